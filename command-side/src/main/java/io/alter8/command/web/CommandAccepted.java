@@ -1,0 +1,8 @@
+package io.alter8.command.web;
+
+/**
+ * The body of every successful command: the aggregate, its version after the command and the global position of
+ * its last event — send that position as {@code X-Await-Position} to read your own write.
+ */
+public record CommandAccepted(String id, long version, long position) {
+}

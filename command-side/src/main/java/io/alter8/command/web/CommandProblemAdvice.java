@@ -1,0 +1,75 @@
+package io.alter8.command.web;
+
+import io.alter8.command.DomainRuleViolation;
+import io.alter8.web.Problems;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** How the command side's refusals read over HTTP: 404 unknown, 409 refused or raced, 412 stale version. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CommandProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblemAdvice.class);
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(DomainRuleViolation e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, e.code(), "Refused", e.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                                  "nothing with id " + e.getAggregateIdentifier()));
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        return answer(Problems.of(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
+                                  "expected version " + e.getExpectedVersion() + " but it is at "
+                                          + e.getActualVersion() + "; read it again and retry"));
+    }
+
+    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    ResponseEntity<ProblemDetail> raced(RuntimeException e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                                  "another change to the same entity was stored first; read it again and retry"));
+    }
+
+    /** Exceptions that crossed a distributed command bus arrive wrapped; their cause, when kept, decides. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DomainRuleViolation v) {
+            return refused(v);
+        }
+        if (cause instanceof AggregateNotFoundException nf) {
+            return notFound(nf);
+        }
+        if (cause instanceof ConflictingAggregateVersionException cv) {
+            return staleVersion(cv);
+        }
+        if (cause instanceof ConcurrencyException ce) {
+            return raced(ce);
+        }
+        log.error("Command failed", e);
+        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                                  "the command failed; the error has been logged"));
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

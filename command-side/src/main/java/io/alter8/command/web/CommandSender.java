@@ -1,0 +1,85 @@
+package io.alter8.command.web;
+
+import io.alter8.api.common.TypedId;
+import io.alter8.web.ETags;
+import io.alter8.web.RequestContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Sends a command on behalf of an HTTP request and shapes the answer of shared/API.md: {@code {id, version,
+ * position}}, an {@code ETag} of the version, and for creations 201 with the query side's {@code Location}.
+ */
+@Component
+public class CommandSender {
+
+    private final CommandGateway gateway;
+    private final EventStore eventStore;
+    private final EventPositions positions;
+    private final HttpServletRequest request;
+    private final String queryBaseUrl;
+
+    CommandSender(CommandGateway gateway, EventStore eventStore, EventPositions positions,
+                  HttpServletRequest request, @Value("${alter8.query-side.base-url}") String queryBaseUrl) {
+        this.gateway = gateway;
+        this.eventStore = eventStore;
+        this.positions = positions;
+        this.request = request;
+        this.queryBaseUrl = queryBaseUrl.endsWith("/") ? queryBaseUrl.substring(0, queryBaseUrl.length() - 1)
+                                                       : queryBaseUrl;
+    }
+
+    /** A command that creates the aggregate {@code id}, readable afterwards at {@code queryPath} on the query side. */
+    public ResponseEntity<CommandAccepted> create(Object command, TypedId id, String queryPath) {
+        CommandAccepted accepted = send(command, id);
+        return ResponseEntity.created(URI.create(queryBaseUrl + queryPath))
+                             .eTag(ETags.of(accepted.version()))
+                             .body(accepted);
+    }
+
+    /** Any other command on the aggregate {@code id}. */
+    public ResponseEntity<CommandAccepted> update(Object command, TypedId id) {
+        CommandAccepted accepted = send(command, id);
+        return ResponseEntity.status(HttpStatus.OK)
+                             .header(HttpHeaders.ETAG, ETags.of(accepted.version()))
+                             .body(accepted);
+    }
+
+    private CommandAccepted send(Object command, TypedId id) {
+        CommandOutcome outcome = gateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).withMetaData(requestMetaData()));
+        String aggregateId = id.toString();
+        long version = outcome != null && outcome.appliedEvents()
+                ? outcome.lastSequence()
+                // Already satisfied: nothing was applied, the aggregate stays at its current version.
+                : eventStore.lastSequenceNumberFor(aggregateId)
+                            .orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
+        return new CommandAccepted(aggregateId, version, positions.positionOf(aggregateId, version));
+    }
+
+    private MetaData requestMetaData() {
+        Map<String, Object> meta = new HashMap<>();
+        putIfPresent(meta, "correlationId", RequestContext.correlationId(request));
+        putIfPresent(meta, "clientIp", RequestContext.clientIp(request));
+        putIfPresent(meta, "idempotencyKey", RequestContext.idempotencyKey(request));
+        return MetaData.from(meta);
+    }
+
+    private static void putIfPresent(Map<String, Object> meta, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            meta.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.alter8.command;
+
+import io.alter8.infra.stack.EmbeddedStackInitializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The command side on a real port against the JVM's shared embedded stack; one Spring context for all such tests. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "alter8.query-side.base-url=http://query.test")
+@ContextConfiguration(initializers = EmbeddedStackInitializer.class)
+public @interface CommandSideTest {
+}

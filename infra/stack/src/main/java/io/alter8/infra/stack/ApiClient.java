@@ -1,0 +1,110 @@
+package io.alter8.infra.stack;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A small JSON-over-HTTP client for tests and the benchmark: real requests on real sockets, as API clients send
+ * them. Bodies may be given as JSON text or as objects (then Jackson writes them).
+ */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http;
+    private final String baseUrl;
+
+    public ApiClient(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    public ApiClient(String baseUrl, HttpClient http) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = http;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** A response with its body read as text; {@link #json()} parses it. */
+    public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public Optional<String> contentType() {
+            return headers.firstValue("Content-Type");
+        }
+
+        /** The field messages of a problem+json answer, as "field: message" lines. */
+        public List<String> fieldErrors() {
+            JsonNode errors = json().path("errors");
+            return errors.valueStream().map(e -> e.path("field").asString() + ": " + e.path("message").asString())
+                         .toList();
+        }
+    }
+
+    public Response get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    public Response post(String path, Object body, String... headers) {
+        return send(request(path, headers).POST(bodyOf(body)).header("Content-Type", "application/json"));
+    }
+
+    public Response put(String path, Object body, String... headers) {
+        return send(request(path, headers).PUT(bodyOf(body)).header("Content-Type", "application/json"));
+    }
+
+    public Response delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come as name, value pairs");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(Object body) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return HttpRequest.BodyPublishers.ofString(text);
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public static JsonMapper json() {
+        return JSON;
+    }
+}

@@ -1,0 +1,27 @@
+package io.alter8.infra.stack;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+/**
+ * Points a Spring test context at the JVM's shared embedded stack ({@link EmbeddedStack#shared()}):
+ * {@code @ContextConfiguration(initializers = EmbeddedStackInitializer.class)}.
+ */
+public class EmbeddedStackInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        EmbeddedStack stack = EmbeddedStack.shared();
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
+                "spring.datasource.url=" + stack.jdbcUrl(),
+                "spring.datasource.username=" + EmbeddedStack.USER,
+                "spring.datasource.password=postgres",
+                "alter8.event-store.url=" + stack.jdbcUrl(),
+                "alter8.event-store.username=" + EmbeddedStack.USER,
+                "alter8.event-store.password=postgres",
+                "spring.data.redis.host=" + stack.redisHost(),
+                "spring.data.redis.port=" + stack.redisPort(),
+                "spring.mongodb.uri=" + stack.mongoUri());
+    }
+}

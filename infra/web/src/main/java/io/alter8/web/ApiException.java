@@ -1,0 +1,43 @@
+package io.alter8.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.util.List;
+
+/** An answer other than success that a controller decides on; it becomes a problem+json body. */
+public class ApiException extends RuntimeException {
+
+    private final transient ProblemDetail problem;
+
+    public ApiException(ProblemDetail problem) {
+        super(problem.getDetail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public ProblemDetail problem() {
+        return problem;
+    }
+
+    public static ApiException badInput(String field, String message) {
+        return new ApiException(Problems.invalidInput(List.of(new FieldError(field, message))));
+    }
+
+    public static ApiException badInput(List<FieldError> errors) {
+        return new ApiException(Problems.invalidInput(errors));
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                                            "no " + what + " with id " + id));
+    }
+
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(Problems.of(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+                                            "Version mismatch", detail));
+    }
+
+    public static ApiException conflict(String slug, String title, String detail) {
+        return new ApiException(Problems.of(HttpStatus.CONFLICT, slug, title, detail));
+    }
+}

@@ -1,0 +1,47 @@
+package io.alter8.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ?page=0&size=20&sort=field,asc} as shared/API.md defines it: size capped at 100, sort fields from an
+ * allow-list, every bad parameter reported at once.
+ */
+public record Paging(int page, int size, String sortField, boolean ascending) {
+
+    public static final int MAX_SIZE = 100;
+
+    public static Paging parse(Integer page, Integer size, String sort, Set<String> sortable, String defaultSort) {
+        List<FieldError> errors = new ArrayList<>();
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            errors.add(new FieldError("page", "must be 0 or more"));
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE));
+        }
+        String field = defaultSort;
+        boolean asc = true;
+        if (sort != null && !sort.isBlank()) {
+            String[] parts = sort.split(",", -1);
+            field = parts[0].trim();
+            if (!sortable.contains(field)) {
+                errors.add(new FieldError("sort", "can sort by " + String.join(", ", sortable.stream().sorted().toList())));
+            }
+            if (parts.length > 2 || parts.length == 2 && !parts[1].trim().matches("(?i)asc|desc")) {
+                errors.add(new FieldError("sort", "direction must be asc or desc"));
+            }
+            asc = parts.length < 2 || parts[1].trim().equalsIgnoreCase("asc");
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badInput(errors);
+        }
+        return new Paging(p, s, field, asc);
+    }
+
+    public long offset() {
+        return (long) page * size;
+    }
+}

@@ -1,0 +1,45 @@
+package io.alter8.api.common;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in a currency. The amount keeps the currency's own number of decimals (2 for INR and USD),
+ * so equal sums compare equal, and is written to JSON as a decimal string.
+ */
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        Currency iso;
+        try {
+            iso = Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown currency " + currency);
+        }
+        try {
+            amount = amount.setScale(iso.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    "%s takes at most %d decimals".formatted(currency, iso.getDefaultFractionDigits()));
+        }
+    }
+
+    public static Money of(String amount, String currency) {
+        return new Money(new BigDecimal(amount), currency);
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency;
+    }
+}
