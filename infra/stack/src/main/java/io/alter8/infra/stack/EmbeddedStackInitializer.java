@@ -20,8 +20,7 @@ public class EmbeddedStackInitializer implements ApplicationContextInitializer<C
                 "alter8.event-store.url=" + stack.jdbcUrl(),
                 "alter8.event-store.username=" + EmbeddedStack.USER,
                 "alter8.event-store.password=postgres",
-                "spring.data.redis.host=" + stack.redisHost(),
-                "spring.data.redis.port=" + stack.redisPort(),
+                "spring.data.redis.url=redis://" + stack.redisHost() + ":" + stack.redisPort(),
                 "spring.mongodb.uri=" + stack.mongoUri());
     }
 }
