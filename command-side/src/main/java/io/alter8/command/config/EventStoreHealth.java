@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Ready only when the event store answers: the service can take no command without it. Reports the head position,
  * which tells an operator how far the query side has to go.
  */
-@Component("eventStore")
+@Component("eventStoreHealthIndicator")
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class EventStoreHealth extends AbstractHealthIndicator {
 

@@ -14,6 +14,17 @@ public record Paging(int page, int size, String sortField, boolean ascending) {
 
     public static Paging parse(Integer page, Integer size, String sort, Set<String> sortable, String defaultSort) {
         List<FieldError> errors = new ArrayList<>();
+        Paging paging = parse(page, size, sort, sortable, defaultSort, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.badInput(errors);
+        }
+        return paging;
+    }
+
+    /** Adds what is wrong to {@code errors}, for callers that check other parameters too; null if anything is. */
+    public static Paging parse(Integer page, Integer size, String sort, Set<String> sortable, String defaultSort,
+                               List<FieldError> errors) {
+        int before = errors.size();
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
         if (p < 0) {
@@ -35,10 +46,7 @@ public record Paging(int page, int size, String sortField, boolean ascending) {
             }
             asc = parts.length < 2 || parts[1].trim().equalsIgnoreCase("asc");
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.badInput(errors);
-        }
-        return new Paging(p, s, field, asc);
+        return errors.size() > before ? null : new Paging(p, s, field, asc);
     }
 
     public long offset() {

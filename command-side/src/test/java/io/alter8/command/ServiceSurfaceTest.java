@@ -1,0 +1,36 @@
+package io.alter8.command;
+
+import io.alter8.infra.stack.ApiClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators and client developers rely on besides the API: readiness, OpenAPI, Swagger UI. */
+@CommandSideTest
+class ServiceSurfaceTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readinessCoversTheEventStore() {
+        ApiClient.Response r = new ApiClient("http://localhost:" + port).get("/actuator/health/readiness");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode components = r.json().path("components");
+        assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("eventStore").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("eventStore").path("details").path("headPosition").isNumber()).isTrue();
+    }
+
+    @Test
+    void servesOpenApiAndSwaggerUi() {
+        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient.Response docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/properties")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/properties/{id}/monthly-rent")).isTrue();
+        assertThat(api.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+}

@@ -1,0 +1,102 @@
+package io.alter8.query.web;
+
+import io.alter8.query.processing.ProcessorPositions;
+import io.alter8.web.ApiException;
+import io.alter8.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Read-your-writes (shared/API.md): a query that sends {@code X-Await-Position: p} is answered once the read model it
+ * asks has passed position p, waiting at most {@code alter8.await.timeout}; then 503 with Retry-After. Every answer
+ * of a read model carries {@code X-Read-Position}, how far that read model had read when it answered.
+ */
+@Component
+class AwaitPositionInterceptor implements HandlerInterceptor {
+
+    static final String AWAIT_HEADER = "X-Await-Position";
+    static final String READ_POSITION_HEADER = "X-Read-Position";
+    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+
+    private final ProcessorPositions positions;
+    private final Duration timeout;
+
+    AwaitPositionInterceptor(ProcessorPositions positions,
+                             @Value("${alter8.await.timeout:PT5S}") Duration timeout) {
+        this.positions = positions;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        ReadModel readModel = method.getBeanType().getAnnotation(ReadModel.class);
+        String wanted = request.getHeader(AWAIT_HEADER);
+        if (readModel == null) {
+            if (wanted != null) {
+                await(null, parse(wanted));
+            }
+            return true;
+        }
+        long reached = wanted == null ? current(readModel.value()).orElse(-1) : await(readModel.value(), parse(wanted));
+        response.setHeader(READ_POSITION_HEADER, Long.toString(reached));
+        return true;
+    }
+
+    private long await(String processor, long wanted) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            OptionalLong reached = current(processor);
+            if (reached.isPresent() && reached.getAsLong() >= wanted) {
+                return reached.getAsLong();
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached",
+                        "Not up to date yet", "the read model has not reached position " + wanted + " (it is at "
+                                + reached.orElse(-1) + "); retry shortly");
+                throw new RetryLater(problem);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for position " + wanted);
+            }
+        }
+    }
+
+    private OptionalLong current(String processor) {
+        return processor == null ? positions.lowestPosition() : positions.position(processor);
+    }
+
+    private static long parse(String header) {
+        try {
+            long position = Long.parseLong(header.strip());
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badInput(AWAIT_HEADER, "must be a position: a whole number, 0 or more");
+    }
+
+    /** 503 with {@code Retry-After}: the answer to an await that ran out of time. */
+    static final class RetryLater extends ApiException {
+
+        RetryLater(ProblemDetail problem) {
+            super(problem);
+        }
+    }
+}

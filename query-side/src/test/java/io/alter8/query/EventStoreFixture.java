@@ -1,0 +1,88 @@
+package io.alter8.query;
+
+import io.alter8.infra.eventstore.AxonSchemas;
+import io.alter8.infra.eventstore.EventSerialization;
+import io.alter8.infra.stack.EmbeddedStack;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Plays the command side for query-side tests: the event store schema as the command side migrates it, and events
+ * appended the way the command side appends them (same engine, serializer and table names).
+ */
+public final class EventStoreFixture {
+
+    private static EventStoreFixture instance;
+
+    private final DataSource dataSource;
+    private final JdbcEventStorageEngine engine;
+
+    private EventStoreFixture(EmbeddedStack stack) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(stack.jdbcUrl());
+        ds.setUser(EmbeddedStack.USER);
+        ds.setPassword("postgres");
+        ds.setCurrentSchema("command_side");
+        this.dataSource = ds;
+        Flyway.configure().dataSource(ds).schemas("command_side")
+              .locations("classpath:db/axon-processing", "classpath:db/eventstore")
+              .load().migrate();
+        this.engine = JdbcEventStorageEngine.builder()
+                                            .connectionProvider(new DataSourceConnectionProvider(ds))
+                                            .transactionManager(NoTransactionManager.INSTANCE)
+                                            .eventSerializer(EventSerialization.serializer())
+                                            .snapshotSerializer(EventSerialization.serializer())
+                                            .schema(AxonSchemas.eventSchema())
+                                            .build();
+    }
+
+    public static synchronized EventStoreFixture shared() {
+        if (instance == null) {
+            instance = new EventStoreFixture(EmbeddedStack.shared());
+        }
+        return instance;
+    }
+
+    /** Appends one event of {@code aggregateId} at {@code sequence} and answers its global position. */
+    public long append(String aggregateType, UUID aggregateId, long sequence, Object payload) {
+        engine.appendEvents(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), sequence, payload,
+                                                            MetaData.with("correlationId", UUID.randomUUID().toString())));
+        return positionOf(aggregateId, sequence);
+    }
+
+    public long head() {
+        return query("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", null, 0);
+    }
+
+    private long positionOf(UUID aggregateId, long sequence) {
+        return query("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                             + "AND sequence_number = ?", aggregateId.toString(), sequence);
+    }
+
+    private long query(String sql, String aggregateId, long sequence) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (aggregateId != null) {
+                s.setString(1, aggregateId);
+                s.setLong(2, sequence);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

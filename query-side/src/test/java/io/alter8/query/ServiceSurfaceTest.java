@@ -1,0 +1,37 @@
+package io.alter8.query;
+
+import io.alter8.infra.stack.ApiClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators and client developers rely on besides the API: readiness, OpenAPI, Swagger UI. */
+@QuerySideTest
+class ServiceSurfaceTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readinessCoversTheEventStoreAndEveryReadStore() {
+        ApiClient.Response r = new ApiClient("http://localhost:" + port).get("/actuator/health/readiness");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode components = r.json().path("components");
+        assertThat(r.json().path("status").asString()).isEqualTo("UP");
+        for (String store : new String[]{"db", "eventStore", "mongo", "redis"}) {
+            assertThat(components.path(store).path("status").asString()).as(store).isEqualTo("UP");
+        }
+        assertThat(components.path("eventStore").path("details").has("property-listing")).isTrue();
+    }
+
+    @Test
+    void servesOpenApiAndSwaggerUi() {
+        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient.Response docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/properties/{id}")).isTrue();
+        assertThat(api.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+}
