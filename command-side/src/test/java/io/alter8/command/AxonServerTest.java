@@ -1,0 +1,139 @@
+package io.alter8.command;
+
+import io.alter8.api.property.PropertyRegistered;
+import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.ApiClient.Response;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The command side as docker-compose runs it: the {@code axonserver} profile, Axon Server as event store and command
+ * bus, Postgres for the service's own tables. Needs a Docker engine; without one the class is skipped before any
+ * container or Spring context starts ({@code disabledWithoutDocker} is evaluated first, as a JUnit condition).
+ * <p>
+ * Its own Spring context (other tests use the embedded stack), closed after the class so that it does not keep
+ * reconnecting to a container that is gone.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "alter8.query-side.base-url=http://query.test")
+@ActiveProfiles("axonserver")
+@DirtiesContext
+class AxonServerTest {
+
+    /** The image docker-compose.yml runs; override with -Dalter8.axonserver.image=... to try another release. */
+    static final String AXON_SERVER_IMAGE =
+            System.getProperty("alter8.axonserver.image", "axoniq/axonserver:2024.2.4-jdk-17");
+    static final int AXON_SERVER_HTTP = 8024;
+    static final int AXON_SERVER_GRPC = 8124;
+
+    @Container
+    static final GenericContainer<?> AXON_SERVER = new GenericContainer<>(DockerImageName.parse(AXON_SERVER_IMAGE))
+            // Standalone: one node that creates the default context itself.
+            .withEnv("AXONIQ_AXONSERVER_STANDALONE", "TRUE")
+            .withExposedPorts(AXON_SERVER_HTTP, AXON_SERVER_GRPC)
+            .waitingFor(Wait.forHttp("/actuator/health").forPort(AXON_SERVER_HTTP).forStatusCode(200)
+                            .withStartupTimeout(Duration.ofMinutes(3)));
+
+    @Container
+    static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer(DockerImageName.parse("postgres:18"))
+            .withDatabaseName("alter8");
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", POSTGRES::getJdbcUrl);
+        registry.add("spring.datasource.username", POSTGRES::getUsername);
+        registry.add("spring.datasource.password", POSTGRES::getPassword);
+        registry.add("axon.axonserver.servers",
+                     () -> AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(AXON_SERVER_GRPC));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void registersAPropertyWhoseEventAxonServerStores() throws InterruptedException {
+        ApiClient api = new ApiClient("http://localhost:" + port);
+        // Ready means connected to Axon Server (the axonServer indicator of the axonserver profile).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+               .untilAsserted(() -> assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200));
+
+        // The id is in the body, so a retry is idempotent: the command handler's subscription reaches Axon Server
+        // asynchronously, and a command sent just before it arrives finds no handler.
+        String id = UUID.randomUUID().toString();
+        String body = """
+                {"id": "%s", "title": "2BHK", "description": "near metro", "propertyType": "apartment",
+                 "address": {"line1": "12 MG Road", "city": "Bengaluru", "state": "Karnataka",
+                             "postalCode": "560001", "country": "IN"},
+                 "location": {"latitude": 12.97, "longitude": 77.59},
+                 "bedrooms": 2, "bathrooms": 1.5,
+                 "monthlyRent": {"amount": "25000.00", "currency": "INR"}}""".formatted(id);
+        Response[] created = new Response[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            created[0] = api.post("/api/properties", body, "X-Correlation-Id", "axon-server-test");
+            assertThat(created[0].status()).as(created[0].body()).isEqualTo(201);
+        });
+
+        JsonNode answer = created[0].json();
+        assertThat(answer.path("id").asString()).isEqualTo(id);
+        assertThat(answer.path("version").asLong()).isZero();
+        assertThat(answer.has("position")).as(created[0].body()).isTrue();
+        assertThat(created[0].header("Location")).isEqualTo("http://query.test/api/properties/" + id);
+        assertThat(created[0].header("ETag")).isEqualTo("\"0\"");
+
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id).asStream().toList();
+        assertThat(events).hasSize(1);
+        DomainEventMessage<?> registered = events.get(0);
+        assertThat(registered.getSequenceNumber()).isZero();
+        assertThat(registered.getPayload()).isInstanceOfSatisfying(PropertyRegistered.class, event -> {
+            assertThat(event.propertyId().toString()).isEqualTo(id);
+            assertThat(event.title()).isEqualTo("2BHK");
+            assertThat(event.monthlyRent().amount()).isEqualByComparingTo("25000.00");
+        });
+        assertThat(registered.getMetaData()).containsEntry("correlationId", "axon-server-test");
+
+        // The answered position is where the event sits in Axon Server's global stream (this test is its only
+        // writer), which is what the query side waits for when a client sends it as X-Await-Position.
+        assertThat(globalIndexOf(id)).isEqualTo(answer.path("position").asLong());
+    }
+
+    private long globalIndexOf(String aggregateId) throws InterruptedException {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                if (event instanceof DomainEventMessage<?> domain && aggregateId.equals(domain.getAggregateIdentifier())) {
+                    return ((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex();
+                }
+            }
+        }
+        throw new AssertionError("event of " + aggregateId + " not in Axon Server's stream");
+    }
+}
