@@ -84,8 +84,9 @@ public class ProcessorPositions {
         }
         long lowest = Long.MAX_VALUE;
         for (EventTrackerStatus status : segments.values()) {
-            // A claimed segment without a position has read nothing yet: it stands before the first event (1).
-            lowest = Math.min(lowest, status.getCurrentPosition().orElse(0));
+            // A claimed segment without a position has read nothing yet. That is -1, not 0: Axon Server numbers its
+            // stream from 0 (the JDBC store from 1), so 0 would claim the first event of an Axon Server as read.
+            lowest = Math.min(lowest, status.getCurrentPosition().orElse(-1));
         }
         return OptionalLong.of(lowest);
     }
