@@ -1,0 +1,77 @@
+package io.alter8.infra.local;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code alter8 run}: the local stack, in one runnable jar ({@code ./alter8} starts it).
+ */
+public final class Alter8Cli {
+
+    static final String USAGE = """
+            Usage: alter8 <command> [options]
+
+            Commands:
+              run     start the stores and both services on this machine, until Ctrl-C
+
+            alter8 <command> --help shows the options of a command.
+            """;
+
+    private Alter8Cli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(Arrays.asList(args)));
+    }
+
+    static int execute(List<String> args) {
+        if (args.isEmpty() || isHelp(args.get(0))) {
+            Console.say("{}", USAGE.stripTrailing());
+            return args.isEmpty() ? 2 : 0;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        if (rest.stream().anyMatch(Alter8Cli::isHelp)) {
+            Console.say("{}", usageOf(command).stripTrailing());
+            return 0;
+        }
+        try {
+            switch (command) {
+                case "run":
+                    return RunCommand.run(rest, home(), System.getenv());
+                default:
+                    throw new UsageException("unknown command '" + command + "'");
+            }
+        } catch (UsageException e) {
+            Console.error("alter8: {}", e.getMessage());
+            Console.error("Run 'alter8 {} --help' for the options.", knownCommand(command) ? command : "");
+            return 2;
+        }
+    }
+
+    private static String usageOf(String command) {
+        switch (command) {
+            case "run":
+                return RunCommand.USAGE;
+            default:
+                return USAGE;
+        }
+    }
+
+    private static boolean knownCommand(String command) {
+        return command.equals("run");
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    }
+
+    /**
+     * The repository the defaults are relative to: the {@code ./alter8} script passes it, so the stack can be started
+     * from any directory; without it, the working directory.
+     */
+    private static Path home() {
+        return Path.of(System.getProperty("alter8.home", "")).toAbsolutePath().normalize();
+    }
+}
