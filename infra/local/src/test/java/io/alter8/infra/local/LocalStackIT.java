@@ -1,0 +1,251 @@
+package io.alter8.infra.local;
+
+import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.EmbeddedStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The built jars of both services, started by {@link LocalStack} on embedded stores, driven over HTTP as a client
+ * would. One stack for the class: starting it is the slow part. The last test stops it and checks nothing is left.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static LocalStack stack;
+    private static ApiClient commands;
+    private static ApiClient queries;
+    private static int postgresPort;
+    private static int redisPort;
+    private static int mongoPort;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        Files.createDirectories(Path.of("target"));
+        // Under target/ rather than /tmp: the services' logs are there to read when a test fails.
+        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "local-it-");
+        postgresPort = EmbeddedStack.freePort();
+        redisPort = EmbeddedStack.freePort();
+        mongoPort = EmbeddedStack.freePort();
+        LocalStack.Options options = LocalStack.Options.of(dataDir, jar("alter8.commandJar"), jar("alter8.queryJar"))
+                                                       .withStorePorts(postgresPort, redisPort, mongoPort)
+                                                       .withServicePorts(EmbeddedStack.freePort(),
+                                                                         EmbeddedStack.freePort())
+                                                       .withReadyTimeout(Duration.ofSeconds(180));
+        stack = LocalStack.start(options);
+        commands = new ApiClient(stack.commandBaseUrl());
+        queries = new ApiClient(stack.queryBaseUrl());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static Path jar(String property) {
+        String path = System.getProperty(property);
+        assertThat(path).as("system property %s (set by failsafe)", property).isNotBlank();
+        return Path.of(path);
+    }
+
+    static String property(String title, String city, int bedrooms, String rent) {
+        return """
+                {"title": "%s", "description": "Sunny flat near the metro", "propertyType": "apartment",
+                 "address": {"line1": "12 MG Road", "city": "%s", "state": "Karnataka",
+                             "postalCode": "560001", "country": "IN"},
+                 "location": {"latitude": 12.97, "longitude": 77.59},
+                 "bedrooms": %d, "bathrooms": 1.5,
+                 "monthlyRent": {"amount": "%s", "currency": "INR"}}""".formatted(title, city, bedrooms, rent);
+    }
+
+    /** A city no other test uses, so searches by it see only this test's listings. */
+    static String uniqueCity() {
+        return "Bengaluru " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Response readAwaiting(String id, long position) {
+        return queries.get("/api/properties/" + id, "X-Await-Position", Long.toString(position));
+    }
+
+    @Test
+    @Order(1)
+    void aRegisteredPropertyCanBeReadAtOnceFromTheQuerySide() {
+        Response created = commands.post("/api/properties", property("2BHK in Indiranagar", "Bengaluru", 2,
+                                                                     "25000.00"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        long position = created.json().path("position").asLong();
+        assertThat(created.header("Location")).isEqualTo(stack.queryBaseUrl() + "/api/properties/" + id);
+
+        long began = System.nanoTime();
+        Response read = readAwaiting(id, position);
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(Long.parseLong(read.header("X-Read-Position"))).isGreaterThanOrEqualTo(position);
+        JsonNode view = read.json();
+        assertThat(view.path("id").asString()).isEqualTo(id);
+        assertThat(view.path("title").asString()).isEqualTo("2BHK in Indiranagar");
+        assertThat(view.path("monthlyRent").path("amount").asString()).isEqualTo("25000.00");
+        assertThat(view.path("monthlyRent").path("currency").asString()).isEqualTo("INR");
+        assertThat(view.path("address").path("city").asString()).isEqualTo("Bengaluru");
+        assertThat(view.path("address").path("postalCode").asString()).isEqualTo("560001");
+    }
+
+    @Test
+    @Order(2)
+    void aRentChangeShowsOnTheQuerySideAndAStaleVersionIsRefused() {
+        Response created = commands.post("/api/properties", property("1BHK in Koramangala", "Bengaluru", 1,
+                                                                     "25000.00"));
+        String id = created.json().path("id").asString();
+
+        Response changed = commands.put("/api/properties/" + id + "/monthly-rent",
+                                        "{\"amount\": \"26000\", \"currency\": \"INR\"}", "If-Match", "\"0\"");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        long position = changed.json().path("position").asLong();
+
+        Response read = readAwaiting(id, position);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        assertThat(read.json().path("monthlyRent").path("amount").asString()).isEqualTo("26000.00");
+
+        Response stale = commands.put("/api/properties/" + id + "/monthly-rent",
+                                      "{\"amount\": \"27000\", \"currency\": \"INR\"}", "If-Match", "\"0\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.contentType()).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(stale.json().path("status").asInt()).isEqualTo(412);
+    }
+
+    @Test
+    @Order(3)
+    void searchFindsAPropertyByCityAndBedrooms() {
+        String city = uniqueCity();
+        Response created = commands.post("/api/properties", property("3BHK villa", city, 3, "55000.00"));
+        String id = created.json().path("id").asString();
+        assertThat(readAwaiting(id, created.json().path("position").asLong()).status()).isEqualTo(200);
+
+        Response found = queries.get("/api/properties?city=" + encode(city) + "&minBedrooms=3");
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.json().path("total").asLong()).isEqualTo(1);
+        assertThat(found.json().path("items").get(0).path("id").asString()).isEqualTo(id);
+
+        Response tooFewBedrooms = queries.get("/api/properties?city=" + encode(city) + "&minBedrooms=4");
+        assertThat(tooFewBedrooms.json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void anIdempotencyKeySurvivesARestartOfTheCommandSide() {
+        String city = uniqueCity();
+        String body = property("Studio near the lake", city, 1, "18000.00");
+        String key = "it-" + UUID.randomUUID();
+        Response first = commands.post("/api/properties", body, "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(201);
+        long pidBefore = stack.commandProcess().pid();
+
+        stack.restartCommandSide();
+
+        assertThat(stack.commandProcess().pid()).isNotEqualTo(pidBefore);
+        Response again = commands.post("/api/properties", body, "Idempotency-Key", key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+
+        // Had the replay stored a second registration, it would be in the list once a later event is projected.
+        Response later = commands.post("/api/properties", property("Marker", uniqueCity(), 1, "9000.00"));
+        assertThat(readAwaiting(later.json().path("id").asString(), later.json().path("position").asLong())
+                           .status()).isEqualTo(200);
+        Response listed = queries.get("/api/properties?city=" + encode(city));
+        assertThat(listed.json().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void awaitingAPositionBeyondTheHeadAnswers503WithRetryAfter() {
+        long began = System.nanoTime();
+        Response response = queries.get("/api/properties/" + UUID.randomUUID(), "X-Await-Position",
+                                        Long.toString(Long.MAX_VALUE / 2));
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isNotBlank();
+        assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(7));
+    }
+
+    @Test
+    @Order(6)
+    void bothServicesServeOpenApiAndSwaggerUi() {
+        for (ApiClient service : List.of(commands, queries)) {
+            Response docs = service.get("/v3/api-docs");
+            assertThat(docs.status()).as(service.baseUrl()).isEqualTo(200);
+            assertThat(docs.json().path("openapi").asString()).as(service.baseUrl()).isNotBlank();
+            assertThat(docs.json().path("paths").has("/api/properties")).as(service.baseUrl()).isTrue();
+
+            Response ui = service.get("/swagger-ui.html");
+            assertThat(ui.status()).as(service.baseUrl()).isIn(200, 301, 302, 303, 307, 308);
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void closingStopsEveryProcessAndFreesEveryPort() {
+        List<ProcessHandle> processes = new ArrayList<>();
+        for (ProcessHandle service : List.of(stack.commandProcess(), stack.queryProcess())) {
+            processes.add(service);
+            service.descendants().forEach(processes::add);
+        }
+        Map<String, Integer> ports = Map.of("postgres", postgresPort, "redis", redisPort, "mongo", mongoPort,
+                                            "command side", stack.options().commandPort(),
+                                            "query side", stack.options().queryPort());
+
+        stack.close();
+
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+        // Redis runs as a child of this JVM; PostgreSQL is checked by its port.
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                                .map(p -> p.info().commandLine().orElse(Long.toString(p.pid()))))
+                .isEmpty();
+        ports.forEach((store, port) -> await(store + " port " + port + " free")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> canBind(port)));
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
