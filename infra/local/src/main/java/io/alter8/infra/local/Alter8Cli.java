@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code alter8 run}: the local stack, in one runnable jar ({@code ./alter8} starts it).
+ * {@code alter8 run | bench}: the local stack and the benchmark, in one runnable jar ({@code ./alter8} starts it).
  */
 public final class Alter8Cli {
 
@@ -14,6 +14,7 @@ public final class Alter8Cli {
 
             Commands:
               run     start the stores and both services on this machine, until Ctrl-C
+              bench   measure a running stack: command throughput and latency, projection lag, rebuild speed
 
             alter8 <command> --help shows the options of a command.
             """;
@@ -40,6 +41,8 @@ public final class Alter8Cli {
             switch (command) {
                 case "run":
                     return RunCommand.run(rest, home(), System.getenv());
+                case "bench":
+                    return BenchCommand.run(rest);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
@@ -54,13 +57,15 @@ public final class Alter8Cli {
         switch (command) {
             case "run":
                 return RunCommand.USAGE;
+            case "bench":
+                return BenchCommand.USAGE;
             default:
                 return USAGE;
         }
     }
 
     private static boolean knownCommand(String command) {
-        return command.equals("run");
+        return command.equals("run") || command.equals("bench");
     }
 
     private static boolean isHelp(String arg) {
