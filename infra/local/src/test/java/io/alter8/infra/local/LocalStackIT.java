@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -209,6 +210,29 @@ class LocalStackIT {
             Response ui = service.get("/swagger-ui.html");
             assertThat(ui.status()).as(service.baseUrl()).isIn(200, 301, 302, 303, 307, 308);
         }
+    }
+
+    /** A small run of the harness, to keep it working; it also replays the listing, so it runs last but one. */
+    @Test
+    @Order(7)
+    @SuppressWarnings("unchecked")
+    void theBenchmarkMeasuresTheRunningStack() {
+        BenchCommand bench = new BenchCommand(new BenchCommand.Settings(
+                40, 2, 5, URI.create(stack.commandBaseUrl()), URI.create(stack.queryBaseUrl()), "property-listing",
+                true, Duration.ofSeconds(60)));
+
+        Map<String, Object> figures = bench.execute();
+
+        assertThat(figures).containsEntry("commands", 40).containsEntry("errors", 0);
+        assertThat((double) figures.get("commandsPerSecond")).isPositive();
+        assertThat((Map<String, Object>) figures.get("latencyMs")).containsKeys("p50", "p90", "p99", "max");
+        assertThat(figures.get("projectionLagSeconds")).isNotNull();
+        Map<String, Object> rebuild = (Map<String, Object>) figures.get("rebuild");
+        assertThat((long) rebuild.get("events")).isGreaterThanOrEqualTo(45);
+        assertThat((double) rebuild.get("eventsPerSecond")).isPositive();
+        // The replayed read model still answers with what was there before the reset.
+        Response listed = queries.get("/api/properties?size=1");
+        assertThat(listed.json().path("total").asLong()).isGreaterThanOrEqualTo(45);
     }
 
     @Test
