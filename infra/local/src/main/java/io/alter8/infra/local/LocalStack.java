@@ -147,7 +147,9 @@ public final class LocalStack implements AutoCloseable {
             prepareDataDir(options.dataDir(), options.fresh());
             checkPortsFree();
 
-            Console.say("Starting the stores ({})…", String.join(", ", embeddedStoreNames()));
+            List<String> embedded = embeddedStoreNames();
+            Console.say(embedded.isEmpty() ? "Using the stores configured in the environment."
+                                           : "Starting the stores (" + String.join(", ", embedded) + ")…");
             synchronized (lock) {
                 requireOpen();
                 stores = EmbeddedStack.start(new EmbeddedStack.Options(
@@ -286,7 +288,7 @@ public final class LocalStack implements AutoCloseable {
         if (options.embeddedMongo()) {
             names.add("MongoDB :" + options.mongoPort());
         }
-        return names.isEmpty() ? List.of("none embedded, all from the environment") : names;
+        return names;
     }
 
     public String commandBaseUrl() {

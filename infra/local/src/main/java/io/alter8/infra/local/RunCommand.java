@@ -98,7 +98,10 @@ final class RunCommand {
                     stack.commandBaseUrl());
         Console.say("  query side    {}   (Swagger UI {}/swagger-ui.html)", stack.queryBaseUrl(),
                     stack.queryBaseUrl());
-        Console.say("  stores        {}", String.join(", ", stack.storeDescriptions()));
+        List<String> stores = stack.storeDescriptions();
+        for (int i = 0; i < stores.size(); i++) {
+            Console.say("{}{}", i == 0 ? "  stores        " : "                ", stores.get(i));
+        }
         Console.say("  data          {}", stack.options().dataDir());
         Console.say("  logs          {}", stack.commandLog());
         Console.say("                {}", stack.queryLog());
