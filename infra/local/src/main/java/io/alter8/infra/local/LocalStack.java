@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -351,7 +353,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Waits up to {@code timeout} for {@link #close()} to begin; true if it did. */
     boolean awaitClosing(Duration timeout) throws InterruptedException {
-        return closing.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return closing.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -474,6 +476,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -162,7 +164,7 @@ final class RunCommand {
         return target.resolve(module + "-<version>-exec.jar");
     }
 
-    private static java.nio.file.attribute.FileTime lastModified(Path file) {
+    private static FileTime lastModified(Path file) {
         try {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
@@ -175,7 +177,7 @@ final class RunCommand {
                                         o.embeddedPostgres() ? o.postgresPort() : null,
                                         o.embeddedRedis() ? o.redisPort() : null,
                                         o.embeddedMongo() ? o.mongoPort() : null)
-                                    .filter(java.util.Objects::nonNull)
+                                    .filter(Objects::nonNull)
                                     .toList();
         if (ports.stream().distinct().count() != ports.size()) {
             throw new UsageException("two of the services or stores would share a port: " + ports);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -81,7 +84,7 @@ final class ServiceProcess {
             if (appendLog) {
                 Files.writeString(logFile, System.lineSeparator() + "===== restarted at " + Instant.now()
                         + " =====" + System.lineSeparator(), StandardCharsets.UTF_8,
-                                  java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                                  StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             startedAt = Instant.now();
             process = builder.start();
@@ -192,7 +195,7 @@ final class ServiceProcess {
         long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
         try {
             handle.onExit().get(millis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             // Still alive: the caller kills it.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
