@@ -122,7 +122,11 @@ public final class EmbeddedStack implements AutoCloseable {
             builder.setPort(options.postgresPort());
         }
         if (options.dataDir() != null) {
-            builder.setDataDirectory(mkdirs(options.dataDir()).resolve("postgres")).setCleanDataDirectory(false);
+            // Kept data must survive a crash: zonky starts PostgreSQL with -F and synchronous_commit=off, which
+            // suit throw-away test databases only; a later -c wins over them.
+            builder.setDataDirectory(mkdirs(options.dataDir()).resolve("postgres")).setCleanDataDirectory(false)
+                   .setServerConfig("fsync", "on")
+                   .setServerConfig("synchronous_commit", "on");
         }
         EmbeddedPostgres pg = builder.start();
         createDatabaseIfMissing(pg, DATABASE);
