@@ -115,6 +115,9 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private static EmbeddedPostgres startPostgres(Options options) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                                                           // We stop it ourselves, after the services that use
+                                                           // it; zonky's own hook would race them on Ctrl-C.
+                                                           .setRegisterShutdownHook(false)
                                                            .setPGStartupWait(Duration.ofSeconds(30))
                                                            .setServerConfig("max_connections", "300")
                                                            .setServerConfig("listen_addresses", "127.0.0.1");
@@ -135,6 +138,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private static RedisServer startRedis(Path dataDir, int port) throws IOException {
         var builder = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+                                 .onShutdownForceStop(false)
                                  // Redis is a cache and messenger here: losing it loses nothing, so no fsync.
                                  .setting("appendonly no")
                                  .setting("maxmemory 256mb")
