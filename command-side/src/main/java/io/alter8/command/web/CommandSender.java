@@ -3,6 +3,7 @@ package io.alter8.command.web;
 import io.alter8.api.common.TypedId;
 import io.alter8.web.ETags;
 import io.alter8.web.RequestContext;
+import io.alter8.web.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -74,6 +75,10 @@ public class CommandSender {
         putIfPresent(meta, "correlationId", RequestContext.correlationId(request));
         putIfPresent(meta, "clientIp", RequestContext.clientIp(request));
         putIfPresent(meta, "idempotencyKey", RequestContext.idempotencyKey(request));
+        CurrentUser.get().ifPresent(user -> {
+            meta.put("userId", user.id().toString());
+            meta.put("userRoles", String.join(",", user.roles().stream().sorted().toList()));
+        });
         return MetaData.from(meta);
     }
 

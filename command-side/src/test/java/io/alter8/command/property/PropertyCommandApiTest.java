@@ -3,6 +3,7 @@ package io.alter8.command.property;
 import io.alter8.command.CommandSideTest;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,10 +24,11 @@ class PropertyCommandApiTest {
     @Autowired
     JdbcTemplate jdbc;
     ApiClient api;
+    final UUID owner = UUID.randomUUID();
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient("http://localhost:" + port);
+        api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(owner, "owner"));
     }
 
     static String property(String id, String title, String rent) {
@@ -76,6 +78,8 @@ class PropertyCommandApiTest {
         assertThat(meta.path("correlationId").asString()).isEqualTo("corr-123");
         assertThat(meta.path("causationId").asString()).isNotBlank();
         assertThat(meta.path("clientIp").asString()).isEqualTo("127.0.0.1");
+        assertThat(meta.path("userId").asString()).isEqualTo(owner.toString());
+        assertThat(meta.path("userRoles").asString()).isEqualTo("owner");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.alter8.web;
 
+import io.alter8.web.security.ApiSecurityConfiguration;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -52,6 +55,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest()
                              .body(Problems.invalidInput(List.of(new FieldError(e.getName(), "has an invalid value"))));
+    }
+
+    /** Method security refusals (e.g. {@code @PreAuthorize} on a controller): the caller may not. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiSecurityConfiguration.forbidden());
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> handleUnauthenticated(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                             .header("WWW-Authenticate", "Bearer")
+                             .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                                               "send a valid access token: Authorization: Bearer <token>"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -23,14 +23,25 @@ public final class ApiClient {
 
     private final HttpClient http;
     private final String baseUrl;
+    private final String authorization;
 
     public ApiClient(String baseUrl) {
         this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     public ApiClient(String baseUrl, HttpClient http) {
+        this(baseUrl, http, null);
+    }
+
+    private ApiClient(String baseUrl, HttpClient http, String authorization) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.http = http;
+        this.authorization = authorization;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+    public ApiClient withToken(String accessToken) {
+        return new ApiClient(baseUrl, http, "Bearer " + accessToken);
     }
 
     public String baseUrl() {
@@ -78,6 +89,9 @@ public final class ApiClient {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         if (headers.length % 2 != 0) {
             throw new IllegalArgumentException("headers come as name, value pairs");
         }

@@ -5,7 +5,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Points a Spring test context at the JVM's shared embedded stack ({@link EmbeddedStack#shared()}):
+ * Points a Spring test context at the JVM's shared embedded stack ({@link EmbeddedStack#shared()}) and the JVM's
+ * token keys ({@link TestTokens}):
  * {@code @ContextConfiguration(initializers = EmbeddedStackInitializer.class)}.
  */
 public class EmbeddedStackInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -21,6 +22,8 @@ public class EmbeddedStackInitializer implements ApplicationContextInitializer<C
                 "alter8.event-store.username=" + EmbeddedStack.USER,
                 "alter8.event-store.password=postgres",
                 "spring.data.redis.url=redis://" + stack.redisHost() + ":" + stack.redisPort(),
-                "spring.mongodb.uri=" + stack.mongoUri());
+                "spring.mongodb.uri=" + stack.mongoUri(),
+                "alter8.security.jwt.public-key=" + TestTokens.publicKeyPem().replace("\n", ""),
+                "alter8.security.jwt.private-key=" + TestTokens.privateKeyPem().replace("\n", ""));
     }
 }

@@ -1,0 +1,99 @@
+package io.alter8.command.auth;
+
+import io.alter8.web.RequestContext;
+import io.alter8.web.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /api/auth}: the only endpoints that deal in secrets, hence on the command side and outside the event
+ * stream. Token answers are never cached.
+ */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Auth", description = "Log in, refresh, log out, sessions")
+class AuthController {
+
+    private final AuthService auth;
+
+    AuthController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 255) String login, @NotBlank @Size(max = 200) String password,
+                        @Size(max = 255) String deviceInfo) {
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+
+    record TokenAnswer(String accessToken, String tokenType, long expiresIn, Instant accessTokenExpiresAt,
+                       String refreshToken, UUID sessionId) {
+
+        static TokenAnswer of(AuthService.TokenPair pair) {
+            return new TokenAnswer(pair.accessToken(), "Bearer",
+                                   Math.max(0, pair.accessTokenExpiresAt().getEpochSecond() - Instant.now().getEpochSecond()),
+                                   pair.accessTokenExpiresAt(), pair.refreshToken(), pair.sessionId());
+        }
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Log in by email or phone and password",
+               description = "An access token (15 min) and a refresh token (30 days, single use). Five wrong "
+                       + "passwords lock the account for 15 minutes; the answer never says whether a login exists.")
+    ResponseEntity<TokenAnswer> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        AuthService.TokenPair pair = auth.login(request.login(), request.password(), new AuthService.Client(
+                request.deviceInfo(), RequestContext.clientIp(http), http.getHeader(HttpHeaders.USER_AGENT)));
+        return noStore(TokenAnswer.of(pair));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Trade a refresh token for new tokens",
+               description = "The refresh token is spent; presenting a spent one ends its whole session.")
+    ResponseEntity<TokenAnswer> refresh(@Valid @RequestBody RefreshRequest request) {
+        return noStore(TokenAnswer.of(auth.refresh(request.refreshToken())));
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "End the session of the access token")
+    ResponseEntity<Void> logout() {
+        auth.logout(UUID.fromString(CurrentUser.require().sessionId()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/sessions")
+    @Operation(summary = "The caller's open sessions")
+    List<AuthService.SessionView> sessions() {
+        CurrentUser me = CurrentUser.require();
+        return auth.sessionsOf(me.id(), UUID.fromString(me.sessionId()));
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @Operation(summary = "End one of the caller's sessions")
+    ResponseEntity<Void> revoke(@PathVariable UUID id) {
+        auth.revoke(CurrentUser.require().id(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static <T> ResponseEntity<T> noStore(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -1,0 +1,96 @@
+package io.alter8.command.auth;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code credential} table: how users log in, and the lockout counters. */
+@Component
+class Credentials {
+
+    record Credential(UUID userId, String passwordHash, List<String> roles, boolean active, int failedAttempts,
+                      Instant lockedUntil) {
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    Credentials(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void create(UUID userId, String email, String phone, String passwordHash, List<String> roles) {
+        jdbc.update("INSERT INTO credential (user_id, email, phone, password_hash, roles) VALUES (?, ?, ?, ?, ?)",
+                    userId, normaliseEmail(email), phone, passwordHash, String.join(",", roles));
+    }
+
+    /** By email (any case) or phone, exactly as registered. */
+    Optional<Credential> findByLogin(String login) {
+        String key = login.strip();
+        return jdbc.query("""
+                        SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until
+                        FROM credential WHERE email = ? OR phone = ?""",
+                          (rs, i) -> new Credential(rs.getObject(1, UUID.class), rs.getString(2),
+                                                    Arrays.asList(rs.getString(3).split(",")), rs.getBoolean(4),
+                                                    rs.getInt(5), instant(rs.getTimestamp(6))),
+                          normaliseEmail(key), key)
+                   .stream().findFirst();
+    }
+
+    Optional<Credential> findById(UUID userId) {
+        return jdbc.query("""
+                        SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until
+                        FROM credential WHERE user_id = ?""",
+                          (rs, i) -> new Credential(rs.getObject(1, UUID.class), rs.getString(2),
+                                                    Arrays.asList(rs.getString(3).split(",")), rs.getBoolean(4),
+                                                    rs.getInt(5), instant(rs.getTimestamp(6))),
+                          userId)
+                   .stream().findFirst();
+    }
+
+    /** Counts a failed login and locks the account when it reaches {@code max}; answers whether it is locked now. */
+    boolean recordFailure(UUID userId, int max, Instant lockUntil) {
+        Integer attempts = jdbc.queryForObject("""
+                UPDATE credential SET failed_login_attempts = failed_login_attempts + 1, updated_at = now()
+                WHERE user_id = ? RETURNING failed_login_attempts""", Integer.class, userId);
+        if (attempts != null && attempts >= max) {
+            jdbc.update("UPDATE credential SET locked_until = ?, failed_login_attempts = 0 WHERE user_id = ?",
+                        Timestamp.from(lockUntil), userId);
+            return true;
+        }
+        return false;
+    }
+
+    void recordSuccess(UUID userId, Instant at) {
+        jdbc.update("""
+                UPDATE credential SET failed_login_attempts = 0, locked_until = NULL, last_login_at = ?,
+                    updated_at = now() WHERE user_id = ?""", Timestamp.from(at), userId);
+    }
+
+    void setRoles(UUID userId, List<String> roles) {
+        jdbc.update("UPDATE credential SET roles = ?, updated_at = now() WHERE user_id = ?",
+                    String.join(",", roles), userId);
+    }
+
+    void setActive(UUID userId, boolean active) {
+        jdbc.update("UPDATE credential SET active = ?, updated_at = now() WHERE user_id = ?", active, userId);
+    }
+
+    static String normaliseEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

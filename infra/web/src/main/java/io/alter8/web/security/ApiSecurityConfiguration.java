@@ -1,0 +1,116 @@
+package io.alter8.web.security;
+
+import io.alter8.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every endpoint of both services needs a valid access token, except the ones a caller needs to get one (the
+ * service lists them in {@code alter8.security.jwt.public-paths}) and health and API docs. Tokens are checked
+ * here, without asking the command side; roles become {@code ROLE_<role>} authorities. Refusals are problem+json:
+ * 401 without or with a bad token, 403 when the caller may not.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@EnableConfigurationProperties(JwtSettings.class)
+@EnableMethodSecurity
+public class ApiSecurityConfiguration {
+
+    private static final String[] ALWAYS_OPEN = {
+            "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**", "/error"};
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtSettings settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(
+                PemKeys.publicKey(settings.publicKey(), "alter8.security.jwt.public-key"))
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer())));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtSettings settings, JsonMapper json,
+                                    List<AccessRules> featureRules) throws Exception {
+        List<String> open = new ArrayList<>(List.of(ALWAYS_OPEN));
+        open.addAll(settings.publicPaths());
+        http.csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .formLogin(AbstractHttpConfigurer::disable)
+            .logout(AbstractHttpConfigurer::disable)
+            .authorizeHttpRequests(a -> {
+                a.requestMatchers(open.toArray(String[]::new)).permitAll()
+                 .requestMatchers("/actuator/**").hasRole("admin");
+                featureRules.forEach(rules -> rules.apply(a));
+                a.anyRequest().authenticated();
+            })
+            .oauth2ResourceServer(rs -> rs
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
+                    .authenticationEntryPoint((request, response, e) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "Unauthenticated", "send a valid access token: Authorization: Bearer <token>"));
+                    })
+                    .accessDeniedHandler((request, response, e) -> write(response, json, forbidden())))
+            .exceptionHandling(e -> e
+                    .authenticationEntryPoint((request, response, ex) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "Unauthenticated", "send a valid access token: Authorization: Bearer <token>"));
+                    })
+                    .accessDeniedHandler((request, response, ex) -> write(response, json, forbidden())));
+        return http.build();
+    }
+
+    public static ProblemDetail forbidden() {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "you may not do this");
+    }
+
+    private static JwtAuthenticationConverter rolesConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            List<String> roles = jwt.getClaimAsStringList(CurrentUser.ROLES_CLAIM);
+            if (roles != null) {
+                roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+            }
+            return authorities;
+        });
+        return converter;
+    }
+
+    private static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+}

@@ -1,0 +1,53 @@
+package io.alter8.web.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is calling, as the access token says: the user, their roles (as the seeds spell them: {@code owner},
+ * {@code admin} …) and the session the token belongs to.
+ */
+public record CurrentUser(UUID id, Set<String> roles, String sessionId) {
+
+    public static final String ROLES_CLAIM = "roles";
+    public static final String SESSION_CLAIM = "sid";
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAnyRole(String... candidates) {
+        for (String role : candidates) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caller of the current request, if it carried a valid token. */
+    public static Optional<CurrentUser> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return Optional.of(from(token.getToken()));
+        }
+        return Optional.empty();
+    }
+
+    public static CurrentUser require() {
+        return get().orElseThrow(() -> new IllegalStateException("no authenticated caller"));
+    }
+
+    static CurrentUser from(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
+        return new CurrentUser(UUID.fromString(jwt.getSubject()), roles == null ? Set.of() : Set.copyOf(roles),
+                               jwt.getClaimAsString(SESSION_CLAIM));
+    }
+}
