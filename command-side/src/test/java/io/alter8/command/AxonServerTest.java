@@ -2,6 +2,7 @@ package io.alter8.command;
 
 import io.alter8.api.property.PropertyRegistered;
 import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.TestTokens;
 import io.alter8.infra.stack.ApiClient.Response;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -70,6 +71,8 @@ class AxonServerTest {
         registry.add("spring.datasource.url", POSTGRES::getJdbcUrl);
         registry.add("spring.datasource.username", POSTGRES::getUsername);
         registry.add("spring.datasource.password", POSTGRES::getPassword);
+        registry.add("alter8.security.jwt.public-key", TestTokens::publicKeyPem);
+        registry.add("alter8.security.jwt.private-key", TestTokens::privateKeyPem);
         registry.add("axon.axonserver.servers",
                      () -> AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(AXON_SERVER_GRPC));
     }
@@ -81,7 +84,7 @@ class AxonServerTest {
 
     @Test
     void registersAPropertyWhoseEventAxonServerStores() throws InterruptedException {
-        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
         // Ready means connected to Axon Server (the axonServer indicator of the axonserver profile).
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                .untilAsserted(() -> assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200));

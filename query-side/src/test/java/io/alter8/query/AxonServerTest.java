@@ -4,6 +4,7 @@ import io.alter8.api.property.PropertyType;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.EmbeddedStackInitializer;
+import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.property.TestEvents;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -71,7 +72,7 @@ class AxonServerTest {
 
     @Test
     void projectsAnEventFromAxonServerAndReadsItsOwnWrite() {
-        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "tenant"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                .untilAsserted(() -> assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200));
 

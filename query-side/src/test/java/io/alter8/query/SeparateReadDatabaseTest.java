@@ -4,6 +4,7 @@ import io.alter8.api.property.PropertyType;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.EmbeddedStack;
 import io.alter8.infra.stack.EmbeddedStackInitializer;
+import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +53,7 @@ class SeparateReadDatabaseTest {
                 .registered(id, "Loft", "Mumbai", PropertyType.APARTMENT, 1, "30000"));
 
         ApiClient.Response r = new ApiClient("http://localhost:" + port)
+                .withToken(TestTokens.mint(UUID.randomUUID(), "tenant"))
                 .get("/api/properties/" + id, "X-Await-Position", Long.toString(position));
 
         assertThat(r.status()).isEqualTo(200);

@@ -2,6 +2,7 @@ package io.alter8.query.property;
 
 import io.alter8.api.property.PropertyType;
 import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PropertyListingReplayTest {
 
     @Test
     void resettingTheProcessorRebuildsTheSameReadModel() {
-        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
         EventStoreFixture store = EventStoreFixture.shared();
         String city = "Replay-" + UUID.randomUUID();
         for (int i = 0; i < 20; i++) {
@@ -61,7 +62,7 @@ class PropertyListingReplayTest {
 
     @Test
     void resettingAnUnknownProcessorIsA404() {
-        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
         assertThat(api.post("/actuator/processors/no-such-thing/reset", "").status()).isEqualTo(404);
         assertThat(api.post("/actuator/processors/property-listing/explode", "").status()).isEqualTo(400);
     }

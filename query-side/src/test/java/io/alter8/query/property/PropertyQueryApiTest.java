@@ -3,6 +3,7 @@ package io.alter8.query.property;
 import io.alter8.api.property.PropertyType;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,7 @@ class PropertyQueryApiTest {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient("http://localhost:" + port);
+        api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "tenant"));
     }
 
     long register(UUID id, String title, PropertyType type, int bedrooms, String rent) {
