@@ -1,5 +1,9 @@
 package io.alter8.infra.local;
 
+import io.alter8.infra.stack.DevKeys;
+import java.security.PrivateKey;
+import java.util.UUID;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +59,7 @@ final class BenchCommand {
             """;
 
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "-c", "--warmup", "--command-url", "--query-url",
-                                                          "--processor", "--timeout");
+                                                          "--processor", "--timeout", "--key-file");
     private static final Set<String> SWITCHES = Set.of("--no-rebuild");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
@@ -65,8 +69,12 @@ final class BenchCommand {
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * @param ownerToken sent with the commands (an owner may register properties)
+     * @param adminToken sent to the processor endpoints (admins only)
+     */
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
-                    boolean rebuild, Duration timeout) {
+                    boolean rebuild, Duration timeout, String ownerToken, String adminToken) {
     }
 
     /** What the query side says about one processing group ({@code GET /actuator/processors}). */
@@ -87,6 +95,23 @@ final class BenchCommand {
         }
     }
 
+    /**
+     * An owner's and an admin's token, signed with the stack's own key (its data directory keeps it): the benchmark
+     * acts as users without needing accounts.
+     */
+    private static String[] tokens(Args args) {
+        Path keyFile = Path.of(args.string("--key-file", Path.of(System.getProperty("alter8.home", "."))
+                .resolve(".alter8-data").resolve("keys").resolve(DevKeys.PRIVATE_FILE).toString()));
+        if (!Files.isRegularFile(keyFile)) {
+            throw new BenchException("no token key at " + keyFile + ": start the stack with ./alter8 run, or give "
+                                             + "the stack's private key with --key-file");
+        }
+        PrivateKey key = DevKeys.readPrivateKey(keyFile);
+        Duration ttl = Duration.ofHours(12);
+        return new String[]{DevKeys.mint(key, UUID.randomUUID(), ttl, "owner"),
+                            DevKeys.mint(key, UUID.randomUUID(), ttl, "admin")};
+    }
+
     BenchCommand(Settings settings) {
         this.settings = settings;
         this.http = HttpClient.newBuilder()
@@ -104,7 +129,8 @@ final class BenchCommand {
                                          baseUri(args.string("--query-url", "http://localhost:8081")),
                                          args.string("--processor", "property-listing"),
                                          !args.has("--no-rebuild"),
-                                         Duration.ofSeconds(args.integer("--timeout", 600, 1, 86_400)));
+                                         Duration.ofSeconds(args.integer("--timeout", 600, 1, 86_400)),
+                                         tokens(args)[0], tokens(args)[1]);
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings).execute();
@@ -205,6 +231,7 @@ final class BenchCommand {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         HttpRequest request = HttpRequest.newBuilder(target)
                                                          .timeout(Duration.ofSeconds(30))
+                                                         .header("Authorization", "Bearer " + settings.ownerToken())
                                                          .header("Content-Type", "application/json")
                                                          .POST(HttpRequest.BodyPublishers.ofString(bodies[i]))
                                                          .build();
@@ -279,6 +306,7 @@ final class BenchCommand {
         long start = System.nanoTime();
         HttpResponse<String> answer = exchange(HttpRequest.newBuilder(reset)
                                                           .timeout(Duration.ofSeconds(60))
+                                                          .header("Authorization", "Bearer " + settings.adminToken())
                                                           .POST(HttpRequest.BodyPublishers.noBody())
                                                           .build());
         if (answer.statusCode() / 100 != 2) {
@@ -335,6 +363,7 @@ final class BenchCommand {
     ProcessorStatus processorStatus() {
         URI uri = settings.queryUrl().resolve("/actuator/processors");
         HttpResponse<String> answer = exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
+                                                          .header("Authorization", "Bearer " + settings.adminToken())
                                                           .build());
         if (answer.statusCode() != 200) {
             throw new BenchException("GET " + uri + " answered " + answer.statusCode() + " "

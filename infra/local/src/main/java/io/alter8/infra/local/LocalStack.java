@@ -1,5 +1,6 @@
 package io.alter8.infra.local;
 
+import io.alter8.infra.stack.DevKeys;
 import io.alter8.infra.stack.EmbeddedStack;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -42,6 +45,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String READ_DB_URL = "ALTER8_READ_DB_URL";
     public static final String REDIS_URL = "ALTER8_REDIS_URL";
     public static final String MONGO_URI = "ALTER8_MONGO_URI";
+    public static final String JWT_PRIVATE_KEY = "ALTER8_JWT_PRIVATE_KEY";
+    public static final String JWT_PUBLIC_KEY = "ALTER8_JWT_PUBLIC_KEY";
 
     static final String DATA_DIR_MARKER = "ALTER8-DATA";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -57,6 +62,8 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedStack stores;
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
+    /** The token keys this stack made or found in its data directory; null when the environment brings its own. */
+    private KeyPair tokenKeys;
 
     /**
      * How to run the stack. {@code environment} is where {@code ALTER8_*} settings for real servers come from
@@ -165,6 +172,8 @@ public final class LocalStack implements AutoCloseable {
             commandEnv.putIfAbsent("ALTER8_QUERY_BASE_URL", queryBaseUrl());
             Map<String, String> queryEnv = new LinkedHashMap<>(shared);
             queryEnv.put("ALTER8_QUERY_PORT", Integer.toString(options.queryPort()));
+            // The query side checks tokens; it must not be able to mint them.
+            queryEnv.remove(JWT_PRIVATE_KEY);
 
             commandSide = new ServiceProcess("command side", options.commandJar(), options.commandPort(), commandEnv,
                                              logDir.resolve("command-side.log"));
@@ -256,6 +265,11 @@ public final class LocalStack implements AutoCloseable {
         }
         if (options.embeddedMongo()) {
             env.put(MONGO_URI, stores.mongoUri());
+        }
+        if (blank(env.get(JWT_PUBLIC_KEY))) {
+            tokenKeys = DevKeys.loadOrCreate(options.dataDir().resolve("keys"));
+            env.put(JWT_PUBLIC_KEY, DevKeys.oneLine(tokenKeys.getPublic().getEncoded()));
+            env.put(JWT_PRIVATE_KEY, DevKeys.oneLine(tokenKeys.getPrivate().getEncoded()));
         }
         return env;
     }
@@ -378,6 +392,17 @@ public final class LocalStack implements AutoCloseable {
         if (storesToStop != null) {
             storesToStop.close();
         }
+    }
+
+    /**
+     * An access token for {@code userId} with these roles, signed with the stack's own keys: for tests and tools on
+     * this machine, while users and login are not set up.
+     */
+    public String token(UUID userId, String... roles) {
+        if (tokenKeys == null) {
+            throw new LocalStackException("the token keys come from the environment; log in to get a token");
+        }
+        return DevKeys.mint(tokenKeys.getPrivate(), userId, Duration.ofMinutes(30), roles);
     }
 
     private void requireOpen() {

@@ -54,8 +54,9 @@ class LocalStackIT {
                                                                          EmbeddedStack.freePort())
                                                        .withReadyTimeout(Duration.ofSeconds(180));
         stack = LocalStack.start(options);
-        commands = new ApiClient(stack.commandBaseUrl());
-        queries = new ApiClient(stack.queryBaseUrl());
+        // Tokens signed with the stack's own keys, which the stack handed to both services.
+        commands = new ApiClient(stack.commandBaseUrl()).withToken(stack.token(UUID.randomUUID(), "owner"));
+        queries = new ApiClient(stack.queryBaseUrl()).withToken(stack.token(UUID.randomUUID(), "tenant"));
     }
 
     @AfterAll
@@ -219,7 +220,8 @@ class LocalStackIT {
     void theBenchmarkMeasuresTheRunningStack() {
         BenchCommand bench = new BenchCommand(new BenchCommand.Settings(
                 40, 2, 5, URI.create(stack.commandBaseUrl()), URI.create(stack.queryBaseUrl()), "property-listing",
-                true, Duration.ofSeconds(60)));
+                true, Duration.ofSeconds(60), stack.token(UUID.randomUUID(), "owner"),
+                stack.token(UUID.randomUUID(), "admin")));
 
         Map<String, Object> figures = bench.execute();
 
