@@ -15,6 +15,7 @@ public final class Alter8Cli {
             Commands:
               run     start the stores and both services on this machine, until Ctrl-C
               bench   measure a running stack: command throughput and latency, projection lag, rebuild speed
+              token   print an access token for the local stack, for curl
 
             alter8 <command> --help shows the options of a command.
             """;
@@ -43,6 +44,8 @@ public final class Alter8Cli {
                     return RunCommand.run(rest, home(), System.getenv());
                 case "bench":
                     return BenchCommand.run(rest);
+                case "token":
+                    return TokenCommand.run(rest, home());
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
@@ -59,13 +62,15 @@ public final class Alter8Cli {
                 return RunCommand.USAGE;
             case "bench":
                 return BenchCommand.USAGE;
+            case "token":
+                return TokenCommand.USAGE;
             default:
                 return USAGE;
         }
     }
 
     private static boolean knownCommand(String command) {
-        return command.equals("run") || command.equals("bench");
+        return command.equals("run") || command.equals("bench") || command.equals("token");
     }
 
     private static boolean isHelp(String arg) {
