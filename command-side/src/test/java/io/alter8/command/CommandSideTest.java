@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "alter8.query-side.base-url=http://query.test")
+                properties = {"alter8.query-side.base-url=http://query.test",
+                              // Low enough for RateLimitTest to reach; no other test calls it twice per user.
+                              "alter8.rate-limits.per-endpoint.delete_api_auth_sessions_id=2"})
 @ContextConfiguration(initializers = EmbeddedStackInitializer.class)
 public @interface CommandSideTest {
 }

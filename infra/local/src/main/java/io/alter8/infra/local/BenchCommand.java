@@ -70,12 +70,19 @@ final class BenchCommand {
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
-     * @param ownerToken sent with the commands (an owner may register properties)
-     * @param adminToken sent to the processor endpoints (admins only)
+     * @param ownerTokens sent with the commands (owners may register properties), a different owner for every
+     *                    {@link #COMMANDS_PER_OWNER} commands, so that no one owner meets the API rate limit
+     * @param adminToken  sent to the processor endpoints (admins only)
      */
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
-                    boolean rebuild, Duration timeout, String ownerToken, String adminToken) {
+                    boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken) {
+
+        String ownerToken(int command) {
+            return ownerTokens.get((command / COMMANDS_PER_OWNER) % ownerTokens.size());
+        }
     }
+
+    static final int COMMANDS_PER_OWNER = 1_000;
 
     /** What the query side says about one processing group ({@code GET /actuator/processors}). */
     record ProcessorStatus(String name, boolean running, boolean replaying, boolean error, int segments,
@@ -96,20 +103,31 @@ final class BenchCommand {
     }
 
     /**
-     * An owner's and an admin's token, signed with the stack's own key (its data directory keeps it): the benchmark
-     * acts as users without needing accounts.
+     * Tokens signed with the stack's own key (its data directory keeps it): the benchmark acts as users without
+     * needing accounts.
      */
-    private static String[] tokens(Args args) {
+    private static List<String> ownerTokens(Args args) {
+        PrivateKey key = stackKey(args);
+        int owners = args.integer("-n", 20_000, 1, 100_000_000) / COMMANDS_PER_OWNER + 2;
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < owners; i++) {
+            tokens.add(DevKeys.mint(key, UUID.randomUUID(), Duration.ofHours(12), "owner"));
+        }
+        return tokens;
+    }
+
+    private static String adminToken(Args args) {
+        return DevKeys.mint(stackKey(args), UUID.randomUUID(), Duration.ofHours(12), "admin");
+    }
+
+    private static PrivateKey stackKey(Args args) {
         Path keyFile = Path.of(args.string("--key-file", Path.of(System.getProperty("alter8.home", "."))
                 .resolve(".alter8-data").resolve("keys").resolve(DevKeys.PRIVATE_FILE).toString()));
         if (!Files.isRegularFile(keyFile)) {
             throw new BenchException("no token key at " + keyFile + ": start the stack with ./alter8 run, or give "
                                              + "the stack's private key with --key-file");
         }
-        PrivateKey key = DevKeys.readPrivateKey(keyFile);
-        Duration ttl = Duration.ofHours(12);
-        return new String[]{DevKeys.mint(key, UUID.randomUUID(), ttl, "owner"),
-                            DevKeys.mint(key, UUID.randomUUID(), ttl, "admin")};
+        return DevKeys.readPrivateKey(keyFile);
     }
 
     BenchCommand(Settings settings) {
@@ -130,7 +148,7 @@ final class BenchCommand {
                                          args.string("--processor", "property-listing"),
                                          !args.has("--no-rebuild"),
                                          Duration.ofSeconds(args.integer("--timeout", 600, 1, 86_400)),
-                                         tokens(args)[0], tokens(args)[1]);
+                                         ownerTokens(args), adminToken(args));
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings).execute();
@@ -231,7 +249,8 @@ final class BenchCommand {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         HttpRequest request = HttpRequest.newBuilder(target)
                                                          .timeout(Duration.ofSeconds(30))
-                                                         .header("Authorization", "Bearer " + settings.ownerToken())
+                                                         .header("Authorization",
+                                                                 "Bearer " + settings.ownerToken(i))
                                                          .header("Content-Type", "application/json")
                                                          .POST(HttpRequest.BodyPublishers.ofString(bodies[i]))
                                                          .build();

@@ -220,7 +220,7 @@ class LocalStackIT {
     void theBenchmarkMeasuresTheRunningStack() {
         BenchCommand bench = new BenchCommand(new BenchCommand.Settings(
                 40, 2, 5, URI.create(stack.commandBaseUrl()), URI.create(stack.queryBaseUrl()), "property-listing",
-                true, Duration.ofSeconds(60), stack.token(UUID.randomUUID(), "owner"),
+                true, Duration.ofSeconds(60), List.of(stack.token(UUID.randomUUID(), "owner")),
                 stack.token(UUID.randomUUID(), "admin")));
 
         Map<String, Object> figures = bench.execute();
