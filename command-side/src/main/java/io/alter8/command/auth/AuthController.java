@@ -33,9 +33,29 @@ import java.util.UUID;
 class AuthController {
 
     private final AuthService auth;
+    private final PasswordReset passwordReset;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, PasswordReset passwordReset) {
         this.auth = auth;
+        this.passwordReset = passwordReset;
+    }
+
+    /** {@code purpose} is {@code password_reset} for now; phone and e-mail verification come with accounts. */
+    record OtpRequest(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "password_reset",
+                                                                        message = "must be password_reset")
+                      String purpose,
+                      @NotBlank @Size(max = 255) String login) {
+    }
+
+    record OtpVerification(@jakarta.validation.constraints.NotNull UUID challengeId,
+                           @NotBlank @jakarta.validation.constraints.Pattern(regexp = "password_reset",
+                                                                             message = "must be password_reset")
+                           String purpose,
+                           @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9]{6}",
+                                                                             message = "must be 6 digits")
+                           String code,
+                           @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
+                           String newPassword) {
     }
 
     record LoginRequest(@NotBlank @Size(max = 255) String login, @NotBlank @Size(max = 200) String password,
@@ -90,6 +110,23 @@ class AuthController {
     @Operation(summary = "End one of the caller's sessions")
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
         auth.revoke(CurrentUser.require().id(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/otp/request")
+    @Operation(summary = "Send a one-time code",
+               description = "Six digits, valid 10 minutes, 5 tries, at most 3 codes an hour to one phone. The "
+                       + "answer is the same whether the login exists or not.")
+    ResponseEntity<PasswordReset.Requested> requestOtp(@Valid @RequestBody OtpRequest request) {
+        return ResponseEntity.accepted().cacheControl(CacheControl.noStore())
+                             .body(passwordReset.request(request.login()));
+    }
+
+    @PostMapping("/otp/verify")
+    @Operation(summary = "Use a one-time code", description = "For password_reset: sets the new password and ends "
+            + "every session of the account.")
+    ResponseEntity<Void> verifyOtp(@Valid @RequestBody OtpVerification request) {
+        passwordReset.confirm(request.challengeId(), request.code(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 

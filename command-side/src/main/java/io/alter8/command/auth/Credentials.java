@@ -77,6 +77,24 @@ class Credentials {
                     updated_at = now() WHERE user_id = ?""", Timestamp.from(at), userId);
     }
 
+    /** Where codes for this login can go: its phone, else its e-mail address. */
+    Optional<Contact> contactOf(String login) {
+        String key = login.strip();
+        return jdbc.query("SELECT user_id, phone, email FROM credential WHERE email = ? OR phone = ?",
+                          (rs, i) -> new Contact(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                          normaliseEmail(key), key)
+                   .stream().findFirst();
+    }
+
+    record Contact(UUID userId, String phone, String email) {
+    }
+
+    void setPasswordHash(UUID userId, String passwordHash) {
+        jdbc.update("""
+                UPDATE credential SET password_hash = ?, failed_login_attempts = 0, locked_until = NULL,
+                    updated_at = now() WHERE user_id = ?""", passwordHash, userId);
+    }
+
     void setRoles(UUID userId, List<String> roles) {
         jdbc.update("UPDATE credential SET roles = ?, updated_at = now() WHERE user_id = ?",
                     String.join(",", roles), userId);

@@ -88,6 +88,12 @@ class Sessions {
                                    + "WHERE id = ? AND revoked_at IS NULL", why, sessionId) == 1;
     }
 
+    /** Ends every session of the user (after a password change). */
+    int revokeAll(UUID userId, String why) {
+        return jdbc.update("UPDATE user_session SET revoked_at = now(), revoked_why = ? "
+                                   + "WHERE user_id = ? AND revoked_at IS NULL", why, userId);
+    }
+
     List<Session> ofUser(UUID userId) {
         return jdbc.query("SELECT * FROM user_session WHERE user_id = ? ORDER BY created_at DESC",
                           (rs, i) -> session(rs), userId);

@@ -9,14 +9,31 @@ import java.util.List;
 public class ApiException extends RuntimeException {
 
     private final transient ProblemDetail problem;
+    private final java.util.Map<String, String> headers;
 
     public ApiException(ProblemDetail problem) {
+        this(problem, java.util.Map.of());
+    }
+
+    private ApiException(ProblemDetail problem, java.util.Map<String, String> headers) {
         super(problem.getDetail(), null, false, false);
         this.problem = problem;
+        this.headers = headers;
     }
 
     public ProblemDetail problem() {
         return problem;
+    }
+
+    /** Headers the answer carries beside the problem ({@code Retry-After}). */
+    public java.util.Map<String, String> headers() {
+        return headers;
+    }
+
+    public ApiException withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiException(problem, java.util.Map.copyOf(more));
     }
 
     public static ApiException badInput(String field, String message) {

@@ -40,7 +40,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
         ProblemDetail problem = e.problem();
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        e.headers().forEach(answer::header);
+        return answer.body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

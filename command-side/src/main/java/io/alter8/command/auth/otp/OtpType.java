@@ -1,0 +1,8 @@
+package io.alter8.command.auth.otp;
+
+import io.alter8.api.common.WireEnum;
+
+/** What a one-time password proves (seed CHECK constraint of otp_verifications.otp_type). */
+public enum OtpType implements WireEnum {
+    PHONE_VERIFICATION, EMAIL_VERIFICATION, PASSWORD_RESET, LOGIN_2FA
+}
