@@ -1,0 +1,31 @@
+package io.alter8.api.common;
+
+/** How personal data is shown to those who may not read it in full. */
+public enum Mask {
+
+    /**
+     * {@code XXXXXX234F}: only the last four characters, and only of values of eight characters or more — for
+     * shorter ones (an SSN's last four) those four would be the whole secret.
+     */
+    LAST_FOUR {
+        @Override
+        public String apply(String plaintext) {
+            int length = plaintext.length();
+            return length >= 8 ? "X".repeat(length - 4) + plaintext.substring(length - 4) : "X".repeat(length);
+        }
+    },
+
+    /**
+     * The seed's {@code mask_phone_number}: the first two characters, {@code XXXXX} and the last three
+     * ({@code +9XXXXX210}); numbers shorter than ten characters become {@code XXXXX}.
+     */
+    PHONE {
+        @Override
+        public String apply(String plaintext) {
+            int length = plaintext.length();
+            return length >= 10 ? plaintext.substring(0, 2) + "XXXXX" + plaintext.substring(length - 3) : "XXXXX";
+        }
+    };
+
+    public abstract String apply(String plaintext);
+}
