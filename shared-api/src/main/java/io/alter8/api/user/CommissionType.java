@@ -1,0 +1,21 @@
+package io.alter8.api.user;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.alter8.api.common.WireEnum;
+
+/** How an agent charges (seed 000, {@code agent_profiles.commission_type}). */
+public enum CommissionType implements WireEnum {
+    PERCENTAGE, FLAT, TIERED;
+
+    @JsonValue
+    @Override
+    public String wire() {
+        return WireEnum.super.wire();
+    }
+
+    @JsonCreator
+    public static CommissionType fromWire(String value) {
+        return WireEnum.fromWire(CommissionType.class, value);
+    }
+}

@@ -1,0 +1,10 @@
+package io.alter8.api.user;
+
+import io.alter8.api.common.UserId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record UserDeactivated(UserId userId,
+                              String reason,
+                              UserId deactivatedBy) {
+}
