@@ -1,6 +1,8 @@
 package io.alter8.command.web;
 
 import io.alter8.api.common.Address;
+import io.alter8.command.validation.IndianIds;
+import io.alter8.command.validation.UsIds;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -14,6 +16,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** An address as clients send it; the postal code is checked against the country's format. */
 @AddressInput.PostalCodeOfCountry
@@ -44,9 +47,8 @@ public record AddressInput(@NotBlank @Size(max = 255) String line1,
     static class PostalCodeValidator implements ConstraintValidator<PostalCodeOfCountry, AddressInput> {
 
         /** India: 6-digit pincode, no leading zero. US: ZIP or ZIP+4. */
-        private static final Map<String, java.util.regex.Pattern> FORMATS = Map.of(
-                "IN", java.util.regex.Pattern.compile("^[1-9][0-9]{5}$"),
-                "US", java.util.regex.Pattern.compile("^[0-9]{5}(-[0-9]{4})?$"));
+        private static final Map<String, Predicate<String>> FORMATS = Map.of(
+                "IN", IndianIds::isPincode, "US", UsIds::isZip);
         private static final Map<String, String> EXPECTED = Map.of(
                 "IN", "must be a 6-digit Indian pincode", "US", "must be a US ZIP code (12345 or 12345-6789)");
 
@@ -56,7 +58,7 @@ public record AddressInput(@NotBlank @Size(max = 255) String line1,
                 return true;
             }
             var format = FORMATS.get(address.country());
-            if (format == null || format.matcher(address.postalCode().strip()).matches()) {
+            if (format == null || format.test(address.postalCode().strip())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
