@@ -1,0 +1,13 @@
+package io.alter8.command.privacy;
+
+import io.alter8.api.common.UserId;
+
+import java.util.UUID;
+
+/** A row of {@code user_data_key}: a user's data key wrapped by a master key, or the tombstone of a shredded one. */
+record StoredKey(UUID keyId, UserId owner, byte[] wrappedKey, String masterKeyId) {
+
+    boolean shredded() {
+        return wrappedKey == null;
+    }
+}
