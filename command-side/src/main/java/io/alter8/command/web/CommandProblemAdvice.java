@@ -1,6 +1,7 @@
 package io.alter8.command.web;
 
 import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.NotPermitted;
 import io.alter8.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,7 +18,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** How the command side's refusals read over HTTP: 404 unknown, 409 refused or raced, 412 stale version. */
+/**
+ * How the command side's refusals read over HTTP: 403 not allowed, 404 unknown, 409 refused or raced, 412 stale
+ * version.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandProblemAdvice {
@@ -27,6 +31,11 @@ class CommandProblemAdvice {
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<ProblemDetail> refused(DomainRuleViolation e) {
         return answer(Problems.of(HttpStatus.CONFLICT, e.code(), "Refused", e.getMessage()));
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ResponseEntity<ProblemDetail> forbidden(NotPermitted e) {
+        return answer(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -54,6 +63,9 @@ class CommandProblemAdvice {
         Throwable cause = e.getCause();
         if (cause instanceof DomainRuleViolation v) {
             return refused(v);
+        }
+        if (cause instanceof NotPermitted np) {
+            return forbidden(np);
         }
         if (cause instanceof AggregateNotFoundException nf) {
             return notFound(nf);
