@@ -4,19 +4,17 @@ import java.util.Locale;
 
 /** What must be unique across users, each kind on its own (as the seed's unique columns are per table). */
 enum ClaimKind {
-    EMAIL("e-mail address", false),
-    PHONE("phone number", false),
-    OWNER_PAN("PAN", true),
-    OWNER_AADHAAR("Aadhaar number", true),
-    TENANT_AADHAAR("Aadhaar number", true),
-    AGENT_RERA_LICENCE("RERA licence number", false);
+    EMAIL("e-mail address"),
+    PHONE("phone number"),
+    OWNER_PAN("PAN"),
+    OWNER_AADHAAR("Aadhaar number"),
+    TENANT_AADHAAR("Aadhaar number"),
+    AGENT_RERA_LICENCE("RERA licence number");
 
     private final String label;
-    private final boolean secret;
 
-    ClaimKind(String label, boolean secret) {
+    ClaimKind(String label) {
         this.label = label;
-        this.secret = secret;
     }
 
     String key() {
@@ -25,11 +23,6 @@ enum ClaimKind {
 
     String label() {
         return label;
-    }
-
-    /** Claimed only as a keyed hash: the value is personal data. */
-    boolean secret() {
-        return secret;
     }
 
     /** The problem type of a value someone else holds, e.g. {@code owner-pan-already-registered}. */
