@@ -1,5 +1,13 @@
 package io.alter8.command.auth;
 
+import io.alter8.api.common.Country;
+import io.alter8.api.common.EmailAddress;
+import io.alter8.api.common.PhoneNumber;
+import io.alter8.api.user.Role;
+import io.alter8.command.validation.EmailFormat;
+import io.alter8.command.validation.IndianIds;
+import io.alter8.command.validation.UsIds;
+import io.alter8.command.web.OneOf;
 import io.alter8.web.RequestContext;
 import io.alter8.web.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,10 +42,40 @@ class AuthController {
 
     private final AuthService auth;
     private final PasswordReset passwordReset;
+    private final Registration registration;
 
-    AuthController(AuthService auth, PasswordReset passwordReset) {
+    AuthController(AuthService auth, PasswordReset passwordReset, Registration registration) {
         this.auth = auth;
         this.passwordReset = passwordReset;
+        this.registration = registration;
+    }
+
+    /** Sign-up. The phone is checked against the country; the role must be one people may take themselves. */
+    record RegisterRequest(UUID id,
+                           @jakarta.validation.constraints.NotNull @EmailFormat String email,
+                           @NotBlank String phone,
+                           @NotBlank @Size(max = 100) String firstName,
+                           @NotBlank @Size(max = 100) String lastName,
+                           @jakarta.validation.constraints.NotNull @OneOf(Role.class) String role,
+                           @jakarta.validation.constraints.NotNull @OneOf(Country.class) String country,
+                           @jakarta.validation.constraints.Pattern(regexp = "[a-z]{2}",
+                                                                   message = "must be a two-letter language code")
+                           String preferredLanguage,
+                           @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
+                           String password) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "must be a mobile number of the country, like "
+                + "+919876543210 (IN) or +12125550123 (US)")
+        boolean isPhone() {
+            if (phone == null || phone.isBlank() || country == null) {
+                return true;
+            }
+            return switch (country) {
+                case "IN" -> IndianIds.isMobile(phone);
+                case "US" -> UsIds.isPhone(phone);
+                default -> true;
+            };
+        }
     }
 
     /** {@code purpose} is {@code password_reset} for now; phone and e-mail verification come with accounts. */
@@ -73,6 +111,16 @@ class AuthController {
                                    Math.max(0, pair.accessTokenExpiresAt().getEpochSecond() - Instant.now().getEpochSecond()),
                                    pair.accessTokenExpiresAt(), pair.refreshToken(), pair.sessionId());
         }
+    }
+
+    @PostMapping("/register")
+    @Operation(summary = "Sign up", description = "Owners, tenants, agents and property managers sign up themselves; "
+            + "other roles are given by admins. 201 with {id, version, position}; then log in.")
+    ResponseEntity<io.alter8.command.web.CommandAccepted> register(@Valid @RequestBody RegisterRequest request) {
+        return registration.register(new Registration.Request(
+                request.id(), new EmailAddress(request.email()), new PhoneNumber(request.phone().strip()),
+                request.firstName().strip(), request.lastName().strip(), Role.fromWire(request.role()),
+                Country.fromWire(request.country()), request.preferredLanguage(), request.password()));
     }
 
     @PostMapping("/login")

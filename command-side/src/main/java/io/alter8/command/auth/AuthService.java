@@ -1,6 +1,9 @@
 package io.alter8.command.auth;
 
+import io.alter8.api.common.UserId;
+import io.alter8.api.user.RecordLogin;
 import io.alter8.web.ApiException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.alter8.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,9 +30,11 @@ class AuthService {
     private final PasswordEncoder passwords;
     private final AuthSettings settings;
     private final Clock clock;
+    private final CommandGateway commands;
 
     AuthService(Credentials credentials, Sessions sessions, AccessTokens accessTokens, PasswordEncoder passwords,
-                AuthSettings settings, Clock clock) {
+                AuthSettings settings, Clock clock, CommandGateway commands) {
+        this.commands = commands;
         this.credentials = credentials;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
@@ -65,6 +70,8 @@ class AuthService {
             throw invalidLogin();
         }
         credentials.recordSuccess(credential.userId(), now);
+        // The account's own history records the login too (last login); same transaction as the session.
+        commands.sendAndWait(new RecordLogin(new UserId(credential.userId()), now));
         UUID sessionId = sessions.open(credential.userId(), client.deviceInfo(), client.ipAddress(),
                                        client.userAgent(), now.plus(settings.refreshTokenTtl()));
         return tokens(credential, sessionId, now);

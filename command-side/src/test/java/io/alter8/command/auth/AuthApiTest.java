@@ -37,10 +37,9 @@ class AuthApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient("http://localhost:" + port);
-        userId = UUID.randomUUID();
-        email = "user-" + userId + "@example.com";
-        credentials.create(userId, email, "+9198" + String.format("%08d", Math.abs(userId.hashCode()) % 100_000_000),
-                           passwords.encode(PASSWORD), List.of("owner"));
+        TestUsers.User user = TestUsers.register(api, "owner", PASSWORD);
+        userId = user.id();
+        email = user.email();
     }
 
     Response login(String login, String password) {
@@ -135,10 +134,8 @@ class AuthApiTest {
                 .isEqualTo(204);
         assertThat(onLaptop.get("/api/auth/sessions").json().size()).isEqualTo(1);
 
-        UUID stranger = UUID.randomUUID();
-        credentials.create(stranger, "s-" + stranger + "@example.com", null, passwords.encode(PASSWORD),
-                           List.of("tenant"));
-        String strangersSession = login("s-" + stranger + "@example.com", PASSWORD).json().path("sessionId").asString();
+        TestUsers.User stranger = TestUsers.register(api, "tenant", PASSWORD);
+        String strangersSession = login(stranger.email(), PASSWORD).json().path("sessionId").asString();
         assertThat(onLaptop.delete("/api/auth/sessions/" + strangersSession).status()).isEqualTo(404);
     }
 

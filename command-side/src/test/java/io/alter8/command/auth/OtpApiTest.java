@@ -41,9 +41,9 @@ class OtpApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient("http://localhost:" + port);
-        userId = UUID.randomUUID();
-        phone = "+9197" + String.format("%08d", (int) (Math.random() * 100_000_000));
-        credentials.create(userId, null, phone, passwords.encode(OLD), List.of("tenant"));
+        TestUsers.User user = TestUsers.register(api, "tenant", OLD);
+        userId = user.id();
+        phone = user.phone();
     }
 
     Response request(String login) {

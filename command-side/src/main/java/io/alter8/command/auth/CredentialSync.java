@@ -1,0 +1,62 @@
+package io.alter8.command.auth;
+
+import io.alter8.api.user.RoleChanged;
+import io.alter8.api.user.UserDeactivated;
+import io.alter8.api.user.UserReactivated;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Keeps the credential row in step with the account: the roles a token carries, and whether the user may log in.
+ * A subscribing processor, so the row changes in the transaction of the event that changes the account; a
+ * deactivation also ends every open session at once.
+ */
+@Component
+@ProcessingGroup(CredentialSync.PROCESSING_GROUP)
+class CredentialSync {
+
+    static final String PROCESSING_GROUP = "credential-sync";
+
+    private final Credentials credentials;
+    private final Sessions sessions;
+
+    CredentialSync(Credentials credentials, Sessions sessions) {
+        this.credentials = credentials;
+        this.sessions = sessions;
+    }
+
+    @EventHandler
+    void on(RoleChanged event) {
+        credentials.setRoles(event.userId().value(), List.of(event.role().wire()));
+    }
+
+    @EventHandler
+    void on(UserDeactivated event) {
+        credentials.setActive(event.userId().value(), false);
+        sessions.revokeAll(event.userId().value(), "deactivated");
+    }
+
+    @EventHandler
+    void on(UserReactivated event) {
+        credentials.setActive(event.userId().value(), true);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class InTheCommandsTransaction {
+
+        @Bean
+        ConfigurerModule credentialSyncInTheCommandsTransaction() {
+            return configurer -> configurer.eventProcessing()
+                                           .registerSubscribingEventProcessor(PROCESSING_GROUP)
+                                           .registerListenerInvocationErrorHandler(
+                                                   PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+        }
+    }
+}
