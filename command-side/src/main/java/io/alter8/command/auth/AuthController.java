@@ -4,6 +4,7 @@ import io.alter8.api.common.Country;
 import io.alter8.api.common.EmailAddress;
 import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.user.Role;
+import io.alter8.command.auth.otp.OtpType;
 import io.alter8.command.validation.EmailFormat;
 import io.alter8.command.validation.IndianIds;
 import io.alter8.command.validation.UsIds;
@@ -43,11 +44,14 @@ class AuthController {
     private final AuthService auth;
     private final PasswordReset passwordReset;
     private final Registration registration;
+    private final ContactVerification contactVerification;
 
-    AuthController(AuthService auth, PasswordReset passwordReset, Registration registration) {
+    AuthController(AuthService auth, PasswordReset passwordReset, Registration registration,
+                   ContactVerification contactVerification) {
         this.auth = auth;
         this.passwordReset = passwordReset;
         this.registration = registration;
+        this.contactVerification = contactVerification;
     }
 
     /** Sign-up. The phone is checked against the country; the role must be one people may take themselves. */
@@ -78,22 +82,38 @@ class AuthController {
         }
     }
 
-    /** {@code purpose} is {@code password_reset} for now; phone and e-mail verification come with accounts. */
-    record OtpRequest(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "password_reset",
-                                                                        message = "must be password_reset")
+    private static final String PURPOSES = "password_reset|phone_verification|email_verification";
+    private static final String PURPOSES_MESSAGE =
+            "must be password_reset, phone_verification or email_verification";
+
+    /**
+     * {@code password_reset} needs the {@code login} and no token; {@code phone_verification} and
+     * {@code email_verification} are for the caller's own account and need a token.
+     */
+    record OtpRequest(@NotBlank @jakarta.validation.constraints.Pattern(regexp = PURPOSES, message = PURPOSES_MESSAGE)
                       String purpose,
-                      @NotBlank @Size(max = 255) String login) {
+                      @Size(max = 255) String login) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "is needed to reset a password")
+        boolean isLogin() {
+            return !"password_reset".equals(purpose) || login != null && !login.isBlank();
+        }
     }
 
     record OtpVerification(@jakarta.validation.constraints.NotNull UUID challengeId,
-                           @NotBlank @jakarta.validation.constraints.Pattern(regexp = "password_reset",
-                                                                             message = "must be password_reset")
+                           @NotBlank @jakarta.validation.constraints.Pattern(regexp = PURPOSES,
+                                                                             message = PURPOSES_MESSAGE)
                            String purpose,
                            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9]{6}",
                                                                              message = "must be 6 digits")
                            String code,
-                           @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
+                           @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
                            String newPassword) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "must be 10 to 200 characters")
+        boolean isNewPassword() {
+            return !"password_reset".equals(purpose) || newPassword != null;
+        }
     }
 
     record LoginRequest(@NotBlank @Size(max = 255) String login, @NotBlank @Size(max = 200) String password,
@@ -166,16 +186,31 @@ class AuthController {
                description = "Six digits, valid 10 minutes, 5 tries, at most 3 codes an hour to one phone. The "
                        + "answer is the same whether the login exists or not.")
     ResponseEntity<PasswordReset.Requested> requestOtp(@Valid @RequestBody OtpRequest request) {
-        return ResponseEntity.accepted().cacheControl(CacheControl.noStore())
-                             .body(passwordReset.request(request.login()));
+        OtpType type = OtpType.valueOf(request.purpose().toUpperCase(java.util.Locale.ROOT));
+        PasswordReset.Requested requested = type == OtpType.PASSWORD_RESET
+                ? passwordReset.request(request.login())
+                : contactVerification.request(caller().id(), type);
+        return ResponseEntity.accepted().cacheControl(CacheControl.noStore()).body(requested);
     }
 
     @PostMapping("/otp/verify")
     @Operation(summary = "Use a one-time code", description = "For password_reset: sets the new password and ends "
             + "every session of the account.")
     ResponseEntity<Void> verifyOtp(@Valid @RequestBody OtpVerification request) {
-        passwordReset.confirm(request.challengeId(), request.code(), request.newPassword());
+        OtpType type = OtpType.valueOf(request.purpose().toUpperCase(java.util.Locale.ROOT));
+        if (type == OtpType.PASSWORD_RESET) {
+            passwordReset.confirm(request.challengeId(), request.code(), request.newPassword());
+        } else {
+            contactVerification.confirm(caller().id(), request.challengeId(), type, request.code());
+        }
         return ResponseEntity.noContent().build();
+    }
+
+    /** The OTP routes are open for password resets; verifying one's own phone or e-mail needs a token. */
+    private static CurrentUser caller() {
+        return CurrentUser.get().orElseThrow(() -> new io.alter8.web.ApiException(io.alter8.web.Problems.of(
+                org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                "log in to verify your own phone or e-mail")).withHeader("WWW-Authenticate", "Bearer"));
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

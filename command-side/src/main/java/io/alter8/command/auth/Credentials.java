@@ -89,6 +89,13 @@ class Credentials {
     record Contact(UUID userId, String phone, String email) {
     }
 
+    Optional<Contact> contactOf(UUID userId) {
+        return jdbc.query("SELECT user_id, phone, email FROM credential WHERE user_id = ?",
+                          (rs, i) -> new Contact(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                          userId)
+                   .stream().findFirst();
+    }
+
     void setPasswordHash(UUID userId, String passwordHash) {
         jdbc.update("""
                 UPDATE credential SET password_hash = ?, failed_login_attempts = 0, locked_until = NULL,

@@ -130,11 +130,46 @@ class OtpApiTest {
     }
 
     @Test
+    void aUserVerifiesTheirPhoneWithACodeSentToIt() {
+        ApiClient me = api.withToken(login(OLD).json().path("accessToken").asString());
+        Response requested = me.post("/api/auth/otp/request", "{\"purpose\": \"phone_verification\"}");
+        assertThat(requested.status()).isEqualTo(202);
+        String challenge = requested.json().path("challengeId").asString();
+
+        Response verified = me.post("/api/auth/otp/verify", """
+                {"challengeId": "%s", "purpose": "phone_verification", "code": "%s"}"""
+                .formatted(challenge, codeSentTo(phone)));
+
+        assertThat(verified.status()).as(verified.body()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                               + "AND payload_type LIKE '%PhoneVerified'", Long.class,
+                                       userId.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void verifyingAContactNeedsTheOwnersToken() {
+        assertThat(api.post("/api/auth/otp/request", "{\"purpose\": \"phone_verification\"}").status())
+                .isEqualTo(401);
+        ApiClient me = api.withToken(login(OLD).json().path("accessToken").asString());
+        String challenge = me.post("/api/auth/otp/request", "{\"purpose\": \"phone_verification\"}")
+                             .json().path("challengeId").asString();
+        TestUsers.User other = TestUsers.register(api, "tenant", OLD);
+        ApiClient them = api.withToken(api.post("/api/auth/login", "{\"login\": \"" + other.email()
+                + "\", \"password\": \"" + OLD + "\"}").json().path("accessToken").asString());
+
+        Response r = them.post("/api/auth/otp/verify", """
+                {"challengeId": "%s", "purpose": "phone_verification", "code": "%s"}"""
+                .formatted(challenge, codeSentTo(phone)));
+        assertThat(r.status()).isEqualTo(400);
+    }
+
+    @Test
     void badInputListsEveryField() {
         Response r = api.post("/api/auth/otp/verify", "{\"purpose\": \"login\", \"code\": \"12\", \"newPassword\": \"x\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.fieldErrors()).containsExactlyInAnyOrder("challengeId: must not be null",
-                                                              "purpose: must be password_reset",
+                                                              "purpose: must be password_reset, phone_verification "
+                                                                      + "or email_verification",
                                                               "code: must be 6 digits",
                                                               "newPassword: must be 10 to 200 characters");
     }
