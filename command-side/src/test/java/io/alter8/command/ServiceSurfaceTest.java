@@ -1,9 +1,12 @@
 package io.alter8.command;
 
 import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +18,18 @@ class ServiceSurfaceTest {
     int port;
 
     @Test
-    void readinessCoversTheEventStore() {
-        ApiClient.Response r = new ApiClient("http://localhost:" + port).get("/actuator/health/readiness");
+    void readinessCoversTheEventStoreAndShowsDetailsToAdminsOnly() {
+        ApiClient anyone = new ApiClient("http://localhost:" + port);
+        ApiClient.Response r = anyone.get("/actuator/health/readiness");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode components = r.json().path("components");
         assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
         assertThat(components.path("eventStore").path("status").asString()).isEqualTo("UP");
-        assertThat(components.path("eventStore").path("details").path("headPosition").isNumber()).isTrue();
+        assertThat(components.path("eventStore").has("details")).isFalse();
+
+        JsonNode asAdmin = anyone.withToken(TestTokens.mint(UUID.randomUUID(), "admin"))
+                                 .get("/actuator/health/readiness").json().path("components");
+        assertThat(asAdmin.path("eventStore").path("details").path("headPosition").isNumber()).isTrue();
     }
 
     @Test
