@@ -60,6 +60,6 @@ class NoSecretsInEventsOrLogsTest {
         }
         // Six digits can occur by chance in timestamps and ids: look for the code as a number of its own.
         assertThat(stored).noneMatch(event -> event.matches("(?s).*(?<![0-9])" + code + "(?![0-9]).*"));
-        assertThat(output.getAll()).doesNotContainPattern("(?<![0-9.:-])" + code + "(?![0-9])");
+        assertThat(output.getAll()).doesNotContainPattern("(?<![0-9.-])" + code + "(?![0-9])");
     }
 }
