@@ -3,10 +3,10 @@ package io.alter8.command.auth;
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.UserDeactivated;
 import io.alter8.api.user.UserReactivated;
+import io.alter8.command.config.InTheCommandsTransaction;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -53,10 +53,7 @@ class CredentialSync {
 
         @Bean
         ConfigurerModule credentialSyncInTheCommandsTransaction() {
-            return configurer -> configurer.eventProcessing()
-                                           .registerSubscribingEventProcessor(PROCESSING_GROUP)
-                                           .registerListenerInvocationErrorHandler(
-                                                   PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+            return InTheCommandsTransaction.processingGroup(PROCESSING_GROUP);
         }
     }
 }
