@@ -49,7 +49,7 @@ class CredentialSync {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class InTheCommandsTransaction {
+    static class ProcessorConfiguration {
 
         @Bean
         ConfigurerModule credentialSyncInTheCommandsTransaction() {
