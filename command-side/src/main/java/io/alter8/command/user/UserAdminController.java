@@ -1,7 +1,6 @@
 package io.alter8.command.user;
 
 import io.alter8.api.common.UserId;
-import io.alter8.api.user.Actor;
 import io.alter8.api.user.ChangeRole;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.ReactivateUser;
@@ -10,7 +9,6 @@ import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.OneOf;
 import io.alter8.web.security.AccessRules;
-import io.alter8.web.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -56,7 +54,7 @@ class UserAdminController {
     @Operation(summary = "Give a user another role", description = "Admins; admin roles only by a super admin.")
     ResponseEntity<CommandAccepted> changeRole(@PathVariable UUID id, @Valid @RequestBody RoleRequest request) {
         UserId user = new UserId(id);
-        return commands.update(new ChangeRole(user, Role.fromWire(request.role()), actor()), user);
+        return commands.update(new ChangeRole(user, Role.fromWire(request.role()), Callers.actor()), user);
     }
 
     @PostMapping("/{id}/deactivate")
@@ -64,23 +62,14 @@ class UserAdminController {
     ResponseEntity<CommandAccepted> deactivate(@PathVariable UUID id,
                                                @Valid @RequestBody DeactivationRequest request) {
         UserId user = new UserId(id);
-        return commands.update(new DeactivateUser(user, request.reason().strip(), actor()), user);
+        return commands.update(new DeactivateUser(user, request.reason().strip(), Callers.actor()), user);
     }
 
     @PostMapping("/{id}/reactivate")
     @Operation(summary = "Reactivate an account")
     ResponseEntity<CommandAccepted> reactivate(@PathVariable UUID id) {
         UserId user = new UserId(id);
-        return commands.update(new ReactivateUser(user, actor()), user);
-    }
-
-    /** The caller as the account sees it: from the token, never from the body. */
-    static Actor actor() {
-        CurrentUser me = CurrentUser.require();
-        Role role = me.roles().stream().map(Role::fromWire)
-                      .sorted((a, b) -> Boolean.compare(b.isAdmin(), a.isAdmin()))
-                      .findFirst().orElseThrow(() -> new IllegalStateException("a token without a role"));
-        return new Actor(new UserId(me.id()), role);
+        return commands.update(new ReactivateUser(user, Callers.actor()), user);
     }
 
     @Component

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * A string that must be one of an enum's wire values. Enums are taken as strings so that an unknown value is one
  * more field error in the list rather than a parse failure that hides the others.
  */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = OneOf.Validator.class)
 public @interface OneOf {

@@ -1,0 +1,25 @@
+package io.alter8.command.user;
+
+import io.alter8.api.common.UserId;
+import io.alter8.api.user.Actor;
+import io.alter8.api.user.Role;
+import io.alter8.web.security.CurrentUser;
+
+/** Who calls, as the user commands need it. */
+final class Callers {
+
+    private Callers() {
+    }
+
+    /**
+     * The caller as the account sees it: from the token, never from the body. A token with several roles acts with
+     * its admin role if it has one, so that an admin is not refused for also being something else.
+     */
+    static Actor actor() {
+        CurrentUser me = CurrentUser.require();
+        Role role = me.roles().stream().map(Role::fromWire)
+                      .sorted((a, b) -> Boolean.compare(b.isAdmin(), a.isAdmin()))
+                      .findFirst().orElseThrow(() -> new IllegalStateException("a token without a role"));
+        return new Actor(new UserId(me.id()), role);
+    }
+}
