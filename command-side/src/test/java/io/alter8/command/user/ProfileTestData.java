@@ -20,8 +20,9 @@ final class ProfileTestData {
 
     static UUID register(ApiClient anonymous, String role, String country) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String phone = country.equals("US") ? "+1212" + random.nextInt(2, 10) + "%06d".formatted(random.nextInt(1_000_000))
-                                            : "+919" + "%09d".formatted(random.nextInt(1_000_000_000));
+        String phone = country.equals("US")
+                ? "+1212" + random.nextInt(2, 10) + "%06d".formatted(random.nextInt(1_000_000))
+                : "+919" + "%09d".formatted(random.nextInt(1_000_000_000));
         Response r = anonymous.post("/api/auth/register", """
                 {"email": "user-%s@example.com", "phone": "%s", "firstName": "Asha", "lastName": "Rao",
                  "role": "%s", "country": "%s", "password": "a long enough password"}"""
@@ -34,7 +35,8 @@ final class ProfileTestData {
 
     /** A person's PAN (4th letter P). */
     static String pan() {
-        return letters(3) + "P" + letters(1) + "%04d".formatted(ThreadLocalRandom.current().nextInt(10_000)) + letters(1);
+        int digits = ThreadLocalRandom.current().nextInt(10_000);
+        return letters(3) + "P" + letters(1) + "%04d".formatted(digits) + letters(1);
     }
 
     static String aadhaar() {
@@ -67,6 +69,11 @@ final class ProfileTestData {
 
     static String accountNumber() {
         return "5010" + "%010d".formatted(ThreadLocalRandom.current().nextLong(10_000_000_000L));
+    }
+
+    /** A Maharashtra-style RERA registration number. */
+    static String reraLicence() {
+        return "A519" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     private static String letters(int count) {

@@ -18,6 +18,7 @@ import static io.alter8.command.user.ProfileTestData.aadhaar;
 import static io.alter8.command.user.ProfileTestData.gstin;
 import static io.alter8.command.user.ProfileTestData.mistyped;
 import static io.alter8.command.user.ProfileTestData.pan;
+import static io.alter8.command.user.ProfileTestData.reraLicence;
 import static io.alter8.command.user.ProfileTestData.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,18 +64,23 @@ class UserProfileApiTest {
                  "incomeProofType": "salary_slip", "aadhaarNumber": "%s", "panNumber": "%s",
                  "emergencyContact": {"name": "Meera Rao", "relation": "sister", "phone": "%s"},
                  "preferredPropertyTypes": ["apartment"],
-                 "budgetMin": {"amount": "20000", "currency": "INR"}, "budgetMax": {"amount": "30000", "currency": "INR"},
+                 "budgetMin": {"amount": "20000", "currency": "INR"},
+                 "budgetMax": {"amount": "30000", "currency": "INR"},
                  "preferredLocations": [{"area": "Indiranagar", "city": "Bengaluru", "state": "Karnataka"}],
                  "references": [{"name": "K. Iyer", "relation": "manager", "phone": "%s"}]}"""
                 .formatted(aadhaar, pan, emergencyPhone, referencePhone);
     }
 
-    static final String AGENT_PROFILE = """
-            {"reraLicence": "A51900012345", "licenceExpiry": "2099-12-31", "agencyName": "Rao Realty",
-             "specialisations": ["residential"], "commissionRate": 2.5, "commissionType": "percentage",
-             "serviceAreas": [{"city": "Bengaluru", "state": "Karnataka",
-                               "postalCodeRanges": [{"from": "560001", "to": "560100"}]}],
-             "preferredContactTime": "10:00", "availableDays": ["monday", "saturday"], "experienceYears": 6}""";
+    /** RERA licences are unique across users: each agent gets one of their own. */
+    static String agentProfile(String reraLicence) {
+        return """
+                {"reraLicence": "%s", "licenceExpiry": "2099-12-31", "agencyName": "Rao Realty",
+                 "specialisations": ["residential"], "commissionRate": 2.5, "commissionType": "percentage",
+                 "serviceAreas": [{"city": "Bengaluru", "state": "Karnataka",
+                                   "postalCodeRanges": [{"from": "560001", "to": "560100"}]}],
+                 "preferredContactTime": "10:00", "availableDays": ["monday", "saturday"], "experienceYears": 6}"""
+                .formatted(reraLicence);
+    }
 
     static final String PERSONAL_DETAILS = """
             {"firstName": "Asha", "lastName": "Menon", "preferredLanguage": "hi"}""";
@@ -129,13 +135,14 @@ class UserProfileApiTest {
         UUID agent = register(anonymous, "agent", "IN");
         ApiClient me = as(agent, "agent");
 
-        Response profile = me.put("/api/users/" + agent + "/agent-profile", AGENT_PROFILE);
+        String licence = reraLicence();
+        Response profile = me.put("/api/users/" + agent + "/agent-profile", agentProfile(licence));
         assertThat(profile.status()).as(profile.body()).isEqualTo(200);
         Response details = me.put("/api/users/" + agent + "/personal-details", PERSONAL_DETAILS);
         assertThat(details.status()).as(details.body()).isEqualTo(200);
 
         assertThat(details.json().path("version").asLong()).isGreaterThan(profile.json().path("version").asLong());
-        assertThat(storedEvents(agent)).contains("AgentProfileUpdated", "A51900012345", "PersonalDetailsChanged",
+        assertThat(storedEvents(agent)).contains("AgentProfileUpdated", licence, "PersonalDetailsChanged",
                                                  "Menon");
     }
 
@@ -182,7 +189,8 @@ class UserProfileApiTest {
         Response gstOfAnother = as(owner, "owner").put("/api/users/" + owner + "/owner-profile",
                                                        ownerProfile(pan, aadhaar(), gstin(pan()), accountNumber(),
                                                                     "HDFC0001234"));
-        assertThat(gstOfAnother.fieldErrors()).containsExactly("gstNumberOfPan: must contain the PAN given in panNumber");
+        assertThat(gstOfAnother.fieldErrors())
+                .containsExactly("gstNumberOfPan: must contain the PAN given in panNumber");
 
         Response details = as(owner, "owner").put("/api/users/" + owner + "/personal-details",
                                                   "{\"firstName\": \"\", \"preferredLanguage\": \"Hindi\"}");
@@ -231,7 +239,7 @@ class UserProfileApiTest {
         List<Response> answers = List.of(
                 admin.put("/api/users/" + nobody + "/owner-profile",
                           ownerProfile(pan, aadhaar(), gstin(pan), accountNumber(), "HDFC0001234")),
-                admin.put("/api/users/" + nobody + "/agent-profile", AGENT_PROFILE),
+                admin.put("/api/users/" + nobody + "/agent-profile", agentProfile(reraLicence())),
                 admin.put("/api/users/" + nobody + "/tenant-profile",
                           tenantProfile(aadhaar(), pan(), "+919812345678", "+919812340000")),
                 admin.put("/api/users/" + nobody + "/personal-details", PERSONAL_DETAILS));
@@ -258,8 +266,8 @@ class UserProfileApiTest {
         assertThat(as(tenant, "tenant").put("/api/users/" + tenant + "/owner-profile",
                                             ownerProfile(pan, aadhaar(), gstin(pan), accountNumber(), "HDFC0001234"))
                                        .status()).isEqualTo(409);
-        assertThat(as(tenant, "tenant").put("/api/users/" + tenant + "/agent-profile", AGENT_PROFILE).status())
-                .isEqualTo(409);
+        assertThat(as(tenant, "tenant").put("/api/users/" + tenant + "/agent-profile", agentProfile(reraLicence()))
+                                       .status()).isEqualTo(409);
     }
 
     @Test

@@ -75,8 +75,8 @@ class UserReviewApiTest {
     @Test
     void anAdminVerifiesAnAgentsLicence() {
         UUID agent = register(anonymous, "agent", "IN");
-        assertThat(as(agent, "agent").put("/api/users/" + agent + "/agent-profile", UserProfileApiTest.AGENT_PROFILE)
-                                     .status()).isEqualTo(200);
+        String profile = UserProfileApiTest.agentProfile(ProfileTestData.reraLicence());
+        assertThat(as(agent, "agent").put("/api/users/" + agent + "/agent-profile", profile).status()).isEqualTo(200);
 
         Response r = as(UUID.randomUUID(), "admin").post("/api/users/" + agent + "/agent-licence/review",
                                                          LICENCE_VERIFIED);
