@@ -1,6 +1,7 @@
 package io.alter8.command.web;
 
 import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.privacy.PersonalDataErased;
 import io.alter8.command.NotPermitted;
 import io.alter8.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -36,6 +37,13 @@ class CommandProblemAdvice {
     @ExceptionHandler(NotPermitted.class)
     ResponseEntity<ProblemDetail> forbidden(NotPermitted e) {
         return answer(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+    }
+
+    /** The account's personal data was shredded: nothing of it can be read or written again. */
+    @ExceptionHandler(PersonalDataErased.class)
+    ResponseEntity<ProblemDetail> erased(PersonalDataErased e) {
+        return answer(Problems.of(HttpStatus.GONE, "personal-data-erased", "Personal data erased",
+                                  "the personal data of this account has been erased"));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
