@@ -1,0 +1,178 @@
+package io.alter8.query.user;
+
+import io.alter8.api.common.PageView;
+import io.alter8.api.common.UserId;
+import io.alter8.api.common.WireEnum;
+import io.alter8.api.user.AccountStatus;
+import io.alter8.api.user.AgentView;
+import io.alter8.api.user.FindAgents;
+import io.alter8.api.user.FindUserById;
+import io.alter8.api.user.FindUsers;
+import io.alter8.api.user.Role;
+import io.alter8.api.user.UserView;
+import io.alter8.query.web.ReadModel;
+import io.alter8.web.ApiException;
+import io.alter8.web.ETags;
+import io.alter8.web.FieldError;
+import io.alter8.web.Paging;
+import io.alter8.web.security.AccessRules;
+import io.alter8.web.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The user directory over HTTP: the users list for admins and auditors, a user's own account, one account, and the
+ * agent directory for anyone signed in.
+ * <p>
+ * <b>Masked only.</b> Identity numbers (PAN, Aadhaar, GSTIN, an SSN's last four) and bank account numbers reach this
+ * side as {@code EncryptedValue}s; it keeps and shows only their masked forms ({@code XXXXXX234F}), and phones only
+ * masked too ({@code +9XXXXX210}), to everyone including the person and admins. The query side holds neither the
+ * users' data keys nor the master key and must not: a copy of the keys here would make every read model and backup
+ * of it a second place to erase a person from, and defeat crypto-shredding. The full values, for the person
+ * themselves and for admins, will be served by the command side, which holds the keys (docs/decisions.md, "Users on
+ * the read side: masked only").
+ */
+@RestController
+@ReadModel(UserDirectoryProjector.PROCESSING_GROUP)
+@Tag(name = "Users", description = "The user directory read model: users, own account, agents")
+class UserQueryController {
+
+    /** Who may list every user and read anyone's account (auditors read, as everywhere, without acting). */
+    private static final String[] DIRECTORY_READERS = {"admin", "super_admin", "auditor"};
+
+    private final UserDirectoryQueries queries;
+
+    UserQueryController(UserDirectoryQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/users")
+    @Operation(summary = "Users directory (admins, super admins, auditors)",
+            description = "All filters optional; q matches first name, last name or e-mail (case-insensitive). "
+                    + "Sort by registeredAt, lastName or lastLoginAt, e.g. sort=lastLoginAt,desc.")
+    PageView<UserView> users(@Parameter(description = "owner, tenant, agent, field_executive, property_manager, "
+                                     + "admin, super_admin, auditor, analyst")
+                             @RequestParam(required = false) String role,
+                             @Parameter(description = "active or inactive")
+                             @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String emailVerified,
+                             @RequestParam(required = false) String phoneVerified,
+                             @RequestParam(required = false) String q,
+                             @RequestParam(required = false) Integer page,
+                             @RequestParam(required = false) Integer size,
+                             @RequestParam(required = false) String sort) {
+        List<FieldError> errors = new ArrayList<>();
+        Role roleFilter = wire("role", role, Role::fromWire, Role.class, errors);
+        AccountStatus statusFilter = wire("status", status, AccountStatus::fromWire, AccountStatus.class, errors);
+        Boolean email = bool("emailVerified", emailVerified, errors);
+        Boolean phone = bool("phoneVerified", phoneVerified, errors);
+        Paging paging = Paging.parse(page, size, sort, UserDirectoryQueries.USER_SORTS.keySet(), "registeredAt",
+                                     errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.badInput(errors);
+        }
+        String text = q == null || q.isBlank() ? null : q.strip();
+        return queries.handle(new FindUsers(roleFilter, statusFilter, email, phone, text, paging.page(),
+                                            paging.size(), paging.sortField(), paging.ascending()));
+    }
+
+    @GetMapping("/api/users/me")
+    @Operation(summary = "The caller's own account",
+            description = "404 until the read model has the account: after sign-up, send X-Await-Position.")
+    ResponseEntity<UserView> me() {
+        CurrentUser me = CurrentUser.require();
+        UserView view = queries.handle(new FindUserById(new UserId(me.id())))
+                               .orElseThrow(() -> ApiException.notFound("user", me.id()));
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @GetMapping("/api/users/{id}")
+    @Operation(summary = "One account (the person themselves, admins, auditors)")
+    ResponseEntity<UserView> user(@PathVariable java.util.UUID id) {
+        CurrentUser caller = CurrentUser.require();
+        // Anyone else gets the same 404 as for an unknown id: a 403 would tell them the account exists.
+        if (!caller.id().equals(id) && !caller.hasAnyRole(DIRECTORY_READERS)) {
+            throw ApiException.notFound("user", id);
+        }
+        UserView view = queries.handle(new FindUserById(new UserId(id)))
+                               .orElseThrow(() -> ApiException.notFound("user", id));
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @GetMapping("/api/agents")
+    @Operation(summary = "Agent directory: verified, active agents",
+            description = "city matches one of the agent's service areas, specialisation one of theirs (both "
+                    + "case-insensitive). Sort by experienceYears (default, most first) or registeredAt "
+                    + "(sort=registeredAt,desc for the newest). Phones are masked; e-mail is never shown.")
+    PageView<AgentView> agents(@RequestParam(required = false) String city,
+                               @RequestParam(required = false) String specialisation,
+                               @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size,
+                               @RequestParam(required = false) String sort) {
+        // Sorting by rating needs the reviews read model, which does not exist yet (issue 3, "agent directory by
+        // rating"): until then, experience or newest.
+        List<FieldError> errors = new ArrayList<>();
+        Paging paging = Paging.parse(page, size, sort, UserDirectoryQueries.AGENT_SORTS.keySet(), "experienceYears",
+                                     errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.badInput(errors);
+        }
+        boolean ascending = sort == null || sort.isBlank() ? false : paging.ascending();
+        return queries.handle(new FindAgents(blankToNull(city), blankToNull(specialisation), paging.page(),
+                                             paging.size(), paging.sortField(), ascending));
+    }
+
+    private static <E extends Enum<E> & WireEnum> E wire(String field, String value, Function<String, E> fromWire,
+                                                         Class<E> type, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return fromWire.apply(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of: " + WireEnum.allowed(type)));
+            return null;
+        }
+    }
+
+    private static Boolean bool(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(new FieldError(field, "must be true or false"));
+                yield null;
+            }
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The users list is for directory readers only; the other routes decide per caller in the handler. */
+    @Component
+    static class Rules implements AccessRules {
+
+        @Override
+        public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+            rules.requestMatchers(HttpMethod.GET, "/api/users").hasAnyRole(DIRECTORY_READERS);
+        }
+    }
+}
