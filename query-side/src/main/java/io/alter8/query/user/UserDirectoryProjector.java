@@ -2,6 +2,7 @@ package io.alter8.query.user;
 
 import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.PhoneNumber;
+import io.alter8.api.common.UserId;
 import io.alter8.api.common.WireEnum;
 import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.AgentProfile;
@@ -182,7 +183,7 @@ class UserDirectoryProjector {
                             + "WHERE id = ? AND version < ?", args.toArray());
     }
 
-    private static UUID id(io.alter8.api.common.UserId userId) {
+    private static UUID id(UserId userId) {
         return userId.value();
     }
 

@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -101,7 +103,7 @@ class UserQueryController {
 
     @GetMapping("/api/users/{id}")
     @Operation(summary = "One account (the person themselves, admins, auditors)")
-    ResponseEntity<UserView> user(@PathVariable java.util.UUID id) {
+    ResponseEntity<UserView> user(@PathVariable UUID id) {
         CurrentUser caller = CurrentUser.require();
         // Anyone else gets the same 404 as for an unknown id: a 403 would tell them the account exists.
         if (!caller.id().equals(id) && !caller.hasAnyRole(DIRECTORY_READERS)) {
@@ -152,7 +154,7 @@ class UserQueryController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> {
