@@ -68,7 +68,7 @@ public class ApiSecurityConfiguration {
             .logout(AbstractHttpConfigurer::disable)
             .authorizeHttpRequests(a -> {
                 a.requestMatchers(open.toArray(String[]::new)).permitAll()
-                 .requestMatchers("/actuator/**").hasRole("admin");
+                 .requestMatchers("/actuator/**").hasAnyRole("admin", "super_admin");
                 featureRules.forEach(rules -> rules.apply(a));
                 a.anyRequest().authenticated();
             })
