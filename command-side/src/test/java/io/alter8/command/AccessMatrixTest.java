@@ -50,6 +50,7 @@ class AccessMatrixTest {
                 new Route("PUT", "/api/users/" + id + "/agent-profile", ALL),
                 new Route("PUT", "/api/users/" + id + "/tenant-profile", ALL),
                 new Route("POST", "/api/auth/logout", ALL),
+                new Route("PUT", "/api/auth/two-factor", ALL),
                 new Route("GET", "/api/auth/sessions", ALL),
                 new Route("DELETE", "/api/auth/sessions/" + id, ALL),
                 new Route("GET", "/actuator/metrics", ADMINS));

@@ -147,10 +147,46 @@ class AuthController {
     @Operation(summary = "Log in by email or phone and password",
                description = "An access token (15 min) and a refresh token (30 days, single use). Five wrong "
                        + "passwords lock the account for 15 minutes; the answer never says whether a login exists.")
-    ResponseEntity<TokenAnswer> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        AuthService.TokenPair pair = auth.login(request.login(), request.password(), new AuthService.Client(
-                request.deviceInfo(), RequestContext.clientIp(http), http.getHeader(HttpHeaders.USER_AGENT)));
-        return noStore(TokenAnswer.of(pair));
+    ResponseEntity<?> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        AuthService.LoginResult result = auth.login(request.login(), request.password(), client(request.deviceInfo(),
+                                                                                             http));
+        if (result instanceof AuthService.SecondFactorNeeded second) {
+            return ResponseEntity.accepted().cacheControl(CacheControl.noStore())
+                                 .body(new SecondFactorAnswer(true, second.challengeId(), second.expiresAt()));
+        }
+        return noStore(TokenAnswer.of(((AuthService.LoggedIn) result).tokens()));
+    }
+
+    record SecondFactorAnswer(boolean secondFactorRequired, UUID challengeId, Instant expiresAt) {
+    }
+
+    record SecondFactorRequest(@jakarta.validation.constraints.NotNull UUID challengeId,
+                               @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9]{6}",
+                                                                                 message = "must be 6 digits")
+                               String code,
+                               @Size(max = 255) String deviceInfo) {
+    }
+
+    record TwoFactorSetting(@jakarta.validation.constraints.NotNull Boolean enabled) {
+    }
+
+    @PostMapping("/login/second-factor")
+    @Operation(summary = "Finish a two-factor login with the code sent to the phone")
+    ResponseEntity<TokenAnswer> secondFactor(@Valid @RequestBody SecondFactorRequest request,
+                                             HttpServletRequest http) {
+        return noStore(TokenAnswer.of(auth.completeLogin(request.challengeId(), request.code(),
+                                                         client(request.deviceInfo(), http))));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/two-factor")
+    @Operation(summary = "Turn two-factor login on or off for the caller's account")
+    ResponseEntity<Void> twoFactor(@Valid @RequestBody TwoFactorSetting setting) {
+        auth.setTwoFactor(CurrentUser.require().id(), setting.enabled());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static AuthService.Client client(String deviceInfo, HttpServletRequest http) {
+        return new AuthService.Client(deviceInfo, RequestContext.clientIp(http), http.getHeader(HttpHeaders.USER_AGENT));
     }
 
     @PostMapping("/refresh")

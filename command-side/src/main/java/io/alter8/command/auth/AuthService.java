@@ -2,6 +2,8 @@ package io.alter8.command.auth;
 
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.RecordLogin;
+import io.alter8.command.auth.otp.OtpService;
+import io.alter8.command.auth.otp.OtpType;
 import io.alter8.web.ApiException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.alter8.web.Problems;
@@ -31,10 +33,12 @@ class AuthService {
     private final AuthSettings settings;
     private final Clock clock;
     private final CommandGateway commands;
+    private final OtpService otps;
 
     AuthService(Credentials credentials, Sessions sessions, AccessTokens accessTokens, PasswordEncoder passwords,
-                AuthSettings settings, Clock clock, CommandGateway commands) {
+                AuthSettings settings, Clock clock, CommandGateway commands, OtpService otps) {
         this.commands = commands;
+        this.otps = otps;
         this.credentials = credentials;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
@@ -55,7 +59,7 @@ class AuthService {
     }
 
     @Transactional(noRollbackFor = ApiException.class)
-    public TokenPair login(String login, String password, Client client) {
+    public LoginResult login(String login, String password, Client client) {
         Instant now = clock.instant();
         Credentials.Credential credential = credentials.findByLogin(login).orElse(null);
         if (credential == null) {
@@ -70,6 +74,42 @@ class AuthService {
             throw invalidLogin();
         }
         credentials.recordSuccess(credential.userId(), now);
+        if (credential.twoFactor()) {
+            Credentials.Contact contact = credentials.contactOf(credential.userId()).orElseThrow();
+            OtpService.Challenge challenge = otps.send(OtpType.LOGIN_2FA, credential.userId(), contact.phone(),
+                                                       contact.phone() == null ? contact.email() : null);
+            return new SecondFactorNeeded(challenge.id(), now.plus(java.time.Duration.ofMinutes(10)));
+        }
+        return new LoggedIn(openSession(credential, client, now));
+    }
+
+    /** The second step of a two-factor login: the code sent at the first. */
+    @Transactional(noRollbackFor = ApiException.class)
+    public TokenPair completeLogin(UUID challengeId, String code, Client client) {
+        Instant now = clock.instant();
+        OtpService.Challenge challenge = otps.verify(challengeId, OtpType.LOGIN_2FA, code);
+        Credentials.Credential credential = credentials.findById(challenge.userId())
+                                                       .filter(c -> c.active() && !c.lockedAt(now))
+                                                       .orElseThrow(AuthService::invalidLogin);
+        return openSession(credential, client, now);
+    }
+
+    @Transactional
+    public void setTwoFactor(UUID userId, boolean enabled) {
+        credentials.setTwoFactor(userId, enabled);
+    }
+
+    /** What a correct password leads to: tokens, or (two-factor accounts) a code to send back first. */
+    sealed interface LoginResult permits LoggedIn, SecondFactorNeeded {
+    }
+
+    record LoggedIn(TokenPair tokens) implements LoginResult {
+    }
+
+    record SecondFactorNeeded(UUID challengeId, Instant expiresAt) implements LoginResult {
+    }
+
+    private TokenPair openSession(Credentials.Credential credential, Client client, Instant now) {
         // The account's own history records the login too (last login); same transaction as the session.
         commands.sendAndWait(new RecordLogin(new UserId(credential.userId()), now));
         UUID sessionId = sessions.open(credential.userId(), client.deviceInfo(), client.ipAddress(),

@@ -16,7 +16,7 @@ import java.util.UUID;
 class Credentials {
 
     record Credential(UUID userId, String passwordHash, List<String> roles, boolean active, int failedAttempts,
-                      Instant lockedUntil) {
+                      Instant lockedUntil, boolean twoFactor) {
 
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -38,22 +38,24 @@ class Credentials {
     Optional<Credential> findByLogin(String login) {
         String key = login.strip();
         return jdbc.query("""
-                        SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until
+                        SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until,
+                               two_factor_enabled
                         FROM credential WHERE email = ? OR phone = ?""",
                           (rs, i) -> new Credential(rs.getObject(1, UUID.class), rs.getString(2),
                                                     Arrays.asList(rs.getString(3).split(",")), rs.getBoolean(4),
-                                                    rs.getInt(5), instant(rs.getTimestamp(6))),
+                                                    rs.getInt(5), instant(rs.getTimestamp(6)), rs.getBoolean(7)),
                           normaliseEmail(key), key)
                    .stream().findFirst();
     }
 
     Optional<Credential> findById(UUID userId) {
         return jdbc.query("""
-                        SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until
+                        SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until,
+                               two_factor_enabled
                         FROM credential WHERE user_id = ?""",
                           (rs, i) -> new Credential(rs.getObject(1, UUID.class), rs.getString(2),
                                                     Arrays.asList(rs.getString(3).split(",")), rs.getBoolean(4),
-                                                    rs.getInt(5), instant(rs.getTimestamp(6))),
+                                                    rs.getInt(5), instant(rs.getTimestamp(6)), rs.getBoolean(7)),
                           userId)
                    .stream().findFirst();
     }
@@ -105,6 +107,11 @@ class Credentials {
     void setRoles(UUID userId, List<String> roles) {
         jdbc.update("UPDATE credential SET roles = ?, updated_at = now() WHERE user_id = ?",
                     String.join(",", roles), userId);
+    }
+
+    void setTwoFactor(UUID userId, boolean enabled) {
+        jdbc.update("UPDATE credential SET two_factor_enabled = ?, updated_at = now() WHERE user_id = ?", enabled,
+                    userId);
     }
 
     void setActive(UUID userId, boolean active) {
