@@ -244,9 +244,9 @@ class AuthController {
 
     /** The OTP routes are open for password resets; verifying one's own phone or e-mail needs a token. */
     private static CurrentUser caller() {
-        return CurrentUser.get().orElseThrow(() -> new io.alter8.web.ApiException(io.alter8.web.Problems.of(
-                org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                "log in to verify your own phone or e-mail")).withHeader("WWW-Authenticate", "Bearer"));
+        return CurrentUser.get().orElseThrow(() -> new io.alter8.web.ApiException(
+                io.alter8.web.security.ApiSecurityConfiguration.unauthenticated()).withHeader("WWW-Authenticate",
+                                                                                             "Bearer"));
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

@@ -69,8 +69,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleUnauthenticated(AuthenticationException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                              .header("WWW-Authenticate", "Bearer")
-                             .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                                               "send a valid access token: Authorization: Bearer <token>"));
+                             .body(ApiSecurityConfiguration.unauthenticated());
     }
 
     @ExceptionHandler(Exception.class)

@@ -74,20 +74,23 @@ public class ApiSecurityConfiguration {
             })
             .oauth2ResourceServer(rs -> rs
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
-                    .authenticationEntryPoint((request, response, e) -> {
-                        response.setHeader("WWW-Authenticate", "Bearer");
-                        write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "Unauthenticated", "send a valid access token: Authorization: Bearer <token>"));
-                    })
+                    .authenticationEntryPoint((request, response, e) -> unauthenticated(response, json))
                     .accessDeniedHandler((request, response, e) -> write(response, json, forbidden())))
             .exceptionHandling(e -> e
-                    .authenticationEntryPoint((request, response, ex) -> {
-                        response.setHeader("WWW-Authenticate", "Bearer");
-                        write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "Unauthenticated", "send a valid access token: Authorization: Bearer <token>"));
-                    })
+                    .authenticationEntryPoint((request, response, ex) -> unauthenticated(response, json))
                     .accessDeniedHandler((request, response, ex) -> write(response, json, forbidden())));
         return http.build();
+    }
+
+    /** 401: no token, or one that is not valid (signature, issuer, expiry). */
+    public static ProblemDetail unauthenticated() {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                           "send a valid access token: Authorization: Bearer <token>");
+    }
+
+    private static void unauthenticated(HttpServletResponse response, JsonMapper json) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        write(response, json, unauthenticated());
     }
 
     public static ProblemDetail forbidden() {
