@@ -92,6 +92,18 @@ class UserAdminApiTest {
     }
 
     @Test
+    void aDeactivatedUsersTokenStopsWorkingAtOnce() {
+        ApiClient me = anonymous.withToken(login().json().path("accessToken").asString());
+        assertThat(me.get("/api/auth/sessions").status()).isEqualTo(200);
+
+        admin.post("/api/users/" + userId + "/deactivate", "{\"reason\": \"fraud\"}");
+
+        Response refused = me.get("/api/auth/sessions");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).hasValue("application/problem+json");
+    }
+
+    @Test
     void unknownUsersAndBadRolesAreAnswered() {
         assertThat(admin.put("/api/users/" + UUID.randomUUID() + "/role", "{\"role\": \"agent\"}").status())
                 .isEqualTo(404);

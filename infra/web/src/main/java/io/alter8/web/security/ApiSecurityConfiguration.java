@@ -1,7 +1,13 @@
 package io.alter8.web.security;
 
 import io.alter8.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -58,7 +64,8 @@ public class ApiSecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtSettings settings, JsonMapper json,
-                                    List<AccessRules> featureRules) throws Exception {
+                                    List<AccessRules> featureRules,
+                                    ObjectProvider<AccountStatus> accountStatus) throws Exception {
         List<String> open = new ArrayList<>(List.of(ALWAYS_OPEN));
         open.addAll(settings.publicPaths());
         http.csrf(AbstractHttpConfigurer::disable)
@@ -79,7 +86,25 @@ public class ApiSecurityConfiguration {
             .exceptionHandling(e -> e
                     .authenticationEntryPoint((request, response, ex) -> unauthenticated(response, json))
                     .accessDeniedHandler((request, response, ex) -> write(response, json, forbidden())));
+        accountStatus.ifAvailable(status -> http.addFilterAfter(blockedAccounts(status, json),
+                                                                 BearerTokenAuthenticationFilter.class));
         return http.build();
+    }
+
+    /** A valid token of a deactivated user is refused like no token at all. */
+    private static OncePerRequestFilter blockedAccounts(AccountStatus status, JsonMapper json) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                var caller = CurrentUser.get();
+                if (caller.isPresent() && status.isBlocked(caller.get().id())) {
+                    unauthenticated(response, json);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     /** 401: no token, or one that is not valid (signature, issuer, expiry). */
