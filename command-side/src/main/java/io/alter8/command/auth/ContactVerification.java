@@ -56,8 +56,7 @@ class ContactVerification {
         OtpService.Challenge challenge = otps.verify(challengeId, type, code);
         if (!userId.equals(challenge.userId())) {
             // Someone else's code: as wrong as a wrong code.
-            throw new ApiException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-otp", "Invalid code",
-                                               "the code is wrong, expired, used, or tried too often; ask for a new one"));
+            throw OtpService.wrongCode();
         }
         UserId user = new UserId(userId);
         if (type == OtpType.PHONE_VERIFICATION) {

@@ -1,6 +1,7 @@
 package io.alter8.command.auth;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -23,6 +24,14 @@ class Credentials {
         }
     }
 
+    private static final String SELECT_CREDENTIAL = """
+            SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until, two_factor_enabled
+            FROM credential""";
+    private static final RowMapper<Credential> CREDENTIAL =
+            (rs, i) -> new Credential(rs.getObject(1, UUID.class), rs.getString(2),
+                                      Arrays.asList(rs.getString(3).split(",")), rs.getBoolean(4), rs.getInt(5),
+                                      instant(rs.getTimestamp(6)), rs.getBoolean(7));
+
     private final JdbcTemplate jdbc;
 
     Credentials(JdbcTemplate jdbc) {
@@ -37,25 +46,15 @@ class Credentials {
     /** By email (any case) or phone, exactly as registered. */
     Optional<Credential> findByLogin(String login) {
         String key = login.strip();
-        return jdbc.query("""
-                        SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until,
-                               two_factor_enabled
-                        FROM credential WHERE email = ? OR phone = ?""",
-                          (rs, i) -> new Credential(rs.getObject(1, UUID.class), rs.getString(2),
-                                                    Arrays.asList(rs.getString(3).split(",")), rs.getBoolean(4),
-                                                    rs.getInt(5), instant(rs.getTimestamp(6)), rs.getBoolean(7)),
+        return jdbc.query(SELECT_CREDENTIAL + " WHERE email = ? OR phone = ?",
+                          CREDENTIAL,
                           normaliseEmail(key), key)
                    .stream().findFirst();
     }
 
     Optional<Credential> findById(UUID userId) {
-        return jdbc.query("""
-                        SELECT user_id, password_hash, roles, active, failed_login_attempts, locked_until,
-                               two_factor_enabled
-                        FROM credential WHERE user_id = ?""",
-                          (rs, i) -> new Credential(rs.getObject(1, UUID.class), rs.getString(2),
-                                                    Arrays.asList(rs.getString(3).split(",")), rs.getBoolean(4),
-                                                    rs.getInt(5), instant(rs.getTimestamp(6)), rs.getBoolean(7)),
+        return jdbc.query(SELECT_CREDENTIAL + " WHERE user_id = ?",
+                          CREDENTIAL,
                           userId)
                    .stream().findFirst();
     }

@@ -131,7 +131,8 @@ public class OtpService {
         }
     }
 
-    private static ApiException wrongCode() {
+    /** The one answer to any code that does not verify: it must not tell what was wrong. */
+    public static ApiException wrongCode() {
         return new ApiException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-otp", "Invalid code",
                                             "the code is wrong, expired, used, or tried too often; ask for a new one"));
     }

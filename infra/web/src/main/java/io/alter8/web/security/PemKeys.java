@@ -31,11 +31,6 @@ public final class PemKeys {
         }
     }
 
-    public static String toPem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
     private static byte[] body(String pem, String setting) {
         if (pem == null || pem.isBlank()) {
             throw new IllegalStateException(setting + " is not set: see README, 'Keys for access tokens'");
