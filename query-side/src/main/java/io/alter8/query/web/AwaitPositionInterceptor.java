@@ -6,6 +6,7 @@ import io.alter8.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,7 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
                 ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached",
                         "Not up to date yet", "the read model has not reached position " + wanted + " (it is at "
                                 + reached.orElse(-1) + "); retry shortly");
-                throw new RetryLater(problem);
+                throw new ApiException(problem).withHeader(HttpHeaders.RETRY_AFTER, "1");
             }
             LockSupport.parkNanos(POLL_NANOS);
             if (Thread.interrupted()) {
@@ -90,13 +91,5 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
             // answered below
         }
         throw ApiException.badInput(AWAIT_HEADER, "must be a position: a whole number, 0 or more");
-    }
-
-    /** 503 with {@code Retry-After}: the answer to an await that ran out of time. */
-    static final class RetryLater extends ApiException {
-
-        RetryLater(ProblemDetail problem) {
-            super(problem);
-        }
     }
 }

@@ -1,17 +1,9 @@
 package io.alter8.query.web;
 
-import io.alter8.web.ApiException;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -36,17 +28,5 @@ class QueryWebConfiguration implements WebMvcConfigurer {
                 .version("v1")
                 .description("Read models of Alter8. Send X-Await-Position with the position a command answered "
                         + "to read your own write; answers carry X-Read-Position."));
-    }
-
-    @RestControllerAdvice
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class RetryLaterAdvice {
-
-        @ExceptionHandler(AwaitPositionInterceptor.RetryLater.class)
-        ResponseEntity<ProblemDetail> retryLater(ApiException e) {
-            return ResponseEntity.status(e.problem().getStatus())
-                                 .header(HttpHeaders.RETRY_AFTER, "1")
-                                 .body(e.problem());
-        }
     }
 }
