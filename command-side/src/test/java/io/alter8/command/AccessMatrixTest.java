@@ -46,6 +46,7 @@ class AccessMatrixTest {
                 new Route("POST", "/api/users/" + id + "/agent-licence/review", REVIEWERS),
                 new Route("POST", "/api/users/" + id + "/tenant-screening", REVIEWERS),
                 new Route("PUT", "/api/users/" + id + "/personal-details", ALL),
+                new Route("GET", "/api/users/" + id + "/personal-data", ALL),
                 new Route("PUT", "/api/users/" + id + "/owner-profile", ALL),
                 new Route("PUT", "/api/users/" + id + "/agent-profile", ALL),
                 new Route("PUT", "/api/users/" + id + "/tenant-profile", ALL),
