@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code alter8 run | bench}: the local stack and the benchmark, in one runnable jar ({@code ./alter8} starts it).
+ * {@code alter8 run | bench | seed | bench-search | token}: the local stack and its benchmarks, in one runnable jar ({@code ./alter8} starts it).
  */
 public final class Alter8Cli {
 
@@ -15,6 +15,8 @@ public final class Alter8Cli {
             Commands:
               run     start the stores and both services on this machine, until Ctrl-C
               bench   measure a running stack: command throughput and latency, projection lag, rebuild speed
+              seed    fill a running stack with listings (100,000 by default) through the bulk import
+              bench-search  measure listing search on a seeded stack: five filter mixes, uncached and cached
               token   print an access token for the local stack, for curl
 
             alter8 <command> --help shows the options of a command.
@@ -44,6 +46,10 @@ public final class Alter8Cli {
                     return RunCommand.run(rest, home(), System.getenv());
                 case "bench":
                     return BenchCommand.run(rest);
+                case "seed":
+                    return SeedCommand.run(rest);
+                case "bench-search":
+                    return SearchBenchCommand.run(rest);
                 case "token":
                     return TokenCommand.run(rest, home());
                 default:
@@ -62,6 +68,10 @@ public final class Alter8Cli {
                 return RunCommand.USAGE;
             case "bench":
                 return BenchCommand.USAGE;
+            case "seed":
+                return SeedCommand.USAGE;
+            case "bench-search":
+                return SearchBenchCommand.USAGE;
             case "token":
                 return TokenCommand.USAGE;
             default:
@@ -70,7 +80,7 @@ public final class Alter8Cli {
     }
 
     private static boolean knownCommand(String command) {
-        return command.equals("run") || command.equals("bench") || command.equals("token");
+        return List.of("run", "bench", "seed", "bench-search", "token").contains(command);
     }
 
     private static boolean isHelp(String arg) {
