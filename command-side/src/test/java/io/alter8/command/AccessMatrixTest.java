@@ -24,7 +24,10 @@ class AccessMatrixTest {
 
     static final Set<String> ALL = Set.of("owner", "tenant", "agent", "field_executive", "property_manager", "admin",
                                           "super_admin", "auditor", "analyst");
-    static final Set<String> LISTERS = Set.of("owner", "agent", "property_manager", "admin", "super_admin");
+    static final Set<String> REGISTRARS = Set.of("owner", "property_manager", "admin", "super_admin");
+    static final Set<String> RUNNERS = Set.of("owner", "agent", "property_manager", "admin", "super_admin");
+    static final Set<String> OWNERS = Set.of("owner", "admin", "super_admin");
+    static final Set<String> TENANTS = Set.of("tenant");
     static final Set<String> ADMINS = Set.of("admin", "super_admin");
     static final Set<String> REVIEWERS = Set.of("field_executive", "admin", "super_admin");
 
@@ -37,8 +40,22 @@ class AccessMatrixTest {
     static List<Route> routes() {
         String id = UUID.randomUUID().toString();
         return List.of(
-                new Route("POST", "/api/properties", LISTERS),
-                new Route("PUT", "/api/properties/" + id + "/monthly-rent", LISTERS),
+                new Route("POST", "/api/properties", REGISTRARS),
+                new Route("PUT", "/api/properties/" + id, RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/rental-terms", RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/monthly-rent", RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/amenities", RUNNERS),
+                new Route("POST", "/api/properties/" + id + "/units", RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/units/" + id, RUNNERS),
+                new Route("DELETE", "/api/properties/" + id + "/units/" + id, RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/listing-status", RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/status", REGISTRARS),
+                new Route("PUT", "/api/properties/" + id + "/hud-approval", REGISTRARS),
+                new Route("PUT", "/api/properties/" + id + "/verification", ADMINS),
+                new Route("PUT", "/api/properties/" + id + "/listing-agent", OWNERS),
+                new Route("PUT", "/api/properties/" + id + "/manager", OWNERS),
+                new Route("POST", "/api/properties/" + id + "/reviews", TENANTS),
+                new Route("POST", "/api/admin/property-imports", ADMINS),
                 new Route("PUT", "/api/users/" + id + "/role", ADMINS),
                 new Route("POST", "/api/users/" + id + "/deactivate", ADMINS),
                 new Route("POST", "/api/users/" + id + "/reactivate", ADMINS),

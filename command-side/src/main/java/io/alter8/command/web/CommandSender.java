@@ -44,7 +44,7 @@ public class CommandSender {
 
     /** A command that creates the aggregate {@code id}, readable afterwards at {@code queryPath} on the query side. */
     public ResponseEntity<CommandAccepted> create(Object command, TypedId id, String queryPath) {
-        CommandAccepted accepted = send(command, id);
+        CommandAccepted accepted = send(command, id, metaData());
         return ResponseEntity.created(URI.create(queryBaseUrl + queryPath))
                              .eTag(ETags.of(accepted.version()))
                              .body(accepted);
@@ -52,15 +52,19 @@ public class CommandSender {
 
     /** Any other command on the aggregate {@code id}. */
     public ResponseEntity<CommandAccepted> update(Object command, TypedId id) {
-        CommandAccepted accepted = send(command, id);
+        CommandAccepted accepted = send(command, id, metaData());
         return ResponseEntity.status(HttpStatus.OK)
                              .header(HttpHeaders.ETAG, ETags.of(accepted.version()))
                              .body(accepted);
     }
 
-    private CommandAccepted send(Object command, TypedId id) {
-        CommandOutcome outcome = gateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).withMetaData(requestMetaData()));
+    /**
+     * Sends {@code command} with {@code metaData} (taken from the request by {@link #metaData()}) and answers as
+     * {@link #update} does, without touching the request: for bulk paths that send from other threads.
+     */
+    public CommandAccepted send(Object command, TypedId id, MetaData metaData) {
+        CommandOutcome outcome = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                                          .withMetaData(metaData));
         String aggregateId = id.toString();
         long version = outcome != null && outcome.appliedEvents()
                 ? outcome.lastSequence()
@@ -70,7 +74,8 @@ public class CommandSender {
         return new CommandAccepted(aggregateId, version, positions.positionOf(aggregateId, version));
     }
 
-    private MetaData requestMetaData() {
+    /** What every command of this request carries: who, correlation id, client address, idempotency key. */
+    public MetaData metaData() {
         Map<String, Object> meta = new HashMap<>();
         putIfPresent(meta, "correlationId", RequestContext.correlationId(request));
         putIfPresent(meta, "clientIp", RequestContext.clientIp(request));
