@@ -1,5 +1,6 @@
 package io.alter8.command;
 
+import io.alter8.command.property.PropertyBodies;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every command route, called without a token, with a forged one, and with a token of each role. A role the route
  * does not admit gets 403 before its (here empty) body is looked at; a role it admits gets past authorisation
  * (any answer but 401/403: the empty body or unknown id then decides). Ownership — another user's profile — is in
- * the feature tests, where real accounts exist.
+ * the feature tests, where real accounts exist; for properties it is here too: another owner's token is refused on
+ * every route of someone else's property.
  */
 @CommandSideTest
 class AccessMatrixTest {
@@ -103,6 +105,37 @@ class AccessMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anotherOwnersTokenIsRefusedOnEveryRouteOfAProperty() {
+        ApiClient anonymous = new ApiClient("http://localhost:" + port);
+        ApiClient owner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        ApiClient other = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        String property = PropertyBodies.apartment(null, null, "Flat", "20000");
+        Response created = owner.post("/api/properties", property);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String base = "/api/properties/" + created.json().path("id").asString();
+        String unit = "{\"unitNumber\": \"1\", \"bedrooms\": 1, \"bathrooms\": 1, "
+                + "\"monthlyRent\": {\"amount\": \"1000\", \"currency\": \"INR\"}}";
+        String rent = "{\"amount\": \"21000\", \"currency\": \"INR\"}";
+        String unitPath = base + "/units/" + UUID.randomUUID();
+        List<Response> answers = List.of(
+                other.put(base, property),
+                other.put(base + "/rental-terms", "{\"monthlyRent\": " + rent + "}"),
+                other.put(base + "/monthly-rent", rent),
+                other.put(base + "/amenities", "{\"amenities\": []}"),
+                other.post(base + "/units", unit),
+                other.put(unitPath, unit),
+                other.delete(unitPath),
+                other.put(base + "/listing-status", "{\"status\": \"private\"}"),
+                other.put(base + "/status", "{\"status\": \"inactive\"}"),
+                other.put(base + "/hud-approval", "{\"approved\": false}"),
+                other.put(base + "/listing-agent", "{\"agentId\": null}"),
+                other.put(base + "/manager", "{\"managerId\": null}"),
+                other.put(base + "/verification", "{\"status\": \"verified\"}"),
+                other.post(base + "/reviews", "{\"rating\": 5}"));
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(403));
     }
 
     private static void expect(List<String> wrong, Route route, String who, int status, int expected) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends a command on behalf of an HTTP request and shapes the answer of shared/API.md: {@code {id, version,
@@ -68,10 +69,15 @@ public class CommandSender {
         String aggregateId = id.toString();
         long version = outcome != null && outcome.appliedEvents()
                 ? outcome.lastSequence()
-                // Already satisfied: nothing was applied, the aggregate stays at its current version.
-                : eventStore.lastSequenceNumberFor(aggregateId)
-                            .orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
+                // Already satisfied (or a new aggregate, whose events are stored only as its unit of work commits):
+                // the version is the store's.
+                : currentVersion(id).orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
         return new CommandAccepted(aggregateId, version, positions.positionOf(aggregateId, version));
+    }
+
+    /** The version of aggregate {@code id} in the store, if it has any events. */
+    public Optional<Long> currentVersion(TypedId id) {
+        return eventStore.lastSequenceNumberFor(id.toString());
     }
 
     /** What every command of this request carries: who, correlation id, client address, idempotency key. */
