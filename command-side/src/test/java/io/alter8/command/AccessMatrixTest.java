@@ -115,26 +115,8 @@ class AccessMatrixTest {
         String property = PropertyBodies.apartment(null, null, "Flat", "20000");
         Response created = owner.post("/api/properties", property);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String base = "/api/properties/" + created.json().path("id").asString();
-        String unit = "{\"unitNumber\": \"1\", \"bedrooms\": 1, \"bathrooms\": 1, "
-                + "\"monthlyRent\": {\"amount\": \"1000\", \"currency\": \"INR\"}}";
-        String rent = "{\"amount\": \"21000\", \"currency\": \"INR\"}";
-        String unitPath = base + "/units/" + UUID.randomUUID();
-        List<Response> answers = List.of(
-                other.put(base, property),
-                other.put(base + "/rental-terms", "{\"monthlyRent\": " + rent + "}"),
-                other.put(base + "/monthly-rent", rent),
-                other.put(base + "/amenities", "{\"amenities\": []}"),
-                other.post(base + "/units", unit),
-                other.put(unitPath, unit),
-                other.delete(unitPath),
-                other.put(base + "/listing-status", "{\"status\": \"private\"}"),
-                other.put(base + "/status", "{\"status\": \"inactive\"}"),
-                other.put(base + "/hud-approval", "{\"approved\": false}"),
-                other.put(base + "/listing-agent", "{\"agentId\": null}"),
-                other.put(base + "/manager", "{\"managerId\": null}"),
-                other.put(base + "/verification", "{\"status\": \"verified\"}"),
-                other.post(base + "/reviews", "{\"rating\": 5}"));
+        List<Response> answers = PropertyBodies.changes(created.json().path("id").asString()).stream()
+                                               .map(change -> change.send(other)).toList();
         assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(403));
     }
 

@@ -1,7 +1,26 @@
 package io.alter8.command.property;
 
+import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.ApiClient.Response;
+
+import java.util.List;
+import java.util.UUID;
+
 /** Request bodies of the property API, valid against the master data, for the HTTP tests. */
 public final class PropertyBodies {
+
+    /** A request to one of the routes that change a property. */
+    public record Change(String method, String path, String body) {
+
+        public Response send(ApiClient client, String... headers) {
+            return switch (method) {
+                case "POST" -> client.post(path, body, headers);
+                case "PUT" -> client.put(path, body, headers);
+                case "DELETE" -> client.delete(path, headers);
+                default -> throw new IllegalArgumentException(method);
+            };
+        }
+    }
 
     private PropertyBodies() {
     }
@@ -38,5 +57,28 @@ public final class PropertyBodies {
                            {"unitNumber": "1B", "bedrooms": 2, "bathrooms": 1.5, "areaSqft": 850,
                             "monthlyRent": {"amount": "2500", "currency": "USD"}, "features": {"view": "river"}}]}"""
                 .formatted(id == null ? "" : "\"id\": \"" + id + "\", ", title);
+    }
+
+    /** A valid request for every route that changes the apartment {@code id}, as its owner or an admin sends it. */
+    public static List<Change> changes(String id) {
+        String base = "/api/properties/" + id;
+        String unit = """
+                {"unitNumber": "1", "bedrooms": 1, "bathrooms": 1, "monthlyRent": {"amount": "1000", "currency": "INR"}}""";
+        String rent = "{\"amount\": \"21000\", \"currency\": \"INR\"}";
+        String unitPath = base + "/units/" + UUID.randomUUID();
+        return List.of(new Change("PUT", base, apartment(null, null, "Flat", "20000")),
+                       new Change("PUT", base + "/rental-terms", "{\"monthlyRent\": " + rent + "}"),
+                       new Change("PUT", base + "/monthly-rent", rent),
+                       new Change("PUT", base + "/amenities", "{\"amenities\": []}"),
+                       new Change("POST", base + "/units", unit),
+                       new Change("PUT", unitPath, unit),
+                       new Change("DELETE", unitPath, null),
+                       new Change("PUT", base + "/listing-status", "{\"status\": \"private\"}"),
+                       new Change("PUT", base + "/status", "{\"status\": \"inactive\"}"),
+                       new Change("PUT", base + "/hud-approval", "{\"approved\": false}"),
+                       new Change("PUT", base + "/listing-agent", "{\"agentId\": null}"),
+                       new Change("PUT", base + "/manager", "{\"managerId\": null}"),
+                       new Change("PUT", base + "/verification", "{\"status\": \"in_progress\"}"),
+                       new Change("POST", base + "/reviews", "{\"rating\": 5}"));
     }
 }

@@ -287,6 +287,56 @@ class PropertyCommandApiTest {
     }
 
     @Test
+    void everyChangeOfAnUnknownPropertyIsA404AndOfAnOlderVersionA412() {
+        ApiClient tenant = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "tenant"));
+        for (PropertyBodies.Change change : PropertyBodies.changes(UUID.randomUUID().toString())) {
+            Response r = change.send(change.path().endsWith("/reviews") ? tenant : admin);
+            assertThat(r.status()).as(change + " " + r.body()).isEqualTo(404);
+            assertThat(r.contentType()).hasValue("application/problem+json");
+        }
+        String id = apartmentOf(api);
+        long count = eventCount();
+        for (PropertyBodies.Change change : PropertyBodies.changes(id)) {
+            Response r = change.send(change.path().endsWith("/reviews") ? tenant : admin, "If-Match", "\"0\"");
+            // Axon checks the version once the handler has decided: a refusal (an apartment's second unit, an
+            // unknown unit, HUD approval in India, a review by a stranger) comes first. Units: see the building test.
+            if (!change.path().contains("/units") && !change.path().endsWith("/hud-approval")
+                    && !change.path().endsWith("/reviews")) {
+                assertThat(r.status()).as(change + " " + r.body()).isEqualTo(412);
+            }
+        }
+        assertThat(eventCount()).isEqualTo(count);
+    }
+
+    @Test
+    void everyChangeListsItsBadFields() {
+        String id = apartmentOf(api);
+        String base = "/api/properties/" + id;
+        assertThat(api.put(base + "/rental-terms", """
+                {"monthlyRent": {"amount": "0", "currency": "INR"}, "leaseDurationMonths": 0,
+                 "securityDeposit": {"amount": "1.234", "currency": "INR"}}""").fieldErrors())
+                .containsExactlyInAnyOrder("monthlyRent.amount: must be > 0",
+                                           "leaseDurationMonths: must be greater than or equal to 1",
+                                           "securityDeposit.amount: numeric value out of bounds (<12 digits>.<2 digits> "
+                                                   + "expected)");
+        assertThat(api.put(base, "{\"title\": \"\", \"propertyType\": \"tent\"}").fieldErrors())
+                .containsExactlyInAnyOrder("title: must not be blank",
+                                           "propertyType: must be one of: apartment, house, villa, commercial, plot, "
+                                                   + "pg, single_family, multi_family, condo",
+                                           "specs: must not be null", "location: must not be null");
+        assertThat(api.put(base + "/amenities", "{\"amenities\": [{\"code\": \"moat\"}, {}]}").fieldErrors())
+                .containsExactlyInAnyOrder("amenities[0].code: is not a known amenity code (see the amenities lookup)",
+                                           "amenities[1].code: must not be blank");
+        assertThat(api.put(base + "/status", "{\"status\": \"gone\", \"reason\": \"" + "x".repeat(501) + "\"}")
+                      .fieldErrors())
+                .containsExactlyInAnyOrder("status: must be one of: draft, active, rented, maintenance, inactive, sold",
+                                           "reason: size must be between 0 and 500");
+        assertThat(api.put(base + "/listing-status", "{}").fieldErrors()).containsExactly("status: must not be null");
+        assertThat(admin.put(base + "/verification", "{\"status\": \"maybe\"}").fieldErrors())
+                .containsExactly("status: must be one of: pending, in_progress, verified, rejected");
+    }
+
+    @Test
     void anotherOwnersPropertyIsA403() {
         String id = apartmentOf(api);
         ApiClient someoneElse = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
@@ -346,6 +396,8 @@ class PropertyCommandApiTest {
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().path("type").asString()).isEqualTo("https://alter8.io/problems/duplicate-unit-number");
 
+        assertThat(landlord.put("/api/properties/" + id + "/units/" + unitId, unit.formatted("2B"), "If-Match", "\"1\"")
+                           .status()).isEqualTo(412);
         assertThat(landlord.put("/api/properties/" + id + "/units/" + unitId, unit.formatted("2B")).status())
                 .isEqualTo(200);
         Response unknown = landlord.put("/api/properties/" + id + "/units/" + UUID.randomUUID(), unit.formatted("9"));
