@@ -1,5 +1,6 @@
 package io.alter8.command;
 
+import io.alter8.command.property.PropertyBodies;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
@@ -17,14 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every command route, called without a token, with a forged one, and with a token of each role. A role the route
  * does not admit gets 403 before its (here empty) body is looked at; a role it admits gets past authorisation
  * (any answer but 401/403: the empty body or unknown id then decides). Ownership — another user's profile — is in
- * the feature tests, where real accounts exist.
+ * the feature tests, where real accounts exist; for properties it is here too: another owner's token is refused on
+ * every route of someone else's property.
  */
 @CommandSideTest
 class AccessMatrixTest {
 
     static final Set<String> ALL = Set.of("owner", "tenant", "agent", "field_executive", "property_manager", "admin",
                                           "super_admin", "auditor", "analyst");
-    static final Set<String> LISTERS = Set.of("owner", "agent", "property_manager", "admin", "super_admin");
+    static final Set<String> REGISTRARS = Set.of("owner", "property_manager", "admin", "super_admin");
+    static final Set<String> RUNNERS = Set.of("owner", "agent", "property_manager", "admin", "super_admin");
+    static final Set<String> OWNERS = Set.of("owner", "admin", "super_admin");
+    static final Set<String> TENANTS = Set.of("tenant");
     static final Set<String> ADMINS = Set.of("admin", "super_admin");
     static final Set<String> REVIEWERS = Set.of("field_executive", "admin", "super_admin");
 
@@ -37,8 +42,22 @@ class AccessMatrixTest {
     static List<Route> routes() {
         String id = UUID.randomUUID().toString();
         return List.of(
-                new Route("POST", "/api/properties", LISTERS),
-                new Route("PUT", "/api/properties/" + id + "/monthly-rent", LISTERS),
+                new Route("POST", "/api/properties", REGISTRARS),
+                new Route("PUT", "/api/properties/" + id, RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/rental-terms", RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/monthly-rent", RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/amenities", RUNNERS),
+                new Route("POST", "/api/properties/" + id + "/units", RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/units/" + id, RUNNERS),
+                new Route("DELETE", "/api/properties/" + id + "/units/" + id, RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/listing-status", RUNNERS),
+                new Route("PUT", "/api/properties/" + id + "/status", REGISTRARS),
+                new Route("PUT", "/api/properties/" + id + "/hud-approval", REGISTRARS),
+                new Route("PUT", "/api/properties/" + id + "/verification", ADMINS),
+                new Route("PUT", "/api/properties/" + id + "/listing-agent", OWNERS),
+                new Route("PUT", "/api/properties/" + id + "/manager", OWNERS),
+                new Route("POST", "/api/properties/" + id + "/reviews", TENANTS),
+                new Route("POST", "/api/admin/property-imports", ADMINS),
                 new Route("PUT", "/api/users/" + id + "/role", ADMINS),
                 new Route("POST", "/api/users/" + id + "/deactivate", ADMINS),
                 new Route("POST", "/api/users/" + id + "/reactivate", ADMINS),
@@ -87,6 +106,19 @@ class AccessMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anotherOwnersTokenIsRefusedOnEveryRouteOfAProperty() {
+        ApiClient anonymous = new ApiClient("http://localhost:" + port);
+        ApiClient owner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        ApiClient other = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        String property = PropertyBodies.apartment(null, null, "Flat", "20000");
+        Response created = owner.post("/api/properties", property);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        List<Response> answers = PropertyBodies.changes(created.json().path("id").asString()).stream()
+                                               .map(change -> change.send(other)).toList();
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(403));
     }
 
     private static void expect(List<String> wrong, Route route, String who, int status, int expected) {

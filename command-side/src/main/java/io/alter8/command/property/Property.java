@@ -1,102 +1,893 @@
 package io.alter8.command.property;
 
+import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
+import io.alter8.api.common.UserId;
+import io.alter8.api.property.AddUnit;
+import io.alter8.api.property.AmenitiesChanged;
+import io.alter8.api.property.AssignListingAgent;
+import io.alter8.api.property.AssignPropertyManager;
+import io.alter8.api.property.ChangeAmenities;
+import io.alter8.api.property.ChangeListingStatus;
 import io.alter8.api.property.ChangeMonthlyRent;
+import io.alter8.api.property.ChangePropertyStatus;
+import io.alter8.api.property.ChangeRentalTerms;
+import io.alter8.api.property.HudApproval;
+import io.alter8.api.property.HudApprovalRecorded;
+import io.alter8.api.property.ImportProperty;
+import io.alter8.api.property.ListingAgentChanged;
+import io.alter8.api.property.ListingSeo;
+import io.alter8.api.property.ListingStatus;
+import io.alter8.api.property.ListingStatusChanged;
+import io.alter8.api.property.MarketData;
 import io.alter8.api.property.MonthlyRentChanged;
+import io.alter8.api.property.OccupyUnit;
+import io.alter8.api.property.PropertyAmenity;
+import io.alter8.api.property.PropertyDetailsRevised;
+import io.alter8.api.property.PropertyLocation;
+import io.alter8.api.property.PropertyManagerChanged;
 import io.alter8.api.property.PropertyRegistered;
+import io.alter8.api.property.PropertyReviewed;
+import io.alter8.api.property.PropertySpecs;
+import io.alter8.api.property.PropertyStatus;
+import io.alter8.api.property.PropertyStatusChanged;
+import io.alter8.api.property.PropertyType;
+import io.alter8.api.property.PropertyVerificationChanged;
+import io.alter8.api.property.PropertyVerificationStatus;
+import io.alter8.api.property.RecordHudApproval;
+import io.alter8.api.property.RecordVerificationOutcome;
 import io.alter8.api.property.RegisterProperty;
+import io.alter8.api.property.RemoveUnit;
+import io.alter8.api.property.RentalTerms;
+import io.alter8.api.property.RentalTermsChanged;
+import io.alter8.api.property.ReviewProperty;
+import io.alter8.api.property.RevisePropertyDetails;
+import io.alter8.api.property.ReviseUnit;
+import io.alter8.api.property.TenantPreferences;
+import io.alter8.api.property.UnitAdded;
+import io.alter8.api.property.UnitOccupied;
+import io.alter8.api.property.UnitRemoved;
+import io.alter8.api.property.UnitRevised;
+import io.alter8.api.property.UnitSpec;
+import io.alter8.api.property.UnitVacated;
+import io.alter8.api.property.VacateUnit;
+import io.alter8.api.user.Actor;
+import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.NotFound;
+import io.alter8.command.NotPermitted;
+import io.alter8.command.user.UserRoles;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A property on offer. This slice holds its registration and rent; the catalog issue adds the rest. */
+/**
+ * A property on offer: what it is and where, its rental terms, amenities and units, where it is in its life
+ * (status), who may see its listing, its verification, who owns, lists and manages it, HUD approval, occupancy of
+ * each unit and its tenants' reviews.
+ * <p>
+ * Who may act: the owner on everything of theirs; its listing agent and property manager on details, terms,
+ * amenities, units and the listing (the manager also on status and HUD approval), never on who lists or manages it
+ * nor on selling it; admins on all. Unit occupancy comes only from the leasing process ({@link OccupyUnit},
+ * {@link VacateUnit}); {@code rented} follows from it.
+ * <p>
+ * Lifecycle (people's moves; {@code rented} is never asked for, it follows when the last unit is let, and
+ * {@code active} follows again when one is vacated):
+ * <pre>
+ * draft       → active, inactive, sold
+ * active      → maintenance, inactive, sold     (→ rented when every unit is occupied)
+ * rented      → (none: it ends when a unit is vacated → active)
+ * maintenance → active, inactive, sold
+ * inactive    → active, maintenance, sold
+ * sold        → (none: terminal)
+ * </pre>
+ * Asking for {@code active} while every unit is occupied moves the property to {@code rented}. A listing is public
+ * or featured only while the property is active and verified; whatever ends either makes it private again.
+ * <p>
+ * A property registered before revision 2 of {@link PropertyRegistered} has no {@link UnitAdded}: it has one
+ * implicit unit (id = the property id, number 1, rooms, area and rent of the property). The first command that
+ * touches its units records that unit as a {@link UnitAdded} first.
+ */
 @Aggregate
 class Property {
 
-    private static final BigDecimal HALF = new BigDecimal("0.5");
+    static final Set<PropertyType> MULTI_UNIT_TYPES = EnumSet.of(PropertyType.MULTI_FAMILY, PropertyType.COMMERCIAL,
+                                                                 PropertyType.PG);
+    static final String FIRST_UNIT_NUMBER = "1";
+    static final int MAX_REVIEW_LENGTH = 2000;
+    private static final Map<PropertyStatus, Set<PropertyStatus>> MOVES = Map.of(
+            PropertyStatus.DRAFT, EnumSet.of(PropertyStatus.ACTIVE, PropertyStatus.INACTIVE, PropertyStatus.SOLD),
+            PropertyStatus.ACTIVE, EnumSet.of(PropertyStatus.MAINTENANCE, PropertyStatus.INACTIVE, PropertyStatus.SOLD),
+            PropertyStatus.RENTED, EnumSet.noneOf(PropertyStatus.class),
+            PropertyStatus.MAINTENANCE, EnumSet.of(PropertyStatus.ACTIVE, PropertyStatus.INACTIVE, PropertyStatus.SOLD),
+            PropertyStatus.INACTIVE, EnumSet.of(PropertyStatus.ACTIVE, PropertyStatus.MAINTENANCE, PropertyStatus.SOLD),
+            PropertyStatus.SOLD, EnumSet.noneOf(PropertyStatus.class));
+
+    /** What {@link RevisePropertyDetails} replaces as a whole. */
+    private record Details(String title, String description, PropertyType type, PropertySpecs specs,
+                           PropertyLocation location, TenantPreferences preferences, ListingSeo seo,
+                           MarketData marketData) {
+    }
+
+    private record Unit(UnitSpec spec, LeaseId lease) {
+
+        boolean occupied() {
+            return lease != null;
+        }
+    }
 
     @AggregateIdentifier
     private PropertyId id;
     private PropertyRegistered registration;
-    private Money monthlyRent;
+    private List<UnitSpec> unitsAtRegistration;
+    private UserId ownerId;
+    private UserId agentId;
+    private UserId managerId;
+    private Details details;
+    private RentalTerms terms;
+    private List<PropertyAmenity> amenities;
+    private PropertyStatus status;
+    private ListingStatus listingStatus;
+    private PropertyVerificationStatus verification;
+    private HudApproval hudApproval;
+    /** False only for properties registered before revision 2, until their implicit unit is recorded. */
+    private boolean unitsRecorded;
+    private final Map<UnitId, Unit> units = new LinkedHashMap<>();
+    private final Set<UserId> tenants = new HashSet<>();
+    private final Map<UserId, PropertyReviewed> reviews = new HashMap<>();
 
     Property() {
         // for Axon
     }
 
+    // ----------------------------------------------------------------------------------------------- registration
+
     /**
-     * Registering the same id again with the same details is a no-op, so a client may safely retry; with other
-     * details it is refused.
+     * Registering the same id again with the same content is a no-op, so a client may safely retry; with other
+     * content it is refused.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RegisterProperty command) {
+    void handle(RegisterProperty command, UserRoles users, SlugRegistry slugs) {
+        register(command, users, slugs);
+    }
+
+    /** Registration, verification, activation and listing in one command, for seeding large data sets. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ImportProperty command, UserRoles users, SlugRegistry slugs) {
+        RegisterProperty registering = command.registration();
+        if (registering == null || !command.propertyId().equals(registering.propertyId())) {
+            throw new DomainRuleViolation("invalid-import", "the import must register the property it names");
+        }
+        Actor by = actor(registering.requestedBy());
+        if (!by.role().isAdmin()) {
+            throw new NotPermitted("only admins import properties");
+        }
+        register(registering, users, slugs);
+        if (command.verification() != null && command.verification() != verification) {
+            recordVerification(command.verification(), null, by);
+        }
+        if (command.activate() && status == PropertyStatus.DRAFT) {
+            moveTo(PropertyStatus.ACTIVE, "imported", by.userId());
+        }
+        if (command.listingStatus() != null && command.listingStatus() != listingStatus) {
+            list(command.listingStatus(), by);
+        }
+    }
+
+    private void register(RegisterProperty command, UserRoles users, SlugRegistry slugs) {
+        Actor by = actor(command.requestedBy());
+        UserId owner = ownerFor(by, command.ownerId());
+        PropertyChecks.title(command.title());
+        PropertyChecks.location(command.location());
+        PropertyChecks.terms(command.terms());
+        List<UnitSpec> unitSpecs = command.units().isEmpty()
+                ? List.of(unitFrom(FIRST_UNIT_NUMBER, command.specs(), command.terms().monthlyRent()))
+                : command.units();
+        String slug = slugFor(command.propertyId(), command.seo(), command.title(), command.location(), slugs);
         PropertyRegistered registered = new PropertyRegistered(
-                command.propertyId(), command.title(), command.description(), command.propertyType(),
-                command.address(), command.location(), command.bedrooms(), command.bathrooms(),
-                command.monthlyRent());
+                command.propertyId(), owner, command.title(), command.description(), command.propertyType(),
+                command.specs(), command.location(), command.terms(), preferencesOrNone(command.preferences()),
+                seoWith(command.seo(), slug), marketDataOrNone(command.marketData()), command.amenities(),
+                by.userId());
         if (registration != null) {
-            if (registration.equals(registered)) {
+            if (registration.equals(registered) && unitsAtRegistration.equals(unitSpecs)) {
                 return;
             }
             throw new DomainRuleViolation("property-already-registered",
                                           "property " + id + " is already registered with other details");
         }
-        requireText(command.title(), "title");
-        requirePositiveRent(command.monthlyRent());
-        if (command.bedrooms() < 0) {
-            throw new DomainRuleViolation("invalid-bedrooms", "bedrooms cannot be negative");
+        if (!by.is(owner) && !users.isActive(owner, Role.OWNER)) {
+            throw new DomainRuleViolation("not-an-owner", "ownerId must name an active owner");
         }
-        if (command.bathrooms() == null || command.bathrooms().signum() < 0
-                || command.bathrooms().remainder(HALF).signum() != 0) {
-            throw new DomainRuleViolation("invalid-bathrooms", "bathrooms come in halves (1, 1.5, 2 …)");
-        }
+        required(command.propertyType(), "propertyType");
+        PropertyChecks.specs(command.specs(), currentYear());
+        String currency = command.terms().monthlyRent().currency();
+        PropertyChecks.marketData(command.marketData(), currency);
+        PropertyChecks.amenities(command.amenities(), currency);
+        requireUnitsFit(command.propertyType(), unitSpecs.size());
+        unitSpecs.forEach(unit -> PropertyChecks.unit(unit, currency));
+        PropertyChecks.distinctNumbers(unitSpecs.stream().map(UnitSpec::unitNumber).toList());
+
         apply(registered);
+        for (UnitSpec unit : unitSpecs) {
+            apply(new UnitAdded(registered.propertyId(), registeredUnitId(registered.propertyId(), unit), unit));
+        }
+        if (by.role() == Role.PROPERTY_MANAGER) {
+            apply(new PropertyManagerChanged(registered.propertyId(), null, by.userId(), by.userId()));
+        }
+    }
+
+    /** Owners register their own properties; admins and property managers register for a named owner. */
+    private static UserId ownerFor(Actor by, UserId named) {
+        if (by.role() == Role.OWNER) {
+            if (named != null && !by.is(named)) {
+                throw new NotPermitted("owners register properties for themselves only");
+            }
+            return by.userId();
+        }
+        if (by.role().isAdmin() || by.role() == Role.PROPERTY_MANAGER) {
+            if (named == null) {
+                throw new DomainRuleViolation("missing-ownerId",
+                                              "ownerId is required when an admin or property manager registers");
+            }
+            return named;
+        }
+        throw new NotPermitted("only owners, property managers and admins register properties");
+    }
+
+    /**
+     * Units made at registration get ids derived from the property and the unit number, so that a retried
+     * registration makes the same ids.
+     */
+    static UnitId registeredUnitId(PropertyId property, UnitSpec unit) {
+        String name = "alter8:unit:" + property + ":" + PropertyChecks.numberKey(unit.unitNumber());
+        return new UnitId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // -------------------------------------------------------------------------------------------- what it is like
+
+    @CommandHandler
+    void handle(RevisePropertyDetails command, SlugRegistry slugs) {
+        Actor by = actor(command.requestedBy());
+        requireMayRun(by);
+        requireNotSold();
+        PropertyChecks.title(command.title());
+        required(command.propertyType(), "propertyType");
+        PropertyChecks.specs(command.specs(), currentYear());
+        PropertyChecks.location(command.location());
+        PropertyChecks.marketData(command.marketData(), currency());
+        requireUnitsFit(command.propertyType(), units().size());
+        String slug = slugFor(id, command.seo(), command.title(), command.location(), slugs);
+        Details revised = new Details(command.title(), command.description(), command.propertyType(),
+                                      command.specs(), command.location(),
+                                      preferencesOrNone(command.preferences()), seoWith(command.seo(), slug),
+                                      marketDataOrNone(command.marketData()));
+        if (revised.equals(details)) {
+            return;
+        }
+        apply(new PropertyDetailsRevised(id, revised.title(), revised.description(), revised.type(),
+                                         revised.specs(), revised.location(), revised.preferences(), revised.seo(),
+                                         revised.marketData()));
+    }
+
+    @CommandHandler
+    void handle(ChangeRentalTerms command) {
+        Actor by = actor(command.requestedBy());
+        requireMayRun(by);
+        requireNotSold();
+        PropertyChecks.terms(command.terms());
+        requireSameCurrency(command.terms().monthlyRent());
+        if (command.terms().equals(terms)) {
+            return;
+        }
+        apply(new RentalTermsChanged(id, command.terms()));
+        singleUnitFollowsRent();
     }
 
     @CommandHandler
     void handle(ChangeMonthlyRent command) {
-        requirePositiveRent(command.monthlyRent());
-        if (!command.monthlyRent().currency().equals(monthlyRent.currency())) {
-            throw new DomainRuleViolation("currency-mismatch",
-                                          "the rent of this property is in " + monthlyRent.currency());
-        }
-        if (command.monthlyRent().equals(monthlyRent)) {
+        Actor by = actor(command.requestedBy());
+        requireMayRun(by);
+        requireNotSold();
+        PropertyChecks.rent(command.monthlyRent());
+        requireSameCurrency(command.monthlyRent());
+        if (command.monthlyRent().equals(terms.monthlyRent())) {
             return;
         }
-        apply(new MonthlyRentChanged(id, monthlyRent, command.monthlyRent()));
+        PropertyChecks.deposit(terms.securityDeposit(), command.monthlyRent());
+        apply(new MonthlyRentChanged(id, terms.monthlyRent(), command.monthlyRent()));
+        singleUnitFollowsRent();
     }
+
+    @CommandHandler
+    void handle(ChangeAmenities command) {
+        Actor by = actor(command.requestedBy());
+        requireMayRun(by);
+        requireNotSold();
+        List<PropertyAmenity> wanted = command.amenities() == null ? List.of() : List.copyOf(command.amenities());
+        PropertyChecks.amenities(wanted, currency());
+        if (wanted.equals(amenities)) {
+            return;
+        }
+        apply(new AmenitiesChanged(id, wanted));
+    }
+
+    @CommandHandler
+    void handle(RecordHudApproval command) {
+        Actor by = actor(command.requestedBy());
+        requireOwnerManagerOrAdmin(by, "only the owner, its property manager or admins record HUD approval");
+        requireNotSold();
+        HudApproval approval = required(command.approval(), "approval");
+        if (!"US".equals(details.location().address().country())) {
+            throw new DomainRuleViolation("hud-outside-us", "HUD approval is for properties in the US");
+        }
+        if (approval.approved() && approval.approvalDate() == null) {
+            throw new DomainRuleViolation("missing-approvalDate", "an approval needs its date");
+        }
+        if (approval.approvalDate() != null && approval.approvalDate().isAfter(today())) {
+            throw new DomainRuleViolation("invalid-approvalDate", "the approval date cannot be in the future");
+        }
+        if (approval.equals(hudApproval)) {
+            return;
+        }
+        apply(new HudApprovalRecorded(id, approval, by.userId()));
+    }
+
+    // ------------------------------------------------------------------------------------------------------ units
+
+    @CommandHandler
+    void handle(AddUnit command) {
+        Actor by = actor(command.requestedBy());
+        requireMayRun(by);
+        requireNotSold();
+        if (!MULTI_UNIT_TYPES.contains(details.type())) {
+            throw new DomainRuleViolation("single-unit-property",
+                                          "a " + details.type().wire() + " has exactly one unit");
+        }
+        UnitSpec spec = command.spec();
+        PropertyChecks.unit(spec, currency());
+        recordImplicitUnit();
+        Unit existing = units.get(command.unitId());
+        if (existing != null) {
+            if (existing.spec().equals(spec)) {
+                return;
+            }
+            throw new DomainRuleViolation("unit-exists", "unit " + command.unitId() + " exists with other details");
+        }
+        List<String> numbers = new ArrayList<>(units.values().stream().map(u -> u.spec().unitNumber()).toList());
+        numbers.add(spec.unitNumber());
+        PropertyChecks.distinctNumbers(numbers);
+        apply(new UnitAdded(id, command.unitId(), spec));
+        settleOccupancy();
+    }
+
+    @CommandHandler
+    void handle(ReviseUnit command) {
+        Actor by = actor(command.requestedBy());
+        requireMayRun(by);
+        requireNotSold();
+        UnitSpec spec = command.spec();
+        PropertyChecks.unit(spec, currency());
+        recordImplicitUnit();
+        Unit unit = unit(command.unitId());
+        if (unit.spec().equals(spec)) {
+            return;
+        }
+        PropertyChecks.distinctNumbers(units.entrySet().stream()
+                                            .map(e -> e.getKey().equals(command.unitId())
+                                                    ? spec.unitNumber() : e.getValue().spec().unitNumber())
+                                            .toList());
+        apply(new UnitRevised(id, command.unitId(), spec));
+    }
+
+    @CommandHandler
+    void handle(RemoveUnit command) {
+        Actor by = actor(command.requestedBy());
+        requireMayRun(by);
+        requireNotSold();
+        recordImplicitUnit();
+        Unit unit = unit(command.unitId());
+        if (unit.occupied()) {
+            throw new DomainRuleViolation("unit-occupied", "an occupied unit cannot be removed");
+        }
+        if (units.size() == 1) {
+            throw new DomainRuleViolation("last-unit", "a property keeps at least one unit");
+        }
+        apply(new UnitRemoved(id, command.unitId(), unit.spec().unitNumber()));
+        settleOccupancy();
+    }
+
+    /** From the leasing process: a lease of the unit became active. Again with the same lease, nothing changes. */
+    @CommandHandler
+    void handle(OccupyUnit command) {
+        required(command.leaseId(), "leaseId");
+        if (status == PropertyStatus.DRAFT || status == PropertyStatus.SOLD) {
+            throw new DomainRuleViolation("not-lettable", "a " + status.wire() + " property cannot be let");
+        }
+        if (command.tenants().isEmpty()) {
+            throw new DomainRuleViolation("missing-tenants", "a lease has at least one tenant");
+        }
+        recordImplicitUnit();
+        Unit unit = unit(command.unitId());
+        if (command.leaseId().equals(unit.lease())) {
+            return;
+        }
+        if (unit.occupied()) {
+            throw new DomainRuleViolation("unit-occupied", "the unit is occupied under another lease");
+        }
+        apply(new UnitOccupied(id, command.unitId(), command.leaseId(), command.tenants()));
+        settleOccupancy();
+    }
+
+    /** From the leasing process: the lease that held the unit ended. Again, nothing changes. */
+    @CommandHandler
+    void handle(VacateUnit command) {
+        required(command.leaseId(), "leaseId");
+        Unit unit = units().get(command.unitId());
+        if (unit == null) {
+            throw unknownUnit(command.unitId());
+        }
+        if (!unit.occupied()) {
+            return;
+        }
+        if (!command.leaseId().equals(unit.lease())) {
+            throw new DomainRuleViolation("other-lease", "the unit is held by another lease");
+        }
+        apply(new UnitVacated(id, command.unitId(), command.leaseId()));
+        settleOccupancy();
+    }
+
+    // ------------------------------------------------------------------------------------- life, listing, people
+
+    @CommandHandler
+    void handle(ChangePropertyStatus command) {
+        Actor by = actor(command.requestedBy());
+        PropertyStatus target = required(command.status(), "status");
+        if (target == PropertyStatus.SOLD) {
+            requireOwnerOrAdmin(by, "only the owner or admins mark a property sold");
+        } else {
+            requireOwnerManagerOrAdmin(by, "only the owner, its property manager or admins change its status");
+        }
+        if (target == status || (target == PropertyStatus.ACTIVE && status == PropertyStatus.RENTED)) {
+            return;
+        }
+        if (target == PropertyStatus.RENTED) {
+            throw new DomainRuleViolation("rented-by-leases", "a property is rented when leases occupy its units");
+        }
+        if (!MOVES.get(status).contains(target)) {
+            throw new DomainRuleViolation("invalid-status-change",
+                                          "a " + status.wire() + " property cannot become " + target.wire());
+        }
+        if (target == PropertyStatus.ACTIVE && everyUnitOccupied()) {
+            target = PropertyStatus.RENTED;
+        }
+        moveTo(target, blankToNull(command.reason()), by.userId());
+    }
+
+    @CommandHandler
+    void handle(ChangeListingStatus command) {
+        Actor by = actor(command.requestedBy());
+        requireMayRun(by);
+        requireNotSold();
+        ListingStatus target = required(command.status(), "status");
+        if (target == listingStatus) {
+            return;
+        }
+        list(target, by);
+    }
+
+    /** Until the verification process exists, admins record its outcome. */
+    @CommandHandler
+    void handle(RecordVerificationOutcome command) {
+        Actor by = actor(command.requestedBy());
+        if (!by.role().isAdmin()) {
+            throw new NotPermitted("only admins record the outcome of a verification");
+        }
+        requireNotSold();
+        PropertyVerificationStatus outcome = required(command.status(), "status");
+        if (outcome == verification) {
+            return;
+        }
+        recordVerification(outcome, blankToNull(command.notes()), by);
+    }
+
+    @CommandHandler
+    void handle(AssignListingAgent command, UserRoles users) {
+        Actor by = actor(command.requestedBy());
+        requireOwnerOrAdmin(by, "only the owner or admins choose the listing agent");
+        requireNotSold();
+        if (Objects.equals(command.agentId(), agentId)) {
+            return;
+        }
+        if (command.agentId() != null && !users.isActive(command.agentId(), Role.AGENT)) {
+            throw new DomainRuleViolation("not-an-agent", "the listing agent must be an active agent");
+        }
+        apply(new ListingAgentChanged(id, agentId, command.agentId(), by.userId()));
+    }
+
+    @CommandHandler
+    void handle(AssignPropertyManager command, UserRoles users) {
+        Actor by = actor(command.requestedBy());
+        requireOwnerOrAdmin(by, "only the owner or admins choose the property manager");
+        requireNotSold();
+        if (Objects.equals(command.managerId(), managerId)) {
+            return;
+        }
+        if (command.managerId() != null && !users.isActive(command.managerId(), Role.PROPERTY_MANAGER)) {
+            throw new DomainRuleViolation("not-a-property-manager",
+                                          "the property manager must be an active property manager");
+        }
+        apply(new PropertyManagerChanged(id, managerId, command.managerId(), by.userId()));
+    }
+
+    /** Tenants of a past or current lease rate the property; a later review replaces their earlier one. */
+    @CommandHandler
+    void handle(ReviewProperty command) {
+        Actor by = actor(command.requestedBy());
+        if (!tenants.contains(by.userId())) {
+            throw new NotPermitted("only tenants of a past or current lease of this property review it");
+        }
+        if (command.rating() < 1 || command.rating() > 5) {
+            throw new DomainRuleViolation("invalid-rating", "a rating is 1 to 5");
+        }
+        String comment = blankToNull(command.comment());
+        if (comment != null && comment.length() > MAX_REVIEW_LENGTH) {
+            throw new DomainRuleViolation("comment-too-long", "a review's comment is at most 2000 characters");
+        }
+        PropertyReviewed review = new PropertyReviewed(id, by.userId(), command.rating(), comment);
+        if (review.equals(reviews.get(by.userId()))) {
+            return;
+        }
+        apply(review);
+    }
+
+    // ------------------------------------------------------------------------------------------ shared decisions
+
+    private void list(ListingStatus target, Actor by) {
+        if (target == ListingStatus.FEATURED && !by.role().isAdmin()) {
+            throw new NotPermitted("only admins feature listings");
+        }
+        if (target != ListingStatus.PRIVATE) {
+            if (verification != PropertyVerificationStatus.VERIFIED) {
+                throw new DomainRuleViolation("not-verified", "only verified properties are listed publicly");
+            }
+            if (status != PropertyStatus.ACTIVE) {
+                throw new DomainRuleViolation("not-active", "only active properties are listed publicly");
+            }
+        }
+        apply(new ListingStatusChanged(id, listingStatus, target, by.userId()));
+    }
+
+    private void recordVerification(PropertyVerificationStatus outcome, String notes, Actor by) {
+        apply(new PropertyVerificationChanged(id, outcome, notes, by.userId()));
+        unlistIfNoLongerListable(by.userId());
+    }
+
+    private void moveTo(PropertyStatus target, String reason, UserId by) {
+        apply(new PropertyStatusChanged(id, status, target, reason, by));
+        unlistIfNoLongerListable(by);
+    }
+
+    /** A public or featured listing needs an active, verified property; without either it becomes private. */
+    private void unlistIfNoLongerListable(UserId by) {
+        if (listingStatus != ListingStatus.PRIVATE
+                && (status != PropertyStatus.ACTIVE || verification != PropertyVerificationStatus.VERIFIED)) {
+            apply(new ListingStatusChanged(id, listingStatus, ListingStatus.PRIVATE, by));
+        }
+    }
+
+    /** Active and rented follow occupancy: rented when the last unit is let, active when one is free again. */
+    private void settleOccupancy() {
+        if (status == PropertyStatus.ACTIVE && everyUnitOccupied()) {
+            moveTo(PropertyStatus.RENTED, "every unit is let", null);
+        } else if (status == PropertyStatus.RENTED && !everyUnitOccupied()) {
+            moveTo(PropertyStatus.ACTIVE, "a unit is free again", null);
+        }
+    }
+
+    private boolean everyUnitOccupied() {
+        return units().values().stream().allMatch(Unit::occupied);
+    }
+
+    /**
+     * A single-unit property is let as a whole: its unit's rent is the property's. (An implicit unit follows the
+     * property by itself.)
+     */
+    private void singleUnitFollowsRent() {
+        if (MULTI_UNIT_TYPES.contains(details.type()) || !unitsRecorded) {
+            return;
+        }
+        Money rent = terms.monthlyRent();
+        for (Map.Entry<UnitId, Unit> entry : List.copyOf(units.entrySet())) {
+            UnitSpec spec = entry.getValue().spec();
+            if (!spec.monthlyRent().equals(rent)) {
+                apply(new UnitRevised(id, entry.getKey(), new UnitSpec(spec.unitNumber(), spec.bedrooms(),
+                                                                       spec.bathrooms(), spec.areaSqft(), rent,
+                                                                       spec.features(), spec.amenities())));
+            }
+        }
+    }
+
+    /** The units, with the implicit one of a property registered before revision 2. */
+    private Map<UnitId, Unit> units() {
+        if (unitsRecorded) {
+            return units;
+        }
+        return Map.of(implicitUnitId(), new Unit(implicitUnit(), null));
+    }
+
+    private void recordImplicitUnit() {
+        if (!unitsRecorded) {
+            apply(new UnitAdded(id, implicitUnitId(), implicitUnit()));
+        }
+    }
+
+    private UnitId implicitUnitId() {
+        return new UnitId(id.value());
+    }
+
+    private UnitSpec implicitUnit() {
+        return unitFrom(FIRST_UNIT_NUMBER, details.specs(), terms.monthlyRent());
+    }
+
+    /** A unit as big as the whole property: its rooms, its first given area (built-up, carpet, super, plot). */
+    static UnitSpec unitFrom(String number, PropertySpecs specs, Money rent) {
+        if (specs == null) {
+            throw new DomainRuleViolation("missing-specs", "specs are required");
+        }
+        var area = specs.builtUpArea() != null ? specs.builtUpArea()
+                : specs.carpetArea() != null ? specs.carpetArea()
+                : specs.superBuiltUpArea() != null ? specs.superBuiltUpArea() : specs.plotArea();
+        return new UnitSpec(number, specs.bedrooms(), specs.bathrooms(), area, rent, Map.of(), List.of());
+    }
+
+    private Unit unit(UnitId unitId) {
+        Unit unit = units.get(unitId);
+        if (unit == null) {
+            throw unknownUnit(unitId);
+        }
+        return unit;
+    }
+
+    private static NotFound unknownUnit(UnitId unitId) {
+        return new NotFound("no unit " + unitId + " in this property");
+    }
+
+    private static void requireUnitsFit(PropertyType type, int count) {
+        if (!MULTI_UNIT_TYPES.contains(type) && count != 1) {
+            throw new DomainRuleViolation("single-unit-property", "a " + type.wire() + " has exactly one unit");
+        }
+    }
+
+    private String slugFor(PropertyId property, ListingSeo seo, String title, PropertyLocation location,
+                           SlugRegistry slugs) {
+        if (seo != null && seo.slug() != null) {
+            if (!Slugs.isWellFormed(seo.slug())) {
+                throw new DomainRuleViolation("invalid-slug", "a slug is lower-case words joined by hyphens");
+            }
+            if (!isFree(seo.slug(), property, slugs)) {
+                throw new DomainRuleViolation("slug-taken", "the slug " + seo.slug() + " is taken by another property");
+            }
+            return seo.slug();
+        }
+        if (details != null && details.seo().slug() != null) {
+            return details.seo().slug();
+        }
+        String base = Slugs.base(title, location);
+        if (isFree(base, property, slugs)) {
+            return base;
+        }
+        String suffixed = Slugs.suffixed(base, property);
+        return isFree(suffixed, property, slugs) ? suffixed : Slugs.withFullId(base, property);
+    }
+
+    private static boolean isFree(String slug, PropertyId property, SlugRegistry slugs) {
+        return slugs.holderOf(slug).map(property::equals).orElse(true);
+    }
+
+    private static ListingSeo seoWith(ListingSeo seo, String slug) {
+        return seo == null ? new ListingSeo(slug, null, null) : new ListingSeo(slug, seo.metaTitle(),
+                                                                                seo.metaDescription());
+    }
+
+    private static TenantPreferences preferencesOrNone(TenantPreferences preferences) {
+        return preferences == null ? TenantPreferences.none() : preferences;
+    }
+
+    private static MarketData marketDataOrNone(MarketData marketData) {
+        return marketData == null ? MarketData.none() : marketData;
+    }
+
+    private String currency() {
+        return terms.monthlyRent().currency();
+    }
+
+    private void requireSameCurrency(Money rent) {
+        if (!rent.currency().equals(currency())) {
+            throw new DomainRuleViolation("currency-mismatch", "the rent of this property is in " + currency());
+        }
+    }
+
+    private void requireNotSold() {
+        if (status == PropertyStatus.SOLD) {
+            throw new DomainRuleViolation("property-sold", "the property is sold");
+        }
+    }
+
+    /** Owner, listing agent, property manager or admin: those who run the listing. */
+    private void requireMayRun(Actor by) {
+        if (!(isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId))) {
+            throw new NotPermitted("only the owner, its listing agent, its property manager or admins change it");
+        }
+    }
+
+    private void requireOwnerManagerOrAdmin(Actor by, String refusal) {
+        if (!(isOwnerOrAdmin(by) || by.is(managerId))) {
+            throw new NotPermitted(refusal);
+        }
+    }
+
+    private void requireOwnerOrAdmin(Actor by, String refusal) {
+        if (!isOwnerOrAdmin(by)) {
+            throw new NotPermitted(refusal);
+        }
+    }
+
+    private boolean isOwnerOrAdmin(Actor by) {
+        return by.is(ownerId) || by.role().isAdmin();
+    }
+
+    private static Actor actor(Actor actor) {
+        if (actor == null) {
+            throw new NotPermitted("the command does not say who sends it");
+        }
+        return actor;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new DomainRuleViolation("missing-" + field, field + " is required");
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Today in UTC, on Axon's clock (which fixtures set). */
+    private static LocalDate today() {
+        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static int currentYear() {
+        return today().getYear();
+    }
+
+    // ----------------------------------------------------------------------------------------------------- state
 
     @EventSourcingHandler
     void on(PropertyRegistered event) {
         id = event.propertyId();
         registration = event;
-        monthlyRent = event.monthlyRent();
+        unitsAtRegistration = new ArrayList<>();
+        ownerId = event.ownerId();
+        details = new Details(event.title(), event.description(), event.propertyType(), event.specs(),
+                              event.location(), event.preferences(), event.seo(), event.marketData());
+        terms = event.terms();
+        amenities = event.amenities();
+        status = PropertyStatus.DRAFT;
+        listingStatus = ListingStatus.PRIVATE;
+        verification = PropertyVerificationStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(PropertyDetailsRevised event) {
+        details = new Details(event.title(), event.description(), event.propertyType(), event.specs(),
+                              event.location(), event.preferences(), event.seo(), event.marketData());
+    }
+
+    @EventSourcingHandler
+    void on(RentalTermsChanged event) {
+        terms = event.terms();
     }
 
     @EventSourcingHandler
     void on(MonthlyRentChanged event) {
-        monthlyRent = event.monthlyRent();
+        terms = terms.withMonthlyRent(event.monthlyRent());
     }
 
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new DomainRuleViolation("missing-" + field, field + " is required");
-        }
+    @EventSourcingHandler
+    void on(AmenitiesChanged event) {
+        amenities = event.amenities();
     }
 
-    private static void requirePositiveRent(Money rent) {
-        if (rent == null || !rent.isPositive()) {
-            throw new DomainRuleViolation("invalid-rent", "monthly rent must be more than zero");
+    @EventSourcingHandler
+    void on(UnitAdded event) {
+        if (event.unitId().equals(registeredUnitId(id, event.spec()))) {
+            unitsAtRegistration.add(event.spec());
         }
+        unitsRecorded = true;
+        units.put(event.unitId(), new Unit(event.spec(), null));
+    }
+
+    @EventSourcingHandler
+    void on(UnitRevised event) {
+        units.computeIfPresent(event.unitId(), (unitId, unit) -> new Unit(event.spec(), unit.lease()));
+    }
+
+    @EventSourcingHandler
+    void on(UnitRemoved event) {
+        units.remove(event.unitId());
+    }
+
+    @EventSourcingHandler
+    void on(UnitOccupied event) {
+        units.computeIfPresent(event.unitId(), (unitId, unit) -> new Unit(unit.spec(), event.leaseId()));
+        tenants.addAll(event.tenants());
+    }
+
+    @EventSourcingHandler
+    void on(UnitVacated event) {
+        units.computeIfPresent(event.unitId(), (unitId, unit) -> new Unit(unit.spec(), null));
+    }
+
+    @EventSourcingHandler
+    void on(PropertyStatusChanged event) {
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(ListingStatusChanged event) {
+        listingStatus = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(PropertyVerificationChanged event) {
+        verification = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(ListingAgentChanged event) {
+        agentId = event.agent();
+    }
+
+    @EventSourcingHandler
+    void on(PropertyManagerChanged event) {
+        managerId = event.manager();
+    }
+
+    @EventSourcingHandler
+    void on(HudApprovalRecorded event) {
+        hudApproval = event.approval();
+    }
+
+    @EventSourcingHandler
+    void on(PropertyReviewed event) {
+        reviews.put(event.reviewer(), event);
     }
 }

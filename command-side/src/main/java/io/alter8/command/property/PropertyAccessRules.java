@@ -6,17 +6,32 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may put properties on offer and change their terms: owners, their agents, property managers and admins.
- * Which property a caller may change (their own) is checked once properties record their owner (issue 4).
+ * Which roles reach each property route. Whose property it is (the owner, its listing agent or manager) is the
+ * property's own decision, answered 403 from the aggregate.
  */
 @Component
 class PropertyAccessRules implements AccessRules {
 
+    private static final String[] REGISTRARS = {"owner", "property_manager", "admin", "super_admin"};
+    private static final String[] RUNNERS = {"owner", "agent", "property_manager", "admin", "super_admin"};
+    private static final String[] OWNERS = {"owner", "admin", "super_admin"};
+    private static final String[] ADMINS = {"admin", "super_admin"};
+
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.POST, "/api/properties")
-             .hasAnyRole("owner", "agent", "property_manager", "admin", "super_admin")
-             .requestMatchers(HttpMethod.PUT, "/api/properties/*/monthly-rent")
-             .hasAnyRole("owner", "agent", "property_manager", "admin", "super_admin");
+        rules.requestMatchers(HttpMethod.POST, "/api/properties").hasAnyRole(REGISTRARS)
+             .requestMatchers(HttpMethod.PUT, "/api/properties/*/status", "/api/properties/*/hud-approval")
+             .hasAnyRole(REGISTRARS)
+             .requestMatchers(HttpMethod.PUT, "/api/properties/*/verification").hasAnyRole(ADMINS)
+             .requestMatchers(HttpMethod.PUT, "/api/properties/*/listing-agent", "/api/properties/*/manager")
+             .hasAnyRole(OWNERS)
+             .requestMatchers(HttpMethod.PUT, "/api/properties/*", "/api/properties/*/rental-terms",
+                              "/api/properties/*/monthly-rent", "/api/properties/*/amenities",
+                              "/api/properties/*/units/*", "/api/properties/*/listing-status")
+             .hasAnyRole(RUNNERS)
+             .requestMatchers(HttpMethod.POST, "/api/properties/*/units").hasAnyRole(RUNNERS)
+             .requestMatchers(HttpMethod.DELETE, "/api/properties/*/units/*").hasAnyRole(RUNNERS)
+             .requestMatchers(HttpMethod.POST, "/api/properties/*/reviews").hasRole("tenant")
+             .requestMatchers(HttpMethod.POST, "/api/admin/property-imports").hasAnyRole(ADMINS);
     }
 }

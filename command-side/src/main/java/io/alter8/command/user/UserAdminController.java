@@ -5,6 +5,7 @@ import io.alter8.api.user.ChangeRole;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.ReactivateUser;
 import io.alter8.api.user.Role;
+import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.OneOf;

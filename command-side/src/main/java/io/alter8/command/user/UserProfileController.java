@@ -6,6 +6,7 @@ import io.alter8.api.user.UpdateAgentProfile;
 import io.alter8.api.user.UpdateOwnerProfile;
 import io.alter8.api.user.UpdateTenantProfile;
 import io.alter8.command.privacy.PersonalDataCipher;
+import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.web.ApiException;

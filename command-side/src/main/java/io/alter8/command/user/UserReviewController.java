@@ -7,6 +7,7 @@ import io.alter8.api.user.KycStatus;
 import io.alter8.api.user.RecordTenantScreening;
 import io.alter8.api.user.ReviewAgentLicence;
 import io.alter8.api.user.ReviewOwnerKyc;
+import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.OneOf;

@@ -1,6 +1,7 @@
 package io.alter8.command.web;
 
 import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.NotFound;
 import io.alter8.command.privacy.PersonalDataErased;
 import io.alter8.command.NotPermitted;
 import io.alter8.web.Problems;
@@ -52,6 +53,11 @@ class CommandProblemAdvice {
                                   "nothing with id " + e.getAggregateIdentifier()));
     }
 
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> partNotFound(NotFound e) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
         return answer(Problems.of(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
@@ -77,6 +83,9 @@ class CommandProblemAdvice {
         }
         if (cause instanceof AggregateNotFoundException nf) {
             return notFound(nf);
+        }
+        if (cause instanceof NotFound nf) {
+            return partNotFound(nf);
         }
         if (cause instanceof ConflictingAggregateVersionException cv) {
             return staleVersion(cv);

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends a command on behalf of an HTTP request and shapes the answer of shared/API.md: {@code {id, version,
@@ -44,7 +45,7 @@ public class CommandSender {
 
     /** A command that creates the aggregate {@code id}, readable afterwards at {@code queryPath} on the query side. */
     public ResponseEntity<CommandAccepted> create(Object command, TypedId id, String queryPath) {
-        CommandAccepted accepted = send(command, id);
+        CommandAccepted accepted = send(command, id, metaData());
         return ResponseEntity.created(URI.create(queryBaseUrl + queryPath))
                              .eTag(ETags.of(accepted.version()))
                              .body(accepted);
@@ -52,25 +53,35 @@ public class CommandSender {
 
     /** Any other command on the aggregate {@code id}. */
     public ResponseEntity<CommandAccepted> update(Object command, TypedId id) {
-        CommandAccepted accepted = send(command, id);
+        CommandAccepted accepted = send(command, id, metaData());
         return ResponseEntity.status(HttpStatus.OK)
                              .header(HttpHeaders.ETAG, ETags.of(accepted.version()))
                              .body(accepted);
     }
 
-    private CommandAccepted send(Object command, TypedId id) {
-        CommandOutcome outcome = gateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).withMetaData(requestMetaData()));
+    /**
+     * Sends {@code command} with {@code metaData} (taken from the request by {@link #metaData()}) and answers as
+     * {@link #update} does, without touching the request: for bulk paths that send from other threads.
+     */
+    public CommandAccepted send(Object command, TypedId id, MetaData metaData) {
+        CommandOutcome outcome = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                                          .withMetaData(metaData));
         String aggregateId = id.toString();
         long version = outcome != null && outcome.appliedEvents()
                 ? outcome.lastSequence()
-                // Already satisfied: nothing was applied, the aggregate stays at its current version.
-                : eventStore.lastSequenceNumberFor(aggregateId)
-                            .orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
+                // Already satisfied (or a new aggregate, whose events are stored only as its unit of work commits):
+                // the version is the store's.
+                : currentVersion(id).orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
         return new CommandAccepted(aggregateId, version, positions.positionOf(aggregateId, version));
     }
 
-    private MetaData requestMetaData() {
+    /** The version of aggregate {@code id} in the store, if it has any events. */
+    public Optional<Long> currentVersion(TypedId id) {
+        return eventStore.lastSequenceNumberFor(id.toString());
+    }
+
+    /** What every command of this request carries: who, correlation id, client address, idempotency key. */
+    public MetaData metaData() {
         Map<String, Object> meta = new HashMap<>();
         putIfPresent(meta, "correlationId", RequestContext.correlationId(request));
         putIfPresent(meta, "clientIp", RequestContext.clientIp(request));

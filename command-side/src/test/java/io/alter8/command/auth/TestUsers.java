@@ -7,15 +7,15 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Signs up users through the API, as a client would, with an e-mail and an Indian mobile number of their own. */
-final class TestUsers {
+public final class TestUsers {
 
-    record User(UUID id, String email, String phone, String password) {
+    public record User(UUID id, String email, String phone, String password) {
     }
 
     private TestUsers() {
     }
 
-    static User register(ApiClient api, String role, String password) {
+    public static User register(ApiClient api, String role, String password) {
         String email = "user-" + UUID.randomUUID() + "@example.com";
         String phone = "+919" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
         Response r = api.post("/api/auth/register", """

@@ -2,6 +2,7 @@ package io.alter8.api.property;
 
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
+import io.alter8.api.user.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -11,5 +12,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  */
 public record ChangeMonthlyRent(@TargetAggregateIdentifier PropertyId propertyId,
                                 Money monthlyRent,
+                                Actor requestedBy,
                                 @TargetAggregateVersion Long expectedVersion) {
 }

@@ -1,21 +1,33 @@
 package io.alter8.api.property;
 
-import io.alter8.api.common.Address;
-import io.alter8.api.common.GeoPoint;
-import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UserId;
 import org.axonframework.serialization.Revision;
 
-import java.math.BigDecimal;
+import java.util.List;
 
-@Revision("1")
+/**
+ * A property entered Alter8, in {@code draft}, private and pending verification. Its units follow as
+ * {@link UnitAdded} events. Revision 2 added the owner and every field of both seeds; revision 1 events (title,
+ * description, type, address, location, bedrooms, bathrooms, rent) are upcast, with the owner taken from the
+ * event's metadata.
+ */
+@Revision("2")
 public record PropertyRegistered(PropertyId propertyId,
+                                 UserId ownerId,
                                  String title,
                                  String description,
                                  PropertyType propertyType,
-                                 Address address,
-                                 GeoPoint location,
-                                 int bedrooms,
-                                 BigDecimal bathrooms,
-                                 Money monthlyRent) {
+                                 PropertySpecs specs,
+                                 PropertyLocation location,
+                                 RentalTerms terms,
+                                 TenantPreferences preferences,
+                                 ListingSeo seo,
+                                 MarketData marketData,
+                                 List<PropertyAmenity> amenities,
+                                 UserId registeredBy) {
+
+    public PropertyRegistered {
+        amenities = Collections.copy(amenities);
+    }
 }

@@ -29,7 +29,7 @@ class BenchCommandTest {
         Set<String> cities = IntStream.range(0, 200)
                                       .mapToObj(n -> ApiClient.json().readTree(samples.registerBody(8, n)))
                                       .peek(BenchCommandTest::assertValid)
-                                      .map(body -> body.path("address").path("city").asString())
+                                      .map(body -> body.path("location").path("address").path("city").asString())
                                       .collect(Collectors.toSet());
 
         assertThat(cities).hasSizeGreaterThan(5);
@@ -37,16 +37,22 @@ class BenchCommandTest {
     }
 
     private static void assertValid(JsonNode body) {
-        int bedrooms = body.path("bedrooms").asInt();
+        JsonNode specs = body.path("specs");
+        int bedrooms = specs.path("bedrooms").asInt();
         assertThat(bedrooms).isBetween(1, 6);
-        BigDecimal bathrooms = new BigDecimal(body.path("bathrooms").asString());
+        BigDecimal bathrooms = new BigDecimal(specs.path("bathrooms").asString());
         assertThat(bathrooms.remainder(new BigDecimal("0.5"))).isZero();
         assertThat(bathrooms).isBetween(BigDecimal.ONE, BigDecimal.valueOf(bedrooms + 1));
-        assertThat(new BigDecimal(body.path("monthlyRent").path("amount").asString()).scale()).isEqualTo(2);
-        String country = body.path("address").path("country").asString();
-        assertThat(body.path("monthlyRent").path("currency").asString())
-                .isEqualTo(country.equals("IN") ? "INR" : "USD");
-        assertThat(body.path("address").path("postalCode").asString())
-                .matches(country.equals("IN") ? "[1-9][0-9]{5}" : "[0-9]{5}");
+        JsonNode rent = body.path("terms").path("monthlyRent");
+        assertThat(new BigDecimal(rent.path("amount").asString()).scale()).isEqualTo(2);
+        JsonNode address = body.path("location").path("address");
+        String country = address.path("country").asString();
+        assertThat(rent.path("currency").asString()).isEqualTo(country.equals("IN") ? "INR" : "USD");
+        assertThat(address.path("postalCode").asString()).matches(country.equals("IN") ? "[1-9][0-9]{5}" : "[0-9]{5}");
+        assertThat(body.path("location").path("areaName").asString()).isNotBlank();
+        BigDecimal deposit = new BigDecimal(body.path("terms").path("securityDeposit").path("amount").asString());
+        assertThat(deposit).isLessThanOrEqualTo(new BigDecimal(rent.path("amount").asString()).multiply(BigDecimal.TEN));
+        boolean building = body.path("propertyType").asString().equals("multi_family");
+        assertThat(body.has("units")).isEqualTo(building);
     }
 }

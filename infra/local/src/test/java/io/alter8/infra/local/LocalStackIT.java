@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,19 +73,32 @@ class LocalStackIT {
         return Path.of(path);
     }
 
-    static String property(String title, String city, int bedrooms, String rent) {
+    /** An apartment in Indiranagar, Bangalore (master data). */
+    static String property(String title, int bedrooms, String rent) {
         return """
                 {"title": "%s", "description": "Sunny flat near the metro", "propertyType": "apartment",
-                 "address": {"line1": "12 MG Road", "city": "%s", "state": "Karnataka",
-                             "postalCode": "560001", "country": "IN"},
-                 "location": {"latitude": 12.97, "longitude": 77.59},
-                 "bedrooms": %d, "bathrooms": 1.5,
-                 "monthlyRent": {"amount": "%s", "currency": "INR"}}""".formatted(title, city, bedrooms, rent);
+                 "specs": {"bedrooms": %d, "bathrooms": 1.5, "carpetArea": 900},
+                 "location": {"address": {"line1": "12 100 Feet Road", "city": "Bangalore", "state": "Karnataka",
+                                          "postalCode": "560038", "country": "IN"},
+                              "areaName": "Indiranagar", "coordinates": {"latitude": 12.9784, "longitude": 77.6408}},
+                 "terms": {"monthlyRent": {"amount": "%s", "currency": "INR"}}}""".formatted(title, bedrooms, rent);
     }
 
-    /** A city no other test uses, so searches by it see only this test's listings. */
-    static String uniqueCity() {
-        return "Bengaluru " + UUID.randomUUID().toString().substring(0, 8);
+    /** A rent no other test uses, so that searches by it see only this test's listings. */
+    static String uniqueRent() {
+        return (30_000 + ThreadLocalRandom.current().nextInt(70_000)) + ".00";
+    }
+
+    /** Activates, verifies (as an admin) and lists the property publicly; answers the last position. */
+    static long publish(String id) {
+        ApiClient admin = new ApiClient(stack.commandBaseUrl()).withToken(stack.token(UUID.randomUUID(), "admin"));
+        assertThat(commands.put("/api/properties/" + id + "/status", "{\"status\": \"active\"}").status())
+                .isEqualTo(200);
+        assertThat(admin.put("/api/properties/" + id + "/verification", "{\"status\": \"verified\"}").status())
+                .isEqualTo(200);
+        Response listed = commands.put("/api/properties/" + id + "/listing-status", "{\"status\": \"public\"}");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        return listed.json().path("position").asLong();
     }
 
     static Response readAwaiting(String id, long position) {
@@ -94,8 +108,7 @@ class LocalStackIT {
     @Test
     @Order(1)
     void aRegisteredPropertyCanBeReadAtOnceFromTheQuerySide() {
-        Response created = commands.post("/api/properties", property("2BHK in Indiranagar", "Bengaluru", 2,
-                                                                     "25000.00"));
+        Response created = commands.post("/api/properties", property("2BHK in Indiranagar", 2, "25000.00"));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asString();
         long position = created.json().path("position").asLong();
@@ -113,29 +126,30 @@ class LocalStackIT {
         assertThat(view.path("title").asString()).isEqualTo("2BHK in Indiranagar");
         assertThat(view.path("monthlyRent").path("amount").asString()).isEqualTo("25000.00");
         assertThat(view.path("monthlyRent").path("currency").asString()).isEqualTo("INR");
-        assertThat(view.path("address").path("city").asString()).isEqualTo("Bengaluru");
-        assertThat(view.path("address").path("postalCode").asString()).isEqualTo("560001");
+        assertThat(view.path("address").path("city").asString()).isEqualTo("Bangalore");
+        assertThat(view.path("address").path("postalCode").asString()).isEqualTo("560038");
     }
 
     @Test
     @Order(2)
     void aRentChangeShowsOnTheQuerySideAndAStaleVersionIsRefused() {
-        Response created = commands.post("/api/properties", property("1BHK in Koramangala", "Bengaluru", 1,
-                                                                     "25000.00"));
+        Response created = commands.post("/api/properties", property("1BHK in Indiranagar", 1, "25000.00"));
         String id = created.json().path("id").asString();
 
+        // Version 1: the registration and its one unit.
         Response changed = commands.put("/api/properties/" + id + "/monthly-rent",
-                                        "{\"amount\": \"26000\", \"currency\": \"INR\"}", "If-Match", "\"0\"");
+                                        "{\"amount\": \"26000\", \"currency\": \"INR\"}", "If-Match", "\"1\"");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         long position = changed.json().path("position").asLong();
 
         Response read = readAwaiting(id, position);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        // The rent and, following it, the rent of the apartment's one unit.
+        assertThat(read.header("ETag")).isEqualTo("\"3\"");
         assertThat(read.json().path("monthlyRent").path("amount").asString()).isEqualTo("26000.00");
 
         Response stale = commands.put("/api/properties/" + id + "/monthly-rent",
-                                      "{\"amount\": \"27000\", \"currency\": \"INR\"}", "If-Match", "\"0\"");
+                                      "{\"amount\": \"27000\", \"currency\": \"INR\"}", "If-Match", "\"1\"");
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.contentType()).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("application/problem+json"));
@@ -144,29 +158,31 @@ class LocalStackIT {
 
     @Test
     @Order(3)
-    void searchFindsAPropertyByCityAndBedrooms() {
-        String city = uniqueCity();
-        Response created = commands.post("/api/properties", property("3BHK villa", city, 3, "55000.00"));
+    void searchFindsAPublicListingByCityRentAndBedrooms() {
+        String rent = uniqueRent();
+        Response created = commands.post("/api/properties", property("3BHK flat", 3, rent));
         String id = created.json().path("id").asString();
-        assertThat(readAwaiting(id, created.json().path("position").asLong()).status()).isEqualTo(200);
+        assertThat(readAwaiting(id, publish(id)).status()).isEqualTo(200);
+        String byRent = "/api/properties?city=Bangalore&minRent=" + rent + "&maxRent=" + rent;
 
-        Response found = queries.get("/api/properties?city=" + encode(city) + "&minBedrooms=3");
+        Response found = queries.get(byRent + "&minBedrooms=3");
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         assertThat(found.json().path("total").asLong()).isEqualTo(1);
         assertThat(found.json().path("items").get(0).path("id").asString()).isEqualTo(id);
 
-        Response tooFewBedrooms = queries.get("/api/properties?city=" + encode(city) + "&minBedrooms=4");
+        Response tooFewBedrooms = queries.get(byRent + "&minBedrooms=4");
         assertThat(tooFewBedrooms.json().path("total").asLong()).isZero();
     }
 
     @Test
     @Order(4)
     void anIdempotencyKeySurvivesARestartOfTheCommandSide() {
-        String city = uniqueCity();
-        String body = property("Studio near the lake", city, 1, "18000.00");
+        String rent = uniqueRent();
+        String body = property("Studio near the lake", 1, rent);
         String key = "it-" + UUID.randomUUID();
         Response first = commands.post("/api/properties", body, "Idempotency-Key", key);
         assertThat(first.status()).isEqualTo(201);
+        publish(first.json().path("id").asString());
         long pidBefore = stack.commandProcess().pid();
 
         stack.restartCommandSide();
@@ -179,10 +195,10 @@ class LocalStackIT {
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
 
         // Had the replay stored a second registration, it would be in the list once a later event is projected.
-        Response later = commands.post("/api/properties", property("Marker", uniqueCity(), 1, "9000.00"));
-        assertThat(readAwaiting(later.json().path("id").asString(), later.json().path("position").asLong())
-                           .status()).isEqualTo(200);
-        Response listed = queries.get("/api/properties?city=" + encode(city));
+        Response later = commands.post("/api/properties", property("Marker", 1, "9000.00"));
+        String marker = later.json().path("id").asString();
+        assertThat(readAwaiting(marker, publish(marker)).status()).isEqualTo(200);
+        Response listed = queries.get("/api/properties?city=Bangalore&minRent=" + rent + "&maxRent=" + rent);
         assertThat(listed.json().path("total").asLong()).isEqualTo(1);
     }
 
@@ -232,9 +248,10 @@ class LocalStackIT {
         Map<String, Object> rebuild = (Map<String, Object>) figures.get("rebuild");
         assertThat((long) rebuild.get("events")).isGreaterThanOrEqualTo(45);
         assertThat((double) rebuild.get("eventsPerSecond")).isPositive();
-        // The replayed read model still answers with what was there before the reset.
+        // The replayed read model still answers with what was there before the reset: the listings the tests
+        // before published (the benchmark's registrations stay drafts, which the search does not show).
         Response listed = queries.get("/api/properties?size=1");
-        assertThat(listed.json().path("total").asLong()).isGreaterThanOrEqualTo(45);
+        assertThat(listed.json().path("total").asLong()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -269,9 +286,5 @@ class LocalStackIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

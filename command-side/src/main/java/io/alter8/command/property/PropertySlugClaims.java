@@ -1,0 +1,76 @@
+package io.alter8.command.property;
+
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.property.ListingSeo;
+import io.alter8.api.property.PropertyDetailsRevised;
+import io.alter8.api.property.PropertyRegistered;
+import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.config.InTheCommandsTransaction;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps listing slugs unique across properties ({@code property_slug_claim}), as {@code IdentityClaims} keeps
+ * e-mail addresses unique: a subscribing processor, so the claim is written in the transaction of the event that
+ * sets the slug, and a slug another property holds fails the command (409) with nothing stored. The aggregate asks
+ * {@link #holderOf} first, so a conflict here only happens when two properties race for the same slug.
+ */
+@Component
+@ProcessingGroup(PropertySlugClaims.PROCESSING_GROUP)
+class PropertySlugClaims implements SlugRegistry {
+
+    static final String PROCESSING_GROUP = "property-slug-claims";
+
+    private final JdbcTemplate jdbc;
+
+    PropertySlugClaims(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<PropertyId> holderOf(String slug) {
+        return jdbc.queryForList("SELECT property_id FROM property_slug_claim WHERE slug = ?", UUID.class, slug)
+                   .stream().findFirst().map(PropertyId::new);
+    }
+
+    @EventHandler
+    void on(PropertyRegistered event) {
+        claim(event.propertyId(), event.seo());
+    }
+
+    @EventHandler
+    void on(PropertyDetailsRevised event) {
+        claim(event.propertyId(), event.seo());
+    }
+
+    private void claim(PropertyId property, ListingSeo seo) {
+        if (seo == null || seo.slug() == null) {
+            return;
+        }
+        String slug = seo.slug();
+        jdbc.update("DELETE FROM property_slug_claim WHERE property_id = ? AND slug <> ?", property.value(), slug);
+        jdbc.update("INSERT INTO property_slug_claim (slug, property_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    slug, property.value());
+        // After a conflict this reads the committed holder: a racing insert made this one wait for its commit.
+        if (!holderOf(slug).map(property::equals).orElse(false)) {
+            throw new DomainRuleViolation("slug-taken", "the slug " + slug + " is taken by another property");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ProcessorConfiguration {
+
+        @Bean
+        ConfigurerModule propertySlugClaimsInTheCommandsTransaction() {
+            return InTheCommandsTransaction.processingGroup(PROCESSING_GROUP);
+        }
+    }
+}

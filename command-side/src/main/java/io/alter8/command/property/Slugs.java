@@ -1,0 +1,77 @@
+package io.alter8.command.property;
+
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.property.PropertyLocation;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How listing slugs look and are made. A slug is lower-case letters and digits in words joined by single hyphens;
+ * when a listing names none, it is made from the title and the locality (the area, else the city), and when that
+ * is taken, the first eight hex digits of the property id are appended — the same suffix every time for the same
+ * property, so a retried registration makes the same slug.
+ */
+final class Slugs {
+
+    static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    private static final Pattern FORMAT = Pattern.compile(PATTERN);
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    /** Room for a suffix within the column's 255 characters, and short enough to read in a link. */
+    private static final int MAX_BASE = 80;
+
+    private Slugs() {
+    }
+
+    static boolean isWellFormed(String slug) {
+        return slug != null && slug.length() <= 255 && FORMAT.matcher(slug).matches();
+    }
+
+    /**
+     * {@code "2BHK in Indiranagar"} in Indiranagar → {@code 2bhk-in-indiranagar}; in Koramangala →
+     * {@code 2bhk-in-indiranagar-koramangala}.
+     */
+    static String base(String title, PropertyLocation location) {
+        String slug = slugify(title);
+        String place = slugify(location.areaName() != null ? location.areaName() : location.address().city());
+        if (!place.isEmpty() && !("-" + slug + "-").contains("-" + place + "-")) {
+            slug = slug.isEmpty() ? place : slug + "-" + place;
+        }
+        if (slug.length() > MAX_BASE) {
+            slug = slug.substring(0, MAX_BASE);
+            int lastWord = slug.lastIndexOf('-');
+            if (lastWord > 0) {
+                slug = slug.substring(0, lastWord);
+            }
+        }
+        return slug.isEmpty() ? "property" : slug;
+    }
+
+    static String suffixed(String base, PropertyId id) {
+        return base + "-" + id.value().toString().substring(0, 8);
+    }
+
+    /** The last resort, unique by construction. */
+    static String withFullId(String base, PropertyId id) {
+        return base + "-" + id.value();
+    }
+
+    static String slugify(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String slug = SEPARATORS.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-");
+        int start = 0;
+        int end = slug.length();
+        while (start < end && slug.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && slug.charAt(end - 1) == '-') {
+            end--;
+        }
+        return slug.substring(start, end);
+    }
+}
