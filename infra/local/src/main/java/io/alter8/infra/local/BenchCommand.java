@@ -143,8 +143,8 @@ final class BenchCommand {
         Settings settings = new Settings(args.integer("-n", 20_000, 1, 100_000_000),
                                          args.integer("-c", 4, 1, 1024),
                                          args.integer("--warmup", 500, 0, 100_000_000),
-                                         baseUri(args.string("--command-url", "http://localhost:8080")),
-                                         baseUri(args.string("--query-url", "http://localhost:8081")),
+                                         StackHttp.baseUri(args.string("--command-url", "http://localhost:8080")),
+                                         StackHttp.baseUri(args.string("--query-url", "http://localhost:8081")),
                                          args.string("--processor", "property-listing"),
                                          !args.has("--no-rebuild"),
                                          Duration.ofSeconds(args.integer("--timeout", 600, 1, 86_400)),
@@ -262,7 +262,7 @@ final class BenchCommand {
                                 long position = json.readTree(response.body()).path("position").asLong(-1);
                                 maxPosition.accumulateAndGet(position, Math::max);
                             } else {
-                                failure = response.statusCode() + " " + abbreviate(response.body());
+                                failure = response.statusCode() + " " + StackHttp.abbreviate(response.body());
                             }
                         } catch (IOException e) {
                             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -330,7 +330,7 @@ final class BenchCommand {
                                                           .build());
         if (answer.statusCode() / 100 != 2) {
             throw new BenchException("reset of " + settings.processor() + " answered " + answer.statusCode() + " "
-                                             + abbreviate(answer.body()));
+                                             + StackHttp.abbreviate(answer.body()));
         }
         long deadline = start + settings.timeout().toNanos();
         boolean sawReplay = false;
@@ -375,7 +375,7 @@ final class BenchCommand {
         }
         if (answer.statusCode() != 200) {
             throw new BenchException("the command side at " + settings.commandUrl() + " is not ready: "
-                                             + answer.statusCode() + " " + abbreviate(answer.body()));
+                                             + answer.statusCode() + " " + StackHttp.abbreviate(answer.body()));
         }
     }
 
@@ -386,7 +386,7 @@ final class BenchCommand {
                                                           .build());
         if (answer.statusCode() != 200) {
             throw new BenchException("GET " + uri + " answered " + answer.statusCode() + " "
-                                             + abbreviate(answer.body()));
+                                             + StackHttp.abbreviate(answer.body()));
         }
         JsonNode processors = json.readTree(answer.body());
         for (JsonNode p : processors.valueStream().toList()) {
@@ -494,18 +494,6 @@ final class BenchCommand {
         return load.sent() == 0 ? 0 : (double) load.errors() / load.sent();
     }
 
-    private static URI baseUri(String url) {
-        try {
-            URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("no scheme or host");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("not a URL: " + url);
-        }
-    }
-
     private static void pause(long millis) {
         try {
             TimeUnit.MILLISECONDS.sleep(millis);
@@ -530,10 +518,5 @@ final class BenchCommand {
 
     private static String percent(double rate) {
         return format(rate * 100, 2) + " %";
-    }
-
-    private static String abbreviate(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
     }
 }
