@@ -53,7 +53,7 @@ class SeparateReadDatabaseTest {
                 .registered(id, "Loft", "Mumbai", PropertyType.APARTMENT, 1, "30000"));
 
         ApiClient.Response r = new ApiClient("http://localhost:" + port)
-                .withToken(TestTokens.mint(UUID.randomUUID(), "tenant"))
+                .withToken(TestTokens.mint(UUID.randomUUID(), "admin"))
                 .get("/api/properties/" + id, "X-Await-Position", Long.toString(position));
 
         assertThat(r.status()).isEqualTo(200);
