@@ -36,8 +36,10 @@ class SeparateReadDatabaseTest {
         public void initialize(ConfigurableApplicationContext context) {
             EmbeddedStack stack = EmbeddedStack.shared();
             stack.createDatabase(READ_DATABASE);
+            // Other read models, other caches: a Redis database of their own, or the two would evict each other's.
             TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
-                    context, "spring.datasource.url=" + stack.jdbcUrl(READ_DATABASE));
+                    context, "spring.datasource.url=" + stack.jdbcUrl(READ_DATABASE),
+                    "spring.data.redis.url=redis://" + stack.redisHost() + ":" + stack.redisPort() + "/1");
         }
     }
 

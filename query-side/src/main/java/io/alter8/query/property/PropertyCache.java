@@ -9,6 +9,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -168,7 +169,11 @@ class PropertyCache {
             int second = entry.indexOf('|', first + 1);
             long position = Long.parseLong(entry.substring(first + 1, second));
             if (entry.substring(0, first).equals(stamp) && position >= awaited.orElse(Long.MIN_VALUE)) {
-                return new Lookup<>(json.readValue(entry.substring(second + 1), slot.type()), stamp, position);
+                try {
+                    return new Lookup<>(json.readValue(entry.substring(second + 1), slot.type()), stamp, position);
+                } catch (JacksonException e) {
+                    // Written by another version of the service (a rolling deployment): computed again below.
+                }
             }
         }
         // Read after the stamp and before the caller's query: what the entry will claim to reflect.

@@ -4,8 +4,4 @@ import io.alter8.api.common.UserId;
 
 /** Who someone on a property is, by name only: no contact or personal data. {@code name} is null if unknown. */
 public record PersonSummary(UserId id, String name) {
-
-    public PersonSummary withName(String newName) {
-        return new PersonSummary(id, newName);
-    }
 }
