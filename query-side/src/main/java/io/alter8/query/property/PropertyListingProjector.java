@@ -66,7 +66,8 @@ class PropertyListingProjector {
 
     static final String PROCESSING_GROUP = "property-listing";
 
-    private static final String UNIT_COUNT = "(SELECT count(*) FROM property_unit WHERE property_id = ? AND NOT removed)";
+    private static final String UNIT_COUNT =
+            "(SELECT count(*) FROM property_unit WHERE property_id = ? AND NOT removed)";
     private static final String VACANT_COUNT =
             "(SELECT count(*) FROM property_unit WHERE property_id = ? AND NOT removed AND NOT occupied)";
     private static final String RATING =

@@ -19,12 +19,13 @@ import io.alter8.web.security.AccessRules;
 import io.alter8.web.security.ApiSecurityConfiguration;
 import io.alter8.web.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,6 +37,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import static io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY;
 
 /**
  * The property catalog over HTTP: search, one property, its units and reviews, and portfolios. Search results,
@@ -63,8 +66,36 @@ class PropertyQueryController {
     @Operation(summary = "Search listings",
             description = "Public and featured listings that are active with a vacant unit. Every filter is "
                     + "optional; city, area and amenities are checked against the master data.")
-    PageView<PropertySummary> search(@ParameterObject PropertySearchParameters parameters) {
-        FindProperties query = parameters.toQuery(masterData);
+    @Parameter(in = QUERY, name = "city", description = "A city of the master data (GET /api/lookups/cities)")
+    @Parameter(in = QUERY, name = "area", description = "A locality (GET /api/lookups/cities/{cityId}/areas)")
+    @Parameter(in = QUERY, name = "pincode", description = "Pincode or ZIP code")
+    @Parameter(in = QUERY, name = "propertyType", description = "One or more, comma-separated or repeated: apartment, "
+            + "house, villa, commercial, plot, pg, single_family, multi_family, condo")
+    @Parameter(in = QUERY, name = "subType", description = "Such as 2bhk or studio")
+    @Parameter(in = QUERY, name = "minRent")
+    @Parameter(in = QUERY, name = "maxRent")
+    @Parameter(in = QUERY, name = "currency", description = "Only rents in this currency (INR, USD)")
+    @Parameter(in = QUERY, name = "minBedrooms")
+    @Parameter(in = QUERY, name = "minBathrooms", description = "In halves: 1.5")
+    @Parameter(in = QUERY, name = "furnishing", description = "unfurnished, semi_furnished, fully_furnished")
+    @Parameter(in = QUERY, name = "petsAllowed", description = "true or false")
+    @Parameter(in = QUERY, name = "preferredTenantType", description = "family, bachelor, company, any: listings "
+            + "preferring it or any")
+    @Parameter(in = QUERY, name = "dietaryPreference", description = "veg_only, non_veg_ok, any: listings stating it "
+            + "or any")
+    @Parameter(in = QUERY, name = "amenities", description = "Master amenity codes, comma-separated: all of them")
+    @Parameter(in = QUERY, name = "availableFrom", description = "Available on or before this date (2026-01-31)")
+    @Parameter(in = QUERY, name = "q", description = "Full text over title, description and area, web search syntax: "
+            + "\"sea view\" -studio")
+    @Parameter(in = QUERY, name = "near", description = "latitude,longitude: with radiusKm, listings within it, each "
+            + "with its distance")
+    @Parameter(in = QUERY, name = "radiusKm", description = "Around near, in km (default 10, at most 100)")
+    @Parameter(in = QUERY, name = "sort", description = "newest (default; featured first), rent (asc by default), "
+            + "distance (needs near), rating (desc by default); e.g. sort=rent,desc")
+    @Parameter(in = QUERY, name = "page")
+    @Parameter(in = QUERY, name = "size", description = "At most 100")
+    PageView<PropertySummary> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        FindProperties query = PropertySearchParameters.from(parameters).toQuery(masterData);
         return cache.get(searchSlot(query), () -> queries.handle(query));
     }
 

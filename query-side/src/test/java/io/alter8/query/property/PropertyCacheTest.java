@@ -21,10 +21,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.lang.reflect.RecordComponent;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,19 +75,13 @@ class PropertyCacheTest {
     }
 
     /** The normalised query the search endpoint makes of these parameters. */
-    FindProperties query(Map<String, String> parameters) throws ReflectiveOperationException {
-        RecordComponent[] components = PropertySearchParameters.class.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            String value = parameters.get(components[i].getName());
-            values[i] = value != null && components[i].getType() == List.class ? List.of(value) : value;
-        }
-        var constructor = PropertySearchParameters.class.getDeclaredConstructor(
-                java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
-        return constructor.newInstance(values).toQuery(masterData);
+    FindProperties query(Map<String, String> parameters) {
+        LinkedMultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        parameters.forEach(query::add);
+        return PropertySearchParameters.from(query).toQuery(masterData);
     }
 
-    String searchKey(Map<String, String> parameters) throws ReflectiveOperationException {
+    String searchKey(Map<String, String> parameters) {
         return PropertyQueryController.searchSlot(query(parameters)).key();
     }
 
@@ -115,7 +109,7 @@ class PropertyCacheTest {
     }
 
     @Test
-    void aSecondIdenticalSearchIsServedFromRedis() throws Exception {
+    void aSecondIdenticalSearchIsServedFromRedis() {
         // A city no other test lists in: nothing else evicts its searches meanwhile.
         long position = new TestEvents.Listing().pincode(pincode).city("Chennai").area("Adyar").title("Cached flat")
                                                 .publish(store);
@@ -138,7 +132,7 @@ class PropertyCacheTest {
     }
 
     @Test
-    void anUpdateShowsInTheSameSearchOnceApplied() throws Exception {
+    void anUpdateShowsInTheSameSearchOnceApplied() {
         TestEvents.Listing p = new TestEvents.Listing().pincode(pincode);
         long position = p.publish(store);
         Map<String, String> parameters = Map.of("city", "Bangalore", "pincode", pincode);
@@ -154,7 +148,7 @@ class PropertyCacheTest {
     }
 
     @Test
-    void aMoveToAnotherCityEvictsTheSearchesOfBothCitiesAndThoseWithoutACity() throws Exception {
+    void aMoveToAnotherCityEvictsTheSearchesOfBothCitiesAndThoseWithoutACity() {
         TestEvents.Listing p = new TestEvents.Listing().pincode(pincode);
         long position = p.publish(store);
         Map<String, String> bangalore = Map.of("city", "Bangalore", "pincode", pincode);
@@ -175,7 +169,7 @@ class PropertyCacheTest {
     }
 
     @Test
-    void aClientAwaitingAPositionIsNeverServedAnEntryComputedBeforeIt() throws Exception {
+    void aClientAwaitingAPositionIsNeverServedAnEntryComputedBeforeIt() {
         TestEvents.Listing p = new TestEvents.Listing().pincode(pincode).city("Chennai").area("Adyar")
                                                        .title("Real title");
         long position = p.publish(store);
@@ -217,7 +211,7 @@ class PropertyCacheTest {
     }
 
     @Test
-    void anEntryStoredJustBeforeAnEvictionIsDeletedByIt() throws Exception {
+    void anEntryStoredJustBeforeAnEvictionIsDeletedByIt() {
         TestEvents.Listing p = new TestEvents.Listing().pincode(pincode);
         long position = p.publish(store);
         api.get("/api/properties/" + p.id, "X-Await-Position", Long.toString(position));
