@@ -1,7 +1,37 @@
 package io.alter8.query.property;
 
+import io.alter8.api.common.Money;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UserId;
+import io.alter8.api.property.AmenitiesChanged;
+import io.alter8.api.property.HudApprovalRecorded;
+import io.alter8.api.property.ListingAgentChanged;
+import io.alter8.api.property.ListingSeo;
+import io.alter8.api.property.ListingStatus;
+import io.alter8.api.property.ListingStatusChanged;
+import io.alter8.api.property.MarketData;
 import io.alter8.api.property.MonthlyRentChanged;
+import io.alter8.api.property.PropertyAmenity;
+import io.alter8.api.property.PropertyDetailsRevised;
+import io.alter8.api.property.PropertyLocation;
+import io.alter8.api.property.PropertyManagerChanged;
 import io.alter8.api.property.PropertyRegistered;
+import io.alter8.api.property.PropertyReviewed;
+import io.alter8.api.property.PropertySpecs;
+import io.alter8.api.property.PropertyStatus;
+import io.alter8.api.property.PropertyStatusChanged;
+import io.alter8.api.property.PropertyType;
+import io.alter8.api.property.PropertyVerificationChanged;
+import io.alter8.api.property.PropertyVerificationStatus;
+import io.alter8.api.property.RentalTerms;
+import io.alter8.api.property.RentalTermsChanged;
+import io.alter8.api.property.TenantPreferences;
+import io.alter8.api.property.UnitAdded;
+import io.alter8.api.property.UnitOccupied;
+import io.alter8.api.property.UnitRemoved;
+import io.alter8.api.property.UnitRevised;
+import io.alter8.api.property.UnitSpec;
+import io.alter8.api.property.UnitVacated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -10,15 +40,25 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Keeps the listing read model ({@code property_listing}). Every write is one statement keyed by property id that
- * carries the event's sequence number: a row only moves forward ({@code version < sequence}), so replays,
- * redeliveries and late arrivals leave the same state, and no event needs a read first (which, through JPA, also
- * made Hibernate flush the whole batch before each event). Reads go through JPA ({@link PropertyListingQueries}).
+ * Keeps the property catalog: {@code property_listing}, its units ({@code property_unit}) and reviews
+ * ({@code property_review}). One processing group for the three, because the listing row carries what is derived
+ * from the other two (unit counts, availability, rating), recomputed in the same transaction as they change: one
+ * replay rebuilds them together and they never disagree.
+ * <p>
+ * Every write is keyed and guarded by the aggregate's sequence number ({@code version < sequence}), so replays,
+ * redeliveries and late arrivals leave the same state; derived values are recomputed from the rows, never
+ * incremented. A removed unit stays as a marked row, so an older event cannot bring it back. After the transaction
+ * commits, the cache entries the change made stale are evicted ({@link PropertyCache}): the property's own, and the
+ * searches of its city (before and after) and those without a city, if it was or is in search results.
  */
 @Component
 @ProcessingGroup(PropertyListingProjector.PROCESSING_GROUP)
@@ -26,45 +66,326 @@ class PropertyListingProjector {
 
     static final String PROCESSING_GROUP = "property-listing";
 
-    private final JdbcTemplate jdbc;
+    private static final String UNIT_COUNT =
+            "(SELECT count(*) FROM property_unit WHERE property_id = ? AND NOT removed)";
+    private static final String VACANT_COUNT =
+            "(SELECT count(*) FROM property_unit WHERE property_id = ? AND NOT removed AND NOT occupied)";
+    private static final String RATING =
+            "(SELECT coalesce(round(avg(rating), 2), 0) FROM property_review WHERE property_id = ?)";
+    private static final String REVIEW_COUNT = "(SELECT count(*) FROM property_review WHERE property_id = ?)";
 
-    PropertyListingProjector(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final PropertyCache cache;
+
+    PropertyListingProjector(JdbcTemplate jdbc, PropertyCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @EventHandler
     void on(PropertyRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        var address = event.address();
-        var location = event.location();
-        jdbc.update("""
-                INSERT INTO property_listing (id, title, description, property_type, address_line1, address_line2,
-                    city, state, postal_code, country, latitude, longitude, bedrooms, bathrooms, monthly_rent,
-                    rent_currency, version, registered_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
-                    event.propertyId().value(), event.title(), event.description(), event.propertyType().wire(),
-                    address.line1(), address.line2(), address.city(), address.state(), address.postalCode(),
-                    address.country(), location == null ? null : location.latitude(),
-                    location == null ? null : location.longitude(), event.bedrooms(), event.bathrooms(),
-                    event.monthlyRent().amount(), event.monthlyRent().currency(), sequence,
-                    utc(at), utc(at));
+        Columns row = new Columns()
+                .set("id", id(event.propertyId()))
+                .set("owner_id", event.ownerId().value())
+                .set("registered_by", id(event.registeredBy()))
+                .addAll(description(event.title(), event.description(), event.propertyType(), event.specs(),
+                                    event.location(), event.preferences(), event.seo(), event.marketData()))
+                .addAll(terms(event.terms()))
+                .addAll(amenities(event.amenities()))
+                .set("status", PropertyStatus.DRAFT.wire())
+                .set("listing_status", ListingStatus.PRIVATE.wire())
+                .set("verification_status", PropertyVerificationStatus.PENDING.wire())
+                .set("version", sequence)
+                .set("registered_at", Rows.utc(at))
+                .set("updated_at", Rows.utc(at));
+        jdbc.update("INSERT INTO property_listing (" + row.names() + ") VALUES (" + row.placeholders()
+                            + ") ON CONFLICT (id) DO NOTHING", row.values().toArray());
+        // A new listing is private: in no search yet.
+        cache.evictAfterCommit(id(event.propertyId()), List.of());
+    }
+
+    @EventHandler
+    void on(PropertyDetailsRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.propertyId(), sequence, at,
+               description(event.title(), event.description(), event.propertyType(), event.specs(), event.location(),
+                           event.preferences(), event.seo(), event.marketData()));
+    }
+
+    @EventHandler
+    void on(RentalTermsChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.propertyId(), sequence, at, terms(event.terms()));
     }
 
     @EventHandler
     void on(MonthlyRentChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
-                UPDATE property_listing SET monthly_rent = ?, rent_currency = ?, version = ?, updated_at = ?
-                WHERE id = ? AND version < ?""",
-                    event.monthlyRent().amount(), event.monthlyRent().currency(), sequence, utc(at),
-                    event.propertyId().value(), sequence);
+        change(event.propertyId(), sequence, at, new Columns()
+                .set("monthly_rent", event.monthlyRent().amount())
+                .set("rent_currency", event.monthlyRent().currency()));
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
+    @EventHandler
+    void on(AmenitiesChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.propertyId(), sequence, at, amenities(event.amenities()));
+    }
+
+    @EventHandler
+    void on(UnitAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Columns row = new Columns()
+                .set("id", event.unitId().value())
+                .set("property_id", id(event.propertyId()))
+                .addAll(unit(event.spec()))
+                .set("version", sequence)
+                .set("updated_at", Rows.utc(at));
+        jdbc.update("INSERT INTO property_unit (" + row.names() + ") VALUES (" + row.placeholders()
+                            + ") ON CONFLICT (id) DO NOTHING", row.values().toArray());
+        unitsChanged(event.propertyId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(UnitRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeUnit(event.unitId().value(), sequence, at, unit(event.spec()));
+        unitsChanged(event.propertyId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(UnitRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeUnit(event.unitId().value(), sequence, at, new Columns().set("removed", true));
+        unitsChanged(event.propertyId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(UnitOccupied event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        UUID[] tenants = event.tenants() == null ? new UUID[0]
+                : event.tenants().stream().map(UserId::value).toArray(UUID[]::new);
+        changeUnit(event.unitId().value(), sequence, at, new Columns()
+                .set("occupied", true)
+                .set("lease_id", event.leaseId() == null ? null : event.leaseId().value())
+                .set("tenant_ids", tenants));
+        unitsChanged(event.propertyId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(UnitVacated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeUnit(event.unitId().value(), sequence, at, new Columns()
+                .set("occupied", false)
+                .set("lease_id", null)
+                .set("tenant_ids", new UUID[0]));
+        unitsChanged(event.propertyId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(PropertyStatusChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.propertyId(), sequence, at, new Columns().set("status", event.status().wire()));
+    }
+
+    @EventHandler
+    void on(ListingStatusChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Columns set = new Columns().set("listing_status", event.status().wire());
+        // Published when it leaves private: "newest" orders search results by this.
+        if (event.previousStatus() == ListingStatus.PRIVATE && event.status() != ListingStatus.PRIVATE) {
+            set.set("published_at", Rows.utc(at));
+        }
+        change(event.propertyId(), sequence, at, set);
+    }
+
+    @EventHandler
+    void on(PropertyVerificationChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        boolean verified = event.status() == PropertyVerificationStatus.VERIFIED;
+        change(event.propertyId(), sequence, at, new Columns()
+                .set("verification_status", event.status().wire())
+                .set("verification_notes", event.notes())
+                .set("verified_at", verified ? Rows.utc(at) : null)
+                .set("verified_by", verified ? id(event.decidedBy()) : null));
+    }
+
+    @EventHandler
+    void on(ListingAgentChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.propertyId(), sequence, at, new Columns().set("listing_agent_id", id(event.agent())));
+    }
+
+    @EventHandler
+    void on(PropertyManagerChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.propertyId(), sequence, at, new Columns().set("property_manager_id", id(event.manager())));
+    }
+
+    @EventHandler
+    void on(HudApprovalRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        var approval = event.approval();
+        change(event.propertyId(), sequence, at, new Columns()
+                .set("hud_approved", approval != null && approval.approved())
+                .set("hud_approval_date", approval == null ? null : approval.approvalDate())
+                .set("hud_program_type", approval == null ? null : approval.programType()));
+    }
+
+    @EventHandler
+    void on(PropertyReviewed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        UUID property = id(event.propertyId());
+        // One row per reviewer: a later review replaces the earlier one, so the average never counts anyone twice.
+        jdbc.update("""
+                INSERT INTO property_review (property_id, reviewer_id, rating, comment, version, reviewed_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (property_id, reviewer_id) DO UPDATE SET rating = EXCLUDED.rating,
+                    comment = EXCLUDED.comment, version = EXCLUDED.version, reviewed_at = EXCLUDED.reviewed_at
+                WHERE property_review.version < EXCLUDED.version""",
+                    property, event.reviewer().value(), event.rating(), event.comment(), sequence, Rows.utc(at));
+        change(event.propertyId(), sequence, at, new Columns()
+                .expression("rating_avg", RATING, property)
+                .expression("review_count", REVIEW_COUNT, property));
     }
 
     @ResetHandler
     void dropAll() {
+        jdbc.update("DELETE FROM property_review");
+        jdbc.update("DELETE FROM property_unit");
         jdbc.update("DELETE FROM property_listing");
+        cache.evictEverything();
+    }
+
+    /**
+     * Applies {@code set} to the listing if this event is newer than the row, and evicts what it made stale: the
+     * searches of the city it was in and the one it is in, if it was or is searchable.
+     */
+    private void change(PropertyId propertyId, long sequence, Instant at, Columns set) {
+        UUID id = id(propertyId);
+        List<List<String>> changed = jdbc.query(
+                guarded("property_listing", set, sequence, at)
+                        + " RETURNING old.searchable, old.city_key, new.searchable, new.city_key",
+                PropertyListingProjector::searchedCities, guardedArgs(set, id, sequence));
+        if (!changed.isEmpty()) {
+            cache.evictAfterCommit(id, changed.get(0));
+        }
+    }
+
+    private static List<String> searchedCities(ResultSet rs, int row) throws SQLException {
+        List<String> cities = new ArrayList<>(2);
+        if (rs.getBoolean(1)) {
+            cities.add(rs.getString(2));
+        }
+        if (rs.getBoolean(3) && !cities.contains(rs.getString(4))) {
+            cities.add(rs.getString(4));
+        }
+        return cities;
+    }
+
+    private void changeUnit(UUID unitId, long sequence, Instant at, Columns set) {
+        jdbc.update(guarded("property_unit", set, sequence, at), guardedArgs(set, unitId, sequence));
+    }
+
+    /** An UPDATE of one row by id that applies only if the event is newer than the row, and records it. */
+    private static String guarded(String table, Columns set, long sequence, Instant at) {
+        set.set("version", sequence).set("updated_at", Rows.utc(at));
+        return "UPDATE " + table + " SET " + set.assignments() + " WHERE id = ? AND version < ?";
+    }
+
+    private static Object[] guardedArgs(Columns set, UUID id, long sequence) {
+        List<Object> args = set.values();
+        args.add(id);
+        args.add(sequence);
+        return args.toArray();
+    }
+
+    /** The listing's unit counts follow its unit rows (and with them whether it can be found). */
+    private void unitsChanged(PropertyId propertyId, long sequence, Instant at) {
+        UUID id = id(propertyId);
+        change(propertyId, sequence, at, new Columns()
+                .expression("total_units", UNIT_COUNT, id)
+                .expression("available_units", VACANT_COUNT, id));
+    }
+
+    private static Columns description(String title, String description, PropertyType type, PropertySpecs specs,
+                                       PropertyLocation location, TenantPreferences preferences, ListingSeo seo,
+                                       MarketData marketData) {
+        var address = location.address();
+        var point = location.coordinates();
+        TenantPreferences prefs = preferences == null ? TenantPreferences.none() : preferences;
+        ListingSeo listingSeo = seo == null ? new ListingSeo(null, null, null) : seo;
+        MarketData market = marketData == null ? MarketData.none() : marketData;
+        return new Columns()
+                .set("title", title)
+                .set("description", description)
+                .set("property_type", type.wire())
+                .set("sub_type", specs.subType())
+                .set("address_line1", address.line1())
+                .set("address_line2", address.line2())
+                .set("landmark", location.landmark())
+                .set("area_name", location.areaName())
+                .set("city", address.city())
+                .set("state", address.state())
+                .set("postal_code", address.postalCode())
+                .set("country", address.country())
+                .set("latitude", point == null ? null : point.latitude())
+                .set("longitude", point == null ? null : point.longitude())
+                .set("location_accuracy", location.accuracyMeters())
+                .set("carpet_area", specs.carpetArea())
+                .set("built_up_area", specs.builtUpArea())
+                .set("super_built_up_area", specs.superBuiltUpArea())
+                .set("plot_area", specs.plotArea())
+                .set("bedrooms", specs.bedrooms())
+                .set("bathrooms", specs.bathrooms() == null ? BigDecimal.ZERO : specs.bathrooms())
+                .set("balconies", specs.balconies())
+                .set("parking_spaces", specs.parkingSpaces())
+                .set("floor_number", specs.floorNumber())
+                .set("total_floors", specs.totalFloors())
+                .set("furnishing", specs.furnishing() == null ? null : specs.furnishing().wire())
+                .set("property_age", specs.propertyAge())
+                .set("construction_year", specs.constructionYear())
+                .set("pets_allowed", prefs.petsAllowed())
+                .set("preferred_tenant_type", prefs.preferredTenantType().wire())
+                .set("dietary_preference", prefs.dietaryPreference().wire())
+                .set("slug", listingSeo.slug())
+                .set("meta_title", listingSeo.metaTitle())
+                .set("meta_description", listingSeo.metaDescription())
+                .set("market_value", amount(market.marketValue()))
+                .set("market_value_currency", currency(market.marketValue()))
+                .set("price_per_sqft", amount(market.pricePerSqft()))
+                .set("price_per_sqft_currency", currency(market.pricePerSqft()));
+    }
+
+    private static Columns terms(RentalTerms terms) {
+        return new Columns()
+                .set("monthly_rent", terms.monthlyRent().amount())
+                .set("rent_currency", terms.monthlyRent().currency())
+                .set("security_deposit", amount(terms.securityDeposit()))
+                .set("maintenance_charge", amount(terms.maintenanceCharge()))
+                .set("brokerage", amount(terms.brokerage()))
+                .set("available_from", terms.availableFrom())
+                .set("lease_duration_months", terms.leaseDurationMonths());
+    }
+
+    /** The codes of the amenities on offer, for the all-of filter, and every amenity as given. */
+    private static Columns amenities(List<PropertyAmenity> amenities) {
+        String[] available = amenities.stream().filter(PropertyAmenity::available).map(PropertyAmenity::code)
+                                      .distinct().sorted().toArray(String[]::new);
+        return new Columns()
+                .set("amenity_codes", available)
+                .json("amenities", Rows.JSON.writeValueAsString(amenities));
+    }
+
+    private static Columns unit(UnitSpec spec) {
+        return new Columns()
+                .set("unit_number", spec.unitNumber())
+                .set("bedrooms", spec.bedrooms())
+                .set("bathrooms", spec.bathrooms())
+                .set("area_sqft", spec.areaSqft())
+                .set("monthly_rent", amount(spec.monthlyRent()))
+                .set("rent_currency", currency(spec.monthlyRent()))
+                .json("features", Rows.JSON.writeValueAsString(spec.features()))
+                .set("amenities", spec.amenities().toArray(String[]::new));
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    private static String currency(Money money) {
+        return money == null ? null : money.currency();
+    }
+
+    private static UUID id(PropertyId id) {
+        return id.value();
+    }
+
+    private static UUID id(UserId id) {
+        return id == null ? null : id.value();
     }
 }

@@ -2,7 +2,6 @@ package io.alter8.query.user;
 
 import io.alter8.api.common.PageView;
 import io.alter8.api.common.UserId;
-import io.alter8.api.common.WireEnum;
 import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.AgentView;
 import io.alter8.api.user.FindAgents;
@@ -10,6 +9,7 @@ import io.alter8.api.user.FindUserById;
 import io.alter8.api.user.FindUsers;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserView;
+import io.alter8.query.web.QueryParameters;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
 import io.alter8.web.ETags;
@@ -31,9 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The user directory over HTTP: the users list for admins and auditors, a user's own account, one account, and the
@@ -77,16 +75,16 @@ class UserQueryController {
                              @RequestParam(required = false) Integer size,
                              @RequestParam(required = false) String sort) {
         List<FieldError> errors = new ArrayList<>();
-        Role roleFilter = wire("role", role, Role::fromWire, Role.class, errors);
-        AccountStatus statusFilter = wire("status", status, AccountStatus::fromWire, AccountStatus.class, errors);
-        Boolean email = bool("emailVerified", emailVerified, errors);
-        Boolean phone = bool("phoneVerified", phoneVerified, errors);
+        Role roleFilter = QueryParameters.wire("role", role, Role::fromWire, Role.class, errors);
+        AccountStatus statusFilter = QueryParameters.wire("status", status, AccountStatus::fromWire, AccountStatus.class, errors);
+        Boolean email = QueryParameters.bool("emailVerified", emailVerified, errors);
+        Boolean phone = QueryParameters.bool("phoneVerified", phoneVerified, errors);
         Paging paging = Paging.parse(page, size, sort, UserDirectoryQueries.USER_SORTS.keySet(), "registeredAt",
                                      errors);
         if (!errors.isEmpty()) {
             throw ApiException.badInput(errors);
         }
-        String text = q == null || q.isBlank() ? null : q.strip();
+        String text = QueryParameters.text(q);
         return queries.handle(new FindUsers(roleFilter, statusFilter, email, phone, text, paging.page(),
                                             paging.size(), paging.sortField(), paging.ascending()));
     }
@@ -133,39 +131,8 @@ class UserQueryController {
             throw ApiException.badInput(errors);
         }
         boolean ascending = sort == null || sort.isBlank() ? false : paging.ascending();
-        return queries.handle(new FindAgents(blankToNull(city), blankToNull(specialisation), paging.page(),
+        return queries.handle(new FindAgents(QueryParameters.text(city), QueryParameters.text(specialisation), paging.page(),
                                              paging.size(), paging.sortField(), ascending));
-    }
-
-    private static <E extends Enum<E> & WireEnum> E wire(String field, String value, Function<String, E> fromWire,
-                                                         Class<E> type, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return fromWire.apply(value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "must be one of: " + WireEnum.allowed(type)));
-            return null;
-        }
-    }
-
-    private static Boolean bool(String field, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> {
-                errors.add(new FieldError(field, "must be true or false"));
-                yield null;
-            }
-        };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The users list is for directory readers only; the other routes decide per caller in the handler. */

@@ -44,14 +44,18 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
             return true;
         }
         ReadModel readModel = method.getBeanType().getAnnotation(ReadModel.class);
-        String wanted = request.getHeader(AWAIT_HEADER);
+        String header = request.getHeader(AWAIT_HEADER);
+        Long wanted = header == null ? null : parse(header);
+        if (wanted != null) {
+            request.setAttribute(ReadPosition.AWAITED, wanted);
+        }
         if (readModel == null) {
             if (wanted != null) {
-                await(null, parse(wanted));
+                await(null, wanted);
             }
             return true;
         }
-        long reached = wanted == null ? current(readModel.value()).orElse(-1) : await(readModel.value(), parse(wanted));
+        long reached = wanted == null ? current(readModel.value()).orElse(-1) : await(readModel.value(), wanted);
         response.setHeader(READ_POSITION_HEADER, Long.toString(reached));
         return true;
     }

@@ -1,6 +1,5 @@
 package io.alter8.query.property;
 
-import io.alter8.api.property.PropertyType;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
@@ -17,7 +16,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Dropping the listing read model and replaying the event store rebuilds exactly the same rows. */
+/** Dropping the catalog and replaying the event store rebuilds exactly the same listings, units and reviews. */
 @QuerySideTest
 class PropertyListingReplayTest {
 
@@ -30,23 +29,29 @@ class PropertyListingReplayTest {
     void resettingTheProcessorRebuildsTheSameReadModel() {
         ApiClient api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
         EventStoreFixture store = EventStoreFixture.shared();
-        String city = "Replay-" + UUID.randomUUID();
+        String pincode = PropertySearchApiTest.uniquePincode();
+        TestEvents.Listing reviewed = null;
         for (int i = 0; i < 20; i++) {
-            UUID id = UUID.randomUUID();
-            store.append("Property", id, 0,
-                         TestEvents.registered(id, "Home " + i, city, PropertyType.HOUSE, i % 4, "1" + i + "000"));
-            store.append("Property", id, 1, TestEvents.rentChanged(id, "1" + i + "000", "2" + i + "000"));
+            TestEvents.Listing p = new TestEvents.Listing().pincode(pincode).title("Home " + i).bedrooms(i % 4)
+                                                           .rent("1" + i + "000");
+            p.publish(store);
+            p.append(store, p.rentChanged("2" + i + "000"), p.reviewed(UUID.randomUUID(), 1 + i % 5, "ok"));
+            reviewed = p;
         }
         String head = Long.toString(store.head());
-        String search = "/api/properties?city=" + city + "&size=100&sort=monthlyRent";
+        String search = "/api/properties?pincode=" + pincode + "&size=100&sort=rent";
         JsonNode before = api.get(search, "X-Await-Position", head).json();
+        JsonNode detailBefore = api.get("/api/properties/" + reviewed.id, "X-Await-Position", head).json();
         assertThat(before.path("total").asLong()).isEqualTo(20);
         // A row no event explains must not survive a rebuild.
         jdbc.update("""
-                INSERT INTO property_listing (id, title, property_type, address_line1, city, state, postal_code,
-                  country, bedrooms, bathrooms, monthly_rent, rent_currency, version, registered_at, updated_at)
-                VALUES (?, 'Ghost', 'house', 'x', ?, 's', '560001', 'IN', 1, 1, 1, 'INR', 0, now(), now())""",
-                    UUID.randomUUID(), city);
+                INSERT INTO property_listing (id, owner_id, title, property_type, address_line1, city, state,
+                  postal_code, country, bedrooms, bathrooms, monthly_rent, rent_currency, pets_allowed,
+                  preferred_tenant_type, dietary_preference, amenity_codes, amenities, status, listing_status,
+                  verification_status, total_units, available_units, version, registered_at, updated_at)
+                VALUES (?, ?, 'Ghost', 'house', 'x', 'Bangalore', 's', ?, 'IN', 1, 1, 1, 'INR', false, 'any', 'any',
+                  '{}', '[]', 'active', 'public', 'verified', 1, 1, 0, now(), now())""",
+                    UUID.randomUUID(), UUID.randomUUID(), pincode);
 
         ApiClient.Response reset = api.post("/actuator/processors/property-listing/reset", "");
         assertThat(reset.status()).isEqualTo(204);
@@ -56,8 +61,8 @@ class PropertyListingReplayTest {
             assertThat(status.path("replaying").asBoolean()).isFalse();
             assertThat(status.path("position").asLong()).isGreaterThanOrEqualTo(Long.parseLong(head));
         });
-        JsonNode after = api.get(search, "X-Await-Position", head).json();
-        assertThat(after).isEqualTo(before);
+        assertThat(api.get(search, "X-Await-Position", head).json()).isEqualTo(before);
+        assertThat(api.get("/api/properties/" + reviewed.id, "X-Await-Position", head).json()).isEqualTo(detailBefore);
     }
 
     @Test

@@ -1,78 +1,215 @@
 package io.alter8.query.property;
 
-import io.alter8.api.property.PropertyType;
+import io.alter8.api.common.Country;
+import io.alter8.api.common.EmailAddress;
+import io.alter8.api.common.PhoneNumber;
+import io.alter8.api.common.UserId;
+import io.alter8.api.property.ListingAgentChanged;
+import io.alter8.api.property.ListingStatus;
+import io.alter8.api.property.PropertyManagerChanged;
+import io.alter8.api.user.Role;
+import io.alter8.api.user.UserRegistered;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The listing read model through HTTP, fed by events appended to the real event store. */
+/** One property, its units and reviews, and portfolios through HTTP: what each caller sees, and the errors. */
 @QuerySideTest
 class PropertyQueryApiTest {
 
     @LocalServerPort
     int port;
-    ApiClient api;
     EventStoreFixture store = EventStoreFixture.shared();
-    /** Every test searches a city of its own, so tests do not see each other's listings. */
-    String city = "City-" + UUID.randomUUID();
 
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "tenant"));
+    ApiClient as(UUID user, String role) {
+        return new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(user, role));
     }
 
-    long register(UUID id, String title, PropertyType type, int bedrooms, String rent) {
-        return store.append("Property", id, 0, TestEvents.registered(id, title, city, type, bedrooms, rent));
+    ApiClient as(String role) {
+        return as(UUID.randomUUID(), role);
+    }
+
+    static String at(long position) {
+        return Long.toString(position);
     }
 
     @Test
-    void readsItsOwnWriteWithAwaitPosition() {
-        UUID id = UUID.randomUUID();
-        long position = register(id, "2BHK near metro", PropertyType.APARTMENT, 2, "25000");
+    void detailShowsEveryPartWithNamesAndMasterDataAndNoPersonalData() {
+        UUID owner = UUID.randomUUID();
+        store.append("UserAccount", owner, 0, new UserRegistered(
+                new UserId(owner), new EmailAddress("asha." + owner + "@example.com"), new PhoneNumber("+919876543210"),
+                "Asha", "Rao", Role.OWNER, Country.IN, "en", null));
+        TestEvents.Listing p = new TestEvents.Listing().owner(owner).amenities("parking", "gym");
+        p.publish(store);
+        long position = p.append(store, p.reviewed(UUID.randomUUID(), 4, "Good light"));
+        ApiClient tenant = as("tenant");
 
-        Response r = api.get("/api/properties/" + id, "X-Await-Position", Long.toString(position));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                tenant.get("/api/properties/" + p.id, "X-Await-Position", at(position)).json()
+                      .path("owner").path("name").asString()).isEqualTo("Asha Rao"));
+        Response r = tenant.get("/api/properties/" + p.id, "X-Await-Position", at(position));
 
         assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("ETag")).isEqualTo("\"5\"");
         assertThat(Long.parseLong(r.header("X-Read-Position"))).isGreaterThanOrEqualTo(position);
-        assertThat(r.header("ETag")).isEqualTo("\"0\"");
         JsonNode body = r.json();
-        assertThat(body.path("id").asString()).isEqualTo(id.toString());
-        assertThat(body.path("title").asString()).isEqualTo("2BHK near metro");
+        assertThat(body.path("id").asString()).isEqualTo(p.id.toString());
+        assertThat(body.path("owner").path("id").asString()).isEqualTo(owner.toString());
+        assertThat(body.path("listingAgent").isNull()).isTrue();
+        assertThat(body.path("title").asString()).isEqualTo("2BHK near the metro");
         assertThat(body.path("propertyType").asString()).isEqualTo("apartment");
-        assertThat(body.path("monthlyRent").path("amount").asString()).isEqualTo("25000.00");
-        assertThat(body.path("monthlyRent").path("currency").asString()).isEqualTo("INR");
-        assertThat(body.path("address").path("city").asString()).isEqualTo(city);
-        assertThat(body.path("bathrooms").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(body.path("specs").path("furnishing").asString()).isEqualTo("semi_furnished");
+        assertThat(body.path("specs").path("bathrooms").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(body.path("location").path("address").path("city").asString()).isEqualTo("Bangalore");
+        assertThat(body.path("location").path("areaName").asString()).isEqualTo("Koramangala");
+        assertThat(body.path("location").path("coordinates").path("latitude").asDouble()).isEqualTo(12.9352);
+        assertThat(body.path("terms").path("monthlyRent").path("amount").asString()).isEqualTo("25000.00");
+        assertThat(body.path("terms").path("securityDeposit").path("currency").asString()).isEqualTo("INR");
+        assertThat(body.path("preferences").path("preferredTenantType").asString()).isEqualTo("any");
+        assertThat(body.path("seo").path("slug").asString()).isEqualTo("slug-" + p.id);
+        assertThat(body.path("amenities").valueStream().map(a -> a.path("name").asString() + "/"
+                + a.path("category").asString())).containsExactly("Parking/convenience", "Gym/fitness");
+        assertThat(body.path("units")).hasSize(1);
+        assertThat(body.path("units").get(0).path("unitNumber").asString()).isEqualTo("1");
+        assertThat(body.path("units").get(0).path("features").path("view").asString()).isEqualTo("garden");
+        assertThat(body.path("totalUnits").asInt()).isEqualTo(1);
+        assertThat(body.path("availableUnits").asInt()).isEqualTo(1);
+        assertThat(body.path("status").asString()).isEqualTo("active");
+        assertThat(body.path("listingStatus").asString()).isEqualTo("public");
+        assertThat(body.path("verification").path("status").asString()).isEqualTo("verified");
+        assertThat(body.path("verification").path("verifiedAt").isNull()).isFalse();
+        assertThat(body.path("rating").decimalValue()).isEqualByComparingTo("4");
+        assertThat(body.path("reviewCount").asInt()).isEqualTo(1);
+        assertThat(body.path("publishedAt").isNull()).isFalse();
+        assertThat(r.body()).doesNotContain("@example.com").doesNotContain("9876543210");
     }
 
     @Test
-    void aChangeShowsAfterAwaitingItsPosition() {
-        UUID id = UUID.randomUUID();
-        register(id, "Flat", PropertyType.APARTMENT, 2, "20000");
-        long position = store.append("Property", id, 1, TestEvents.rentChanged(id, "20000", "21000"));
+    void aPrivateOrInactivePropertyIsSeenOnlyByItsPeopleAndReaders() {
+        UUID owner = UUID.randomUUID();
+        UUID agent = UUID.randomUUID();
+        UUID manager = UUID.randomUUID();
+        TestEvents.Listing p = new TestEvents.Listing().owner(owner);
+        long position = p.append(store, p.registered(), p.unitAdded(),
+                                 new ListingAgentChanged(p.propertyId(), null, new UserId(agent), new UserId(owner)),
+                                 new PropertyManagerChanged(p.propertyId(), null, new UserId(manager),
+                                                            new UserId(owner)));
+        List<ApiClient> allowed = List.of(as(owner, "owner"), as(agent, "agent"), as(manager, "property_manager"),
+                                          as("admin"), as("super_admin"), as("auditor"), as("analyst"));
+        List<ApiClient> refused = List.of(as("tenant"), as("owner"), as("agent"), as("field_executive"),
+                                          as("property_manager"));
 
-        Response r = api.get("/api/properties/" + id, "X-Await-Position", Long.toString(position));
+        for (String route : List.of("", "/units", "/reviews")) {
+            String path = "/api/properties/" + p.id + route;
+            for (ApiClient caller : allowed) {
+                assertThat(caller.get(path, "X-Await-Position", at(position)).status()).as(path).isEqualTo(200);
+            }
+            for (ApiClient caller : refused) {
+                Response r = caller.get(path, "X-Await-Position", at(position));
+                assertThat(r.status()).as(path).isEqualTo(404);
+                assertThat(r.json().path("type").asString()).isEqualTo("https://alter8.io/problems/not-found");
+            }
+        }
+        // Published: everyone; made private again: its people only.
+        long published = p.append(store, p.publishing().subList(2, 5).toArray());
+        assertThat(as("tenant").get("/api/properties/" + p.id, "X-Await-Position", at(published)).status())
+                .isEqualTo(200);
+        long hidden = p.append(store, p.listing(ListingStatus.PUBLIC, ListingStatus.PRIVATE));
+        assertThat(as("tenant").get("/api/properties/" + p.id, "X-Await-Position", at(hidden)).status())
+                .isEqualTo(404);
+        assertThat(as(owner, "owner").get("/api/properties/" + p.id).json().path("listingStatus").asString())
+                .isEqualTo("private");
+    }
 
-        assertThat(r.json().path("monthlyRent").path("amount").asString()).isEqualTo("21000.00");
-        assertThat(r.json().path("version").asLong()).isEqualTo(1);
-        assertThat(r.header("ETag")).isEqualTo("\"1\"");
+    @Test
+    void unitAvailabilityCountsVacantUnitsAndShowsLeasesOnlyToThePropertysPeople() {
+        UUID owner = UUID.randomUUID();
+        UUID lease = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        TestEvents.Listing p = new TestEvents.Listing().owner(owner);
+        p.publish(store);
+        long position = p.append(store, p.unitAdded(second, "2"), p.occupied(p.unitId, lease));
+
+        Response r = as("tenant").get("/api/properties/" + p.id + "/units", "X-Await-Position", at(position));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("ETag")).isEqualTo("\"6\"");
+        JsonNode body = r.json();
+        assertThat(body.path("totalUnits").asInt()).isEqualTo(2);
+        assertThat(body.path("availableUnits").asInt()).isEqualTo(1);
+        assertThat(body.path("units").valueStream().map(u -> u.path("unitNumber").asString() + ":"
+                + u.path("occupied").asBoolean())).containsExactly("1:true", "2:false");
+        assertThat(body.path("units").get(0).path("leaseId").isNull()).isTrue();
+
+        JsonNode owners = as(owner, "owner").get("/api/properties/" + p.id + "/units").json();
+        assertThat(owners.path("units").get(0).path("leaseId").asString()).isEqualTo(lease.toString());
+    }
+
+    @Test
+    void reviewsArePagedNewestFirstAndALaterReviewReplacesTheReviewers() {
+        UUID reviewer = UUID.randomUUID();
+        TestEvents.Listing p = new TestEvents.Listing();
+        p.publish(store);
+        p.append(store, p.reviewed(reviewer, 2, "Noisy"), p.reviewed(UUID.randomUUID(), 5, "Lovely"));
+        long position = p.append(store, p.reviewed(reviewer, 4, "Quieter now"));
+
+        Response r = as("tenant").get("/api/properties/" + p.id + "/reviews?size=1", "X-Await-Position",
+                                      at(position));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("total").asLong()).isEqualTo(2);
+        JsonNode newest = r.json().path("items").get(0);
+        assertThat(newest.path("reviewer").path("id").asString()).isEqualTo(reviewer.toString());
+        assertThat(newest.path("rating").asInt()).isEqualTo(4);
+        assertThat(newest.path("comment").asString()).isEqualTo("Quieter now");
+        assertThat(as("tenant").get("/api/properties/" + p.id).json().path("rating").decimalValue())
+                .isEqualByComparingTo("4.5");
+    }
+
+    @Test
+    void anOwnersPortfolioHasEveryStatusForThemAndForReaders() {
+        UUID owner = UUID.randomUUID();
+        TestEvents.Listing draft = new TestEvents.Listing().owner(owner).title("Draft");
+        draft.append(store, draft.registered());
+        TestEvents.Listing open = new TestEvents.Listing().owner(owner).title("Open");
+        long position = open.publish(store);
+        new TestEvents.Listing().publish(store);
+
+        Response mine = as(owner, "owner").get("/api/properties/mine", "X-Await-Position", at(position));
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(PropertySearchApiTest.ids(mine)).containsExactly(open.id.toString(), draft.id.toString());
+        assertThat(mine.json().path("items").get(1).path("status").asString()).isEqualTo("draft");
+        assertThat(PropertySearchApiTest.ids(as(owner, "owner").get("/api/properties/mine?sort=title")))
+                .containsExactly(draft.id.toString(), open.id.toString());
+        for (String reader : List.of("admin", "auditor", "analyst")) {
+            assertThat(PropertySearchApiTest.ids(as(reader).get("/api/owners/" + owner + "/properties")))
+                    .containsExactly(open.id.toString(), draft.id.toString());
+        }
+        assertThat(as(owner, "owner").get("/api/owners/" + owner + "/properties").status()).isEqualTo(200);
+
+        Response other = as("owner").get("/api/owners/" + owner + "/properties");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.contentType()).hasValue("application/problem+json");
+        assertThat(as("tenant").get("/api/owners/" + owner + "/properties").status()).isEqualTo(403);
+        assertThat(as("tenant").get("/api/properties/mine").status()).isEqualTo(403);
+        assertThat(as(owner, "owner").get("/api/properties/mine?sort=owner").fieldErrors())
+                .containsExactly("sort: can sort by monthlyRent, registeredAt, title");
     }
 
     @Test
     void aPositionNotReachedInTimeIsA503WithRetryAfter() {
         long beyond = store.head() + 1_000_000;
-        Response r = api.get("/api/properties/" + UUID.randomUUID(), "X-Await-Position", Long.toString(beyond));
+        Response r = as("tenant").get("/api/properties/" + UUID.randomUUID(), "X-Await-Position", at(beyond));
 
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.header("Retry-After")).isEqualTo("1");
@@ -82,80 +219,34 @@ class PropertyQueryApiTest {
 
     @Test
     void aMalformedAwaitPositionIsA400() {
-        Response r = api.get("/api/properties/" + UUID.randomUUID(), "X-Await-Position", "soon");
+        Response r = as("tenant").get("/api/properties/" + UUID.randomUUID(), "X-Await-Position", "soon");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.fieldErrors()).containsExactly("X-Await-Position: must be a position: a whole number, 0 or more");
     }
 
     @Test
-    void anUnknownPropertyIsA404Problem() {
-        // Awaits a position that exists, so the 404 is about the id, whatever ran before.
-        long position = register(UUID.randomUUID(), "Another", PropertyType.HOUSE, 2, "30000");
-        Response r = api.get("/api/properties/" + UUID.randomUUID(), "X-Await-Position", Long.toString(position));
-        assertThat(r.status()).isEqualTo(404);
-        assertThat(r.contentType()).hasValue("application/problem+json");
-        assertThat(r.json().path("type").asString()).isEqualTo("https://alter8.io/problems/not-found");
+    void unknownAndMalformedIds() {
+        long position = new TestEvents.Listing().publish(store);
+        for (String route : List.of("", "/units", "/reviews")) {
+            Response r = as("admin").get("/api/properties/" + UUID.randomUUID() + route, "X-Await-Position",
+                                         at(position));
+            assertThat(r.status()).as(route).isEqualTo(404);
+            assertThat(r.contentType()).hasValue("application/problem+json");
+            assertThat(as("admin").get("/api/properties/not-a-uuid" + route).fieldErrors())
+                    .containsExactly("id: has an invalid value");
+        }
+        assertThat(as("tenant").get("/api/properties/" + UUID.randomUUID() + "/reviews?size=0").fieldErrors())
+                .containsExactly("size: must be between 1 and 100");
     }
 
     @Test
-    void aMalformedIdIsA400() {
-        Response r = api.get("/api/properties/not-a-uuid");
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.fieldErrors()).containsExactly("id: has an invalid value");
-    }
-
-    @Test
-    void searchFiltersByCityTypeRentAndBedroomsAndPages() {
-        UUID cheap = UUID.randomUUID();
-        UUID big = UUID.randomUUID();
-        UUID villa = UUID.randomUUID();
-        register(cheap, "Studio", PropertyType.APARTMENT, 1, "9000");
-        register(big, "3BHK", PropertyType.APARTMENT, 3, "40000");
-        long last = register(villa, "Villa", PropertyType.VILLA, 4, "90000");
-        String await = Long.toString(last);
-
-        assertThat(ids(api.get("/api/properties?city=" + city + "&sort=monthlyRent,asc", "X-Await-Position", await)))
-                .containsExactly(cheap.toString(), big.toString(), villa.toString());
-        assertThat(ids(api.get("/api/properties?city=" + city.toLowerCase() + "&propertyType=apartment"
-                                       + "&sort=monthlyRent,desc")))
-                .containsExactly(big.toString(), cheap.toString());
-        assertThat(ids(api.get("/api/properties?city=" + city + "&minRent=10000&maxRent=90000&sort=monthlyRent")))
-                .containsExactly(big.toString(), villa.toString());
-        assertThat(ids(api.get("/api/properties?city=" + city + "&minBedrooms=3&sort=bedrooms,desc")))
-                .containsExactly(villa.toString(), big.toString());
-
-        Response page = api.get("/api/properties?city=" + city + "&sort=monthlyRent&page=1&size=2");
-        assertThat(page.json().path("total").asLong()).isEqualTo(3);
-        assertThat(page.json().path("page").asInt()).isEqualTo(1);
-        assertThat(page.json().path("size").asInt()).isEqualTo(2);
-        assertThat(ids(page)).containsExactly(villa.toString());
-    }
-
-    @Test
-    void badSearchParametersAreA400ListingEachOne() {
-        Response r = api.get("/api/properties?propertyType=castle&minRent=-1&minBedrooms=-2&size=500&sort=owner,up");
-
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.contentType()).hasValue("application/problem+json");
-        assertThat(r.fieldErrors()).containsExactlyInAnyOrder(
-                "propertyType: must be one of: apartment, house, villa, commercial, plot, pg, single_family, "
-                        + "multi_family, condo",
-                "minRent: must be 0 or more",
-                "minBedrooms: must be 0 or more",
-                "size: must be between 1 and 100",
-                "sort: can sort by bedrooms, monthlyRent, registeredAt, title",
-                "sort: direction must be asc or desc");
-    }
-
-    @Test
-    void aRentRangeUpsideDownIsA400() {
-        Response r = api.get("/api/properties?minRent=5000&maxRent=100");
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.fieldErrors()).containsExactly("maxRent: must not be below minRent");
-    }
-
-    private static List<String> ids(Response r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("items").valueStream().map(i -> i.path("id").asString()).toList();
+    void everyRouteNeedsAToken() {
+        ApiClient anonymous = new ApiClient("http://localhost:" + port);
+        UUID id = UUID.randomUUID();
+        for (String path : List.of("/api/properties/" + id, "/api/properties/" + id + "/units",
+                                   "/api/properties/" + id + "/reviews", "/api/properties/mine",
+                                   "/api/owners/" + id + "/properties")) {
+            assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
+        }
     }
 }

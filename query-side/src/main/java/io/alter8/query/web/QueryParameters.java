@@ -1,0 +1,103 @@
+package io.alter8.query.web;
+
+import io.alter8.api.common.WireEnum;
+import io.alter8.web.FieldError;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Query-string values taken as text and checked here, so that one 400 names every bad parameter (Spring's own
+ * conversion stops at the first). Each method adds what is wrong to {@code errors} and answers null for it; blank
+ * means absent.
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public static <E extends Enum<E> & WireEnum> E wire(String field, String value, Function<String, E> fromWire,
+                                                        Class<E> type, List<FieldError> errors) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return fromWire.apply(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of: " + WireEnum.allowed(type)));
+            return null;
+        }
+    }
+
+    public static Boolean bool(String field, String value, List<FieldError> errors) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(new FieldError(field, "must be true or false"));
+                yield null;
+            }
+        };
+    }
+
+    /** A whole number (its range is the caller's to check). */
+    public static Integer whole(String field, String value, List<FieldError> errors) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "must be a whole number"));
+            return null;
+        }
+    }
+
+    /** A whole number of at least {@code min}. */
+    public static Integer whole(String field, String value, int min, List<FieldError> errors) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= min) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.add(new FieldError(field, "must be a whole number, " + min + " or more"));
+        return null;
+    }
+
+    /** A decimal number, 0 or more, without trailing zeros (so equal values are equal). */
+    public static BigDecimal decimal(String field, String value, List<FieldError> errors) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal number = new BigDecimal(text);
+            if (number.signum() >= 0 && number.precision() - number.scale() <= 12) {
+                return number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.add(new FieldError(field, "must be a number, 0 or more"));
+        return null;
+    }
+}
