@@ -482,8 +482,12 @@ class Property {
             throw new DomainRuleViolation("invalid-status-change",
                                           "a " + status.wire() + " property cannot become " + target.wire());
         }
-        if (target == PropertyStatus.ACTIVE && everyUnitOccupied()) {
-            target = PropertyStatus.RENTED;
+        if (target == PropertyStatus.ACTIVE) {
+            // Going on the market: the read side must know the unit that makes it available.
+            recordImplicitUnit();
+            if (everyUnitOccupied()) {
+                target = PropertyStatus.RENTED;
+            }
         }
         moveTo(target, blankToNull(command.reason()), by.userId());
     }

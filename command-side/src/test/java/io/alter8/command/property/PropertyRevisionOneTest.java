@@ -63,7 +63,8 @@ class PropertyRevisionOneTest {
                             .put(path + "/status", "{\"status\": \"active\"}").status()).isEqualTo(403);
         Response activated = api.put(path + "/status", "{\"status\": \"active\"}");
         assertThat(activated.status()).as(activated.body()).isEqualTo(200);
-        assertThat(activated.json().path("version").asLong()).isEqualTo(1);
+        // Going on the market records the implicit unit first, so that the read side knows what is available.
+        assertThat(activated.json().path("version").asLong()).isEqualTo(2);
         assertThat(api.put(path + "/monthly-rent", "{\"amount\": \"26000\", \"currency\": \"INR\"}").status())
                 .isEqualTo(200);
 
@@ -74,14 +75,15 @@ class PropertyRevisionOneTest {
         List<String> types = jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
                                                        + "ORDER BY sequence_number", String.class, id.toString());
         assertThat(types).containsExactly("io.alter8.api.property.PropertyRegistered",
+                                          "io.alter8.api.property.UnitAdded",
                                           "io.alter8.api.property.PropertyStatusChanged",
                                           "io.alter8.api.property.MonthlyRentChanged",
-                                          "io.alter8.api.property.UnitAdded",
+                                          "io.alter8.api.property.UnitRevised",
                                           "io.alter8.api.property.UnitOccupied",
                                           "io.alter8.api.property.PropertyStatusChanged");
         JsonNode unit = ApiClient.json().readTree(jdbc.queryForObject(
                 "SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ? "
-                        + "AND sequence_number = 3", String.class, id.toString()));
+                        + "AND sequence_number = 4", String.class, id.toString()));
         assertThat(unit.path("unitId").asString()).isEqualTo(id.toString());
         assertThat(unit.path("spec").path("unitNumber").asString()).isEqualTo("1");
         assertThat(unit.path("spec").path("monthlyRent").path("amount").asString()).isEqualTo("26000.00");

@@ -968,4 +968,15 @@ class PropertyTest {
                              new PropertyStatusChanged(ID, PropertyStatus.ACTIVE, PropertyStatus.RENTED,
                                                        "every unit is let", null));
     }
+
+    @Test
+    void aPropertyRegisteredWithoutUnitsRecordsItsImplicitUnitWhenItGoesOnTheMarket() {
+        UnitId implicit = new UnitId(ID.value());
+        UnitSpec whole = new UnitSpec("1", 2, new BigDecimal("1.5"), new BigDecimal("1100.00"), RENT, Map.of(),
+                                      List.of());
+        fixture.given(registered())
+               .when(new ChangePropertyStatus(ID, PropertyStatus.ACTIVE, null, OWNER_ACTS, null))
+               .expectEvents(new UnitAdded(ID, implicit, whole),
+                             new PropertyStatusChanged(ID, PropertyStatus.DRAFT, PropertyStatus.ACTIVE, null, OWNER));
+    }
 }

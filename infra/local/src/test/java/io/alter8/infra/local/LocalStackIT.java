@@ -37,6 +37,7 @@ class LocalStackIT {
     private static LocalStack stack;
     private static ApiClient commands;
     private static ApiClient queries;
+    private static ApiClient ownerQueries;
     private static int postgresPort;
     private static int redisPort;
     private static int mongoPort;
@@ -56,7 +57,10 @@ class LocalStackIT {
                                                        .withReadyTimeout(Duration.ofSeconds(180));
         stack = LocalStack.start(options);
         // Tokens signed with the stack's own keys, which the stack handed to both services.
-        commands = new ApiClient(stack.commandBaseUrl()).withToken(stack.token(UUID.randomUUID(), "owner"));
+        UUID owner = UUID.randomUUID();
+        commands = new ApiClient(stack.commandBaseUrl()).withToken(stack.token(owner, "owner"));
+        // Drafts are the owner's to see; searches are a tenant's.
+        ownerQueries = new ApiClient(stack.queryBaseUrl()).withToken(stack.token(owner, "owner"));
         queries = new ApiClient(stack.queryBaseUrl()).withToken(stack.token(UUID.randomUUID(), "tenant"));
     }
 
@@ -102,7 +106,7 @@ class LocalStackIT {
     }
 
     static Response readAwaiting(String id, long position) {
-        return queries.get("/api/properties/" + id, "X-Await-Position", Long.toString(position));
+        return ownerQueries.get("/api/properties/" + id, "X-Await-Position", Long.toString(position));
     }
 
     @Test
@@ -124,10 +128,10 @@ class LocalStackIT {
         JsonNode view = read.json();
         assertThat(view.path("id").asString()).isEqualTo(id);
         assertThat(view.path("title").asString()).isEqualTo("2BHK in Indiranagar");
-        assertThat(view.path("monthlyRent").path("amount").asString()).isEqualTo("25000.00");
-        assertThat(view.path("monthlyRent").path("currency").asString()).isEqualTo("INR");
-        assertThat(view.path("address").path("city").asString()).isEqualTo("Bangalore");
-        assertThat(view.path("address").path("postalCode").asString()).isEqualTo("560038");
+        assertThat(view.path("terms").path("monthlyRent").path("amount").asString()).isEqualTo("25000.00");
+        assertThat(view.path("terms").path("monthlyRent").path("currency").asString()).isEqualTo("INR");
+        assertThat(view.path("location").path("address").path("city").asString()).isEqualTo("Bangalore");
+        assertThat(view.path("location").path("address").path("postalCode").asString()).isEqualTo("560038");
     }
 
     @Test
@@ -146,7 +150,7 @@ class LocalStackIT {
         assertThat(read.status()).isEqualTo(200);
         // The rent and, following it, the rent of the apartment's one unit.
         assertThat(read.header("ETag")).isEqualTo("\"3\"");
-        assertThat(read.json().path("monthlyRent").path("amount").asString()).isEqualTo("26000.00");
+        assertThat(read.json().path("terms").path("monthlyRent").path("amount").asString()).isEqualTo("26000.00");
 
         Response stale = commands.put("/api/properties/" + id + "/monthly-rent",
                                       "{\"amount\": \"27000\", \"currency\": \"INR\"}", "If-Match", "\"1\"");
