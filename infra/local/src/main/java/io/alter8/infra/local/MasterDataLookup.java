@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The master data as the query side serves it: what seeded listings and benchmark searches are made of. */
@@ -26,6 +27,7 @@ record MasterDataLookup(List<City> cities, List<String> amenityCodes) {
                 areas.add(new Area(area.path("name").asString(), area.path("postalCode").asString()));
             }
             if (!areas.isEmpty()) {
+                areas.sort(Comparator.comparing(Area::name));
                 cities.add(new City(city.path("name").asString(), city.path("stateCode").asString(),
                                     city.path("country").asString(), city.path("latitude").asDouble(),
                                     city.path("longitude").asDouble(), List.copyOf(areas)));
@@ -35,6 +37,10 @@ record MasterDataLookup(List<City> cities, List<String> amenityCodes) {
         for (JsonNode amenity : http.getJson(queryUrl.resolve("/api/lookups/amenities"), token)) {
             amenities.add(amenity.path("code").asString());
         }
+        // Sorted: the same seed must make the same listings whatever order the service answers in (a cached
+        // lookup comes from a Redis hash, whose order is not the database's).
+        cities.sort(Comparator.comparing(City::country).thenComparing(City::name));
+        amenities.sort(Comparator.naturalOrder());
         if (cities.isEmpty() || amenities.isEmpty()) {
             throw new BenchException("the query side serves no master data");
         }

@@ -41,7 +41,7 @@ final class SeedCommand {
               --listings N       listings to import (default 100000)
               -c N               import requests in flight (default 2)
               --batch N          listings per import request, at most 500 (default 500)
-              --owners N         owner accounts the listings belong to (default listings / 250)
+              --owners N         owner accounts the listings belong to (default one per 250 listings)
               --seed N           which listings: the same seed gives the same listings (default 8)
               --command-url URL  command side (default http://localhost:8080)
               --query-url URL    query side (default http://localhost:8081)
@@ -52,6 +52,8 @@ final class SeedCommand {
                                                           "--command-url", "--query-url", "--timeout", "--key-file");
     private static final String PROCESSOR = "property-listing";
     private static final String OWNER_PASSWORD = "seeded owner password";
+    /** Listing n belongs to owner n / 250: the same owner however many listings a run seeds. */
+    private static final int LISTINGS_PER_OWNER = 250;
 
     private final StackHttp http;
     private final URI commandUrl;
@@ -71,7 +73,7 @@ final class SeedCommand {
         this.listings = args.integer("--listings", 100_000, 1, 10_000_000);
         this.clients = args.integer("-c", 2, 1, 64);
         this.batch = args.integer("--batch", 500, 1, 500);
-        this.owners = args.integer("--owners", Math.max(1, Math.min(2_000, listings / 250)), 1, 100_000);
+        this.owners = args.integer("--owners", (listings + LISTINGS_PER_OWNER - 1) / LISTINGS_PER_OWNER, 1, 100_000);
         this.seed = args.integer("--seed", 8, 0, Integer.MAX_VALUE);
         this.timeout = Duration.ofSeconds(args.integer("--timeout", 3_600, 1, 86_400));
         this.admin = http.token("admin");
@@ -118,7 +120,7 @@ final class SeedCommand {
                 for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
                     List<Map<String, Object>> items = new ArrayList<>();
                     for (int n = b * batch; n < Math.min(listings, (b + 1) * batch); n++) {
-                        items.add(generator.listing(n, ownerIds.get(n % ownerIds.size())));
+                        items.add(generator.listing(n, ownerIds.get(n / LISTINGS_PER_OWNER % ownerIds.size())));
                     }
                     HttpResponse<String> answer = http.post(target, admin, StackHttp.JSON.writeValueAsString(
                             Map.of("listings", items)));

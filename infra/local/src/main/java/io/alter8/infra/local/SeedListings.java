@@ -100,7 +100,9 @@ final class SeedListings {
         Map<String, Object> terms = new LinkedHashMap<>();
         terms.put("monthlyRent", money(rent, currency));
         terms.put("securityDeposit", money(rent * (india ? 2 + random.nextInt(9) : 1 + random.nextInt(2)), currency));
-        terms.put("maintenanceCharge", money(india ? 500L * random.nextInt(8) : 0, currency));
+        if (india) {
+            terms.put("maintenanceCharge", money(500L * (1 + random.nextInt(8)), currency));
+        }
         terms.put("availableFrom", today.plusDays(random.nextInt(120)).toString());
         terms.put("leaseDurationMonths", india ? 11 : 12);
 
