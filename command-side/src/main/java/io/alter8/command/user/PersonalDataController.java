@@ -67,8 +67,7 @@ class PersonalDataController {
                description = "The user themselves or an admin; 404 for anyone else, 410 once erased. Never cached.")
     ResponseEntity<PersonalDataView> personalData(@PathVariable UUID id) {
         CurrentUser me = CurrentUser.require();
-        boolean admin = me.roles().contains(Role.ADMIN.wire()) || me.roles().contains(Role.SUPER_ADMIN.wire());
-        if (!admin && !me.id().equals(id)) {
+        if (!me.hasAnyRole(Role.ADMIN.wire(), Role.SUPER_ADMIN.wire()) && !me.id().equals(id)) {
             throw notFound(id);
         }
         Profiles profiles = currentProfiles(id);

@@ -1,9 +1,5 @@
 package io.alter8.infra.local;
 
-import io.alter8.infra.stack.DevKeys;
-import java.security.PrivateKey;
-import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,31 +99,15 @@ final class BenchCommand {
     }
 
     /**
-     * Tokens signed with the stack's own key (its data directory keeps it): the benchmark acts as users without
-     * needing accounts.
+     * Owner tokens signed with the stack's own key: the benchmark acts as users without needing accounts, a
+     * different owner for every {@link #COMMANDS_PER_OWNER} commands.
      */
-    private static List<String> ownerTokens(Args args) {
-        PrivateKey key = stackKey(args);
-        int owners = args.integer("-n", 20_000, 1, 100_000_000) / COMMANDS_PER_OWNER + 2;
+    private static List<String> ownerTokens(StackHttp stack, int commands) {
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < owners; i++) {
-            tokens.add(DevKeys.mint(key, UUID.randomUUID(), Duration.ofHours(12), "owner"));
+        for (int i = 0; i < commands / COMMANDS_PER_OWNER + 2; i++) {
+            tokens.add(stack.token("owner"));
         }
         return tokens;
-    }
-
-    private static String adminToken(Args args) {
-        return DevKeys.mint(stackKey(args), UUID.randomUUID(), Duration.ofHours(12), "admin");
-    }
-
-    private static PrivateKey stackKey(Args args) {
-        Path keyFile = Path.of(args.string("--key-file", Path.of(System.getProperty("alter8.home", "."))
-                .resolve(".alter8-data").resolve("keys").resolve(DevKeys.PRIVATE_FILE).toString()));
-        if (!Files.isRegularFile(keyFile)) {
-            throw new BenchException("no token key at " + keyFile + ": start the stack with ./alter8 run, or give "
-                                             + "the stack's private key with --key-file");
-        }
-        return DevKeys.readPrivateKey(keyFile);
     }
 
     BenchCommand(Settings settings) {
@@ -140,7 +120,15 @@ final class BenchCommand {
 
     static int run(List<String> arguments) {
         Args args = Args.parse(arguments, VALUE_FLAGS, SWITCHES);
-        Settings settings = new Settings(args.integer("-n", 20_000, 1, 100_000_000),
+        int commands = args.integer("-n", 20_000, 1, 100_000_000);
+        StackHttp stack;
+        try {
+            stack = new StackHttp(args);
+        } catch (BenchException e) {
+            Console.error("Benchmark failed: {}", e.getMessage());
+            return 1;
+        }
+        Settings settings = new Settings(commands,
                                          args.integer("-c", 4, 1, 1024),
                                          args.integer("--warmup", 500, 0, 100_000_000),
                                          StackHttp.baseUri(args.string("--command-url", "http://localhost:8080")),
@@ -148,7 +136,7 @@ final class BenchCommand {
                                          args.string("--processor", "property-listing"),
                                          !args.has("--no-rebuild"),
                                          Duration.ofSeconds(args.integer("--timeout", 600, 1, 86_400)),
-                                         ownerTokens(args), adminToken(args));
+                                         ownerTokens(stack, commands), stack.token("admin"));
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings).execute();
