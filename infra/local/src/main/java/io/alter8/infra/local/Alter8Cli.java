@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code alter8 run | bench | seed | bench-search | token}: the local stack and its benchmarks, in one runnable jar ({@code ./alter8} starts it).
+ * {@code alter8 run | bench | seed | bench-search | token}: the local stack and its benchmarks, in one runnable
+ * jar ({@code ./alter8} starts it).
  */
 public final class Alter8Cli {
 

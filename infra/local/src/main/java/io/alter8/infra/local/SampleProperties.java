@@ -74,17 +74,10 @@ final class SampleProperties {
         BigDecimal rent = rent(random, india, bedrooms);
         String currency = india ? "INR" : "USD";
 
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("line1", (1 + random.nextInt(400)) + " " + STREETS.get(random.nextInt(STREETS.size())));
-        address.put("city", city.name());
-        address.put("state", city.state());
-        address.put("postalCode", area.postalCode());
-        address.put("country", city.country());
-        Map<String, Object> location = new LinkedHashMap<>();
-        location.put("address", address);
-        location.put("areaName", area.name());
-        location.put("coordinates", Map.of("latitude", jitter(random, city.latitude()),
-                                           "longitude", jitter(random, city.longitude())));
+        String line1 = (1 + random.nextInt(400)) + " " + STREETS.get(random.nextInt(STREETS.size()));
+        Map<String, Object> location = location(line1, city.name(), city.state(), area.postalCode(), city.country(),
+                                                area.name(), jitter(random, city.latitude(), 0.1),
+                                                jitter(random, city.longitude(), 0.1));
 
         Map<String, Object> specs = new LinkedHashMap<>();
         specs.put("subType", india ? bedrooms + "bhk" : bedrooms + "br");
@@ -140,8 +133,24 @@ final class SampleProperties {
         return units;
     }
 
+    /** A request's {@code location}: the address in a master-data area, and coordinates. */
+    static Map<String, Object> location(String line1, String city, String state, String postalCode, String country,
+                                        String areaName, double latitude, double longitude) {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line1", line1);
+        address.put("city", city);
+        address.put("state", state);
+        address.put("postalCode", postalCode);
+        address.put("country", country);
+        Map<String, Object> location = new LinkedHashMap<>();
+        location.put("address", address);
+        location.put("areaName", areaName);
+        location.put("coordinates", Map.of("latitude", latitude, "longitude", longitude));
+        return location;
+    }
+
     /** Half steps from 1.0 up to bedrooms + 0.5. */
-    private static BigDecimal halfSteps(SplittableRandom random, int bedrooms) {
+    static BigDecimal halfSteps(SplittableRandom random, int bedrooms) {
         return BigDecimal.valueOf(2 + random.nextInt(bedrooms * 2), 0).divide(BigDecimal.valueOf(2)).setScale(1);
     }
 
@@ -155,7 +164,8 @@ final class SampleProperties {
         return Map.of("amount", amount.setScale(2).toPlainString(), "currency", currency);
     }
 
-    private static double jitter(SplittableRandom random, double degrees) {
-        return Math.round((degrees + (random.nextDouble() - 0.5) * 0.1) * 1e6) / 1e6;
+    /** {@code degrees} moved by up to half of {@code spread} either way, to six decimals. */
+    static double jitter(SplittableRandom random, double degrees, double spread) {
+        return Math.round((degrees + (random.nextDouble() - 0.5) * spread) * 1e6) / 1e6;
     }
 }

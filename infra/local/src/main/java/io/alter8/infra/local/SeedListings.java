@@ -61,7 +61,7 @@ final class SeedListings {
         String type = pick(random, india ? INDIAN_TYPES : US_TYPES);
         boolean multiUnit = type.equals("multi_family") || type.equals("pg") || type.equals("commercial");
         int bedrooms = type.equals("pg") || type.equals("commercial") ? 1 : 1 + random.nextInt(4);
-        BigDecimal bathrooms = halves(random, bedrooms);
+        BigDecimal bathrooms = SampleProperties.halfSteps(random, bedrooms);
         long rent = india ? 8_000L + bedrooms * 7_000L + 500L * random.nextInt(80)
                           : 900L + bedrooms * 500L + 25L * random.nextInt(100);
         int sqft = 350 + bedrooms * 300 + 10 * random.nextInt(60);
@@ -83,18 +83,11 @@ final class SeedListings {
         specs.put("furnishing", pick(random, FURNISHING));
         specs.put("constructionYear", today.getYear() - random.nextInt(40));
 
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("line1", (1 + random.nextInt(400)) + " " + pick(random, STREETS));
-        address.put("city", city.name());
-        address.put("state", city.stateCode());
-        address.put("postalCode", area.postalCode());
-        address.put("country", city.country());
-        Map<String, Object> location = new LinkedHashMap<>();
-        location.put("address", address);
-        location.put("areaName", area.name());
         // Within about 8 km of the city centre: radius searches find dozens to thousands.
-        location.put("coordinates", Map.of("latitude", jitter(random, city.latitude()),
-                                           "longitude", jitter(random, city.longitude())));
+        Map<String, Object> location = SampleProperties.location(
+                (1 + random.nextInt(400)) + " " + pick(random, STREETS), city.name(), city.stateCode(),
+                area.postalCode(), city.country(), area.name(), SampleProperties.jitter(random, city.latitude(), 0.15),
+                SampleProperties.jitter(random, city.longitude(), 0.15));
         location.put("accuracyMeters", 10 + random.nextInt(90));
 
         Map<String, Object> terms = new LinkedHashMap<>();
@@ -158,7 +151,7 @@ final class SeedListings {
             Map<String, Object> unit = new LinkedHashMap<>();
             unit.put("unitNumber", (100 * (1 + (u - 1) / 4) + u) + "");
             unit.put("bedrooms", bedrooms);
-            unit.put("bathrooms", halves(random, bedrooms));
+            unit.put("bathrooms", SampleProperties.halfSteps(random, bedrooms));
             unit.put("areaSqft", area);
             unit.put("monthlyRent", money(rent + (long) (rent * 0.05 * random.nextInt(4)), currency));
             units.add(unit);
@@ -166,17 +159,8 @@ final class SeedListings {
         return units;
     }
 
-    private static BigDecimal halves(SplittableRandom random, int bedrooms) {
-        return BigDecimal.valueOf(2 + random.nextInt(Math.max(1, bedrooms * 2))).divide(BigDecimal.valueOf(2))
-                         .setScale(1);
-    }
-
     private static Map<String, Object> money(long amount, String currency) {
         return Map.of("amount", Long.toString(amount), "currency", currency);
-    }
-
-    private static double jitter(SplittableRandom random, double degrees) {
-        return Math.round((degrees + (random.nextDouble() - 0.5) * 0.15) * 1e6) / 1e6;
     }
 
     private static String slug(String title) {

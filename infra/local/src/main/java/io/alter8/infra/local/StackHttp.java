@@ -68,7 +68,8 @@ final class StackHttp {
     JsonNode getJson(URI uri, String token) {
         HttpResponse<String> answer = get(uri, token);
         if (answer.statusCode() != 200) {
-            throw new BenchException("GET " + uri + " answered " + answer.statusCode() + " " + abbreviate(answer.body()));
+            throw new BenchException("GET " + uri + " answered " + answer.statusCode() + " "
+                                             + abbreviate(answer.body()));
         }
         return JSON.readTree(answer.body());
     }
