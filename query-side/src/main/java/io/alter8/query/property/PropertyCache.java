@@ -152,7 +152,41 @@ class PropertyCache {
         return value;
     }
 
+    /**
+     * As {@link #get}, but the value as JSON text, for a reader that serves it unchanged: a hit goes out as stored,
+     * without being read into objects and written again (most of a hit's own work). Null if {@code compute} is.
+     */
+    <T> String getJson(Slot<T> slot, Supplier<T> compute) {
+        Lookup<String> found = lookupJson(slot, ReadPosition.awaited());
+        if (found.cached() != null) {
+            return found.cached();
+        }
+        T value = compute.get();
+        if (value == null) {
+            return null;
+        }
+        String text = json.writeValueAsString(value);
+        storeJson(slot, found, text, value);
+        return text;
+    }
+
     <T> Lookup<T> lookup(Slot<T> slot, OptionalLong awaited) {
+        Lookup<String> found = lookupJson(slot, awaited);
+        if (found.cached() == null) {
+            return new Lookup<>(null, found.stamp(), found.position());
+        }
+        try {
+            return new Lookup<>(json.readValue(found.cached(), slot.type()), found.stamp(), found.position());
+        } catch (JacksonException e) {
+            // Written by another version of the service (a rolling deployment): computed again by the caller. The
+            // entry's claims are not trusted for the store either; the position is read again.
+            return new Lookup<>(null, found.stamp(),
+                                positions.position(PropertyListingProjector.PROCESSING_GROUP).orElse(-1));
+        }
+    }
+
+    /** The entry's JSON if it may be served, else the stamp and position to store a fresh value under. */
+    private Lookup<String> lookupJson(Slot<?> slot, OptionalLong awaited) {
         if (!flushed()) {
             return new Lookup<>(null, null, -1);
         }
@@ -169,11 +203,7 @@ class PropertyCache {
             int second = entry.indexOf('|', first + 1);
             long position = Long.parseLong(entry.substring(first + 1, second));
             if (entry.substring(0, first).equals(stamp) && position >= awaited.orElse(Long.MIN_VALUE)) {
-                try {
-                    return new Lookup<>(json.readValue(entry.substring(second + 1), slot.type()), stamp, position);
-                } catch (JacksonException e) {
-                    // Written by another version of the service (a rolling deployment): computed again below.
-                }
+                return new Lookup<>(entry.substring(second + 1), stamp, position);
             }
         }
         // Read after the stamp and before the caller's query: what the entry will claim to reflect.
@@ -182,11 +212,15 @@ class PropertyCache {
 
     /** Stores a value computed after {@code lookup}; false if an eviction came in between (or Redis is away). */
     <T> boolean store(Slot<T> slot, Lookup<T> lookup, T value) {
+        return storeJson(slot, lookup, json.writeValueAsString(value), value);
+    }
+
+    private <T> boolean storeJson(Slot<T> slot, Lookup<?> lookup, String text, T value) {
         if (lookup.stamp() == null) {
             return false;
         }
         List<String> args = new ArrayList<>(List.of(
-                lookup.stamp(), lookup.stamp() + "|" + lookup.position() + "|" + json.writeValueAsString(value),
+                lookup.stamp(), lookup.stamp() + "|" + lookup.position() + "|" + text,
                 Long.toString(slot.ttl().toSeconds()), slot.isHash() ? "hash" : "string"));
         if (slot.isHash()) {
             slot.hashFields().apply(value).forEach((field, fieldValue) -> {

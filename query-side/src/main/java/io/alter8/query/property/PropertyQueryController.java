@@ -20,8 +20,12 @@ import io.alter8.web.security.ApiSecurityConfiguration;
 import io.alter8.web.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.type.TypeReference;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -94,9 +99,19 @@ class PropertyQueryController {
             + "distance (needs near), rating (desc by default); e.g. sort=rent,desc")
     @Parameter(in = QUERY, name = "page")
     @Parameter(in = QUERY, name = "size", description = "At most 100")
-    PageView<PropertySummary> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    @ApiResponse(responseCode = "200", description = "One page of listings and the number of all matches",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = SearchPage.class)))
+    ResponseEntity<String> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         FindProperties query = PropertySearchParameters.from(parameters).toQuery(masterData);
-        return cache.get(searchSlot(query), () -> queries.handle(query));
+        // The same page for every caller: written as cached, the JSON of PageView<PropertySummary>.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                             .body(cache.getJson(searchSlot(query), () -> queries.handle(query)));
+    }
+
+    /** How the API docs show a search page (the handler sends the cached JSON of a {@link PageView} as text). */
+    @Schema(name = "PropertySearchPage")
+    record SearchPage(List<PropertySummary> items, int page, int size, long total) {
     }
 
     static PropertyCache.Slot<PageView<PropertySummary>> searchSlot(FindProperties query) {

@@ -129,7 +129,10 @@ public final class EmbeddedStack implements AutoCloseable {
             // suit throw-away test databases only; a later -c wins over them.
             builder.setDataDirectory(mkdirs(options.dataDir()).resolve("postgres")).setCleanDataDirectory(false)
                    .setServerConfig("fsync", "on")
-                   .setServerConfig("synchronous_commit", "on");
+                   .setServerConfig("synchronous_commit", "on")
+                   // The default 128 MB holds a third of a 100,000-listing catalogue: searches then read the
+                   // listings from the OS cache page by page. A kept stack is the one that serves real data.
+                   .setServerConfig("shared_buffers", "512MB");
         }
         EmbeddedPostgres pg = builder.start();
         createDatabaseIfMissing(pg, DATABASE);
