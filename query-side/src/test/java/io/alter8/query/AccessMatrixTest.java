@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every query route, called without a token, with a forged one, and with a token of each role: 401, 401, and then
  * exactly the admitted roles get past authorisation. {@code /api/users/{id}} of someone else answers 404 to
- * everyone but admins and auditors (it does not say the account exists); that is checked in the users tests, as a
- * private property's 404 to outsiders is in the property tests.
+ * everyone but admins, auditors and the owners of a property the person leased (it does not say the account
+ * exists); that is checked in the users tests, as a private property's 404 to outsiders is in the property tests.
  */
 @QuerySideTest
 class AccessMatrixTest {
@@ -45,6 +45,7 @@ class AccessMatrixTest {
                 Map.entry("/api/lookups/amenities", ALL),
                 Map.entry("/api/users", Set.of("admin", "super_admin", "auditor")),
                 Map.entry("/api/users/me", ALL),
+                Map.entry("/api/users/me/tenants", Set.of("owner")),
                 Map.entry("/api/agents", ALL),
                 Map.entry("/actuator/processors", Set.of("admin", "super_admin")));
         ApiClient anonymous = new ApiClient("http://localhost:" + port);

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +51,19 @@ public class ProcessorPositions {
 
     /** The lowest position over all read models: what "everything is up to date" has reached. */
     public OptionalLong lowestPosition() {
+        return lowestPosition(processing.eventProcessors().keySet().stream()
+                                        .filter(name -> streaming(name).isPresent()).toList());
+    }
+
+    /** The position every one of these read models has passed; empty while any of them holds none. */
+    public OptionalLong lowestPosition(Collection<String> names) {
         long lowest = Long.MAX_VALUE;
-        for (String name : processing.eventProcessors().keySet()) {
+        for (String name : names) {
             OptionalLong position = position(name);
-            if (streaming(name).isPresent()) {
-                if (position.isEmpty()) {
-                    return OptionalLong.empty();
-                }
-                lowest = Math.min(lowest, position.getAsLong());
+            if (position.isEmpty()) {
+                return position;
             }
+            lowest = Math.min(lowest, position.getAsLong());
         }
         return lowest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(lowest);
     }

@@ -173,7 +173,7 @@ class PropertyListingQueries {
     }
 
     /** The total without a count query when this page shows where the matches end. */
-    private static long total(int items, int page, int size, Supplier<Long> count) {
+    static long total(int items, int page, int size, Supplier<Long> count) {
         if (items < size && (items > 0 || page == 0)) {
             return (long) page * size + items;
         }

@@ -26,6 +26,8 @@ import io.alter8.api.property.PropertyType;
 import io.alter8.api.property.PropertyVerificationStatus;
 import io.alter8.api.property.RentalTerms;
 import io.alter8.api.property.TenantPreferences;
+import io.alter8.api.property.TenantRelation;
+import io.alter8.api.property.TenantRelationView;
 import io.alter8.api.property.UnitView;
 import io.alter8.api.property.VerificationView;
 import io.alter8.infra.masterdata.MasterAmenity;
@@ -132,6 +134,19 @@ final class Rows {
                             money(rs, "monthly_rent", rs.getString("rent_currency")),
                             JSON.readValue(rs.getString("features"), FEATURES), textArray(rs, "amenities"),
                             rs.getBoolean("occupied"), lease == null ? null : new LeaseId(lease));
+    }
+
+    /** A row of tenant_relation with the property's title, the unit's number and the tenant's directory entry. */
+    static TenantRelationView tenantRelation(ResultSet rs) throws SQLException {
+        UUID unit = uuid(rs, "unit_id");
+        UUID lease = uuid(rs, "lease_id");
+        return new TenantRelationView(
+                new TenantRelationView.Tenant(new UserId(uuid(rs, "tenant_id")), rs.getString("first_name"),
+                                              rs.getString("last_name"), rs.getString("phone_masked")),
+                new PropertyId(uuid(rs, "property_id")), rs.getString("title"),
+                unit == null ? null : new UnitId(unit), rs.getString("unit_number"),
+                lease == null ? null : new LeaseId(lease), TenantRelation.fromWire(rs.getString("relation")),
+                instant(rs, "since"), instant(rs, "ended_at"));
     }
 
     private static PropertyAmenityView amenity(PropertyAmenity amenity, MasterData masterData) {

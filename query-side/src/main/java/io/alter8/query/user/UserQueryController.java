@@ -2,6 +2,8 @@ package io.alter8.query.user;
 
 import io.alter8.api.common.PageView;
 import io.alter8.api.common.UserId;
+import io.alter8.api.property.FindOwnerTenants;
+import io.alter8.api.property.TenantRelationView;
 import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.AgentView;
 import io.alter8.api.user.FindAgents;
@@ -9,6 +11,7 @@ import io.alter8.api.user.FindUserById;
 import io.alter8.api.user.FindUsers;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserView;
+import io.alter8.query.property.TenantRelationQueries;
 import io.alter8.query.web.QueryParameters;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
@@ -34,29 +37,33 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The user directory over HTTP: the users list for admins and auditors, a user's own account, one account, and the
- * agent directory for anyone signed in.
+ * The user directory over HTTP: the users list for admins and auditors, a user's own account, one account, an
+ * owner's tenants, and the agent directory for anyone signed in.
  * <p>
  * <b>Masked only.</b> Identity numbers (PAN, Aadhaar, GSTIN, an SSN's last four) and bank account numbers reach this
  * side as {@code EncryptedValue}s; it keeps and shows only their masked forms ({@code XXXXXX234F}), and phones only
- * masked too ({@code +9XXXXX210}), to everyone including the person and admins. The query side holds neither the
- * users' data keys nor the master key and must not: a copy of the keys here would make every read model and backup
- * of it a second place to erase a person from, and defeat crypto-shredding. The full values, for the person
- * themselves and for admins, will be served by the command side, which holds the keys (docs/decisions.md, "Users on
- * the read side: masked only").
+ * masked too ({@code +9XXXXX210}), to everyone including the person, admins and the owners of the properties a
+ * tenant leased. The query side holds neither the users' data keys nor the master key and must not: a copy of the
+ * keys here would make every read model and backup of it a second place to erase a person from, and defeat
+ * crypto-shredding. The full values, for the person themselves and for admins, will be served by the command side,
+ * which holds the keys (docs/decisions.md, "Users on the read side: masked only").
  */
 @RestController
 @ReadModel(UserDirectoryProjector.PROCESSING_GROUP)
-@Tag(name = "Users", description = "The user directory read model: users, own account, agents")
+@Tag(name = "Users", description = "The user directory read model: users, own account, an owner's tenants, agents")
 class UserQueryController {
 
     /** Who may list every user and read anyone's account (auditors read, as everywhere, without acting). */
     private static final String[] DIRECTORY_READERS = {"admin", "super_admin", "auditor"};
+    /** Owners read the accounts of their properties' tenants, current and past. */
+    private static final String OWNER = "owner";
 
     private final UserDirectoryQueries queries;
+    private final TenantRelationQueries tenants;
 
-    UserQueryController(UserDirectoryQueries queries) {
+    UserQueryController(UserDirectoryQueries queries, TenantRelationQueries tenants) {
         this.queries = queries;
+        this.tenants = tenants;
     }
 
     @GetMapping("/api/users")
@@ -99,12 +106,31 @@ class UserQueryController {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
+    @GetMapping("/api/users/me/tenants")
+    @ReadModel({TenantRelationQueries.PROCESSING_GROUP, TenantRelationQueries.CATALOG_PROCESSING_GROUP,
+            UserDirectoryProjector.PROCESSING_GROUP})
+    @Operation(summary = "The tenants of the caller's properties, current and past (owners)", description = """
+            One item per relation (endedAt null while it lasts), by since (default, newest first) or lastName. \
+            Phones masked, no e-mail: GET /api/users/{id} shows a tenant's account to the owner.""")
+    PageView<TenantRelationView> myTenants(@RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size,
+                                           @RequestParam(required = false) String sort) {
+        Paging paging = Paging.parse(page, size, sort, TenantRelationQueries.SORT_NAMES, "since");
+        boolean ascending = sort != null && !sort.isBlank() && paging.ascending();
+        return tenants.handle(new FindOwnerTenants(new UserId(CurrentUser.require().id()), paging.page(),
+                                                   paging.size(), paging.sortField(), ascending));
+    }
+
     @GetMapping("/api/users/{id}")
-    @Operation(summary = "One account (the person themselves, admins, auditors)")
+    @ReadModel({UserDirectoryProjector.PROCESSING_GROUP, TenantRelationQueries.PROCESSING_GROUP,
+            TenantRelationQueries.CATALOG_PROCESSING_GROUP})
+    @Operation(summary = "One account (the person themselves, admins, auditors, and owners of a property the person "
+            + "leased)")
     ResponseEntity<UserView> user(@PathVariable UUID id) {
         CurrentUser caller = CurrentUser.require();
         // Anyone else gets the same 404 as for an unknown id: a 403 would tell them the account exists.
-        if (!caller.id().equals(id) && !caller.hasAnyRole(DIRECTORY_READERS)) {
+        if (!caller.id().equals(id) && !caller.hasAnyRole(DIRECTORY_READERS)
+                && !(caller.hasRole(OWNER) && tenants.isTenantOf(id, caller.id()))) {
             throw ApiException.notFound("user", id);
         }
         UserView view = queries.handle(new FindUserById(new UserId(id)))
@@ -135,13 +161,17 @@ class UserQueryController {
                                              paging.size(), paging.sortField(), ascending));
     }
 
-    /** The users list is for directory readers only; the other routes decide per caller in the handler. */
+    /**
+     * The users list is for directory readers only, the caller's tenants for owners (like their portfolio, and
+     * admins have none of their own); the other routes decide per caller in the handler.
+     */
     @Component
     static class Rules implements AccessRules {
 
         @Override
         public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-            rules.requestMatchers(HttpMethod.GET, "/api/users").hasAnyRole(DIRECTORY_READERS);
+            rules.requestMatchers(HttpMethod.GET, "/api/users").hasAnyRole(DIRECTORY_READERS)
+                 .requestMatchers(HttpMethod.GET, "/api/users/me/tenants").hasRole(OWNER);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -43,7 +44,10 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        ReadModel readModel = method.getBeanType().getAnnotation(ReadModel.class);
+        ReadModel readModel = method.getMethodAnnotation(ReadModel.class);
+        if (readModel == null) {
+            readModel = method.getBeanType().getAnnotation(ReadModel.class);
+        }
         String header = request.getHeader(AWAIT_HEADER);
         Long wanted = header == null ? null : parse(header);
         if (wanted != null) {
@@ -60,10 +64,10 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    private long await(String processor, long wanted) {
+    private long await(String[] processors, long wanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            OptionalLong reached = current(processor);
+            OptionalLong reached = current(processors);
             if (reached.isPresent() && reached.getAsLong() >= wanted) {
                 return reached.getAsLong();
             }
@@ -81,8 +85,8 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
         }
     }
 
-    private OptionalLong current(String processor) {
-        return processor == null ? positions.lowestPosition() : positions.position(processor);
+    private OptionalLong current(String[] processors) {
+        return processors == null ? positions.lowestPosition() : positions.lowestPosition(List.of(processors));
     }
 
     private static long parse(String header) {

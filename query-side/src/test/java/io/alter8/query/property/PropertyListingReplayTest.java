@@ -4,17 +4,16 @@ import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
+import io.alter8.query.Rebuilds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Dropping the catalog and replaying the event store rebuilds exactly the same listings, units and reviews. */
 @QuerySideTest
@@ -53,14 +52,7 @@ class PropertyListingReplayTest {
                   '{}', '[]', 'active', 'public', 'verified', 1, 1, 0, now(), now())""",
                     UUID.randomUUID(), UUID.randomUUID(), pincode);
 
-        ApiClient.Response reset = api.post("/actuator/processors/property-listing/reset", "");
-        assertThat(reset.status()).isEqualTo(204);
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode status = api.get("/actuator/processors/property-listing").json();
-            assertThat(status.path("replaying").asBoolean()).isFalse();
-            assertThat(status.path("position").asLong()).isGreaterThanOrEqualTo(Long.parseLong(head));
-        });
+        Rebuilds.rebuild(api, "property-listing", head);
         assertThat(api.get(search, "X-Await-Position", head).json()).isEqualTo(before);
         assertThat(api.get("/api/properties/" + reviewed.id, "X-Await-Position", head).json()).isEqualTo(detailBefore);
     }

@@ -37,6 +37,7 @@ import io.alter8.query.EventStoreFixture;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -219,7 +220,13 @@ public final class TestEvents {
         }
 
         public UnitOccupied occupied(UUID unit, UUID lease) {
-            return new UnitOccupied(propertyId(), new UnitId(unit), new LeaseId(lease), List.of(UserId.random()));
+            return occupied(unit, lease, UUID.randomUUID());
+        }
+
+        /** The unit let under {@code lease} to these tenants. */
+        public UnitOccupied occupied(UUID unit, UUID lease, UUID... tenants) {
+            return new UnitOccupied(propertyId(), new UnitId(unit), new LeaseId(lease),
+                                    Arrays.stream(tenants).map(UserId::new).toList());
         }
 
         public UnitVacated vacated(UUID unit, UUID lease) {

@@ -8,18 +8,17 @@ import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
+import io.alter8.query.Rebuilds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Dropping the user directory and replaying the event store rebuilds exactly the same rows. */
 @QuerySideTest
@@ -59,13 +58,7 @@ class UserDirectoryReplayTest {
                 VALUES (?, 'Ghost', ?, 'tenant', 'IN', 'active', false, false, now(), 0, now())""",
                     UUID.randomUUID(), "Rao-" + marker);
 
-        assertThat(api.post("/actuator/processors/user-directory/reset", "").status()).isEqualTo(204);
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode status = api.get("/actuator/processors/user-directory").json();
-            assertThat(status.path("replaying").asBoolean()).isFalse();
-            assertThat(status.path("position").asLong()).isGreaterThanOrEqualTo(Long.parseLong(head));
-        });
+        Rebuilds.rebuild(api, "user-directory", head);
         assertThat(api.get(users, "X-Await-Position", head).json()).isEqualTo(usersBefore);
         assertThat(api.get(agents).json()).isEqualTo(agentsBefore);
     }
