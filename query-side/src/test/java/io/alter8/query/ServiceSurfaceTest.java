@@ -41,4 +41,15 @@ class ServiceSurfaceTest {
         assertThat(docs.json().path("paths").has("/api/properties/{id}")).isTrue();
         assertThat(api.get("/swagger-ui.html").status()).isIn(200, 302);
     }
+
+    @Test
+    void anUnknownRouteIsANotFoundProblem() {
+        ApiClient api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
+        for (String path : new String[]{"/api/nothing-here", "/api/users/" + UUID.randomUUID() + "/tenants"}) {
+            ApiClient.Response r = api.get(path);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.contentType()).as(r.body()).hasValue("application/problem+json");
+            assertThat(r.json().path("type").asString()).isEqualTo("https://alter8.io/problems/not-found");
+        }
+    }
 }

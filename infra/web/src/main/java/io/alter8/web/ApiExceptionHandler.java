@@ -124,7 +124,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
         // Spring's own problems (404 route, 405, 415 …) keep their status but get our type and no internals.
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        // Spring 7 may leave the type unset (null) where it used to say about:blank.
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             HttpStatus known = HttpStatus.resolve(status.value());
             String reason = known == null ? "Error" : known.getReasonPhrase();
             problem.setType(java.net.URI.create("https://alter8.io/problems/" + reason.toLowerCase().replace(' ', '-')));
