@@ -14,6 +14,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts each caller's calls per endpoint in Redis and answers 429 with {@code Retry-After} past the limit.
@@ -30,6 +32,8 @@ public class RateLimitInterceptor implements HandlerInterceptor {
             local count = redis.call('INCR', KEYS[1])
             if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return {count, redis.call('PTTL', KEYS[1])}""", List.class);
+
+    private static final Map<String, String> ENDPOINT_NAMES = new ConcurrentHashMap<>();
 
     private final StringRedisTemplate redis;
     private final RateLimits limits;
@@ -75,6 +79,11 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
     /** {@code POST /api/properties/{id}/monthly-rent} → {@code post_api_properties_id_monthly_rent}. */
     static String endpointName(String method, String pattern) {
+        // Routes are few and fixed: the regular expressions run once per route, not once per call.
+        return ENDPOINT_NAMES.computeIfAbsent(method + " " + pattern, key -> nameOf(method, pattern));
+    }
+
+    private static String nameOf(String method, String pattern) {
         String route = pattern.replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
         return (method + "_" + route).toLowerCase(Locale.ROOT);
     }

@@ -148,7 +148,10 @@ public final class EmbeddedStack implements AutoCloseable {
                                  .setting("maxmemory-policy allkeys-lru");
         if (dataDir != null) {
             Path dir = mkdirs(dataDir.resolve("redis"));
-            builder.setting("dir " + dir.toAbsolutePath()).setting("save 60 1000");
+            // A snapshot at most hourly: what it keeps (permissions, rate-limit windows, warm caches) saves time
+            // after a restart, never data, and each snapshot forks Redis and writes every cached page, which on a
+            // small machine took a core from the requests for a second each minute under load.
+            builder.setting("dir " + dir.toAbsolutePath()).setting("save 3600 1");
         } else {
             builder.setting("save \"\"");
         }
