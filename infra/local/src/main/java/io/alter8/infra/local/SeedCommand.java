@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,8 @@ final class SeedCommand {
     private final long seed;
     private final Duration timeout;
     private final String admin;
+    /** Whether this stack has the owners a previous run registered (so its listings and their day are known). */
+    private boolean rememberedStack;
 
     private SeedCommand(Args args) {
         this.http = new StackHttp(args);
@@ -76,7 +79,10 @@ final class SeedCommand {
         this.owners = args.integer("--owners", (listings + LISTINGS_PER_OWNER - 1) / LISTINGS_PER_OWNER, 1, 100_000);
         this.seed = args.integer("--seed", 8, 0, Integer.MAX_VALUE);
         this.timeout = Duration.ofSeconds(args.integer("--timeout", 3_600, 1, 86_400));
-        this.admin = http.token("admin");
+        // The importing admin is recorded in each listing's registration: the same one for the same seed, or a
+        // second run would find every listing "registered with other details".
+        this.admin = http.token("admin", UUID.nameUUIDFromBytes(("alter8-seed-admin:" + seed)
+                                                                       .getBytes(StandardCharsets.UTF_8)));
     }
 
     static int run(List<String> arguments) {
@@ -97,7 +103,7 @@ final class SeedCommand {
                     BenchCommand.loadAverage());
         MasterDataLookup master = MasterDataLookup.fetch(http, queryUrl, admin);
         List<UUID> ownerIds = owners();
-        SeedListings generator = new SeedListings(master, seed, LocalDate.now(ZoneOffset.UTC));
+        SeedListings generator = new SeedListings(master, seed, seedDay());
 
         AtomicInteger nextBatch = new AtomicInteger();
         AtomicInteger imported = new AtomicInteger();
@@ -174,8 +180,7 @@ final class SeedCommand {
      * that seeding again imports the very same listings (same owner) and changes nothing.
      */
     private List<UUID> owners() {
-        Path file = Path.of(System.getProperty("alter8.home", ".")).resolve(".alter8-data")
-                        .resolve("seed-owners-" + seed + ".txt");
+        Path file = dataDir().resolve("seed-owners-" + seed + ".txt");
         List<UUID> known = new ArrayList<>();
         if (Files.isRegularFile(file)) {
             for (String line : read(file)) {
@@ -187,6 +192,7 @@ final class SeedCommand {
                 known.clear();
             }
         }
+        rememberedStack = !known.isEmpty();
         if (known.size() < owners) {
             Console.say("registering {} owner accounts…", owners - known.size());
             URI register = commandUrl.resolve("/api/auth/register");
@@ -206,6 +212,28 @@ final class SeedCommand {
             write(file, known);
         }
         return known.subList(0, owners);
+    }
+
+    /**
+     * The day the listings' dates count from (availability, construction year): the first run's, remembered beside
+     * the owners, so that seeding on a later day imports the same listings rather than different ones. A fresh
+     * stack (no remembered owners) starts from today.
+     */
+    private LocalDate seedDay() {
+        Path file = dataDir().resolve("seed-day-" + seed + ".txt");
+        if (rememberedStack && Files.isRegularFile(file)) {
+            List<String> lines = read(file);
+            if (!lines.isEmpty()) {
+                return LocalDate.parse(lines.get(0).strip());
+            }
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        writeLines(file, List.of(today.toString()));
+        return today;
+    }
+
+    private static Path dataDir() {
+        return Path.of(System.getProperty("alter8.home", ".")).resolve(".alter8-data");
     }
 
     /** Polls the query side's listing processor until it has passed {@code position}; answers when (nanoTime). */
@@ -249,9 +277,13 @@ final class SeedCommand {
     }
 
     private static void write(Path file, List<UUID> owners) {
+        writeLines(file, owners.stream().map(UUID::toString).toList());
+    }
+
+    private static void writeLines(Path file, List<String> lines) {
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, owners.stream().map(UUID::toString).toList());
+            Files.write(file, lines);
         } catch (java.io.IOException e) {
             throw new BenchException("cannot write " + file + ": " + e.getMessage());
         }

@@ -49,7 +49,11 @@ final class StackHttp {
     }
 
     String token(String role) {
-        return DevKeys.mint(key, UUID.randomUUID(), Duration.ofHours(12), role);
+        return token(role, UUID.randomUUID());
+    }
+
+    String token(String role, UUID user) {
+        return DevKeys.mint(key, user, Duration.ofHours(12), role);
     }
 
     HttpResponse<String> get(URI uri, String token) {
