@@ -95,4 +95,9 @@ public final class Alter8Cli {
     private static Path home() {
         return Path.of(System.getProperty("alter8.home", "")).toAbsolutePath().normalize();
     }
+
+    /** The local stack's data directory under {@link #home()}: keys, logs, stores, what seeding remembers. */
+    static Path dataDir() {
+        return home().resolve(".alter8-data");
+    }
 }

@@ -180,7 +180,7 @@ final class SeedCommand {
      * that seeding again imports the very same listings (same owner) and changes nothing.
      */
     private List<UUID> owners() {
-        Path file = dataDir().resolve("seed-owners-" + seed + ".txt");
+        Path file = Alter8Cli.dataDir().resolve("seed-owners-" + seed + ".txt");
         List<UUID> known = new ArrayList<>();
         if (Files.isRegularFile(file)) {
             for (String line : read(file)) {
@@ -220,7 +220,7 @@ final class SeedCommand {
      * stack (no remembered owners) starts from today.
      */
     private LocalDate seedDay() {
-        Path file = dataDir().resolve("seed-day-" + seed + ".txt");
+        Path file = Alter8Cli.dataDir().resolve("seed-day-" + seed + ".txt");
         if (rememberedStack && Files.isRegularFile(file)) {
             List<String> lines = read(file);
             if (!lines.isEmpty()) {
@@ -230,10 +230,6 @@ final class SeedCommand {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         writeLines(file, List.of(today.toString()));
         return today;
-    }
-
-    private static Path dataDir() {
-        return Path.of(System.getProperty("alter8.home", ".")).resolve(".alter8-data");
     }
 
     /** Polls the query side's listing processor until it has passed {@code position}; answers when (nanoTime). */

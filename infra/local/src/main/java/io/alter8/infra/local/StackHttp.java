@@ -39,8 +39,8 @@ final class StackHttp {
     private final PrivateKey key;
 
     StackHttp(Args args) {
-        Path keyFile = Path.of(args.string("--key-file", Path.of(System.getProperty("alter8.home", "."))
-                .resolve(".alter8-data").resolve("keys").resolve(DevKeys.PRIVATE_FILE).toString()));
+        Path keyFile = Path.of(args.string("--key-file", Alter8Cli.dataDir().resolve("keys")
+                                                                  .resolve(DevKeys.PRIVATE_FILE).toString()));
         if (!Files.isRegularFile(keyFile)) {
             throw new BenchException("no token key at " + keyFile + ": start the stack with ./alter8 run, or give "
                                              + "the stack's private key with --key-file");
