@@ -60,7 +60,6 @@ import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.user.UserRoles;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -69,7 +68,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -81,6 +79,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.alter8.command.CommandArguments.actor;
+import static io.alter8.command.CommandArguments.required;
+import static io.alter8.command.CommandArguments.today;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -419,6 +420,27 @@ class Property {
         }
         apply(new UnitRemoved(id, command.unitId(), unit.spec().unitNumber()));
         settleOccupancy();
+    }
+
+    /**
+     * What a lease of one of its units needs to know, for the leasing process: the unit ({@code null}: the only
+     * one), who owns, lists and manages the property, and its currency. Draft and sold properties are not let.
+     */
+    Lettings.LettableUnit unitToLet(UnitId unitId) {
+        if (status == PropertyStatus.DRAFT || status == PropertyStatus.SOLD) {
+            throw new DomainRuleViolation("not-lettable", "a " + status.wire() + " property cannot be let");
+        }
+        Map<UnitId, Unit> all = units();
+        UnitId unit = unitId;
+        if (unit == null) {
+            if (all.size() != 1) {
+                throw new DomainRuleViolation("unit-required", "the property has several units: name one (unitId)");
+            }
+            unit = all.keySet().iterator().next();
+        } else if (!all.containsKey(unit)) {
+            throw unknownUnit(unit);
+        }
+        return new Lettings.LettableUnit(id, unit, ownerId, agentId, managerId, terms.monthlyRent().currency());
     }
 
     /** From the leasing process: a lease of the unit became active. Again with the same lease, nothing changes. */
@@ -765,27 +787,8 @@ class Property {
         return by.is(ownerId) || by.role().isAdmin();
     }
 
-    private static Actor actor(Actor actor) {
-        if (actor == null) {
-            throw new NotPermitted("the command does not say who sends it");
-        }
-        return actor;
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new DomainRuleViolation("missing-" + field, field + " is required");
-        }
-        return value;
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    /** Today in UTC, on Axon's clock (which fixtures set). */
-    private static LocalDate today() {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), ZoneOffset.UTC);
     }
 
     private static int currentYear() {

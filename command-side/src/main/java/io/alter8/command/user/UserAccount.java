@@ -48,7 +48,6 @@ import io.alter8.api.user.VerifyPhone;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -58,10 +57,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Set;
 
+import static io.alter8.command.CommandArguments.actor;
+import static io.alter8.command.CommandArguments.required;
+import static io.alter8.command.CommandArguments.today;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -545,13 +546,6 @@ class UserAccount {
         }
     }
 
-    private static Actor actor(Actor actor) {
-        if (actor == null) {
-            throw new NotPermitted("the command does not say who sends it");
-        }
-        return actor;
-    }
-
     private void requireUsableBankAccount(BankAccount account) {
         if (account == null) {
             return;
@@ -613,20 +607,8 @@ class UserAccount {
                 && Objects.equals(a.creditScore(), b.creditScore());
     }
 
-    /** Today in UTC, on Axon's clock (which fixtures set). */
-    private static LocalDate today() {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), ZoneOffset.UTC);
-    }
-
     private static String languageOrDefault(String language) {
         return isBlank(language) ? DEFAULT_LANGUAGE : language;
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new DomainRuleViolation("missing-" + field, field + " is required");
-        }
-        return value;
     }
 
     private static void requireText(String value, String field) {

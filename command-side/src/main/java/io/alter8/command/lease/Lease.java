@@ -1,0 +1,386 @@
+package io.alter8.command.lease;
+
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
+import io.alter8.api.common.UserId;
+import io.alter8.api.lease.ActivateLease;
+import io.alter8.api.lease.ApproveLease;
+import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseApprovalStatus;
+import io.alter8.api.lease.LeaseApproved;
+import io.alter8.api.lease.LeaseParty;
+import io.alter8.api.lease.LeaseProposed;
+import io.alter8.api.lease.LeaseRejected;
+import io.alter8.api.lease.LeaseSigned;
+import io.alter8.api.lease.LeaseStatus;
+import io.alter8.api.lease.LeaseTerminated;
+import io.alter8.api.lease.LeaseTerms;
+import io.alter8.api.lease.LeaseTermsRevised;
+import io.alter8.api.lease.ProposeLease;
+import io.alter8.api.lease.RejectLease;
+import io.alter8.api.lease.ReviseLeaseTerms;
+import io.alter8.api.lease.SignLease;
+import io.alter8.api.lease.TerminateLease;
+import io.alter8.api.user.Actor;
+import io.alter8.api.user.Role;
+import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.NotPermitted;
+import io.alter8.command.property.Lettings;
+import io.alter8.command.user.UserRoles;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.alter8.command.CommandArguments.actor;
+import static io.alter8.command.CommandArguments.required;
+import static io.alter8.command.CommandArguments.today;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A lease of one unit, from proposal to its end: who is party to it, the terms, who agreed, who signed, and whether
+ * it is in force. Rent schedules, payments, expiry and renewal come with the leasing issue.
+ * <p>
+ * The owner's side — the property's owner, the lease's agent, the property's manager, admins — proposes, revises,
+ * activates and terminates; only the owner (or an admin) approves and signs for it. Each tenant named in the lease
+ * approves and signs for themself; a tenant who proposes a lease applies to rent the unit.
+ * <pre>
+ * draft            → pending_approval (a first approval) → active (fully approved, signed, unit free) → terminated
+ * revising terms   → draft again, every approval lapses (until someone has signed)
+ * rejecting        → approval rejected: nothing moves it on
+ * </pre>
+ */
+@Aggregate
+class Lease {
+
+    static final int MAX_TENANTS = 10;
+    static final int MAX_REASON_LENGTH = 2000;
+
+    @AggregateIdentifier
+    private LeaseId id;
+    private LeaseProposed proposal;
+    private PropertyId propertyId;
+    private UnitId unitId;
+    private UserId ownerId;
+    private UserId agentId;
+    private UserId managerId;
+    private List<UserId> tenants;
+    private LeaseTerms terms;
+    private LeaseStatus status;
+    private LeaseApprovalStatus approvalStatus;
+    private boolean ownerApproved;
+    private final Set<UserId> tenantApprovals = new HashSet<>();
+    private final Set<UserId> signatories = new HashSet<>();
+    private boolean fullySigned;
+
+    Lease() {
+        // for Axon
+    }
+
+    /** Proposing the same lease again is a no-op, so a client may retry; with other content it is refused. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ProposeLease command, Lettings lettings, UserRoles users) {
+        Actor by = actor(command.requestedBy());
+        if (command.propertyId() == null) {
+            throw new DomainRuleViolation("missing-propertyId", "propertyId is required");
+        }
+        List<UserId> named = command.tenants();
+        if (named.isEmpty() || named.size() > MAX_TENANTS
+                || new LinkedHashSet<>(named).size() != named.size()) {
+            throw new DomainRuleViolation("invalid-tenants", "a lease names 1 to 10 different tenants");
+        }
+        UserId primary = command.primaryTenant() == null ? named.get(0) : command.primaryTenant();
+        if (!named.contains(primary)) {
+            throw new DomainRuleViolation("invalid-primary-tenant", "the primary tenant is one of the tenants");
+        }
+        Lettings.LettableUnit unit = lettings.unitToLet(command.propertyId(), command.unitId());
+        boolean mayPropose = by.role().isAdmin()
+                || by.role() == Role.OWNER && by.is(unit.ownerId())
+                || by.role() == Role.AGENT && by.is(unit.agentId())
+                || by.role() == Role.PROPERTY_MANAGER && by.is(unit.managerId())
+                || by.role() == Role.TENANT && named.contains(by.userId());
+        if (!mayPropose) {
+            throw new NotPermitted(by.role() == Role.TENANT
+                    ? "a tenant proposes only a lease they are a tenant of"
+                    : "only the property's owner, agent or manager, or a tenant applying, proposes its lease");
+        }
+        if (named.contains(unit.ownerId())) {
+            throw new DomainRuleViolation("owner-as-tenant", "the owner cannot be a tenant of their own property");
+        }
+        UserId agent = command.agentId() == null ? unit.agentId() : command.agentId();
+        LeaseTermsCheck.check(command.terms(), unit.currency());
+        LeaseProposed proposed = new LeaseProposed(command.leaseId(), unit.propertyId(), unit.unitId(),
+                                                   unit.ownerId(), agent, unit.managerId(), named, primary,
+                                                   command.terms(), by.userId());
+        if (proposal != null) {
+            if (proposal.equals(proposed)) {
+                return;
+            }
+            throw new DomainRuleViolation("lease-already-proposed", "lease " + id + " exists with other content");
+        }
+        for (UserId tenant : named) {
+            if (!by.is(tenant) && !users.isActive(tenant, Role.TENANT)) {
+                throw new DomainRuleViolation("not-a-tenant", "every tenant must be an active tenant: " + tenant);
+            }
+        }
+        if (command.agentId() != null && !users.isActive(command.agentId(), Role.AGENT)) {
+            throw new DomainRuleViolation("not-an-agent", "agentId must name an active agent");
+        }
+        apply(proposed);
+    }
+
+    @CommandHandler
+    void handle(ReviseLeaseTerms command) {
+        Actor by = actor(command.requestedBy());
+        if (!isOwnerSide(by) && !isTenant(by)) {
+            throw notAParty();
+        }
+        requireNegotiable();
+        if (!signatories.isEmpty()) {
+            throw new DomainRuleViolation("lease-signed", "a lease someone has signed cannot be revised");
+        }
+        LeaseTermsCheck.check(command.terms(), terms.monthlyRent().currency());
+        if (command.terms().equals(terms)) {
+            return;
+        }
+        apply(new LeaseTermsRevised(id, command.terms(), by.userId()));
+    }
+
+    @CommandHandler
+    void handle(ApproveLease command) {
+        Actor by = actor(command.requestedBy());
+        LeaseParty party = approvingParty(by);
+        requireNegotiable();
+        if (party == LeaseParty.OWNER ? ownerApproved : tenantApprovals.contains(by.userId())) {
+            return;
+        }
+        boolean owner = ownerApproved || party == LeaseParty.OWNER;
+        Set<UserId> approvedTenants = new HashSet<>(tenantApprovals);
+        if (party == LeaseParty.TENANT) {
+            approvedTenants.add(by.userId());
+        }
+        boolean allTenants = approvedTenants.containsAll(tenants);
+        LeaseApprovalStatus next = owner && allTenants ? LeaseApprovalStatus.FULLY_APPROVED
+                : owner ? LeaseApprovalStatus.OWNER_APPROVED
+                : allTenants ? LeaseApprovalStatus.TENANT_APPROVED
+                : LeaseApprovalStatus.PENDING;
+        apply(new LeaseApproved(id, party, by.userId(), next, LeaseStatus.PENDING_APPROVAL));
+    }
+
+    @CommandHandler
+    void handle(RejectLease command) {
+        Actor by = actor(command.requestedBy());
+        LeaseParty party = isTenant(by) ? LeaseParty.TENANT : isOwnerSide(by) ? LeaseParty.OWNER : null;
+        if (party == null) {
+            throw notAParty();
+        }
+        if (approvalStatus == LeaseApprovalStatus.REJECTED) {
+            return;
+        }
+        requireNegotiable();
+        String reason = reason(command.reason());
+        apply(new LeaseRejected(id, party, by.userId(), reason));
+    }
+
+    @CommandHandler
+    void handle(SignLease command) {
+        Actor by = actor(command.requestedBy());
+        LeaseParty as = required(command.as(), "as");
+        boolean entitled = switch (as) {
+            case OWNER -> by.is(ownerId);
+            case TENANT -> isTenant(by);
+            case WITNESS -> !by.is(ownerId) && !isTenant(by)
+                    && (by.role().isAdmin() || by.is(agentId) || by.is(managerId));
+        };
+        if (!entitled) {
+            throw new NotPermitted(switch (as) {
+                case OWNER -> "only the owner signs for the owner";
+                case TENANT -> "only the lease's tenants sign as tenants";
+                case WITNESS -> "the lease's agent, the property's manager or an admin witnesses, not a party";
+            });
+        }
+        if (status != LeaseStatus.PENDING_APPROVAL || approvalStatus != LeaseApprovalStatus.FULLY_APPROVED) {
+            throw new DomainRuleViolation("lease-not-approved", "only a fully approved lease that is not in force "
+                    + "yet is signed");
+        }
+        String signature = required(blankToNull(command.signatureUrl()), "signatureUrl");
+        if (signatories.contains(by.userId())) {
+            return;
+        }
+        Set<UserId> signed = new HashSet<>(signatories);
+        signed.add(by.userId());
+        boolean complete = signed.contains(ownerId) && signed.containsAll(tenants);
+        apply(new LeaseSigned(id, as, by.userId(), signature, blankToNull(command.agreementUrl()), complete));
+    }
+
+    @CommandHandler
+    void handle(ActivateLease command, Lettings lettings) {
+        Actor by = actor(command.requestedBy());
+        if (!isOwnerSide(by)) {
+            throw new NotPermitted("only the owner's side puts a lease into force");
+        }
+        if (status == LeaseStatus.ACTIVE) {
+            return;
+        }
+        if (status != LeaseStatus.PENDING_APPROVAL || approvalStatus != LeaseApprovalStatus.FULLY_APPROVED) {
+            throw new DomainRuleViolation("lease-not-approved", "the owner and every tenant must approve first");
+        }
+        if (!fullySigned) {
+            throw new DomainRuleViolation("lease-not-signed", "the owner and every tenant must sign first");
+        }
+        if (terms.endDate().isBefore(today())) {
+            throw new DomainRuleViolation("lease-ended", "the lease's end date has passed");
+        }
+        // The unit first: when another lease holds it, the refusal rolls this command back with it.
+        lettings.occupy(propertyId, unitId, id, tenants);
+        apply(new LeaseActivated(id, propertyId, unitId, tenants, by.userId()));
+    }
+
+    @CommandHandler
+    void handle(TerminateLease command, Lettings lettings) {
+        Actor by = actor(command.requestedBy());
+        if (!isOwnerSide(by) && !isTenant(by)) {
+            throw notAParty();
+        }
+        if (status == LeaseStatus.TERMINATED) {
+            return;
+        }
+        if (status != LeaseStatus.ACTIVE) {
+            throw new DomainRuleViolation("lease-not-active", "only a lease in force is terminated");
+        }
+        LocalDate date = required(command.terminationDate(), "terminationDate");
+        if (date.isBefore(terms.startDate()) || date.isAfter(today())) {
+            throw new DomainRuleViolation("invalid-terminationDate",
+                                          "the termination date falls between the start date and today");
+        }
+        if (command.noticeDate() != null && command.noticeDate().isAfter(date)) {
+            throw new DomainRuleViolation("invalid-noticeDate", "notice is given on or before the termination date");
+        }
+        if (command.earlyTerminationPenalty() != null) {
+            LeaseTermsCheck.inCurrency(command.earlyTerminationPenalty(), "earlyTerminationPenalty",
+                                       terms.monthlyRent().currency());
+        }
+        String reason = reason(command.reason());
+        lettings.vacate(propertyId, unitId, id);
+        apply(new LeaseTerminated(id, propertyId, unitId, date, reason, command.noticeDate(),
+                                  command.earlyTerminationPenalty(), by.userId()));
+    }
+
+    // ------------------------------------------------------------------------------------------------- state
+
+    @EventSourcingHandler
+    void on(LeaseProposed event) {
+        id = event.leaseId();
+        proposal = event;
+        propertyId = event.propertyId();
+        unitId = event.unitId();
+        ownerId = event.ownerId();
+        agentId = event.agentId();
+        managerId = event.managerId();
+        tenants = event.tenants();
+        terms = event.terms();
+        status = LeaseStatus.DRAFT;
+        approvalStatus = LeaseApprovalStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(LeaseTermsRevised event) {
+        terms = event.terms();
+        status = LeaseStatus.DRAFT;
+        approvalStatus = LeaseApprovalStatus.PENDING;
+        ownerApproved = false;
+        tenantApprovals.clear();
+    }
+
+    @EventSourcingHandler
+    void on(LeaseApproved event) {
+        if (event.party() == LeaseParty.OWNER) {
+            ownerApproved = true;
+        } else {
+            tenantApprovals.add(event.approvedBy());
+        }
+        approvalStatus = event.approvalStatus();
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(LeaseRejected event) {
+        approvalStatus = LeaseApprovalStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(LeaseSigned event) {
+        signatories.add(event.signedBy());
+        fullySigned = event.fullySigned();
+    }
+
+    @EventSourcingHandler
+    void on(LeaseActivated event) {
+        status = LeaseStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(LeaseTerminated event) {
+        status = LeaseStatus.TERMINATED;
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** The owner, the lease's agent, the property's manager, or an admin. */
+    private boolean isOwnerSide(Actor by) {
+        return by.role().isAdmin() || by.is(ownerId) || agentId != null && by.is(agentId)
+                || managerId != null && by.is(managerId);
+    }
+
+    private boolean isTenant(Actor by) {
+        return tenants.contains(by.userId());
+    }
+
+    /** Tenants approve for themselves; the owner or an admin for the owner. */
+    private LeaseParty approvingParty(Actor by) {
+        if (isTenant(by)) {
+            return LeaseParty.TENANT;
+        }
+        if (by.is(ownerId) || by.role().isAdmin()) {
+            return LeaseParty.OWNER;
+        }
+        throw new NotPermitted(isOwnerSide(by) ? "only the owner or an admin approves for the owner"
+                                               : "only the lease's parties act on it");
+    }
+
+    private void requireNegotiable() {
+        if (approvalStatus == LeaseApprovalStatus.REJECTED) {
+            throw new DomainRuleViolation("lease-rejected", "the lease was rejected");
+        }
+        if (status != LeaseStatus.DRAFT && status != LeaseStatus.PENDING_APPROVAL) {
+            throw new DomainRuleViolation("lease-" + status.wire().replace('_', '-'),
+                                          "the lease is " + status.wire().replace('_', ' ') + ": its terms are settled");
+        }
+    }
+
+    private static String reason(String text) {
+        String reason = blankToNull(text);
+        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+            throw new DomainRuleViolation("invalid-reason", "the reason has at most 2000 characters");
+        }
+        return reason;
+    }
+
+    private static NotPermitted notAParty() {
+        return new NotPermitted("only the lease's parties act on it");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,24 @@
+package io.alter8.command.lease;
+
+import io.alter8.web.security.AccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which roles reach the lease routes: the parties' roles and admins. Field executives, auditors and analysts never
+ * change a lease. Whether the caller is a party to this lease is the lease's own decision, answered 403 from it.
+ */
+@Component
+class LeaseAccessRules implements AccessRules {
+
+    private static final String[] PARTIES = {"owner", "agent", "property_manager", "tenant", "admin", "super_admin"};
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.POST, "/api/leases", "/api/leases/*/approval", "/api/leases/*/rejection",
+                              "/api/leases/*/signatures", "/api/leases/*/activation", "/api/leases/*/termination")
+             .hasAnyRole(PARTIES)
+             .requestMatchers(HttpMethod.PUT, "/api/leases/*/terms").hasAnyRole(PARTIES);
+    }
+}

@@ -1,0 +1,12 @@
+package io.alter8.api.lease;
+
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.user.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Puts a fully approved lease, signed by the owner and every tenant, into force: its unit becomes occupied. */
+public record ActivateLease(@TargetAggregateIdentifier LeaseId leaseId,
+                            Actor requestedBy,
+                            @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,24 @@
+package io.alter8.api.lease;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.alter8.api.common.WireEnum;
+
+/**
+ * Where a lease is in its life (seed 000 {@code leases.status}). {@code expired} and {@code renewed} belong to the
+ * end-of-term and renewal processes, which no command reaches yet.
+ */
+public enum LeaseStatus implements WireEnum {
+    DRAFT, PENDING_APPROVAL, ACTIVE, EXPIRED, TERMINATED, RENEWED;
+
+    @JsonValue
+    @Override
+    public String wire() {
+        return WireEnum.super.wire();
+    }
+
+    @JsonCreator
+    public static LeaseStatus fromWire(String value) {
+        return WireEnum.fromWire(LeaseStatus.class, value);
+    }
+}
