@@ -1,5 +1,6 @@
 package io.alter8.command;
 
+import io.alter8.command.auth.TestUsers;
 import io.alter8.command.property.PropertyBodies;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
@@ -32,6 +33,8 @@ class AccessMatrixTest {
     static final Set<String> TENANTS = Set.of("tenant");
     static final Set<String> ADMINS = Set.of("admin", "super_admin");
     static final Set<String> REVIEWERS = Set.of("field_executive", "admin", "super_admin");
+    static final Set<String> LEASE_PARTIES = Set.of("owner", "agent", "property_manager", "tenant", "admin",
+                                                    "super_admin");
 
     record Route(String method, String path, Set<String> admitted) {
     }
@@ -58,6 +61,13 @@ class AccessMatrixTest {
                 new Route("PUT", "/api/properties/" + id + "/manager", OWNERS),
                 new Route("POST", "/api/properties/" + id + "/reviews", TENANTS),
                 new Route("POST", "/api/admin/property-imports", ADMINS),
+                new Route("POST", "/api/leases", LEASE_PARTIES),
+                new Route("PUT", "/api/leases/" + id + "/terms", LEASE_PARTIES),
+                new Route("POST", "/api/leases/" + id + "/approval", LEASE_PARTIES),
+                new Route("POST", "/api/leases/" + id + "/rejection", LEASE_PARTIES),
+                new Route("POST", "/api/leases/" + id + "/signatures", LEASE_PARTIES),
+                new Route("POST", "/api/leases/" + id + "/activation", LEASE_PARTIES),
+                new Route("POST", "/api/leases/" + id + "/termination", LEASE_PARTIES),
                 new Route("PUT", "/api/users/" + id + "/role", ADMINS),
                 new Route("POST", "/api/users/" + id + "/deactivate", ADMINS),
                 new Route("POST", "/api/users/" + id + "/reactivate", ADMINS),
@@ -119,6 +129,45 @@ class AccessMatrixTest {
         List<Response> answers = PropertyBodies.changes(created.json().path("id").asString()).stream()
                                                .map(change -> change.send(other)).toList();
         assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(403));
+    }
+
+    @Test
+    void anotherOwnersOrTenantsTokenIsRefusedOnEveryRouteOfALease() {
+        ApiClient anonymous = new ApiClient("http://localhost:" + port);
+        ApiClient owner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        Response created = owner.post("/api/properties", PropertyBodies.apartment(null, null, "Flat", "20000"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String property = created.json().path("id").asString();
+        assertThat(owner.put("/api/properties/" + property + "/status", "{\"status\": \"active\"}").status())
+                .isEqualTo(200);
+        UUID tenant = TestUsers.register(anonymous, "tenant", "a long enough password").id();
+        String terms = """
+                {"startDate": "2026-01-01", "endDate": "2027-01-01", "monthlyRent": {"amount": "20000",
+                 "currency": "INR"}}""";
+        Response lease = owner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], \"terms\": %s}"
+                .formatted(property, tenant, terms));
+        assertThat(lease.status()).as(lease.body()).isEqualTo(201);
+        String path = "/api/leases/" + lease.json().path("id").asString();
+        List<Route> changes = List.of(
+                new Route("PUT", path + "/terms", LEASE_PARTIES), new Route("POST", path + "/approval", LEASE_PARTIES),
+                new Route("POST", path + "/rejection", LEASE_PARTIES),
+                new Route("POST", path + "/signatures", LEASE_PARTIES),
+                new Route("POST", path + "/activation", LEASE_PARTIES),
+                new Route("POST", path + "/termination", LEASE_PARTIES));
+        for (String role : List.of("owner", "tenant", "agent", "property_manager")) {
+            ApiClient stranger = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), role));
+            for (Route change : changes) {
+                String body = change.path().endsWith("/terms") ? terms
+                        : change.path().endsWith("/termination") ? "{\"terminationDate\": \"2026-06-01\"}"
+                        : change.path().endsWith("/signatures")
+                        ? "{\"as\": \"%s\", \"signatureUrl\": \"https://sign.example/x\"}".formatted(
+                                "tenant".equals(role) ? "tenant" : "owner")
+                        : "{}";
+                Response r = "PUT".equals(change.method()) ? stranger.put(change.path(), body)
+                                                           : stranger.post(change.path(), body);
+                assertThat(r.status()).as(role + " " + change + " " + r.body()).isEqualTo(403);
+            }
+        }
     }
 
     private static void expect(List<String> wrong, Route route, String who, int status, int expected) {

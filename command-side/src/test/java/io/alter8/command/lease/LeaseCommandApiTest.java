@@ -1,0 +1,231 @@
+package io.alter8.command.lease;
+
+import io.alter8.command.CommandSideTest;
+import io.alter8.command.auth.TestUsers;
+import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static io.alter8.command.property.PropertyBodies.apartment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The lease commands over HTTP: an application through to termination, the unit's occupancy, every error path. */
+@CommandSideTest
+class LeaseCommandApiTest {
+
+    static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    ApiClient anonymous;
+    ApiClient owner;
+    ApiClient admin;
+    UUID tenantId;
+    ApiClient tenant;
+    String property;
+
+    @BeforeEach
+    void setUp() {
+        anonymous = new ApiClient("http://localhost:" + port);
+        owner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        admin = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
+        tenantId = TestUsers.register(anonymous, "tenant", PASSWORD).id();
+        tenant = anonymous.withToken(TestTokens.mint(tenantId, "tenant"));
+        property = activeApartment(owner);
+    }
+
+    String activeApartment(ApiClient as) {
+        Response created = as.post("/api/properties", apartment(null, null, "Flat", "25000"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertThat(as.put("/api/properties/" + id + "/status", "{\"status\": \"active\"}").status()).isEqualTo(200);
+        return id;
+    }
+
+    static String terms(String rent) {
+        LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(5);
+        return """
+                {"startDate": "%s", "endDate": "%s", "noticePeriodDays": 60, "monthlyRent": {"amount": "%s",
+                 "currency": "INR"}, "securityDeposit": {"amount": "75000", "currency": "INR"},
+                 "annualRentIncreasePercent": 5, "nextRentReviewDate": "%s", "specialTerms": ["No smoking"]}"""
+                .formatted(start, start.plusYears(1), rent, start.plusMonths(11));
+    }
+
+    /** A tenant's application for the property's only unit. */
+    String apply(ApiClient as, String propertyId) {
+        Response r = as.post("/api/leases", "{\"propertyId\": \"%s\", \"terms\": %s}".formatted(propertyId,
+                                                                                              terms("25000")));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    void ok(Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Applied by the tenant, approved by both, signed by both: ready to be put into force. */
+    String readyLease(ApiClient tenantApi, String propertyId) {
+        String lease = apply(tenantApi, propertyId);
+        ok(owner.post("/api/leases/" + lease + "/approval", null));
+        ok(tenantApi.post("/api/leases/" + lease + "/approval", null));
+        ok(owner.post("/api/leases/" + lease + "/signatures",
+                      "{\"as\": \"owner\", \"signatureUrl\": \"https://sign.example/owner\"}"));
+        ok(tenantApi.post("/api/leases/" + lease + "/signatures",
+                          "{\"as\": \"tenant\", \"signatureUrl\": \"https://sign.example/tenant\", "
+                                  + "\"agreementUrl\": \"https://docs.example/lease.pdf\"}"));
+        return lease;
+    }
+
+    List<String> eventTypes(String id) {
+        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                         + "ORDER BY sequence_number", String.class, id)
+                   .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+
+    @Test
+    void aTenantAppliesAndTheLeaseRunsFromAgreementToTermination() {
+        Response applied = tenant.post("/api/leases", "{\"propertyId\": \"%s\", \"terms\": %s}"
+                .formatted(property, terms("25000")));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String lease = applied.json().path("id").asString();
+        assertThat(applied.header("Location")).isEqualTo("http://query.test/api/leases/" + lease);
+        assertThat(applied.json().path("version").asLong()).isZero();
+
+        ok(owner.post("/api/leases/" + lease + "/approval", null));
+        Response approved = tenant.post("/api/leases/" + lease + "/approval", null, "If-Match", "\"1\"");
+        ok(approved);
+        assertThat(approved.header("ETag")).isEqualTo("\"2\"");
+        ok(owner.post("/api/leases/" + lease + "/signatures",
+                      "{\"as\": \"owner\", \"signatureUrl\": \"https://sign.example/owner\"}"));
+        ok(tenant.post("/api/leases/" + lease + "/signatures",
+                       "{\"as\": \"tenant\", \"signatureUrl\": \"https://sign.example/tenant\"}"));
+        Response activated = owner.post("/api/leases/" + lease + "/activation", null);
+        ok(activated);
+        assertThat(activated.json().path("version").asLong()).as("the lease's own version").isEqualTo(5);
+        assertThat(eventTypes(lease)).containsExactly("LeaseProposed", "LeaseApproved", "LeaseApproved",
+                                                      "LeaseSigned", "LeaseSigned", "LeaseActivated");
+        assertThat(eventTypes(property)).contains("UnitOccupied").doesNotContain("UnitVacated");
+
+        ok(tenant.post("/api/leases/" + lease + "/termination",
+                       "{\"terminationDate\": \"%s\", \"reason\": \"moving\", \"earlyTerminationPenalty\": "
+                               .formatted(LocalDate.now(ZoneOffset.UTC))
+                               + "{\"amount\": \"25000\", \"currency\": \"INR\"}}"));
+        assertThat(eventTypes(lease)).last().isEqualTo("LeaseTerminated");
+        assertThat(eventTypes(property)).last().isEqualTo("PropertyStatusChanged");
+        assertThat(eventTypes(property)).contains("UnitVacated");
+    }
+
+    @Test
+    void aSecondLeaseOfAnOccupiedUnitIsRefusedAndLeavesNothingBehind() {
+        ok(owner.post("/api/leases/" + readyLease(tenant, property) + "/activation", null));
+        UUID otherTenant = TestUsers.register(anonymous, "tenant", PASSWORD).id();
+        ApiClient other = anonymous.withToken(TestTokens.mint(otherTenant, "tenant"));
+        String second = readyLease(other, property);
+        List<String> propertyEvents = eventTypes(property);
+
+        Response refused = owner.post("/api/leases/" + second + "/activation", null);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://alter8.io/problems/unit-occupied");
+        assertThat(eventTypes(second)).doesNotContain("LeaseActivated");
+        assertThat(eventTypes(property)).isEqualTo(propertyEvents);
+    }
+
+    @Test
+    void badInputNamesEveryBadField() {
+        Response r = owner.post("/api/leases", """
+                {"tenantIds": [], "terms": {"noticePeriodDays": 400, "monthlyRent": {"amount": "-1", "currency": "XX"},
+                 "agreementType": "verbal", "annualRentIncreasePercent": 150}}""");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.contentType()).hasValue("application/problem+json");
+        assertThat(r.fieldErrors()).extracting(e -> e.substring(0, e.indexOf(':')))
+                                   .contains("propertyId", "terms.startDate", "terms.endDate",
+                                             "terms.noticePeriodDays", "terms.monthlyRent.amount",
+                                             "terms.monthlyRent.currency", "terms.agreementType",
+                                             "terms.annualRentIncreasePercent");
+        Response signature = tenant.post("/api/leases/" + UUID.randomUUID() + "/signatures",
+                                         "{\"as\": \"landlord\", \"signatureUrl\": \"javascript:alert(1)\"}");
+        assertThat(signature.status()).isEqualTo(400);
+        assertThat(signature.fieldErrors()).extracting(e -> e.substring(0, e.indexOf(':')))
+                                           .containsExactlyInAnyOrder("as", "signatureUrl");
+        Response owners = owner.post("/api/leases", "{\"propertyId\": \"%s\", \"terms\": %s}"
+                .formatted(property, terms("25000")));
+        assertThat(owners.status()).isEqualTo(400);
+        assertThat(owners.fieldErrors()).containsExactly("tenantIds: names at least one tenant");
+    }
+
+    @Test
+    void ruleViolationsAre409AndNothingIsStored() {
+        String lease = apply(tenant, property);
+        long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+
+        Response early = owner.post("/api/leases/" + lease + "/activation", null);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("type").asString()).isEqualTo("https://alter8.io/problems/lease-not-approved");
+        Response usd = tenant.post("/api/leases", "{\"propertyId\": \"%s\", \"terms\": %s}"
+                .formatted(property, terms("25000").replace("INR", "USD")));
+        assertThat(usd.status()).isEqualTo(409);
+        assertThat(usd.json().path("detail").asString()).contains("INR");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(count);
+    }
+
+    @Test
+    void onlyTheLeasesPartiesActOnIt() {
+        String lease = apply(tenant, property);
+        ApiClient otherOwner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        ApiClient otherTenant = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "tenant"));
+
+        Response r = otherOwner.post("/api/leases/" + lease + "/approval", null);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.contentType()).hasValue("application/problem+json");
+        assertThat(otherTenant.post("/api/leases/" + lease + "/rejection", "{}").status()).isEqualTo(403);
+        assertThat(otherTenant.put("/api/leases/" + lease + "/terms", terms("1000")).status()).isEqualTo(403);
+        assertThat(otherOwner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], \"terms\": %s}"
+                .formatted(property, tenantId, terms("25000"))).status()).isEqualTo(403);
+        for (String role : List.of("auditor", "analyst", "field_executive")) {
+            ApiClient reader = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), role));
+            assertThat(reader.post("/api/leases/" + lease + "/approval", null).status()).as(role).isEqualTo(403);
+        }
+        assertThat(anonymous.post("/api/leases/" + lease + "/approval", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownLeaseIs404AndAStaleVersion412() {
+        Response unknown = owner.post("/api/leases/" + UUID.randomUUID() + "/approval", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).hasValue("application/problem+json");
+
+        String lease = apply(tenant, property);
+        ok(owner.post("/api/leases/" + lease + "/approval", null));
+        Response stale = tenant.put("/api/leases/" + lease + "/terms", terms("24000"), "If-Match", "\"0\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(eventTypes(lease)).containsExactly("LeaseProposed", "LeaseApproved");
+        Response revised = tenant.put("/api/leases/" + lease + "/terms", terms("24000"), "If-Match", "\"1\"");
+        ok(revised);
+        assertThat(eventTypes(lease)).last().isEqualTo("LeaseTermsRevised");
+    }
+
+    @Test
+    void applyingAgainWithTheSameIdAndBodyChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        String body = "{\"id\": \"%s\", \"propertyId\": \"%s\", \"terms\": %s}".formatted(id, property, terms("25000"));
+        assertThat(tenant.post("/api/leases", body).status()).isEqualTo(201);
+        Response again = tenant.post("/api/leases", body);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().path("version").asLong()).isZero();
+        assertThat(eventTypes(id)).containsExactly("LeaseProposed");
+    }
+}
