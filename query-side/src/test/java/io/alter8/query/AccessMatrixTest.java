@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every query route, called without a token, with a forged one, and with a token of each role: 401, 401, and then
  * exactly the admitted roles get past authorisation. {@code /api/users/{id}} of someone else answers 404 to
  * everyone but admins, auditors and the owners of a property the person leased (it does not say the account
- * exists); that is checked in the users tests, as a private property's 404 to outsiders is in the property tests.
+ * exists); that is checked in the users tests, as a private property's 404 to outsiders is in the property tests,
+ * and another party's lease's 404 in the lease tests.
  */
 @QuerySideTest
 class AccessMatrixTest {
@@ -32,6 +33,8 @@ class AccessMatrixTest {
     void everyRouteAdmitsExactlyItsRoles() {
         UUID property = UUID.randomUUID();
         Set<String> readers = Set.of("admin", "super_admin", "auditor", "analyst");
+        Set<String> leaseReaders = Set.of("owner", "agent", "property_manager", "tenant", "admin", "super_admin",
+                                          "auditor", "analyst");
         Map<String, Set<String>> routes = Map.ofEntries(
                 Map.entry("/api/properties", ALL),
                 Map.entry("/api/properties/" + property, ALL),
@@ -47,6 +50,8 @@ class AccessMatrixTest {
                 Map.entry("/api/users/me", ALL),
                 Map.entry("/api/users/me/tenants", Set.of("owner")),
                 Map.entry("/api/agents", ALL),
+                Map.entry("/api/leases", leaseReaders),
+                Map.entry("/api/leases/" + UUID.randomUUID(), leaseReaders),
                 Map.entry("/actuator/processors", Set.of("admin", "super_admin")));
         ApiClient anonymous = new ApiClient("http://localhost:" + port);
         List<String> wrong = new ArrayList<>();

@@ -174,7 +174,7 @@ class Lease {
                 : owner ? LeaseApprovalStatus.OWNER_APPROVED
                 : allTenants ? LeaseApprovalStatus.TENANT_APPROVED
                 : LeaseApprovalStatus.PENDING;
-        apply(new LeaseApproved(id, party, by.userId(), next, LeaseStatus.PENDING_APPROVAL));
+        apply(new LeaseApproved(id, propertyId, unitId, party, by.userId(), next, LeaseStatus.PENDING_APPROVAL));
     }
 
     @CommandHandler

@@ -132,9 +132,9 @@ class LeaseTest {
 
     static Object[] approvedAndSigned() {
         return new Object[]{application(),
-                new LeaseApproved(ID, LeaseParty.TENANT, TENANT, LeaseApprovalStatus.TENANT_APPROVED,
+                new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.TENANT, TENANT, LeaseApprovalStatus.TENANT_APPROVED,
                                   LeaseStatus.PENDING_APPROVAL),
-                new LeaseApproved(ID, LeaseParty.OWNER, OWNER, LeaseApprovalStatus.FULLY_APPROVED,
+                new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.OWNER, OWNER, LeaseApprovalStatus.FULLY_APPROVED,
                                   LeaseStatus.PENDING_APPROVAL),
                 new LeaseSigned(ID, LeaseParty.OWNER, OWNER, "https://sign.example/o", null, false),
                 new LeaseSigned(ID, LeaseParty.TENANT, TENANT, "https://sign.example/t", null, true)};
@@ -253,13 +253,13 @@ class LeaseTest {
     void theFirstApprovalMakesTheLeasePendingAndBothSidesMakeItFullyApproved() {
         given(application())
                .when(new ApproveLease(ID, as(OWNER, Role.OWNER), null))
-               .expectEvents(new LeaseApproved(ID, LeaseParty.OWNER, OWNER, LeaseApprovalStatus.OWNER_APPROVED,
+               .expectEvents(new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.OWNER, OWNER, LeaseApprovalStatus.OWNER_APPROVED,
                                                LeaseStatus.PENDING_APPROVAL));
-        given(application(), new LeaseApproved(ID, LeaseParty.OWNER, OWNER,
+        given(application(), new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.OWNER, OWNER,
                                                        LeaseApprovalStatus.OWNER_APPROVED,
                                                        LeaseStatus.PENDING_APPROVAL))
                .when(new ApproveLease(ID, as(TENANT, Role.TENANT), null))
-               .expectEvents(new LeaseApproved(ID, LeaseParty.TENANT, TENANT, LeaseApprovalStatus.FULLY_APPROVED,
+               .expectEvents(new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.TENANT, TENANT, LeaseApprovalStatus.FULLY_APPROVED,
                                                LeaseStatus.PENDING_APPROVAL));
     }
 
@@ -267,13 +267,13 @@ class LeaseTest {
     void everyTenantMustApproveBeforeTheTenantsHaveApproved() {
         given(proposed(OWNER, List.of(TENANT, CO_TENANT)))
                .when(new ApproveLease(ID, as(TENANT, Role.TENANT), null))
-               .expectEvents(new LeaseApproved(ID, LeaseParty.TENANT, TENANT, LeaseApprovalStatus.PENDING,
+               .expectEvents(new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.TENANT, TENANT, LeaseApprovalStatus.PENDING,
                                                LeaseStatus.PENDING_APPROVAL));
     }
 
     @Test
     void approvingTwiceChangesNothing() {
-        given(application(), new LeaseApproved(ID, LeaseParty.TENANT, TENANT,
+        given(application(), new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.TENANT, TENANT,
                                                        LeaseApprovalStatus.TENANT_APPROVED,
                                                        LeaseStatus.PENDING_APPROVAL))
                .when(new ApproveLease(ID, as(TENANT, Role.TENANT), null))
@@ -299,18 +299,18 @@ class LeaseTest {
 
     @Test
     void revisingTheTermsLetsEveryApprovalLapse() {
-        given(application(), new LeaseApproved(ID, LeaseParty.OWNER, OWNER,
+        given(application(), new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.OWNER, OWNER,
                                                        LeaseApprovalStatus.OWNER_APPROVED,
                                                        LeaseStatus.PENDING_APPROVAL))
                .when(new ReviseLeaseTerms(ID, terms("24000"), as(TENANT, Role.TENANT), null))
                .expectEvents(new LeaseTermsRevised(ID, terms("24000"), TENANT));
         // The owner must approve the new terms again: approving is an event now, not a no-op.
         given(application(),
-                      new LeaseApproved(ID, LeaseParty.OWNER, OWNER, LeaseApprovalStatus.OWNER_APPROVED,
+                      new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.OWNER, OWNER, LeaseApprovalStatus.OWNER_APPROVED,
                                         LeaseStatus.PENDING_APPROVAL),
                       new LeaseTermsRevised(ID, terms("24000"), TENANT))
                .when(new ApproveLease(ID, as(OWNER, Role.OWNER), null))
-               .expectEvents(new LeaseApproved(ID, LeaseParty.OWNER, OWNER, LeaseApprovalStatus.OWNER_APPROVED,
+               .expectEvents(new LeaseApproved(ID, PROPERTY, UNIT, LeaseParty.OWNER, OWNER, LeaseApprovalStatus.OWNER_APPROVED,
                                                LeaseStatus.PENDING_APPROVAL));
     }
 

@@ -52,4 +52,13 @@ public record Paging(int page, int size, String sortField, boolean ascending) {
     public long offset() {
         return (long) page * size;
     }
+
+    /** The total without a count query when this page shows where the matches end. */
+    public static long total(int items, int page, int size, java.util.function.Supplier<Long> count) {
+        if (items < size && (items > 0 || page == 0)) {
+            return (long) page * size + items;
+        }
+        Long total = count.get();
+        return total == null ? 0 : total;
+    }
 }

@@ -15,6 +15,7 @@ import io.alter8.api.property.ReviewView;
 import io.alter8.api.property.UnitAvailabilityView;
 import io.alter8.api.property.UnitView;
 import io.alter8.infra.masterdata.MasterData;
+import io.alter8.web.Paging;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -60,7 +60,7 @@ class PropertyListingQueries {
         boolean near = query.near() != null;
         List<PropertySummary> items = jdbc.query(page.sql(), (rs, row) -> Rows.summary(
                 rs, near ? Math.round(rs.getDouble("distance_km") * 1000) / 1000.0 : null), page.args());
-        return new PageView<>(items, query.page(), query.size(), total(items.size(), query.page(), query.size(), () -> {
+        return new PageView<>(items, query.page(), query.size(), Paging.total(items.size(), query.page(), query.size(), () -> {
             PropertySearchSql.Statement count = sql.count();
             return jdbc.queryForObject(count.sql(), Long.class, count.args());
         }));
@@ -74,7 +74,7 @@ class PropertyListingQueries {
                 "SELECT " + Rows.SUMMARY_COLUMNS + " FROM property_listing l WHERE l.owner_id = ? ORDER BY "
                         + OWNER_SORTS.get(query.sort()) + " " + direction + ", l.id " + direction + " LIMIT ? OFFSET ?",
                 (rs, row) -> Rows.summary(rs, null), owner, query.size(), (long) query.page() * query.size());
-        return new PageView<>(items, query.page(), query.size(), total(items.size(), query.page(), query.size(),
+        return new PageView<>(items, query.page(), query.size(), Paging.total(items.size(), query.page(), query.size(),
                 () -> jdbc.queryForObject("SELECT count(*) FROM property_listing WHERE owner_id = ?", Long.class,
                                           owner)));
     }
@@ -170,15 +170,6 @@ class PropertyListingQueries {
     private static String name(ResultSet rs) throws SQLException {
         String first = rs.getString("first_name");
         return first == null ? null : first + " " + rs.getString("last_name");
-    }
-
-    /** The total without a count query when this page shows where the matches end. */
-    static long total(int items, int page, int size, Supplier<Long> count) {
-        if (items < size && (items > 0 || page == 0)) {
-            return (long) page * size + items;
-        }
-        Long total = count.get();
-        return total == null ? 0 : total;
     }
 
     /** What the unit availability cache keeps: the view and who may read it. */

@@ -3,6 +3,7 @@ package io.alter8.query.property;
 import io.alter8.api.common.PageView;
 import io.alter8.api.property.FindOwnerTenants;
 import io.alter8.api.property.TenantRelationView;
+import io.alter8.web.Paging;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ public class TenantRelationQueries {
                         + " LEFT JOIN user_directory u ON u.id = r.tenant_id" + OF_OWNER
                         + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 (rs, row) -> Rows.tenantRelation(rs), owner, query.size(), (long) query.page() * query.size());
-        return new PageView<>(items, query.page(), query.size(), PropertyListingQueries.total(
+        return new PageView<>(items, query.page(), query.size(), Paging.total(
                 items.size(), query.page(), query.size(),
                 () -> jdbc.queryForObject("SELECT count(*)" + RELATIONS + OF_OWNER, Long.class, owner)));
     }

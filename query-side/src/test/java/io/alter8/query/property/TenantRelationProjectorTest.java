@@ -4,6 +4,8 @@ import io.alter8.api.common.Country;
 import io.alter8.api.common.EmailAddress;
 import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
+import io.alter8.api.lease.LeaseApprovalStatus;
+import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.property.FindOwnerTenants;
 import io.alter8.api.property.TenantRelation;
 import io.alter8.api.property.TenantRelationView;
@@ -11,6 +13,7 @@ import io.alter8.api.user.Role;
 import io.alter8.api.user.UserRegistered;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
+import io.alter8.query.lease.LeaseTestEvents;
 import io.alter8.query.processing.ProcessorPositions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -122,18 +124,33 @@ class TenantRelationProjectorTest {
         assertThat(rows()).containsExactly(new Row(asha, "leased", firstLease, property.unitId, at(3), null, 7));
     }
 
-    @Test
-    void aRelationWithoutLeaseOrUnitIsOneRowHoweverOftenItIsWritten() {
-        // What an application (a later issue) will write: the key treats the missing lease and unit as equal.
-        for (int i = 0; i < 2; i++) {
-            jdbc.update("""
-                    INSERT INTO tenant_relation (tenant_id, property_id, relation, since, version)
-                    VALUES (?, ?, 'applied', ?, 1)
-                    ON CONFLICT (tenant_id, property_id, relation, lease_id, unit_id) DO NOTHING""",
-                        asha, property.id, at(1).atOffset(ZoneOffset.UTC));
-        }
+    /** Asha applies with Ravi; Ravi agrees; the owner proposes another lease naming Meera, who has not agreed. */
+    private void applyApplications(LeaseTestEvents application, LeaseTestEvents proposal) {
+        tx.executeWithoutResult(s -> {
+            projector.on(application.proposed(asha, asha, ravi), 0, at(1));
+            projector.on(application.approved(LeaseParty.TENANT, ravi, LeaseApprovalStatus.PENDING), 1, at(2));
+            projector.on(application.approved(LeaseParty.TENANT, asha, LeaseApprovalStatus.TENANT_APPROVED), 2,
+                         at(3));
+            projector.on(application.approved(LeaseParty.OWNER, owner, LeaseApprovalStatus.FULLY_APPROVED), 3,
+                         at(4));
+            projector.on(proposal.proposed(owner, meera), 0, at(5));
+        });
+    }
 
-        assertThat(rows()).hasSize(1);
+    @Test
+    void aTenantAppliesByTheirOwnActOnlyAndTheSameEventsTwiceLeaveTheSameRows() {
+        LeaseTestEvents application = new LeaseTestEvents(property.id, property.unitId, owner);
+        LeaseTestEvents proposal = new LeaseTestEvents(property.id, property.unitId, owner);
+        applyApplications(application, proposal);
+        List<Row> once = rows();
+
+        applyApplications(application, proposal);
+
+        assertThat(rows()).isEqualTo(once);
+        UUID lease = application.id;
+        assertThat(once).containsExactlyInAnyOrder(
+                new Row(asha, "applied", lease, property.unitId, at(1), null, 2),
+                new Row(ravi, "applied", lease, property.unitId, at(2), null, 1));
     }
 
     /** Until every read model the answers join has read the event store up to its head. */

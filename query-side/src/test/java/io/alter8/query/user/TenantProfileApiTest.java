@@ -1,5 +1,7 @@
 package io.alter8.query.user;
 
+import io.alter8.api.lease.LeaseApprovalStatus;
+import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.user.Role;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
@@ -7,6 +9,7 @@ import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
 import io.alter8.query.Rebuilds;
+import io.alter8.query.lease.LeaseTestEvents;
 import io.alter8.query.property.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +81,33 @@ class TenantProfileApiTest {
                             .doesNotContain("key-1");
         assertThat(r.header("ETag")).isEqualTo("\"1\"");
         assertThat(Long.parseLong(r.header("X-Read-Position"))).isGreaterThanOrEqualTo(leased);
+    }
+
+    @Test
+    void anOwnerSeesAnApplicantOnceTheTenantHasAppliedThemself() {
+        UUID applicant = tenant("Asha", "Bhat");
+        UUID named = tenant("Meera", "Iyer");
+        TestEvents.Listing property = new TestEvents.Listing().owner(owner);
+        property.publish(store);
+        LeaseTestEvents application = new LeaseTestEvents(property.id, property.unitId, owner);
+        LeaseTestEvents proposal = new LeaseTestEvents(property.id, property.unitId, owner);
+        store.append("Lease", application.id, 0, application.proposed(applicant, applicant));
+        long proposed = store.append("Lease", proposal.id, 0, proposal.proposed(owner, named));
+
+        // Naming someone in a proposal shows the owner nothing of them: only the tenant's own act does.
+        assertThat(asOwner().get("/api/users/" + applicant, "X-Await-Position", await(proposed)).status())
+                .isEqualTo(200);
+        assertThat(asOwner().get("/api/users/" + named).status()).isEqualTo(404);
+        long agreed = store.append("Lease", proposal.id, 1,
+                                   proposal.approved(LeaseParty.TENANT, named, LeaseApprovalStatus.TENANT_APPROVED));
+        Response account = asOwner().get("/api/users/" + named, "X-Await-Position", await(agreed));
+        assertThat(account.status()).as(account.body()).isEqualTo(200);
+        assertThat(account.json().path("firstName").asString()).isEqualTo("Meera");
+        JsonNode relations = asOwner().get("/api/users/me/tenants?sort=lastName").json().path("items");
+        assertThat(relations.valueStream().map(i -> i.path("relation").asString())).containsExactly("applied", "applied");
+        assertThat(relations.get(0).path("leaseId").asString()).isEqualTo(application.id.toString());
+        // Another owner still sees neither.
+        assertThat(as(UUID.randomUUID(), "owner").get("/api/users/" + applicant).status()).isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,118 @@
+package io.alter8.query.lease;
+
+import io.alter8.api.lease.LeaseApprovalStatus;
+import io.alter8.api.lease.LeaseParty;
+import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.TestTokens;
+import io.alter8.query.EventStoreFixture;
+import io.alter8.query.QuerySideTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The leases read model over HTTP: what each role sees, 404 for another's lease, bad parameters, no token. */
+@QuerySideTest
+class LeaseQueryApiTest {
+
+    @LocalServerPort
+    int port;
+    EventStoreFixture store = EventStoreFixture.shared();
+    final UUID owner = UUID.randomUUID();
+    final UUID asha = UUID.randomUUID();
+    final UUID ravi = UUID.randomUUID();
+    final LeaseTestEvents lease = new LeaseTestEvents(UUID.randomUUID(), UUID.randomUUID(), owner);
+
+    ApiClient as(UUID user, String role) {
+        return new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(user, role));
+    }
+
+    /** Asha applies with Ravi, and Ravi agrees; answers the position to await. */
+    String applied() {
+        store.append("Lease", lease.id, 0, lease.proposed(asha, asha, ravi));
+        return Long.toString(store.append("Lease", lease.id, 1,
+                                          lease.approved(LeaseParty.TENANT, ravi, LeaseApprovalStatus.PENDING)));
+    }
+
+    @Test
+    void aPartyReadsTheLeaseWithItsVersionAsETag() {
+        String position = applied();
+
+        Response r = as(ravi, "tenant").get("/api/leases/" + lease.id, "X-Await-Position", position);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.header("ETag")).isEqualTo("\"1\"");
+        JsonNode view = r.json();
+        assertThat(view.path("id").asString()).isEqualTo(lease.id.toString());
+        assertThat(view.path("application").asBoolean()).isTrue();
+        assertThat(view.path("status").asString()).isEqualTo("pending_approval");
+        assertThat(view.path("terms").path("monthlyRent").path("amount").asString()).isEqualTo("25000.00");
+        assertThat(view.path("terms").path("agreementType").asString()).isEqualTo("standard");
+        assertThat(view.path("tenants").get(1).path("tenantId").asString()).isEqualTo(ravi.toString());
+        assertThat(view.path("tenants").get(1).path("approvedAt").asString()).endsWith("Z");
+        assertThat(view.path("tenants").get(0).path("approvedAt").isNull()).isTrue();
+        for (UUID party : List.of(asha, owner)) {
+            assertThat(as(party, party.equals(owner) ? "owner" : "tenant").get("/api/leases/" + lease.id).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void someoneNotPartyToItGetsTheSame404AsForAnUnknownLease() {
+        String position = applied();
+        Response unknown = as(owner, "owner").get("/api/leases/" + UUID.randomUUID(), "X-Await-Position", position);
+
+        for (String role : List.of("owner", "tenant", "agent", "property_manager")) {
+            Response r = as(UUID.randomUUID(), role).get("/api/leases/" + lease.id);
+            assertThat(r.status()).as(role).isEqualTo(404);
+            assertThat(r.contentType()).hasValue("application/problem+json");
+            assertThat(r.json().path("title")).isEqualTo(unknown.json().path("title"));
+            assertThat(as(UUID.randomUUID(), role).get("/api/leases").json().path("items").size()).as(role).isZero();
+        }
+        for (String role : List.of("admin", "super_admin", "auditor", "analyst")) {
+            assertThat(as(UUID.randomUUID(), role).get("/api/leases/" + lease.id).status()).as(role).isEqualTo(200);
+        }
+        assertThat(as(UUID.randomUUID(), "field_executive").get("/api/leases/" + lease.id).status()).isEqualTo(403);
+        assertThat(new ApiClient("http://localhost:" + port).get("/api/leases").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theListShowsTheCallersLeasesWithFilters() {
+        String position = applied();
+        LeaseTestEvents proposal = new LeaseTestEvents(UUID.randomUUID(), UUID.randomUUID(), owner);
+        String last = Long.toString(store.append("Lease", proposal.id, 0, proposal.proposed(owner, ravi)));
+
+        Response mine = as(owner, "owner").get("/api/leases", "X-Await-Position", last);
+        Response applications = as(owner, "owner").get("/api/leases?application=true");
+        Response ofProperty = as(ravi, "tenant").get("/api/leases?propertyId=" + proposal.propertyId + "&status=draft");
+        Response asAuditor = as(UUID.randomUUID(), "auditor").get("/api/leases?propertyId=" + lease.propertyId);
+
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        assertThat(ids(mine)).containsExactly(proposal.id.toString(), lease.id.toString());
+        assertThat(mine.json().path("total").asLong()).isEqualTo(2);
+        assertThat(ids(applications)).containsExactly(lease.id.toString());
+        assertThat(ids(ofProperty)).containsExactly(proposal.id.toString());
+        assertThat(ids(asAuditor)).containsExactly(lease.id.toString());
+        assertThat(ids(as(asha, "tenant").get("/api/leases", "X-Await-Position", position)))
+                .containsExactly(lease.id.toString());
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        Response r = as(owner, "owner").get("/api/leases?propertyId=nope&status=signed&application=maybe&size=0");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).hasValue("application/problem+json");
+        assertThat(r.fieldErrors()).extracting(e -> e.substring(0, e.indexOf(':')))
+                                   .containsExactlyInAnyOrder("propertyId", "status", "application", "size");
+    }
+
+    private static List<String> ids(Response r) {
+        return r.json().path("items").valueStream().map(i -> i.path("id").asString()).toList();
+    }
+}

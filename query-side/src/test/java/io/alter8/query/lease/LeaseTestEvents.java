@@ -1,0 +1,66 @@
+package io.alter8.query.lease;
+
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.Money;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
+import io.alter8.api.common.UserId;
+import io.alter8.api.lease.AgreementType;
+import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseApprovalStatus;
+import io.alter8.api.lease.LeaseApproved;
+import io.alter8.api.lease.LeaseParty;
+import io.alter8.api.lease.LeaseProposed;
+import io.alter8.api.lease.LeaseSigned;
+import io.alter8.api.lease.LeaseStatus;
+import io.alter8.api.lease.LeaseTerms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The Lease aggregate's events as read models receive them, for one lease of one unit. */
+public final class LeaseTestEvents {
+
+    public final UUID id = UUID.randomUUID();
+    public final UUID propertyId;
+    public final UUID unitId;
+    public final UUID ownerId;
+
+    public LeaseTestEvents(UUID propertyId, UUID unitId, UUID ownerId) {
+        this.propertyId = propertyId;
+        this.unitId = unitId;
+        this.ownerId = ownerId;
+    }
+
+    public static LeaseTerms terms(String rent) {
+        LocalDate start = LocalDate.of(2026, 12, 1);
+        return new LeaseTerms(start, start.plusYears(1), 30, true, false, Money.of(rent, "INR"),
+                              Money.of("50000", "INR"), Money.of("0", "INR"), Money.of("0", "INR"),
+                              new BigDecimal("5.00"), start.plusMonths(11), AgreementType.STANDARD,
+                              List.of("No smoking"));
+    }
+
+    /** Proposed by {@code by}: an application when {@code by} is the first tenant. */
+    public LeaseProposed proposed(UUID by, UUID... tenants) {
+        List<UserId> named = java.util.Arrays.stream(tenants).map(UserId::new).toList();
+        return new LeaseProposed(new LeaseId(id), new PropertyId(propertyId), new UnitId(unitId), new UserId(ownerId),
+                                 null, null, named, named.get(0), terms("25000"), new UserId(by));
+    }
+
+    public LeaseApproved approved(LeaseParty party, UUID by, LeaseApprovalStatus status) {
+        return new LeaseApproved(new LeaseId(id), new PropertyId(propertyId), new UnitId(unitId), party,
+                                 new UserId(by), status, LeaseStatus.PENDING_APPROVAL);
+    }
+
+    public LeaseSigned signed(LeaseParty party, UUID by, boolean fully) {
+        return new LeaseSigned(new LeaseId(id), party, new UserId(by), "https://sign.example/" + by,
+                               party == LeaseParty.OWNER ? "https://docs.example/lease.pdf" : null, fully);
+    }
+
+    public LeaseActivated activated(UUID by, UUID... tenants) {
+        return new LeaseActivated(new LeaseId(id), new PropertyId(propertyId), new UnitId(unitId),
+                                  java.util.Arrays.stream(tenants).map(UserId::new).toList(), new UserId(by));
+    }
+}

@@ -1,0 +1,53 @@
+package io.alter8.api.lease;
+
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.Money;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
+import io.alter8.api.common.UserId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A lease as its parties see it: who, what, on which terms, who agreed and signed, and how it ended. {@code
+ * application} when a tenant proposed it; {@code version} is the lease's, for {@code If-Match}.
+ */
+public record LeaseView(LeaseId id,
+                        PropertyId propertyId,
+                        UnitId unitId,
+                        UserId ownerId,
+                        UserId agentId,
+                        UserId managerId,
+                        List<Tenant> tenants,
+                        UserId proposedBy,
+                        boolean application,
+                        LeaseTerms terms,
+                        LeaseStatus status,
+                        LeaseApprovalStatus approvalStatus,
+                        Instant ownerApprovedAt,
+                        Rejection rejection,
+                        String ownerSignatureUrl,
+                        UserId witnessId,
+                        String witnessSignatureUrl,
+                        String agreementUrl,
+                        Instant signedAt,
+                        Instant activatedAt,
+                        Termination termination,
+                        Instant createdAt,
+                        Instant updatedAt,
+                        long version) {
+
+    /** One tenant, in the order the lease names them; approval and signature their own. */
+    public record Tenant(UserId tenantId, boolean primary, Instant approvedAt, String signatureUrl,
+                         Instant signedAt) {
+    }
+
+    public record Rejection(UserId rejectedBy, String reason) {
+    }
+
+    public record Termination(LocalDate terminationDate, String reason, LocalDate noticeDate,
+                              Money earlyTerminationPenalty) {
+    }
+}
