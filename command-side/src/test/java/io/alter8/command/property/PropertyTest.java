@@ -182,7 +182,8 @@ class PropertyTest {
     }
 
     static PropertyVerificationChanged verified() {
-        return new PropertyVerificationChanged(ID, PropertyVerificationStatus.VERIFIED, null, ADMIN_ACTS.userId());
+        return new PropertyVerificationChanged(ID, PropertyVerificationStatus.VERIFIED, null, ADMIN_ACTS.userId(),
+                                               null);
     }
 
     static ListingStatusChanged listed(ListingStatus from, ListingStatus to, UserId by) {
@@ -767,15 +768,15 @@ class PropertyTest {
     @Test
     void onlyAdminsRecordVerificationAndARejectionMakesTheListingPrivate() {
         fixture.given(publicListing())
-               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "no papers", OWNER_ACTS,
-                                                   null))
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "no papers", null,
+                                                   OWNER_ACTS, null))
                .expectNoEvents()
                .expectException(NotPermitted.class);
         fixture.given(publicListing())
-               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "no papers", ADMIN_ACTS,
-                                                   null))
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "no papers", null,
+                                                   ADMIN_ACTS, null))
                .expectEvents(new PropertyVerificationChanged(ID, PropertyVerificationStatus.REJECTED, "no papers",
-                                                             ADMIN_ACTS.userId()),
+                                                             ADMIN_ACTS.userId(), null),
                              listed(ListingStatus.PUBLIC, ListingStatus.PRIVATE, ADMIN_ACTS.userId()));
     }
 
@@ -933,7 +934,7 @@ class PropertyTest {
                                                       ListingStatus.PUBLIC);
         List<Object> imported = List.of(registered(PropertyType.APARTMENT, SLUG, admin), unit1Added(),
                                         new PropertyVerificationChanged(ID, PropertyVerificationStatus.VERIFIED, null,
-                                                                        admin),
+                                                                        admin, null),
                                         new PropertyStatusChanged(ID, PropertyStatus.DRAFT, PropertyStatus.ACTIVE,
                                                                   "imported", admin),
                                         listed(ListingStatus.PRIVATE, ListingStatus.PUBLIC, admin));
