@@ -56,7 +56,8 @@ public final class UserTestEvents {
                                        new UserId(id));
     }
 
-    public static AgentProfileUpdated agentProfile(UUID id, String city, int experienceYears, String... specialisations) {
+    public static AgentProfileUpdated agentProfile(UUID id, String city, int experienceYears,
+                                                   String... specialisations) {
         return new AgentProfileUpdated(new UserId(id), new AgentProfile(
                 "PRM/KA/RERA/1251/" + experienceYears, LocalDate.of(2028, 3, 31), "Metro Homes", "AG-77",
                 List.of(specialisations), new BigDecimal("2.00"), CommissionType.PERCENTAGE,
