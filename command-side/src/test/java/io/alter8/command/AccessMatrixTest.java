@@ -35,6 +35,9 @@ class AccessMatrixTest {
     static final Set<String> REVIEWERS = Set.of("field_executive", "admin", "super_admin");
     static final Set<String> LEASE_PARTIES = Set.of("owner", "agent", "property_manager", "tenant", "admin",
                                                     "super_admin");
+    static final Set<String> REQUESTERS = Set.of("owner", "agent", "admin", "super_admin");
+    static final Set<String> FIELD_EXECUTIVES = Set.of("field_executive");
+    static final Set<String> OWNER = Set.of("owner");
 
     record Route(String method, String path, Set<String> admitted) {
     }
@@ -68,6 +71,13 @@ class AccessMatrixTest {
                 new Route("POST", "/api/leases/" + id + "/signatures", LEASE_PARTIES),
                 new Route("POST", "/api/leases/" + id + "/activation", LEASE_PARTIES),
                 new Route("POST", "/api/leases/" + id + "/termination", LEASE_PARTIES),
+                new Route("POST", "/api/properties/" + id + "/verifications", REQUESTERS),
+                new Route("PUT", "/api/verifications/" + id + "/assignment", ADMINS),
+                new Route("PUT", "/api/verifications/" + id + "/schedule", REVIEWERS),
+                new Route("POST", "/api/verifications/" + id + "/start", FIELD_EXECUTIVES),
+                new Route("POST", "/api/verifications/" + id + "/completion", REVIEWERS),
+                new Route("POST", "/api/verifications/" + id + "/rejection", REVIEWERS),
+                new Route("PUT", "/api/verifications/" + id + "/feedback", OWNER),
                 new Route("PUT", "/api/users/" + id + "/role", ADMINS),
                 new Route("POST", "/api/users/" + id + "/deactivate", ADMINS),
                 new Route("POST", "/api/users/" + id + "/reactivate", ADMINS),
@@ -168,6 +178,27 @@ class AccessMatrixTest {
                 assertThat(r.status()).as(role + " " + change + " " + r.body()).isEqualTo(403);
             }
         }
+    }
+
+    /** The owner's routes of a verification (feedback) refuse another owner; its other routes admit no owner. */
+    @Test
+    void anotherOwnersTokenIsRefusedOnEveryRouteOfAVerification() {
+        ApiClient anonymous = new ApiClient("http://localhost:" + port);
+        ApiClient owner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        ApiClient other = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        Response created = owner.post("/api/properties", PropertyBodies.apartment(null, null, "Flat", "20000"));
+        String property = created.json().path("id").asString();
+        Response requested = owner.post("/api/properties/" + property + "/verifications", "{\"type\": \"standard\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String base = "/api/verifications/" + requested.json().path("id").asString();
+        List<Response> answers = List.of(
+                other.put(base + "/feedback", "{\"executiveRating\": 5}"),
+                other.put(base + "/assignment", "{\"fieldExecutiveId\": \"" + UUID.randomUUID() + "\"}"),
+                other.put(base + "/schedule", "{\"scheduledAt\": \"2099-01-01T10:00:00Z\"}"),
+                other.post(base + "/start", ""),
+                other.post(base + "/completion", "{\"qualityScore\": 5}"),
+                other.post(base + "/rejection", "{\"reason\": \"no\"}"));
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(403));
     }
 
     private static void expect(List<String> wrong, Route route, String who, int status, int expected) {

@@ -1,5 +1,10 @@
 package io.alter8.query;
 
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UserId;
+import io.alter8.api.common.VerificationId;
+import io.alter8.api.verification.VerificationOpened;
+import io.alter8.api.verification.VerificationType;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -18,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly the admitted roles get past authorisation. {@code /api/users/{id}} of someone else answers 404 to
  * everyone but admins, auditors and the owners of a property the person leased (it does not say the account
  * exists); that is checked in the users tests, as a private property's 404 to outsiders is in the property tests,
- * and another party's lease's 404 in the lease tests.
+ * and another party's lease's 404 in the lease tests. Another owner's token on a verification (404, and absent from their list) is checked here too.
  */
 @QuerySideTest
 class AccessMatrixTest {
@@ -35,6 +40,8 @@ class AccessMatrixTest {
         Set<String> readers = Set.of("admin", "super_admin", "auditor", "analyst");
         Set<String> leaseReaders = Set.of("owner", "agent", "property_manager", "tenant", "admin", "super_admin",
                                           "auditor", "analyst");
+        Set<String> verificationReaders = Set.of("admin", "super_admin", "auditor", "analyst", "field_executive",
+                                                 "agent", "owner", "property_manager");
         Map<String, Set<String>> routes = Map.ofEntries(
                 Map.entry("/api/properties", ALL),
                 Map.entry("/api/properties/" + property, ALL),
@@ -52,6 +59,9 @@ class AccessMatrixTest {
                 Map.entry("/api/agents", ALL),
                 Map.entry("/api/leases", leaseReaders),
                 Map.entry("/api/leases/" + UUID.randomUUID(), leaseReaders),
+                // Tenants have no verifications; the others see their own part (checked in the verification tests).
+                Map.entry("/api/verifications", verificationReaders),
+                Map.entry("/api/verifications/" + UUID.randomUUID(), verificationReaders),
                 Map.entry("/actuator/processors", Set.of("admin", "super_admin")));
         ApiClient anonymous = new ApiClient("http://localhost:" + port);
         List<String> wrong = new ArrayList<>();
@@ -68,6 +78,25 @@ class AccessMatrixTest {
             }
         });
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anotherOwnersTokenDoesNotSeeAVerificationOfYourProperty() {
+        UUID owner = UUID.randomUUID();
+        UUID verification = UUID.randomUUID();
+        UUID property = UUID.randomUUID();
+        long position = EventStoreFixture.shared().append("PropertyVerification", verification, 0,
+                new VerificationOpened(new VerificationId(verification), new PropertyId(property),
+                                       VerificationType.STANDARD, new UserId(owner), new UserId(owner)));
+        ApiClient anonymous = new ApiClient("http://localhost:" + port);
+        ApiClient mine = anonymous.withToken(TestTokens.mint(owner, "owner"));
+        ApiClient other = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        String await = Long.toString(position);
+
+        assertThat(mine.get("/api/verifications/" + verification, "X-Await-Position", await).status()).isEqualTo(200);
+        assertThat(other.get("/api/verifications/" + verification, "X-Await-Position", await).status())
+                .isEqualTo(404);
+        assertThat(other.get("/api/verifications?propertyId=" + property).json().path("total").asLong()).isZero();
     }
 
     private static void check(List<String> wrong, String path, String who, int status, Set<Integer> expected) {

@@ -5,6 +5,7 @@ import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
+import io.alter8.api.common.VerificationId;
 import io.alter8.api.property.AddUnit;
 import io.alter8.api.property.AmenitiesChanged;
 import io.alter8.api.property.AssignListingAgent;
@@ -54,6 +55,9 @@ import io.alter8.api.property.UnitSpec;
 import io.alter8.api.property.UnitVacated;
 import io.alter8.api.property.VacateUnit;
 import io.alter8.api.user.Actor;
+import io.alter8.api.verification.PropertyVerificationRequested;
+import io.alter8.api.verification.RequestPropertyVerification;
+import io.alter8.api.verification.VerificationType;
 import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
@@ -88,6 +92,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A property on offer: what it is and where, its rental terms, amenities and units, where it is in its life
  * (status), who may see its listing, its verification, who owns, lists and manages it, HUD approval, occupancy of
  * each unit and its tenants' reviews.
+ * <p>
+ * Verification: the owner, its listing agent or an admin request one ({@link RequestPropertyVerification}); the
+ * property keeps which one is open, so that at most one is open at a time, and the verification process reports
+ * how it ended ({@link RecordVerificationOutcome} with its id). Admins may still record an outcome directly.
  * <p>
  * Who may act: the owner on everything of theirs; its listing agent and property manager on details, terms,
  * amenities, units and the listing (the manager also on status and HUD approval), never on who lists or manages it
@@ -152,6 +160,9 @@ class Property {
     private PropertyStatus status;
     private ListingStatus listingStatus;
     private PropertyVerificationStatus verification;
+    /** The property verification under way, if any; every one ever requested, with its type, for retries. */
+    private VerificationId openVerification;
+    private final Map<VerificationId, VerificationType> requestedVerifications = new HashMap<>();
     private HudApproval hudApproval;
     /** False only for properties registered before revision 2, until their implicit unit is recorded. */
     private boolean unitsRecorded;
@@ -189,7 +200,7 @@ class Property {
         }
         register(registering, users, slugs);
         if (command.verification() != null && command.verification() != verification) {
-            recordVerification(command.verification(), null, by);
+            recordVerification(command.verification(), null, by, null);
         }
         if (command.activate() && status == PropertyStatus.DRAFT) {
             moveTo(PropertyStatus.ACTIVE, "imported", by.userId());
@@ -526,19 +537,74 @@ class Property {
         list(target, by);
     }
 
-    /** Until the verification process exists, admins record its outcome. */
+    /**
+     * The owner, its listing agent or an admin ask for a verification of a type. At most one is open at a time:
+     * the property sees every request and every outcome, so it holds that rule without a lookup. A pending or
+     * rejected property is then {@code in_progress}; a verified one stays verified (and listed) while it is
+     * verified again, until the new outcome.
+     */
+    @CommandHandler
+    void handle(RequestPropertyVerification command) {
+        Actor by = actor(command.requestedBy());
+        if (!(isOwnerOrAdmin(by) || by.is(agentId))) {
+            throw new NotPermitted("only the owner, its listing agent or admins ask for a verification");
+        }
+        VerificationId requested = required(command.verificationId(), "verificationId");
+        VerificationType type = required(command.type(), "type");
+        VerificationType earlier = requestedVerifications.get(requested);
+        if (earlier != null) {
+            if (earlier == type) {
+                return;
+            }
+            throw new DomainRuleViolation("verification-exists",
+                                          "verification " + requested + " was requested with another type");
+        }
+        requireNotSold();
+        if (openVerification != null) {
+            throw new DomainRuleViolation("verification-open",
+                                          "verification " + openVerification + " of this property is still open");
+        }
+        apply(new PropertyVerificationRequested(id, requested, type, ownerId, by.userId()));
+        if (verification == PropertyVerificationStatus.PENDING || verification == PropertyVerificationStatus.REJECTED) {
+            recordVerification(PropertyVerificationStatus.IN_PROGRESS, null, by, requested);
+        }
+    }
+
+    /** Admins record an outcome directly; the verification process records how a verification ended. */
     @CommandHandler
     void handle(RecordVerificationOutcome command) {
         Actor by = actor(command.requestedBy());
+        PropertyVerificationStatus outcome = required(command.status(), "status");
+        if (command.verification() != null) {
+            recordOutcomeOf(command.verification(), outcome, blankToNull(command.notes()), by);
+            return;
+        }
         if (!by.role().isAdmin()) {
             throw new NotPermitted("only admins record the outcome of a verification");
         }
         requireNotSold();
-        PropertyVerificationStatus outcome = required(command.status(), "status");
         if (outcome == verification) {
             return;
         }
-        recordVerification(outcome, blankToNull(command.notes()), by);
+        recordVerification(outcome, blankToNull(command.notes()), by, null);
+    }
+
+    /**
+     * Only the process (Alter8 itself, not a person) reports a verification's end. It is not refused on a sold
+     * property, so that the process never stalls; the end of a verification that is no longer open (a repeat)
+     * changes nothing.
+     */
+    private void recordOutcomeOf(VerificationId ended, PropertyVerificationStatus outcome, String notes, Actor by) {
+        if (!by.equals(Actor.system())) {
+            throw new NotPermitted("only the verification process records the outcome of a verification");
+        }
+        if (outcome != PropertyVerificationStatus.VERIFIED && outcome != PropertyVerificationStatus.REJECTED) {
+            throw new DomainRuleViolation("invalid-outcome", "a verification ends verified or rejected");
+        }
+        if (!ended.equals(openVerification)) {
+            return;
+        }
+        recordVerification(outcome, notes, by, ended);
     }
 
     @CommandHandler
@@ -608,8 +674,9 @@ class Property {
         apply(new ListingStatusChanged(id, listingStatus, target, by.userId()));
     }
 
-    private void recordVerification(PropertyVerificationStatus outcome, String notes, Actor by) {
-        apply(new PropertyVerificationChanged(id, outcome, notes, by.userId()));
+    private void recordVerification(PropertyVerificationStatus outcome, String notes, Actor by,
+                                    VerificationId from) {
+        apply(new PropertyVerificationChanged(id, outcome, notes, by.userId(), from));
         unlistIfNoLongerListable(by.userId());
     }
 
@@ -876,6 +943,17 @@ class Property {
     @EventSourcingHandler
     void on(PropertyVerificationChanged event) {
         verification = event.status();
+        if (event.verification() != null && event.verification().equals(openVerification)
+                && (event.status() == PropertyVerificationStatus.VERIFIED
+                    || event.status() == PropertyVerificationStatus.REJECTED)) {
+            openVerification = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PropertyVerificationRequested event) {
+        requestedVerifications.put(event.verificationId(), event.type());
+        openVerification = event.verificationId();
     }
 
     @EventSourcingHandler

@@ -213,7 +213,7 @@ class PropertyController {
                                                        String ifMatch) {
         return change(id, ifMatch, (property, by, version) ->
                 new RecordVerificationOutcome(property, PropertyVerificationStatus.fromWire(request.status()),
-                        PropertyInputs.strip(request.notes()), by, version));
+                        PropertyInputs.strip(request.notes()), null, by, version));
     }
 
     @PutMapping("/{id}/listing-agent")

@@ -51,6 +51,22 @@ public class CommandSender {
                              .body(accepted);
     }
 
+    /**
+     * A command to one aggregate whose process creates another, {@code created}, in the same transaction (a property
+     * accepting a verification request opens the verification): 201 with {@code created}'s Location, and its version
+     * and position as the store has them once the command committed.
+     */
+    public ResponseEntity<CommandAccepted> createThrough(Object command, TypedId created, String queryPath) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData()));
+        String createdId = created.toString();
+        long version = currentVersion(created)
+                .orElseThrow(() -> new IllegalStateException("nothing created for " + createdId));
+        CommandAccepted accepted = new CommandAccepted(createdId, version, positions.positionOf(createdId, version));
+        return ResponseEntity.created(URI.create(queryBaseUrl + queryPath))
+                             .eTag(ETags.of(accepted.version()))
+                             .body(accepted);
+    }
+
     /** Any other command on the aggregate {@code id}. */
     public ResponseEntity<CommandAccepted> update(Object command, TypedId id) {
         CommandAccepted accepted = send(command, id, metaData());

@@ -79,6 +79,7 @@ public final class PropertyBodies {
                        new Change("PUT", base + "/listing-agent", "{\"agentId\": null}"),
                        new Change("PUT", base + "/manager", "{\"managerId\": null}"),
                        new Change("PUT", base + "/verification", "{\"status\": \"in_progress\"}"),
-                       new Change("POST", base + "/reviews", "{\"rating\": 5}"));
+                       new Change("POST", base + "/reviews", "{\"rating\": 5}"),
+                       new Change("POST", base + "/verifications", "{\"type\": \"standard\"}"));
     }
 }

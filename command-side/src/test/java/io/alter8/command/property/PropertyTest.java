@@ -7,6 +7,7 @@ import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
+import io.alter8.api.common.VerificationId;
 import io.alter8.api.property.AddUnit;
 import io.alter8.api.property.AmenitiesChanged;
 import io.alter8.api.property.AssignListingAgent;
@@ -58,6 +59,9 @@ import io.alter8.api.property.UnitVacated;
 import io.alter8.api.property.VacateUnit;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.Role;
+import io.alter8.api.verification.PropertyVerificationRequested;
+import io.alter8.api.verification.RequestPropertyVerification;
+import io.alter8.api.verification.VerificationType;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
@@ -182,7 +186,8 @@ class PropertyTest {
     }
 
     static PropertyVerificationChanged verified() {
-        return new PropertyVerificationChanged(ID, PropertyVerificationStatus.VERIFIED, null, ADMIN_ACTS.userId());
+        return new PropertyVerificationChanged(ID, PropertyVerificationStatus.VERIFIED, null, ADMIN_ACTS.userId(),
+                                               null);
     }
 
     static ListingStatusChanged listed(ListingStatus from, ListingStatus to, UserId by) {
@@ -767,15 +772,15 @@ class PropertyTest {
     @Test
     void onlyAdminsRecordVerificationAndARejectionMakesTheListingPrivate() {
         fixture.given(publicListing())
-               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "no papers", OWNER_ACTS,
-                                                   null))
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "no papers", null,
+                                                   OWNER_ACTS, null))
                .expectNoEvents()
                .expectException(NotPermitted.class);
         fixture.given(publicListing())
-               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "no papers", ADMIN_ACTS,
-                                                   null))
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "no papers", null,
+                                                   ADMIN_ACTS, null))
                .expectEvents(new PropertyVerificationChanged(ID, PropertyVerificationStatus.REJECTED, "no papers",
-                                                             ADMIN_ACTS.userId()),
+                                                             ADMIN_ACTS.userId(), null),
                              listed(ListingStatus.PUBLIC, ListingStatus.PRIVATE, ADMIN_ACTS.userId()));
     }
 
@@ -933,7 +938,7 @@ class PropertyTest {
                                                       ListingStatus.PUBLIC);
         List<Object> imported = List.of(registered(PropertyType.APARTMENT, SLUG, admin), unit1Added(),
                                         new PropertyVerificationChanged(ID, PropertyVerificationStatus.VERIFIED, null,
-                                                                        admin),
+                                                                        admin, null),
                                         new PropertyStatusChanged(ID, PropertyStatus.DRAFT, PropertyStatus.ACTIVE,
                                                                   "imported", admin),
                                         listed(ListingStatus.PRIVATE, ListingStatus.PUBLIC, admin));
@@ -978,5 +983,139 @@ class PropertyTest {
                .when(new ChangePropertyStatus(ID, PropertyStatus.ACTIVE, null, OWNER_ACTS, null))
                .expectEvents(new UnitAdded(ID, implicit, whole),
                              new PropertyStatusChanged(ID, PropertyStatus.DRAFT, PropertyStatus.ACTIVE, null, OWNER));
+    }
+
+    // ------------------------------------------------------------------------------------- verification requests
+
+    static final VerificationId VERIFICATION = VerificationId.random();
+
+    static PropertyVerificationRequested verificationRequested(VerificationId verification, UserId by) {
+        return new PropertyVerificationRequested(ID, verification, VerificationType.STANDARD, OWNER, by);
+    }
+
+    static PropertyVerificationChanged verificationChanged(PropertyVerificationStatus status, UserId by,
+                                                           VerificationId from) {
+        return new PropertyVerificationChanged(ID, status, null, by, from);
+    }
+
+    static RequestPropertyVerification requestVerification(VerificationId verification, Actor by) {
+        return new RequestPropertyVerification(ID, verification, VerificationType.STANDARD, by, null);
+    }
+
+    @Test
+    void theOwnerRequestsAVerificationAndThePropertyIsVerifiedFromThen() {
+        fixture.given(registered(), unit1Added())
+               .when(requestVerification(VERIFICATION, OWNER_ACTS))
+               .expectEvents(verificationRequested(VERIFICATION, OWNER),
+                             verificationChanged(PropertyVerificationStatus.IN_PROGRESS, OWNER, VERIFICATION));
+    }
+
+    @Test
+    void theListingAgentAndAdminsMayRequestAVerificationOthersNot() {
+        fixture.given(registered(), unit1Added(), new ListingAgentChanged(ID, null, AGENT, OWNER))
+               .when(requestVerification(VERIFICATION, AGENT_ACTS))
+               .expectEvents(verificationRequested(VERIFICATION, AGENT),
+                             verificationChanged(PropertyVerificationStatus.IN_PROGRESS, AGENT, VERIFICATION));
+        fixture.given(registered(), unit1Added())
+               .when(requestVerification(VERIFICATION, ADMIN_ACTS))
+               .expectSuccessfulHandlerExecution();
+        for (Actor who : List.of(OTHER_OWNER_ACTS, AGENT_ACTS, MANAGER_ACTS)) {
+            fixture.given(registered(), unit1Added())
+                   .when(requestVerification(VERIFICATION, who))
+                   .expectNoEvents()
+                   .expectException(NotPermitted.class);
+        }
+    }
+
+    @Test
+    void requestingTheSameVerificationAgainChangesNothing() {
+        fixture.given(registered(), unit1Added(), verificationRequested(VERIFICATION, OWNER))
+               .when(requestVerification(VERIFICATION, OWNER_ACTS))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+        fixture.given(registered(), unit1Added(), verificationRequested(VERIFICATION, OWNER))
+               .when(new RequestPropertyVerification(ID, VERIFICATION, VerificationType.LEGAL, OWNER_ACTS, null))
+               .expectNoEvents()
+               .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void cannotRequestASecondVerificationWhileOneIsOpen() {
+        fixture.given(registered(), unit1Added(), verificationRequested(VERIFICATION, OWNER))
+               .when(requestVerification(VerificationId.random(), OWNER_ACTS))
+               .expectNoEvents()
+               .expectException(DomainRuleViolation.class)
+               .expectExceptionMessage("verification " + VERIFICATION + " of this property is still open");
+    }
+
+    @Test
+    void aVerifiedPropertyStaysVerifiedAndListedWhileVerifiedAgain() {
+        VerificationId again = VerificationId.random();
+        fixture.given(with(publicListing(), verificationRequested(VERIFICATION, OWNER),
+                           verificationChanged(PropertyVerificationStatus.VERIFIED, Actor.system().userId(),
+                                               VERIFICATION)))
+               .when(requestVerification(again, OWNER_ACTS))
+               .expectEvents(verificationRequested(again, OWNER));
+    }
+
+    @Test
+    void cannotRequestAVerificationOfASoldProperty() {
+        fixture.given(registered(), unit1Added(), moved(PropertyStatus.DRAFT, PropertyStatus.SOLD))
+               .when(requestVerification(VERIFICATION, OWNER_ACTS))
+               .expectNoEvents()
+               .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void theProcessRecordsTheOutcomeOfTheOpenVerificationAndFreesThePropertyForTheNext() {
+        Object[] open = {registered(), unit1Added(), verificationRequested(VERIFICATION, OWNER),
+                verificationChanged(PropertyVerificationStatus.IN_PROGRESS, OWNER, VERIFICATION)};
+        fixture.given(open)
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.VERIFIED, "score 8", VERIFICATION,
+                                                   Actor.system(), null))
+               .expectEvents(new PropertyVerificationChanged(ID, PropertyVerificationStatus.VERIFIED, "score 8",
+                                                             Actor.system().userId(), VERIFICATION));
+        VerificationId next = VerificationId.random();
+        fixture.given(open)
+               .andGiven(verificationChanged(PropertyVerificationStatus.REJECTED, Actor.system().userId(),
+                                             VERIFICATION))
+               .when(requestVerification(next, OWNER_ACTS))
+               .expectEvents(verificationRequested(next, OWNER),
+                             verificationChanged(PropertyVerificationStatus.IN_PROGRESS, OWNER, next));
+    }
+
+    @Test
+    void theOutcomeOfAVerificationThatIsNoLongerOpenChangesNothing() {
+        fixture.given(registered(), unit1Added(), verificationRequested(VERIFICATION, OWNER),
+                      verificationChanged(PropertyVerificationStatus.VERIFIED, Actor.system().userId(), VERIFICATION))
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.VERIFIED, null, VERIFICATION,
+                                                   Actor.system(), null))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheProcessRecordsTheOutcomeOfAVerificationEvenOnASoldProperty() {
+        Object[] openThenSold = {registered(), unit1Added(), verificationRequested(VERIFICATION, OWNER),
+                moved(PropertyStatus.DRAFT, PropertyStatus.SOLD)};
+        fixture.given(openThenSold)
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.VERIFIED, null, VERIFICATION,
+                                                   ADMIN_ACTS, null))
+               .expectNoEvents()
+               .expectException(NotPermitted.class);
+        fixture.given(openThenSold)
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.REJECTED, "gone", VERIFICATION,
+                                                   Actor.system(), null))
+               .expectEvents(new PropertyVerificationChanged(ID, PropertyVerificationStatus.REJECTED, "gone",
+                                                             Actor.system().userId(), VERIFICATION));
+    }
+
+    @Test
+    void aVerificationEndsVerifiedOrRejected() {
+        fixture.given(registered(), unit1Added(), verificationRequested(VERIFICATION, OWNER))
+               .when(new RecordVerificationOutcome(ID, PropertyVerificationStatus.PENDING, null, VERIFICATION,
+                                                   Actor.system(), null))
+               .expectNoEvents()
+               .expectException(DomainRuleViolation.class);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 import java.math.BigDecimal;
@@ -26,6 +27,8 @@ import java.util.function.Function;
 /**
  * One row of the user directory, as the queries read it ({@link UserDirectoryProjector} writes it). {@code version}
  * is the sequence number of the last event applied. Identity numbers and bank account exist here only masked.
+ * Ratings of agents and field executives are read from the verifications read model ({@code verification_rating},
+ * kept by {@code VerificationProjector}), which owns them: this row is not rewritten when someone is rated.
  */
 @Entity
 @Immutable
@@ -109,6 +112,11 @@ class UserDirectoryEntry {
     private long version;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    /** The average of the ratings of the user's role (agents, field executives), null while nobody rated. */
+    @Formula("(SELECT r.average_rating FROM verification_rating r WHERE r.user_id = id AND r.kind = role)")
+    private BigDecimal averageRating;
+    @Formula("(SELECT r.total_ratings FROM verification_rating r WHERE r.user_id = id AND r.kind = role)")
+    private Integer totalRatings;
 
     protected UserDirectoryEntry() {
         // for JPA
@@ -130,14 +138,23 @@ class UserDirectoryEntry {
                 tenantSsnMasked);
         return new UserView(new UserId(id), email, phoneMasked, firstName, lastName, r, Country.fromWire(country),
                             preferredLanguage, AccountStatus.fromWire(status), emailVerified, emailVerifiedAt,
-                            phoneVerified, phoneVerifiedAt, registeredAt, lastLoginAt, owner, agent, tenant, version);
+                            phoneVerified, phoneVerifiedAt, registeredAt, lastLoginAt, owner, agent, tenant,
+                            ratings(r), version);
     }
 
     AgentView toAgentView() {
         return new AgentView(new UserId(id), firstName, lastName, phoneMasked, agentReraLicence, agentLicenceExpiry,
                              agentAgencyName, ServiceAreas.fromJson(agentServiceAreas), Keys.split(agentSpecialisations),
                              agentCommissionRate, parse(agentCommissionType, CommissionType::fromWire),
-                             agentExperienceYears);
+                             agentExperienceYears, averageRating, totalRatings == null ? 0 : totalRatings);
+    }
+
+    /** How owners rated an agent or field executive in property verifications; nothing for other roles. */
+    private UserView.Ratings ratings(Role r) {
+        if (r != Role.AGENT && r != Role.FIELD_EXECUTIVE) {
+            return null;
+        }
+        return new UserView.Ratings(averageRating, totalRatings == null ? 0 : totalRatings);
     }
 
     private static <T> T parse(String wire, Function<String, T> fromWire) {

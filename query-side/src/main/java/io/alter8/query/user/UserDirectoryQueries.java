@@ -37,7 +37,7 @@ class UserDirectoryQueries {
     static final Map<String, String> USER_SORTS = Map.of(
             "registeredAt", "registeredAt", "lastName", "lastName", "lastLoginAt", "lastLoginAt");
     static final Map<String, String> AGENT_SORTS = Map.of(
-            "experienceYears", "agentExperienceYears", "registeredAt", "registeredAt");
+            "rating", "averageRating", "experienceYears", "agentExperienceYears", "registeredAt", "registeredAt");
 
     private final UserDirectoryRepository users;
 
@@ -56,17 +56,31 @@ class UserDirectoryQueries {
                     UserDirectoryEntry::toView);
     }
 
+    /**
+     * Agents by rating tie on their average by the number of ratings, then by experience (the order before anyone
+     * was rated), most first.
+     */
     @QueryHandler
     PageView<AgentView> handle(FindAgents query) {
-        return page(matching(query), AGENT_SORTS.get(query.sort()), query.ascending(), query.page(), query.size(),
-                    UserDirectoryEntry::toAgentView);
+        Sort then = "rating".equals(query.sort())
+                ? Sort.by(new Sort.Order(Sort.Direction.DESC, "totalRatings", Sort.NullHandling.NULLS_LAST),
+                          new Sort.Order(Sort.Direction.DESC, "agentExperienceYears", Sort.NullHandling.NULLS_LAST))
+                : Sort.unsorted();
+        return page(matching(query), AGENT_SORTS.get(query.sort()), query.ascending(), then, query.page(),
+                    query.size(), UserDirectoryEntry::toAgentView);
     }
 
     private <T> PageView<T> page(Specification<UserDirectoryEntry> where, String sortAttribute, boolean ascending,
                                  int page, int size, Function<UserDirectoryEntry, T> view) {
+        return page(where, sortAttribute, ascending, Sort.unsorted(), page, size, view);
+    }
+
+    private <T> PageView<T> page(Specification<UserDirectoryEntry> where, String sortAttribute, boolean ascending,
+                                 Sort then, int page, int size, Function<UserDirectoryEntry, T> view) {
         Sort.Direction direction = ascending ? Sort.Direction.ASC : Sort.Direction.DESC;
-        // Never-logged-in users and agents without a stated experience go last either way.
-        Sort sort = Sort.by(new Sort.Order(direction, sortAttribute, Sort.NullHandling.NULLS_LAST)).and(Sort.by("id"));
+        // Never-logged-in users, agents without a stated experience and unrated agents go last either way.
+        Sort sort = Sort.by(new Sort.Order(direction, sortAttribute, Sort.NullHandling.NULLS_LAST)).and(then)
+                        .and(Sort.by("id"));
         Page<UserDirectoryEntry> rows = users.findAll(where, PageRequest.of(page, size, sort));
         return new PageView<>(rows.getContent().stream().map(view).toList(), page, size, rows.getTotalElements());
     }

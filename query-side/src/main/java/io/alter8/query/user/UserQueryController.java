@@ -12,6 +12,7 @@ import io.alter8.api.user.FindUsers;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserView;
 import io.alter8.query.property.TenantRelationQueries;
+import io.alter8.query.verification.VerificationQueries;
 import io.alter8.query.web.QueryParameters;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
@@ -139,24 +140,26 @@ class UserQueryController {
     }
 
     @GetMapping("/api/agents")
+    @ReadModel({UserDirectoryProjector.PROCESSING_GROUP, VerificationQueries.PROCESSING_GROUP})
     @Operation(summary = "Agent directory: verified, active agents",
             description = "city matches one of the agent's service areas, specialisation one of theirs (both "
-                    + "case-insensitive). Sort by experienceYears (default, most first) or registeredAt "
+                    + "case-insensitive). Sort by rating (default: best average rating from property verifications "
+                    + "first, unrated last), experienceYears (most first by default) or registeredAt "
                     + "(sort=registeredAt,desc for the newest). Phones are masked; e-mail is never shown.")
     PageView<AgentView> agents(@RequestParam(required = false) String city,
                                @RequestParam(required = false) String specialisation,
                                @RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size,
                                @RequestParam(required = false) String sort) {
-        // Sorting by rating needs the reviews read model, which does not exist yet (issue 3, "agent directory by
-        // rating"): until then, experience or newest.
         List<FieldError> errors = new ArrayList<>();
-        Paging paging = Paging.parse(page, size, sort, UserDirectoryQueries.AGENT_SORTS.keySet(), "experienceYears",
+        Paging paging = Paging.parse(page, size, sort, UserDirectoryQueries.AGENT_SORTS.keySet(), "rating",
                                      errors);
         if (!errors.isEmpty()) {
             throw ApiException.badInput(errors);
         }
-        boolean ascending = sort == null || sort.isBlank() ? false : paging.ascending();
+        // Without a direction, rating and experience rank the best first; registeredAt is ascending as elsewhere.
+        boolean ascending = sort != null && sort.contains(",") ? paging.ascending()
+                : "registeredAt".equals(paging.sortField());
         return queries.handle(new FindAgents(QueryParameters.text(city), QueryParameters.text(specialisation), paging.page(),
                                              paging.size(), paging.sortField(), ascending));
     }

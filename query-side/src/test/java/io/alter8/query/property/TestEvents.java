@@ -258,7 +258,7 @@ public final class TestEvents {
             events.add(registered());
             events.add(unitAdded());
             events.add(new PropertyVerificationChanged(propertyId(), PropertyVerificationStatus.VERIFIED, "checked",
-                                                       UserId.random()));
+                                                       UserId.random(), null));
             events.add(status(PropertyStatus.DRAFT, PropertyStatus.ACTIVE));
             events.add(listing(ListingStatus.PRIVATE, ListingStatus.PUBLIC));
             return events;

@@ -259,12 +259,12 @@ class UserQueryApiTest {
 
     @Test
     void badAgentDirectoryParametersAreA400ListingEachOne() {
-        Response r = as("agent").get("/api/agents?page=-2&size=101&sort=rating,best");
+        Response r = as("agent").get("/api/agents?page=-2&size=101&sort=stars,best");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.fieldErrors()).containsExactlyInAnyOrder(
                 "page: must be 0 or more",
                 "size: must be between 1 and 100",
-                "sort: can sort by experienceYears, registeredAt",
+                "sort: can sort by experienceYears, rating, registeredAt",
                 "sort: direction must be asc or desc");
     }
 

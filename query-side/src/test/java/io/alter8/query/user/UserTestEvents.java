@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** User events as the command side writes them, for the query side's tests. Ciphertexts are opaque bytes here. */
-final class UserTestEvents {
+public final class UserTestEvents {
 
     /** Stands for a ciphertext: the read model must never contain it. */
     static final String CIPHERTEXT = Base64.getEncoder().encodeToString("not-for-the-read-side".getBytes());
@@ -38,7 +38,7 @@ final class UserTestEvents {
     private UserTestEvents() {
     }
 
-    static UserRegistered registered(UUID id, String firstName, String lastName, Role role) {
+    public static UserRegistered registered(UUID id, String firstName, String lastName, Role role) {
         return new UserRegistered(new UserId(id), new EmailAddress(firstName + "." + id + "@example.com"),
                                   new PhoneNumber("+919876543210"), firstName, lastName, role, Country.IN, "en",
                                   null);
@@ -56,7 +56,8 @@ final class UserTestEvents {
                                        new UserId(id));
     }
 
-    static AgentProfileUpdated agentProfile(UUID id, String city, int experienceYears, String... specialisations) {
+    public static AgentProfileUpdated agentProfile(UUID id, String city, int experienceYears,
+                                                   String... specialisations) {
         return new AgentProfileUpdated(new UserId(id), new AgentProfile(
                 "PRM/KA/RERA/1251/" + experienceYears, LocalDate.of(2028, 3, 31), "Metro Homes", "AG-77",
                 List.of(specialisations), new BigDecimal("2.00"), CommissionType.PERCENTAGE,
@@ -65,7 +66,7 @@ final class UserTestEvents {
                 null, List.of(), experienceYears, List.of()), new UserId(id));
     }
 
-    static AgentVerificationStatusChanged licenceReviewed(UUID id, AgentVerificationStatus from,
+    public static AgentVerificationStatusChanged licenceReviewed(UUID id, AgentVerificationStatus from,
                                                           AgentVerificationStatus to) {
         return new AgentVerificationStatusChanged(new UserId(id), from, to, null, UserId.random());
     }

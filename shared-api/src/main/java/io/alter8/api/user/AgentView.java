@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A verified, active agent as the agent directory shows them to anyone signed in: how to recognise and choose them,
- * with the phone masked and no e-mail (contact goes through Alter8).
+ * with the phone masked and no e-mail (contact goes through Alter8). {@code averageRating} (2 decimals, null while
+ * nobody rated) and {@code totalRatings} are the owners' ratings from property verifications.
  */
 public record AgentView(UserId id,
                         String firstName,
@@ -21,5 +22,7 @@ public record AgentView(UserId id,
                         List<String> specialisations,
                         BigDecimal commissionRate,
                         CommissionType commissionType,
-                        Integer experienceYears) {
+                        Integer experienceYears,
+                        BigDecimal averageRating,
+                        int totalRatings) {
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * A user's account as the read side shows it to the person themselves, admins and auditors. Personal data that
  * travels encrypted (identity numbers, bank account) appears only in its masked form, and so does the phone. The
  * profile of the user's current role is filled in; the others are null. {@code version} is the sequence number of
- * the last event applied.
+ * the last event applied. {@code ratings} are an agent's or field executive's ratings from property verifications.
  */
 public record UserView(UserId id,
                        String email,
@@ -32,7 +32,15 @@ public record UserView(UserId id,
                        Owner owner,
                        Agent agent,
                        Tenant tenant,
+                       Ratings ratings,
                        long version) {
+
+    /**
+     * The average (2 decimals; null while nobody rated) of the latest rating owners gave in each verification the
+     * user took part in, and how many verifications it counts.
+     */
+    public record Ratings(BigDecimal averageRating, int totalRatings) {
+    }
 
     /** An owner's KYC review and the masked forms of their identity numbers and bank account. */
     public record Owner(KycStatus kycStatus, String companyName, BusinessType businessType, String panMasked,

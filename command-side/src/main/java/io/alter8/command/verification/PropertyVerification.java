@@ -1,0 +1,315 @@
+package io.alter8.command.verification;
+
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UserId;
+import io.alter8.api.common.VerificationId;
+import io.alter8.api.user.Actor;
+import io.alter8.api.user.Role;
+import io.alter8.api.verification.AssignVerification;
+import io.alter8.api.verification.CompleteVerification;
+import io.alter8.api.verification.GiveVerificationFeedback;
+import io.alter8.api.verification.LegalFindings;
+import io.alter8.api.verification.OpenVerification;
+import io.alter8.api.verification.RejectVerification;
+import io.alter8.api.verification.ScheduleVerification;
+import io.alter8.api.verification.StartVerification;
+import io.alter8.api.verification.VerificationAssigned;
+import io.alter8.api.verification.VerificationCompleted;
+import io.alter8.api.verification.VerificationFeedbackGiven;
+import io.alter8.api.verification.VerificationOpened;
+import io.alter8.api.verification.VerificationRejected;
+import io.alter8.api.verification.VerificationReport;
+import io.alter8.api.verification.VerificationScheduled;
+import io.alter8.api.verification.VerificationStarted;
+import io.alter8.api.verification.VerificationStatus;
+import io.alter8.api.verification.VerificationType;
+import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.NotPermitted;
+import io.alter8.command.user.UserRoles;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A verification of a property (seed 000 {@code property_verifications}): who visits, when, what they found, how it
+ * ended, and the owner's ratings of the people who came.
+ * <pre>
+ * pending     → assigned                      (admins name a field executive, optionally an agent)
+ * assigned    → in_progress                   (the assigned field executive starts)
+ * pending, assigned, in_progress → rejected   (the assigned field executive or admins, with a reason)
+ * assigned, in_progress → completed           (the assigned field executive or admins, with the report)
+ * </pre>
+ * Reassignment is allowed until the verification is final; a new field executive starts afresh (assigned, no
+ * schedule). A field executive acts only on verifications assigned to them. Once final, only the property's owner
+ * may still give (and revise) feedback. Opened only by the verification process, from the property's own request,
+ * which checked who asked ({@link WhenPropertyVerificationRequestedThenOpenVerification}).
+ */
+@Aggregate
+class PropertyVerification {
+
+    static final int MAX_TEXT = 2000;
+
+    @AggregateIdentifier
+    private VerificationId id;
+    private PropertyId propertyId;
+    private UserId ownerId;
+    private VerificationType type;
+    private VerificationStatus status;
+    private UserId fieldExecutiveId;
+    private UserId agentId;
+    private Instant scheduledAt;
+    private VerificationReport report;
+    private String rejectionReason;
+    private VerificationFeedbackGiven feedback;
+
+    PropertyVerification() {
+        // for Axon
+    }
+
+    @CommandHandler
+    PropertyVerification(OpenVerification command) {
+        required(command.propertyId(), "propertyId");
+        required(command.ownerId(), "ownerId");
+        required(command.type(), "type");
+        apply(new VerificationOpened(command.verificationId(), command.propertyId(), command.type(),
+                                     command.ownerId(), command.requestedBy()));
+    }
+
+    @CommandHandler
+    void handle(AssignVerification command, UserRoles users) {
+        Actor by = actor(command.requestedBy());
+        if (!by.role().isAdmin()) {
+            throw new NotPermitted("only admins assign verifications");
+        }
+        requireOpen();
+        UserId executive = required(command.fieldExecutiveId(), "fieldExecutiveId");
+        if (executive.equals(fieldExecutiveId) && Objects.equals(command.agentId(), agentId)) {
+            return;
+        }
+        if (!users.isActive(executive, Role.FIELD_EXECUTIVE)) {
+            throw new DomainRuleViolation("not-a-field-executive", "the field executive must be an active one");
+        }
+        if (command.agentId() != null && !users.isActive(command.agentId(), Role.AGENT)) {
+            throw new DomainRuleViolation("not-an-agent", "the agent must be an active agent");
+        }
+        VerificationStatus next = executive.equals(fieldExecutiveId) && status == VerificationStatus.IN_PROGRESS
+                ? VerificationStatus.IN_PROGRESS : VerificationStatus.ASSIGNED;
+        apply(new VerificationAssigned(id, executive, command.agentId(), next, by.userId()));
+    }
+
+    @CommandHandler
+    void handle(ScheduleVerification command) {
+        Actor by = actor(command.requestedBy());
+        requireExecutiveOrAdmin(by, "only the assigned field executive or admins schedule the visit");
+        Instant at = required(command.scheduledAt(), "scheduledAt");
+        if (status != VerificationStatus.ASSIGNED) {
+            throw new DomainRuleViolation("not-assigned", "only an assigned verification that has not started is "
+                    + "scheduled; it is " + status.wire());
+        }
+        if (at.equals(scheduledAt)) {
+            return;
+        }
+        if (!at.isAfter(now())) {
+            throw new DomainRuleViolation("scheduled-in-past", "a visit is scheduled in the future");
+        }
+        apply(new VerificationScheduled(id, at, by.userId()));
+    }
+
+    @CommandHandler
+    void handle(StartVerification command) {
+        Actor by = actor(command.requestedBy());
+        if (!isAssignedExecutive(by)) {
+            throw new NotPermitted("only the assigned field executive starts the visit");
+        }
+        if (status == VerificationStatus.IN_PROGRESS) {
+            return;
+        }
+        if (status != VerificationStatus.ASSIGNED) {
+            throw new DomainRuleViolation("not-assigned", "a " + status.wire() + " verification cannot start");
+        }
+        apply(new VerificationStarted(id, by.userId()));
+    }
+
+    /** Completing again with the same report changes nothing; with another, it is refused (a report is final). */
+    @CommandHandler
+    void handle(CompleteVerification command) {
+        Actor by = actor(command.requestedBy());
+        requireExecutiveOrAdmin(by, "only the assigned field executive or admins complete a verification");
+        VerificationReport filed = required(command.report(), "report");
+        if (status == VerificationStatus.COMPLETED && filed.equals(report)) {
+            return;
+        }
+        requireOpen();
+        if (status == VerificationStatus.PENDING) {
+            throw new DomainRuleViolation("not-assigned", "a verification is completed after a field executive "
+                    + "was assigned");
+        }
+        checkReport(filed);
+        apply(new VerificationCompleted(id, propertyId, filed, by.userId()));
+    }
+
+    @CommandHandler
+    void handle(RejectVerification command) {
+        Actor by = actor(command.requestedBy());
+        requireExecutiveOrAdmin(by, "only the assigned field executive or admins reject a property");
+        String reason = text(command.reason());
+        if (reason == null) {
+            throw new DomainRuleViolation("missing-reason", "a rejection says why");
+        }
+        if (status == VerificationStatus.REJECTED && reason.equals(rejectionReason)) {
+            return;
+        }
+        requireOpen();
+        apply(new VerificationRejected(id, propertyId, reason, by.userId()));
+    }
+
+    /** The owner rates who came; a later feedback replaces theirs, the same one again changes nothing. */
+    @CommandHandler
+    void handle(GiveVerificationFeedback command) {
+        Actor by = actor(command.requestedBy());
+        if (!by.is(ownerId)) {
+            throw new NotPermitted("only the property's owner gives feedback on its verification");
+        }
+        if (!status.isFinal()) {
+            throw new DomainRuleViolation("not-final", "feedback is given once the verification is completed or "
+                    + "rejected");
+        }
+        if (fieldExecutiveId == null) {
+            throw new DomainRuleViolation("nobody-visited", "no field executive was assigned to rate");
+        }
+        Integer executiveRating = required(command.executiveRating(), "executiveRating");
+        rating(executiveRating, "executiveRating");
+        if (agentId == null && command.agentRating() != null) {
+            throw new DomainRuleViolation("no-agent", "no agent was assigned to rate");
+        }
+        if (agentId != null) {
+            rating(required(command.agentRating(), "agentRating"), "agentRating");
+        }
+        String text = text(command.feedback());
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new DomainRuleViolation("feedback-too-long", "feedback is at most " + MAX_TEXT + " characters");
+        }
+        VerificationFeedbackGiven given = new VerificationFeedbackGiven(id, agentId, command.agentRating(),
+                                                                        fieldExecutiveId, executiveRating, text,
+                                                                        by.userId());
+        if (given.equals(feedback)) {
+            return;
+        }
+        apply(given);
+    }
+
+    // ------------------------------------------------------------------------------------------------- decisions
+
+    /** The seed's CHECKs, and a legal verification's findings, which the seed keeps only for legal ones. */
+    private void checkReport(VerificationReport filed) {
+        if (filed.qualityScore() < 1 || filed.qualityScore() > 10) {
+            throw new DomainRuleViolation("invalid-qualityScore", "the quality score is 1 to 10");
+        }
+        LegalFindings legal = filed.legal();
+        if (type == VerificationType.LEGAL && (legal == null || legal.titleClear() == null)) {
+            throw new DomainRuleViolation("missing-legal", "a legal verification reports its legal findings: "
+                    + "documents verified, title clear and legal issues");
+        }
+    }
+
+    private void requireOpen() {
+        if (status.isFinal()) {
+            throw new DomainRuleViolation("verification-final", "the verification is " + status.wire());
+        }
+    }
+
+    private void requireExecutiveOrAdmin(Actor by, String refusal) {
+        if (!(isAssignedExecutive(by) || by.role().isAdmin())) {
+            throw new NotPermitted(refusal);
+        }
+    }
+
+    /** A field executive acts on verifications assigned to them, and only those. */
+    private boolean isAssignedExecutive(Actor by) {
+        return by.role() == Role.FIELD_EXECUTIVE && by.is(fieldExecutiveId);
+    }
+
+    private static void rating(int value, String field) {
+        if (value < 1 || value > 5) {
+            throw new DomainRuleViolation("invalid-" + field, field + " is 1 to 5");
+        }
+    }
+
+    private static Actor actor(Actor actor) {
+        if (actor == null) {
+            throw new NotPermitted("the command does not say who sends it");
+        }
+        return actor;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new DomainRuleViolation("missing-" + field, field + " is required");
+        }
+        return value;
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Now on Axon's clock (which fixtures set). */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    // ----------------------------------------------------------------------------------------------------- state
+
+    @EventSourcingHandler
+    void on(VerificationOpened event) {
+        id = event.verificationId();
+        propertyId = event.propertyId();
+        ownerId = event.ownerId();
+        type = event.type();
+        status = VerificationStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(VerificationAssigned event) {
+        if (!event.fieldExecutiveId().equals(fieldExecutiveId)) {
+            scheduledAt = null;
+        }
+        fieldExecutiveId = event.fieldExecutiveId();
+        agentId = event.agentId();
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(VerificationScheduled event) {
+        scheduledAt = event.scheduledAt();
+    }
+
+    @EventSourcingHandler
+    void on(VerificationStarted event) {
+        status = VerificationStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(VerificationCompleted event) {
+        report = event.report();
+        status = VerificationStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(VerificationRejected event) {
+        rejectionReason = event.reason();
+        status = VerificationStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(VerificationFeedbackGiven event) {
+        feedback = event;
+    }
+}
