@@ -50,7 +50,8 @@ import java.util.UUID;
  * which holds the keys (docs/decisions.md, "Users on the read side: masked only").
  */
 @RestController
-@ReadModel(UserDirectoryProjector.PROCESSING_GROUP)
+// Accounts carry the ratings of agents and field executives, which the verifications read model keeps.
+@ReadModel({UserDirectoryProjector.PROCESSING_GROUP, VerificationQueries.PROCESSING_GROUP})
 @Tag(name = "Users", description = "The user directory read model: users, own account, an owner's tenants, agents")
 class UserQueryController {
 
@@ -124,7 +125,7 @@ class UserQueryController {
 
     @GetMapping("/api/users/{id}")
     @ReadModel({UserDirectoryProjector.PROCESSING_GROUP, TenantRelationQueries.PROCESSING_GROUP,
-            TenantRelationQueries.CATALOG_PROCESSING_GROUP})
+            TenantRelationQueries.CATALOG_PROCESSING_GROUP, VerificationQueries.PROCESSING_GROUP})
     @Operation(summary = "One account (the person themselves, admins, auditors, and owners of a property the person "
             + "leased)")
     ResponseEntity<UserView> user(@PathVariable UUID id) {
