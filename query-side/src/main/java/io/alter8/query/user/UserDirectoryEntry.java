@@ -138,8 +138,22 @@ class UserDirectoryEntry {
                 tenantSsnMasked);
         return new UserView(new UserId(id), email, phoneMasked, firstName, lastName, r, Country.fromWire(country),
                             preferredLanguage, AccountStatus.fromWire(status), emailVerified, emailVerifiedAt,
-                            phoneVerified, phoneVerifiedAt, registeredAt, lastLoginAt, owner, agent, tenant,
+                            phoneVerified, phoneVerifiedAt, verified(r), registeredAt, lastLoginAt, owner, agent, tenant,
                             ratings(r), version);
+    }
+
+    /** {@link UserView#verified()}; {@link UserDirectoryQueries} filters by the same rule in SQL. */
+    private boolean verified(Role r) {
+        switch (r) {
+            case OWNER:
+                return KycStatus.VERIFIED.wire().equals(ownerKycStatus);
+            case AGENT:
+                return AgentVerificationStatus.VERIFIED.wire().equals(agentVerificationStatus);
+            case TENANT:
+                return CheckStatus.PASSED.wire().equals(tenantBackgroundCheckStatus);
+            default:
+                return emailVerified && phoneVerified;
+        }
     }
 
     AgentView toAgentView() {

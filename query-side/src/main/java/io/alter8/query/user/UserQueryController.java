@@ -79,6 +79,9 @@ class UserQueryController {
                              @RequestParam(required = false) String status,
                              @RequestParam(required = false) String emailVerified,
                              @RequestParam(required = false) String phoneVerified,
+                             @Parameter(description = "the review of the user's role passed (owner KYC, agent "
+                                     + "licence, tenant background check); other roles: e-mail and phone verified")
+                             @RequestParam(required = false) String verified,
                              @RequestParam(required = false) String q,
                              @RequestParam(required = false) Integer page,
                              @RequestParam(required = false) Integer size,
@@ -88,13 +91,14 @@ class UserQueryController {
         AccountStatus statusFilter = QueryParameters.wire("status", status, AccountStatus::fromWire, AccountStatus.class, errors);
         Boolean email = QueryParameters.bool("emailVerified", emailVerified, errors);
         Boolean phone = QueryParameters.bool("phoneVerified", phoneVerified, errors);
+        Boolean reviewed = QueryParameters.bool("verified", verified, errors);
         Paging paging = Paging.parse(page, size, sort, UserDirectoryQueries.USER_SORTS.keySet(), "registeredAt",
                                      errors);
         if (!errors.isEmpty()) {
             throw ApiException.badInput(errors);
         }
         String text = QueryParameters.text(q);
-        return queries.handle(new FindUsers(roleFilter, statusFilter, email, phone, text, paging.page(),
+        return queries.handle(new FindUsers(roleFilter, statusFilter, email, phone, reviewed, text, paging.page(),
                                             paging.size(), paging.sortField(), paging.ascending()));
     }
 

@@ -4,7 +4,10 @@ import io.alter8.api.common.EmailAddress;
 import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.AgentVerificationStatus;
+import io.alter8.api.user.CheckStatus;
 import io.alter8.api.user.EmailVerified;
+import io.alter8.api.user.KycStatus;
+import io.alter8.api.user.OwnerKycStatusChanged;
 import io.alter8.api.user.PhoneVerified;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserDeactivated;
@@ -167,6 +170,48 @@ class UserQueryApiTest {
         assertThat(ids(admin.get("/api/users?q=" + owner.toString().toUpperCase()))).containsExactly(owner.toString());
         // % and _ are matched as themselves, not as wildcards
         assertThat(ids(admin.get("/api/users?q=" + marker + "%25"))).isEmpty();
+    }
+
+    @Test
+    void usersListFiltersByTheReviewOfEachRole() {
+        UUID keptOwner = UUID.randomUUID();
+        UUID newOwner = UUID.randomUUID();
+        UUID screenedTenant = UUID.randomUUID();
+        UUID failedTenant = UUID.randomUUID();
+        UUID licensedAgent = UUID.randomUUID();
+        UUID reachableExecutive = UUID.randomUUID();
+        UUID silentExecutive = UUID.randomUUID();
+        register(keptOwner, "Asha", Role.OWNER);
+        register(newOwner, "Ravi", Role.OWNER);
+        register(screenedTenant, "Meera", Role.TENANT);
+        register(failedTenant, "Kavya", Role.TENANT);
+        register(licensedAgent, "Arjun", Role.AGENT);
+        register(reachableExecutive, "Dev", Role.FIELD_EXECUTIVE);
+        register(silentExecutive, "Isha", Role.FIELD_EXECUTIVE);
+        store.append(USER, keptOwner, 1, new OwnerKycStatusChanged(new UserId(keptOwner), KycStatus.PENDING,
+                                                                   KycStatus.VERIFIED, null, UserId.random()));
+        store.append(USER, screenedTenant, 1, UserTestEvents.screening(screenedTenant, CheckStatus.PASSED,
+                                                                       CheckStatus.PENDING));
+        store.append(USER, failedTenant, 1, UserTestEvents.screening(failedTenant, CheckStatus.FAILED,
+                                                                     CheckStatus.PASSED));
+        store.append(USER, licensedAgent, 1, UserTestEvents.licenceReviewed(licensedAgent,
+                AgentVerificationStatus.PENDING, AgentVerificationStatus.VERIFIED));
+        store.append(USER, reachableExecutive, 1, new EmailVerified(new UserId(reachableExecutive),
+                new EmailAddress("dev." + reachableExecutive + "@example.com")));
+        long last = store.append(USER, reachableExecutive, 2, new PhoneVerified(new UserId(reachableExecutive),
+                                                                                new PhoneNumber("+919876543210")));
+        ApiClient admin = as("admin");
+        String list = "/api/users?q=" + marker + "&size=100&verified=";
+
+        assertThat(ids(admin.get(list + "true", "X-Await-Position", Long.toString(last))))
+                .containsExactlyInAnyOrder(keptOwner.toString(), screenedTenant.toString(), licensedAgent.toString(),
+                                           reachableExecutive.toString());
+        assertThat(ids(admin.get(list + "false")))
+                .containsExactlyInAnyOrder(newOwner.toString(), failedTenant.toString(), silentExecutive.toString());
+        assertThat(admin.get("/api/users/" + keptOwner).json().path("verified").asBoolean()).isTrue();
+        assertThat(admin.get("/api/users/" + failedTenant).json().path("verified").asBoolean()).isFalse();
+        assertThat(admin.get("/api/users/" + reachableExecutive).json().path("verified").asBoolean()).isTrue();
+        assertThat(admin.get(list + "perhaps").fieldErrors()).containsExactly("verified: must be true or false");
     }
 
     @Test
