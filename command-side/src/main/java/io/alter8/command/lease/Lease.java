@@ -25,6 +25,7 @@ import io.alter8.api.lease.TerminateLease;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.property.Lettings;
 import io.alter8.command.user.UserRoles;
@@ -52,7 +53,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * The owner's side — the property's owner, the lease's agent, the property's manager, admins — proposes, revises,
  * activates and terminates; only the owner (or an admin) approves and signs for it. Each tenant named in the lease
- * approves and signs for themself; a tenant who proposes a lease applies to rent the unit.
+ * approves and signs for themself; a tenant who proposes a lease applies to rent the unit, of a listed property only.
  * <pre>
  * draft            → pending_approval (a first approval) → active (fully approved, signed, unit free) → terminated
  * revising terms   → draft again, every approval lapses (until someone has signed)
@@ -104,6 +105,11 @@ class Lease {
             throw new DomainRuleViolation("invalid-primary-tenant", "the primary tenant is one of the tenants");
         }
         Lettings.LettableUnit unit = lettings.unitToLet(command.propertyId(), command.unitId());
+        if (by.role() == Role.TENANT && !unit.listed()) {
+            // Tenants apply to what is on the market; a private listing answers as an unknown one, as on the query
+            // side, so applying does not tell whether it exists. Its owner may still propose a lease to them.
+            throw new NotFound("no property " + command.propertyId());
+        }
         boolean mayPropose = by.role().isAdmin()
                 || by.role() == Role.OWNER && by.is(unit.ownerId())
                 || by.role() == Role.AGENT && by.is(unit.agentId())

@@ -13,9 +13,12 @@ import java.util.List;
  */
 public interface Lettings {
 
-    /** A unit that may be let, with the people its property had when asked. {@code agentId}/{@code managerId} may be null. */
+    /**
+     * A unit that may be let, with the people its property had when asked ({@code agentId}/{@code managerId} may be
+     * null), and whether its listing is public or featured.
+     */
     record LettableUnit(PropertyId propertyId, UnitId unitId, UserId ownerId, UserId agentId, UserId managerId,
-                        String currency) {
+                        String currency, boolean listed) {
     }
 
     /** The unit {@code unitId} of the property ({@code null}: its only unit); 404 or 409 when it cannot be let. */

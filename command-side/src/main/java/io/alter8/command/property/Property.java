@@ -451,7 +451,8 @@ class Property {
         } else if (!all.containsKey(unit)) {
             throw unknownUnit(unit);
         }
-        return new Lettings.LettableUnit(id, unit, ownerId, agentId, managerId, terms.monthlyRent().currency());
+        return new Lettings.LettableUnit(id, unit, ownerId, agentId, managerId, terms.monthlyRent().currency(),
+                                         listingStatus != ListingStatus.PRIVATE);
     }
 
     /** From the leasing process: a lease of the unit became active. Again with the same lease, nothing changes. */

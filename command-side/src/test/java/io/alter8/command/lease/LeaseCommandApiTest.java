@@ -43,14 +43,19 @@ class LeaseCommandApiTest {
         admin = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
         tenantId = TestUsers.register(anonymous, "tenant", PASSWORD).id();
         tenant = anonymous.withToken(TestTokens.mint(tenantId, "tenant"));
-        property = activeApartment(owner);
+        property = listedApartment(owner);
     }
 
-    String activeApartment(ApiClient as) {
+    /** Active, verified and listed publicly: tenants apply only to what is on the market. */
+    String listedApartment(ApiClient as) {
         Response created = as.post("/api/properties", apartment(null, null, "Flat", "25000"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asString();
         assertThat(as.put("/api/properties/" + id + "/status", "{\"status\": \"active\"}").status()).isEqualTo(200);
+        assertThat(admin.put("/api/properties/" + id + "/verification", "{\"status\": \"verified\"}").status())
+                .isEqualTo(200);
+        assertThat(as.put("/api/properties/" + id + "/listing-status", "{\"status\": \"public\"}").status())
+                .isEqualTo(200);
         return id;
     }
 
@@ -77,7 +82,10 @@ class LeaseCommandApiTest {
 
     /** Applied by the tenant, approved by both, signed by both: ready to be put into force. */
     String readyLease(ApiClient tenantApi, String propertyId) {
-        String lease = apply(tenantApi, propertyId);
+        return approvedAndSigned(apply(tenantApi, propertyId), tenantApi);
+    }
+
+    String approvedAndSigned(String lease, ApiClient tenantApi) {
         ok(owner.post("/api/leases/" + lease + "/approval", null));
         ok(tenantApi.post("/api/leases/" + lease + "/approval", null));
         ok(owner.post("/api/leases/" + lease + "/signatures",
@@ -132,7 +140,11 @@ class LeaseCommandApiTest {
         ok(owner.post("/api/leases/" + readyLease(tenant, property) + "/activation", null));
         UUID otherTenant = TestUsers.register(anonymous, "tenant", PASSWORD).id();
         ApiClient other = anonymous.withToken(TestTokens.mint(otherTenant, "tenant"));
-        String second = readyLease(other, property);
+        // A let property is no longer listed, so the owner proposes the second lease.
+        Response proposed = owner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], \"terms\": %s}"
+                .formatted(property, otherTenant, terms("26000")));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        String second = approvedAndSigned(proposed.json().path("id").asString(), other);
         List<String> propertyEvents = eventTypes(property);
 
         Response refused = owner.post("/api/leases/" + second + "/activation", null);
@@ -216,6 +228,25 @@ class LeaseCommandApiTest {
         Response revised = tenant.put("/api/leases/" + lease + "/terms", terms("24000"), "If-Match", "\"1\"");
         ok(revised);
         assertThat(eventTypes(lease)).last().isEqualTo("LeaseTermsRevised");
+    }
+
+    @Test
+    void aPrivateListingIsUnknownToAnApplicantButItsOwnerMayProposeALease() {
+        Response created = owner.post("/api/properties", apartment(null, null, "Private flat", "25000"));
+        String hidden = created.json().path("id").asString();
+        assertThat(owner.put("/api/properties/" + hidden + "/status", "{\"status\": \"active\"}").status())
+                .isEqualTo(200);
+        String body = "{\"propertyId\": \"%s\", \"terms\": %s}".formatted(hidden, terms("25000"));
+
+        Response applied = tenant.post("/api/leases", body);
+        Response unknown = tenant.post("/api/leases", body.replace(hidden, UUID.randomUUID().toString()));
+
+        assertThat(applied.status()).isEqualTo(404);
+        assertThat(applied.json().path("title")).isEqualTo(unknown.json().path("title"));
+        assertThat(applied.json().path("detail").asString()).doesNotContain("private");
+        Response proposed = owner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], \"terms\": %s}"
+                .formatted(hidden, tenantId, terms("25000")));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
     }
 
     @Test

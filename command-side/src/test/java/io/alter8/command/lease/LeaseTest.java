@@ -66,6 +66,8 @@ class LeaseTest {
     final List<String> occupancy = new ArrayList<>();
     /** Which lease holds the unit, as the property would answer. */
     LeaseId holder;
+    /** Whether the property's listing is public, as the property would answer. */
+    boolean listed = true;
 
     @BeforeEach
     void setUp() {
@@ -80,7 +82,7 @@ class LeaseTest {
                 if (!propertyId.equals(PROPERTY)) {
                     throw new NotFound("no property " + propertyId);
                 }
-                return new LettableUnit(PROPERTY, UNIT, OWNER, AGENT, MANAGER, "INR");
+                return new LettableUnit(PROPERTY, UNIT, OWNER, AGENT, MANAGER, "INR", listed);
             }
 
             @Override
@@ -173,6 +175,19 @@ class LeaseTest {
                .expectNoEvents()
                .expectException(DomainRuleViolation.class)
                .expectExceptionMessage("lease " + ID + " exists with other content");
+    }
+
+    @Test
+    void aTenantAppliesOnlyForAListedPropertyWhileItsOwnerMayStillProposeALease() {
+        listed = false;
+        fixture.givenCurrentTime(NOW)
+               .when(proposal(as(TENANT, Role.TENANT), List.of(TENANT)))
+               .expectNoEvents()
+               .expectException(NotFound.class)
+               .expectExceptionMessage("no property " + PROPERTY);
+        fixture.givenCurrentTime(NOW)
+               .when(proposal(as(OWNER, Role.OWNER), List.of(TENANT)))
+               .expectEvents(proposed(OWNER, List.of(TENANT)));
     }
 
     @Test
