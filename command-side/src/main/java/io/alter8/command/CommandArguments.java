@@ -3,6 +3,7 @@ package io.alter8.command;
 import io.alter8.api.user.Actor;
 import org.axonframework.eventhandling.GenericEventMessage;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -27,8 +28,18 @@ public final class CommandArguments {
         return value;
     }
 
-    /** Today in UTC, on Axon's clock (which fixtures set). */
+    /** Free text as kept: stripped, and blank as absent. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Now on Axon's clock (which fixtures set). */
+    public static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    /** Today in UTC, on Axon's clock. */
     public static LocalDate today() {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), ZoneOffset.UTC);
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
     }
 }

@@ -44,6 +44,7 @@ import java.util.Set;
 
 import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
+import static io.alter8.command.CommandArguments.text;
 import static io.alter8.command.CommandArguments.today;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -219,14 +220,14 @@ class Lease {
             throw new DomainRuleViolation("lease-not-approved", "only a fully approved lease that is not in force "
                     + "yet is signed");
         }
-        String signature = required(blankToNull(command.signatureUrl()), "signatureUrl");
+        String signature = required(text(command.signatureUrl()), "signatureUrl");
         if (signatories.contains(by.userId())) {
             return;
         }
         Set<UserId> signed = new HashSet<>(signatories);
         signed.add(by.userId());
         boolean complete = signed.contains(ownerId) && signed.containsAll(tenants);
-        apply(new LeaseSigned(id, as, by.userId(), signature, blankToNull(command.agreementUrl()), complete));
+        apply(new LeaseSigned(id, as, by.userId(), signature, text(command.agreementUrl()), complete));
     }
 
     @CommandHandler
@@ -374,8 +375,8 @@ class Lease {
         }
     }
 
-    private static String reason(String text) {
-        String reason = blankToNull(text);
+    private static String reason(String given) {
+        String reason = text(given);
         if (reason != null && reason.length() > MAX_REASON_LENGTH) {
             throw new DomainRuleViolation("invalid-reason", "the reason has at most 2000 characters");
         }
@@ -384,9 +385,5 @@ class Lease {
 
     private static NotPermitted notAParty() {
         return new NotPermitted("only the lease's parties act on it");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -23,7 +23,6 @@ import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.MoneyInput;
 import io.alter8.command.web.OneOf;
 import io.alter8.web.ApiException;
-import io.alter8.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -159,7 +158,7 @@ class LeaseController {
     ResponseEntity<CommandAccepted> reviseTerms(@PathVariable UUID id, @Valid @RequestBody TermsInput request,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                 String ifMatch) {
-        return change(id, ifMatch, (lease, by, version) -> new ReviseLeaseTerms(lease, request.toTerms(), by, version));
+        return commands.change(new LeaseId(id), ifMatch, (lease, by, version) -> new ReviseLeaseTerms(lease, request.toTerms(), by, version));
     }
 
     @PostMapping("/{id}/approval")
@@ -167,7 +166,7 @@ class LeaseController {
     ResponseEntity<CommandAccepted> approve(@PathVariable UUID id,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                             String ifMatch) {
-        return change(id, ifMatch, ApproveLease::new);
+        return commands.change(new LeaseId(id), ifMatch, ApproveLease::new);
     }
 
     @PostMapping("/{id}/rejection")
@@ -175,7 +174,7 @@ class LeaseController {
     ResponseEntity<CommandAccepted> reject(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch) {
-        return change(id, ifMatch, (lease, by, version) -> new RejectLease(lease, request.reason(), by, version));
+        return commands.change(new LeaseId(id), ifMatch, (lease, by, version) -> new RejectLease(lease, request.reason(), by, version));
     }
 
     @PostMapping("/{id}/signatures")
@@ -183,7 +182,7 @@ class LeaseController {
     ResponseEntity<CommandAccepted> sign(@PathVariable UUID id, @Valid @RequestBody SignatureRequest request,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                          String ifMatch) {
-        return change(id, ifMatch, (lease, by, version) ->
+        return commands.change(new LeaseId(id), ifMatch, (lease, by, version) ->
                 new SignLease(lease, LeaseParty.fromWire(request.as()), request.signatureUrl(), request.agreementUrl(),
                               by, version));
     }
@@ -194,7 +193,7 @@ class LeaseController {
     ResponseEntity<CommandAccepted> activate(@PathVariable UUID id,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
-        return change(id, ifMatch, ActivateLease::new);
+        return commands.change(new LeaseId(id), ifMatch, ActivateLease::new);
     }
 
     @PostMapping("/{id}/termination")
@@ -204,20 +203,8 @@ class LeaseController {
                                               String ifMatch) {
         Money penalty = request.earlyTerminationPenalty() == null ? null
                                                                   : request.earlyTerminationPenalty().toMoney();
-        return change(id, ifMatch, (lease, by, version) ->
+        return commands.change(new LeaseId(id), ifMatch, (lease, by, version) ->
                 new TerminateLease(lease, request.terminationDate(), request.reason(), request.noticeDate(), penalty,
                                    by, version));
-    }
-
-    /** A change of one lease, made by the caller, applied only at the version of {@code If-Match} if sent. */
-    private ResponseEntity<CommandAccepted> change(UUID id, String ifMatch, Change change) {
-        LeaseId leaseId = new LeaseId(id);
-        return commands.update(change.command(leaseId, Callers.actor(), ETags.parseIfMatch(ifMatch)), leaseId);
-    }
-
-    @FunctionalInterface
-    private interface Change {
-
-        Object command(LeaseId lease, Actor by, Long expectedVersion);
     }
 }

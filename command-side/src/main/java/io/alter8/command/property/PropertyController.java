@@ -117,7 +117,7 @@ class PropertyController {
     ResponseEntity<CommandAccepted> reviseDetails(@PathVariable UUID id, @Valid @RequestBody DetailsRequest request,
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch) {
-        return change(id, ifMatch, (property, by, version) -> request.toCommand(property, by, places, version));
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) -> request.toCommand(property, by, places, version));
     }
 
     @PutMapping("/{id}/rental-terms")
@@ -126,7 +126,7 @@ class PropertyController {
     ResponseEntity<CommandAccepted> changeRentalTerms(@PathVariable UUID id, @Valid @RequestBody TermsInput terms,
                                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                       String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new ChangeRentalTerms(property, terms.toTerms(), by, version));
     }
 
@@ -137,7 +137,7 @@ class PropertyController {
                                                       @Valid @RequestBody MoneyInput monthlyRent,
                                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                       String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new ChangeMonthlyRent(property, monthlyRent.toMoney(), by, version));
     }
 
@@ -147,7 +147,7 @@ class PropertyController {
                                                     @Valid @RequestBody AmenitiesRequest request,
                                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                     String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new ChangeAmenities(property, PropertyInputs.amenities(request.amenities()), by, version));
     }
 
@@ -170,7 +170,7 @@ class PropertyController {
                                                @Valid @RequestBody UnitInput unit,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new ReviseUnit(property, new UnitId(unitId), unit.toSpec(), by, version));
     }
 
@@ -179,7 +179,7 @@ class PropertyController {
     ResponseEntity<CommandAccepted> removeUnit(@PathVariable UUID id, @PathVariable UUID unitId,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new RemoveUnit(property, new UnitId(unitId), by, version));
     }
 
@@ -189,7 +189,7 @@ class PropertyController {
     ResponseEntity<CommandAccepted> changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusRequest request,
                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                  String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new ChangePropertyStatus(property, PropertyStatus.fromWire(request.status()),
                         PropertyInputs.strip(request.reason()), by, version));
     }
@@ -201,7 +201,7 @@ class PropertyController {
                                                         @Valid @RequestBody ListingStatusRequest request,
                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                         String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new ChangeListingStatus(property, ListingStatus.fromWire(request.status()), by, version));
     }
 
@@ -211,7 +211,7 @@ class PropertyController {
                                                        @Valid @RequestBody VerificationRequest request,
                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                        String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new RecordVerificationOutcome(property, PropertyVerificationStatus.fromWire(request.status()),
                         PropertyInputs.strip(request.notes()), null, by, version));
     }
@@ -222,7 +222,7 @@ class PropertyController {
                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                        String ifMatch) {
         UserId agent = request.agentId() == null ? null : new UserId(request.agentId());
-        return change(id, ifMatch, (property, by, version) -> new AssignListingAgent(property, agent, by, version));
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) -> new AssignListingAgent(property, agent, by, version));
     }
 
     @PutMapping("/{id}/manager")
@@ -231,7 +231,7 @@ class PropertyController {
                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                   String ifMatch) {
         UserId manager = request.managerId() == null ? null : new UserId(request.managerId());
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new AssignPropertyManager(property, manager, by, version));
     }
 
@@ -243,7 +243,7 @@ class PropertyController {
                                                       String ifMatch) {
         HudApproval approval = new HudApproval(request.approved(), request.approvalDate(),
                                                PropertyInputs.strip(request.programType()));
-        return change(id, ifMatch, (property, by, version) -> new RecordHudApproval(property, approval, by, version));
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) -> new RecordHudApproval(property, approval, by, version));
     }
 
     @PostMapping("/{id}/reviews")
@@ -252,19 +252,7 @@ class PropertyController {
     ResponseEntity<CommandAccepted> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch) {
-        return change(id, ifMatch, (property, by, version) ->
+        return commands.change(new PropertyId(id), ifMatch, (property, by, version) ->
                 new ReviewProperty(property, request.rating(), PropertyInputs.strip(request.comment()), by, version));
-    }
-
-    /** A change of one property, made by the caller, applied only at the version of {@code If-Match} if sent. */
-    private ResponseEntity<CommandAccepted> change(UUID id, String ifMatch, Change change) {
-        PropertyId propertyId = new PropertyId(id);
-        return commands.update(change.command(propertyId, Callers.actor(), ETags.parseIfMatch(ifMatch)), propertyId);
-    }
-
-    @FunctionalInterface
-    private interface Change {
-
-        Object command(PropertyId property, Actor by, Long expectedVersion);
     }
 }

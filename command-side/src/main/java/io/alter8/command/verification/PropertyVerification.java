@@ -27,7 +27,6 @@ import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.user.UserRoles;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -35,6 +34,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.Objects;
 
+import static io.alter8.command.CommandArguments.actor;
+import static io.alter8.command.CommandArguments.now;
+import static io.alter8.command.CommandArguments.required;
+import static io.alter8.command.CommandArguments.text;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -240,29 +243,6 @@ class PropertyVerification {
         if (value < 1 || value > 5) {
             throw new DomainRuleViolation("invalid-" + field, field + " is 1 to 5");
         }
-    }
-
-    private static Actor actor(Actor actor) {
-        if (actor == null) {
-            throw new NotPermitted("the command does not say who sends it");
-        }
-        return actor;
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new DomainRuleViolation("missing-" + field, field + " is required");
-        }
-        return value;
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** Now on Axon's clock (which fixtures set). */
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
     }
 
     // ----------------------------------------------------------------------------------------------------- state

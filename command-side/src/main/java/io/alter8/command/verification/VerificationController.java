@@ -3,7 +3,6 @@ package io.alter8.command.verification;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.common.VerificationId;
-import io.alter8.api.user.Actor;
 import io.alter8.api.verification.AssignVerification;
 import io.alter8.api.verification.CompleteVerification;
 import io.alter8.api.verification.GiveVerificationFeedback;
@@ -129,7 +128,7 @@ class VerificationController {
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch) {
         UserId agent = request.agentId() == null ? null : new UserId(request.agentId());
-        return change(id, ifMatch, (verification, by, version) ->
+        return commands.change(new VerificationId(id), ifMatch, (verification, by, version) ->
                 new AssignVerification(verification, new UserId(request.fieldExecutiveId()), agent, by, version));
     }
 
@@ -138,7 +137,7 @@ class VerificationController {
     ResponseEntity<CommandAccepted> schedule(@PathVariable UUID id, @Valid @RequestBody ScheduleRequest request,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
-        return change(id, ifMatch, (verification, by, version) ->
+        return commands.change(new VerificationId(id), ifMatch, (verification, by, version) ->
                 new ScheduleVerification(verification, request.scheduledAt(), by, version));
     }
 
@@ -147,7 +146,7 @@ class VerificationController {
     ResponseEntity<CommandAccepted> start(@PathVariable UUID id,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                           String ifMatch) {
-        return change(id, ifMatch, StartVerification::new);
+        return commands.change(new VerificationId(id), ifMatch, StartVerification::new);
     }
 
     @PostMapping("/api/verifications/{id}/completion")
@@ -157,7 +156,7 @@ class VerificationController {
     ResponseEntity<CommandAccepted> complete(@PathVariable UUID id, @Valid @RequestBody CompletionRequest request,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
-        return change(id, ifMatch, (verification, by, version) ->
+        return commands.change(new VerificationId(id), ifMatch, (verification, by, version) ->
                 new CompleteVerification(verification, request.toReport(), by, version));
     }
 
@@ -166,7 +165,7 @@ class VerificationController {
     ResponseEntity<CommandAccepted> reject(@PathVariable UUID id, @Valid @RequestBody RejectionRequest request,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch) {
-        return change(id, ifMatch, (verification, by, version) ->
+        return commands.change(new VerificationId(id), ifMatch, (verification, by, version) ->
                 new RejectVerification(verification, request.reason().strip(), by, version));
     }
 
@@ -177,21 +176,9 @@ class VerificationController {
     ResponseEntity<CommandAccepted> feedback(@PathVariable UUID id, @Valid @RequestBody FeedbackRequest request,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
-        return change(id, ifMatch, (verification, by, version) ->
+        return commands.change(new VerificationId(id), ifMatch, (verification, by, version) ->
                 new GiveVerificationFeedback(verification, request.agentRating(), request.executiveRating(),
                                              request.feedback(), by, version));
-    }
-
-    private ResponseEntity<CommandAccepted> change(UUID id, String ifMatch, Change change) {
-        VerificationId verification = new VerificationId(id);
-        return commands.update(change.command(verification, Callers.actor(), ETags.parseIfMatch(ifMatch)),
-                               verification);
-    }
-
-    @FunctionalInterface
-    private interface Change {
-
-        Object command(VerificationId verification, Actor by, Long expectedVersion);
     }
 
     @Component

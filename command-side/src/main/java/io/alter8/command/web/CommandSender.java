@@ -1,6 +1,7 @@
 package io.alter8.command.web;
 
 import io.alter8.api.common.TypedId;
+import io.alter8.api.user.Actor;
 import io.alter8.web.ETags;
 import io.alter8.web.RequestContext;
 import io.alter8.web.security.CurrentUser;
@@ -73,6 +74,21 @@ public class CommandSender {
         return ResponseEntity.status(HttpStatus.OK)
                              .header(HttpHeaders.ETAG, ETags.of(accepted.version()))
                              .body(accepted);
+    }
+
+    /**
+     * A change of aggregate {@code id} by the caller, applied only at the version of {@code If-Match} if it was sent
+     * (412 otherwise); answered as {@link #update}.
+     */
+    public <I extends TypedId> ResponseEntity<CommandAccepted> change(I id, String ifMatch, Change<I> change) {
+        return update(change.command(id, Callers.actor(), ETags.parseIfMatch(ifMatch)), id);
+    }
+
+    /** The command of a {@link #change}: for this aggregate, by this caller, at this expected version (or null). */
+    @FunctionalInterface
+    public interface Change<I extends TypedId> {
+
+        Object command(I id, Actor by, Long expectedVersion);
     }
 
     /**
