@@ -23,11 +23,12 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import static io.alter8.query.jdbc.Sql.utc;
 
 /**
  * Keeps {@code lease} and {@code lease_tenant} from the Lease aggregate's events. Each change is one statement that
@@ -84,37 +85,37 @@ class LeaseProjector {
     void on(LeaseTermsRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
         LeaseTerms t = event.terms();
         // New terms: every approval lapses, the lease is a draft again.
-        advance(event.leaseId().value(), sequence, at, """
+        advance(event.leaseId().value(), sequence, at, sql("""
                 lease_start_date = ?, lease_end_date = ?, notice_period_days = ?, renewal_option = ?,
                 auto_renewal = ?, monthly_rent = ?, security_deposit = ?, maintenance_charge = ?,
                 brokerage_amount = ?, annual_rent_increase_percent = ?, next_rent_review_date = ?,
                 agreement_type = ?, special_terms = ?, status = 'draft', approval_status = 'pending',
                 owner_approved_at = NULL""",
-                "UPDATE lease_tenant SET approved_at = NULL WHERE lease_id = (SELECT id FROM advanced)",
                 t.startDate(), t.endDate(), t.noticePeriodDays(), t.renewalOption(), t.autoRenewal(),
                 t.monthlyRent().amount(), t.securityDeposit().amount(), t.maintenanceCharge().amount(),
                 t.brokerageAmount().amount(), t.annualRentIncreasePercent(), t.nextRentReviewDate(),
-                t.agreementType().wire(), t.specialTerms().toArray(String[]::new));
+                t.agreementType().wire(), t.specialTerms().toArray(String[]::new)),
+                sql("UPDATE lease_tenant SET approved_at = NULL WHERE lease_id = (SELECT id FROM advanced)"));
     }
 
     @EventHandler
     void on(LeaseApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
         OffsetDateTime when = utc(at);
         if (event.party() == LeaseParty.OWNER) {
-            advance(event.leaseId().value(), sequence, at, "status = ?, approval_status = ?, owner_approved_at = ?",
-                    null, event.status().wire(), event.approvalStatus().wire(), when);
+            advance(event.leaseId().value(), sequence, at, sql("status = ?, approval_status = ?, owner_approved_at = ?",
+                    event.status().wire(), event.approvalStatus().wire(), when));
         } else {
-            advance(event.leaseId().value(), sequence, at, "status = ?, approval_status = ?",
-                    "UPDATE lease_tenant SET approved_at = ? WHERE lease_id = (SELECT id FROM advanced) "
-                            + "AND tenant_id = ?",
-                    event.status().wire(), event.approvalStatus().wire(), when, event.approvedBy().value());
+            advance(event.leaseId().value(), sequence, at,
+                    sql("status = ?, approval_status = ?", event.status().wire(), event.approvalStatus().wire()),
+                    sql("UPDATE lease_tenant SET approved_at = ? WHERE lease_id = (SELECT id FROM advanced) "
+                                + "AND tenant_id = ?", when, event.approvedBy().value()));
         }
     }
 
     @EventHandler
     void on(LeaseRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        advance(event.leaseId().value(), sequence, at, "approval_status = 'rejected', rejected_by = ?, "
-                + "rejection_reason = ?", null, event.rejectedBy().value(), event.reason());
+        advance(event.leaseId().value(), sequence, at, sql("approval_status = 'rejected', rejected_by = ?, "
+                + "rejection_reason = ?", event.rejectedBy().value(), event.reason()));
     }
 
     @EventHandler
@@ -124,32 +125,31 @@ class LeaseProjector {
         String agreement = "lease_agreement_url = coalesce(?, lease_agreement_url), "
                 + "signed_at = CASE WHEN ?::boolean THEN ?::timestamptz ELSE signed_at END";
         if (event.party() == LeaseParty.TENANT) {
-            advance(lease, sequence, at, agreement,
-                    "UPDATE lease_tenant SET signature_url = ?, signed_at = ? WHERE lease_id = (SELECT id FROM "
-                            + "advanced) AND tenant_id = ?",
-                    event.agreementUrl(), event.fullySigned(), when, event.signatureUrl(), when,
-                    event.signedBy().value());
+            advance(lease, sequence, at, sql(agreement, event.agreementUrl(), event.fullySigned(), when),
+                    sql("UPDATE lease_tenant SET signature_url = ?, signed_at = ? WHERE lease_id = (SELECT id FROM "
+                                + "advanced) AND tenant_id = ?", event.signatureUrl(), when, event.signedBy().value()));
         } else if (event.party() == LeaseParty.OWNER) {
-            advance(lease, sequence, at, agreement + ", owner_signature_url = ?", null,
-                    event.agreementUrl(), event.fullySigned(), when, event.signatureUrl());
+            advance(lease, sequence, at, sql(agreement + ", owner_signature_url = ?", event.agreementUrl(),
+                                             event.fullySigned(), when, event.signatureUrl()));
         } else {
-            advance(lease, sequence, at, agreement + ", witness_id = ?, witness_signature_url = ?", null,
-                    event.agreementUrl(), event.fullySigned(), when, event.signedBy().value(), event.signatureUrl());
+            advance(lease, sequence, at, sql(agreement + ", witness_id = ?, witness_signature_url = ?",
+                                             event.agreementUrl(), event.fullySigned(), when,
+                                             event.signedBy().value(), event.signatureUrl()));
         }
     }
 
     @EventHandler
     void on(LeaseActivated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        advance(event.leaseId().value(), sequence, at, "status = 'active', activated_at = ?", null, utc(at));
+        advance(event.leaseId().value(), sequence, at, sql("status = 'active', activated_at = ?", utc(at)));
     }
 
     @EventHandler
     void on(LeaseTerminated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Money penalty = event.earlyTerminationPenalty();
-        advance(event.leaseId().value(), sequence, at, "status = 'terminated', termination_date = ?, "
-                        + "termination_reason = ?, termination_notice_date = ?, early_termination_penalty = ?", null,
+        advance(event.leaseId().value(), sequence, at, sql("status = 'terminated', termination_date = ?, "
+                        + "termination_reason = ?, termination_notice_date = ?, early_termination_penalty = ?",
                 event.terminationDate(), event.reason(), event.noticeDate(),
-                penalty == null ? null : penalty.amount());
+                penalty == null ? null : penalty.amount()));
     }
 
     @ResetHandler
@@ -157,37 +157,41 @@ class LeaseProjector {
         jdbc.update("DELETE FROM lease");
     }
 
-    /**
-     * Sets {@code assignments} on the lease row if the event is newer than it, and then, in the same statement and
-     * only if it was, runs {@code tenantUpdate} (which reads the advanced row as {@code advanced}). The arguments are
-     * those of the assignments, then those of the tenant update.
-     */
-    private void advance(UUID lease, long sequence, Instant at, String assignments, String tenantUpdate,
-                         Object... arguments) {
-        int split = count(assignments);
-        List<Object> args = new ArrayList<>(Arrays.asList(arguments).subList(0, split));
-        args.add(utc(at));
-        args.add(sequence);
-        args.add(lease);
-        args.add(sequence);
-        String update = "UPDATE lease SET " + assignments + ", updated_at = ?, version = ? WHERE id = ? AND version < ?";
-        if (tenantUpdate == null) {
-            jdbc.update(update, args.toArray());
-            return;
-        }
-        args.addAll(Arrays.asList(arguments).subList(split, arguments.length));
-        jdbc.update("WITH advanced AS (" + update + " RETURNING id) " + tenantUpdate, args.toArray());
+    /** A piece of SQL and its parameters, in order. */
+    private record Part(String text, Object... parameters) {
     }
 
-    private static int count(String sql) {
-        return (int) sql.chars().filter(c -> c == '?').count();
+    private static Part sql(String text, Object... parameters) {
+        return new Part(text, parameters);
+    }
+
+    /** Sets {@code assignments} on the lease row if the event is newer than it. */
+    private void advance(UUID lease, long sequence, Instant at, Part assignments) {
+        jdbc.update(update(assignments), parameters(assignments, lease, sequence, at).toArray());
+    }
+
+    /**
+     * As {@link #advance(UUID, long, Instant, Part)}, and then, in the same statement and only if the row advanced,
+     * {@code tenantUpdate}, which reads the advanced row as {@code advanced}.
+     */
+    private void advance(UUID lease, long sequence, Instant at, Part assignments, Part tenantUpdate) {
+        List<Object> parameters = parameters(assignments, lease, sequence, at);
+        parameters.addAll(Arrays.asList(tenantUpdate.parameters()));
+        jdbc.update("WITH advanced AS (" + update(assignments) + " RETURNING id) " + tenantUpdate.text(),
+                    parameters.toArray());
+    }
+
+    private static String update(Part assignments) {
+        return "UPDATE lease SET " + assignments.text() + ", updated_at = ?, version = ? WHERE id = ? AND version < ?";
+    }
+
+    private static List<Object> parameters(Part assignments, UUID lease, long sequence, Instant at) {
+        List<Object> parameters = new ArrayList<>(Arrays.asList(assignments.parameters()));
+        parameters.addAll(Arrays.asList(utc(at), sequence, lease, sequence));
+        return parameters;
     }
 
     private static UUID value(UserId user) {
         return user == null ? null : user.value();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }

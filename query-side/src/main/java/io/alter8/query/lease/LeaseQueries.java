@@ -19,19 +19,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static io.alter8.query.jdbc.Sql.instant;
+import static io.alter8.query.jdbc.Sql.textArray;
+import static io.alter8.query.jdbc.Sql.user;
+import static io.alter8.query.jdbc.Sql.uuid;
 
 /** Answers lease queries from {@code lease} and {@code lease_tenant}. Who may ask for what is the caller's business. */
 @Component
@@ -93,32 +94,25 @@ class LeaseQueries {
 
     /** The leases the SQL selects, in its order, each with its tenants (one more query for all of them). */
     private List<LeaseView> views(String sql, Object... args) {
-        List<LeaseRow> rows = jdbc.query(sql, (rs, i) -> row(rs), args);
-        if (rows.isEmpty()) {
+        List<LeaseView> leases = jdbc.query(sql, (rs, i) -> lease(rs), args);
+        if (leases.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<LeaseView.Tenant>> tenants = new HashMap<>();
         jdbc.query("SELECT * FROM lease_tenant WHERE lease_id = ANY (?) ORDER BY lease_id, position",
                    rs -> {
-                       tenants.computeIfAbsent(rs.getObject("lease_id", UUID.class), id -> new ArrayList<>())
-                              .add(new LeaseView.Tenant(new UserId(rs.getObject("tenant_id", UUID.class)),
-                                                        rs.getBoolean("is_primary"), instant(rs, "approved_at"),
-                                                        rs.getString("signature_url"), instant(rs, "signed_at")));
+                       tenants.computeIfAbsent(uuid(rs, "lease_id"), id -> new ArrayList<>())
+                              .add(new LeaseView.Tenant(user(rs, "tenant_id"), rs.getBoolean("is_primary"),
+                                                        instant(rs, "approved_at"), rs.getString("signature_url"),
+                                                        instant(rs, "signed_at")));
                    },
-                   (Object) rows.stream().map(LeaseRow::id).toArray(UUID[]::new));
-        return rows.stream().map(row -> row.view(tenants.getOrDefault(row.id(), List.of()))).toList();
+                   (Object) leases.stream().map(lease -> lease.id().value()).toArray(UUID[]::new));
+        return leases.stream().map(lease -> lease.withTenants(tenants.getOrDefault(lease.id().value(), List.of())))
+                     .toList();
     }
 
-    /** A lease row before its tenants are added. */
-    private record LeaseRow(UUID id, java.util.function.Function<List<LeaseView.Tenant>, LeaseView> viewWith) {
-
-        LeaseView view(List<LeaseView.Tenant> tenants) {
-            return viewWith.apply(tenants);
-        }
-    }
-
-    private static LeaseRow row(ResultSet rs) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
+    /** A lease row, without its tenants. */
+    private static LeaseView lease(ResultSet rs) throws SQLException {
         String currency = rs.getString("currency");
         LeaseTerms terms = new LeaseTerms(
                 rs.getObject("lease_start_date", LocalDate.class), rs.getObject("lease_end_date", LocalDate.class),
@@ -127,57 +121,30 @@ class LeaseQueries {
                 money(rs, "maintenance_charge", currency), money(rs, "brokerage_amount", currency),
                 rs.getBigDecimal("annual_rent_increase_percent"),
                 rs.getObject("next_rent_review_date", LocalDate.class),
-                AgreementType.fromWire(rs.getString("agreement_type")), strings(rs.getArray("special_terms")));
-        UUID rejectedBy = rs.getObject("rejected_by", UUID.class);
+                AgreementType.fromWire(rs.getString("agreement_type")), textArray(rs, "special_terms"));
+        UserId rejectedBy = user(rs, "rejected_by");
         LeaseView.Rejection rejection = rejectedBy == null ? null
-                : new LeaseView.Rejection(new UserId(rejectedBy), rs.getString("rejection_reason"));
+                : new LeaseView.Rejection(rejectedBy, rs.getString("rejection_reason"));
         LocalDate terminated = rs.getObject("termination_date", LocalDate.class);
         LeaseView.Termination termination = terminated == null ? null
                 : new LeaseView.Termination(terminated, rs.getString("termination_reason"),
                                             rs.getObject("termination_notice_date", LocalDate.class),
                                             money(rs, "early_termination_penalty", currency));
-        PropertyId property = new PropertyId(rs.getObject("property_id", UUID.class));
-        UnitId unit = new UnitId(rs.getObject("unit_id", UUID.class));
-        UserId owner = new UserId(rs.getObject("owner_id", UUID.class));
-        UserId agent = user(rs, "agent_id");
-        UserId manager = user(rs, "manager_id");
-        UserId proposedBy = new UserId(rs.getObject("proposed_by", UUID.class));
-        boolean application = rs.getBoolean("application");
-        LeaseStatus status = LeaseStatus.fromWire(rs.getString("status"));
-        LeaseApprovalStatus approval = LeaseApprovalStatus.fromWire(rs.getString("approval_status"));
-        Instant ownerApprovedAt = instant(rs, "owner_approved_at");
-        String ownerSignature = rs.getString("owner_signature_url");
-        UserId witness = user(rs, "witness_id");
-        String witnessSignature = rs.getString("witness_signature_url");
-        String agreement = rs.getString("lease_agreement_url");
-        Instant signedAt = instant(rs, "signed_at");
-        Instant activatedAt = instant(rs, "activated_at");
-        Instant createdAt = instant(rs, "created_at");
-        Instant updatedAt = instant(rs, "updated_at");
-        long version = rs.getLong("version");
-        return new LeaseRow(id, tenants -> new LeaseView(
-                new LeaseId(id), property, unit, owner, agent, manager, tenants, proposedBy, application, terms,
-                status, approval, ownerApprovedAt, rejection, ownerSignature, witness, witnessSignature, agreement,
-                signedAt, activatedAt, termination, createdAt, updatedAt, version));
+        return new LeaseView(
+                new LeaseId(uuid(rs, "id")), new PropertyId(uuid(rs, "property_id")), new UnitId(uuid(rs, "unit_id")),
+                user(rs, "owner_id"), user(rs, "agent_id"), user(rs, "manager_id"), List.of(),
+                user(rs, "proposed_by"), rs.getBoolean("application"), terms,
+                LeaseStatus.fromWire(rs.getString("status")),
+                LeaseApprovalStatus.fromWire(rs.getString("approval_status")), instant(rs, "owner_approved_at"),
+                rejection, rs.getString("owner_signature_url"), user(rs, "witness_id"),
+                rs.getString("witness_signature_url"), rs.getString("lease_agreement_url"), instant(rs, "signed_at"),
+                instant(rs, "activated_at"), termination, instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getLong("version"));
     }
 
     private static Money money(ResultSet rs, String column, String currency) throws SQLException {
         BigDecimal amount = rs.getBigDecimal(column);
         return amount == null ? null : new Money(amount, currency);
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static UserId user(ResultSet rs, String column) throws SQLException {
-        UUID id = rs.getObject(column, UUID.class);
-        return id == null ? null : new UserId(id);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 
     private static UUID value(UserId user) {

@@ -44,7 +44,8 @@ import java.util.UUID;
 class LeaseQueryController {
 
     static final String[] READERS = {"admin", "super_admin", "auditor", "analyst"};
-    static final String[] PARTIES = {"owner", "agent", "property_manager", "tenant"};
+    static final String[] READERS_AND_PARTIES = {"admin", "super_admin", "auditor", "analyst", "owner", "agent",
+                                                 "property_manager", "tenant"};
 
     private final LeaseQueries queries;
 
@@ -64,14 +65,7 @@ class LeaseQueryController {
                                @RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size) {
         List<FieldError> errors = new ArrayList<>();
-        PropertyId property = null;
-        if (propertyId != null && !propertyId.isBlank()) {
-            try {
-                property = PropertyId.of(propertyId.strip());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("propertyId", "must be a UUID"));
-            }
-        }
+        PropertyId property = QueryParameters.id("propertyId", propertyId, PropertyId::of, errors);
         LeaseStatus statusFilter = QueryParameters.wire("status", status, LeaseStatus::fromWire, LeaseStatus.class,
                                                         errors);
         Boolean applications = QueryParameters.bool("application", application, errors);
@@ -100,10 +94,7 @@ class LeaseQueryController {
 
         @Override
         public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-            String[] all = new String[READERS.length + PARTIES.length];
-            System.arraycopy(READERS, 0, all, 0, READERS.length);
-            System.arraycopy(PARTIES, 0, all, READERS.length, PARTIES.length);
-            rules.requestMatchers(HttpMethod.GET, "/api/leases", "/api/leases/*").hasAnyRole(all);
+            rules.requestMatchers(HttpMethod.GET, "/api/leases", "/api/leases/*").hasAnyRole(READERS_AND_PARTIES);
         }
     }
 }

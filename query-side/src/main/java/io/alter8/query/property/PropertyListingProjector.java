@@ -48,6 +48,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.alter8.query.jdbc.Sql.utc;
+
 /**
  * Keeps the property catalog: {@code property_listing}, its units ({@code property_unit}) and reviews
  * ({@code property_review}). One processing group for the three, because the listing row carries what is derived
@@ -96,8 +98,8 @@ class PropertyListingProjector {
                 .set("listing_status", ListingStatus.PRIVATE.wire())
                 .set("verification_status", PropertyVerificationStatus.PENDING.wire())
                 .set("version", sequence)
-                .set("registered_at", Rows.utc(at))
-                .set("updated_at", Rows.utc(at));
+                .set("registered_at", utc(at))
+                .set("updated_at", utc(at));
         jdbc.update("INSERT INTO property_listing (" + row.names() + ") VALUES (" + row.placeholders()
                             + ") ON CONFLICT (id) DO NOTHING", row.values().toArray());
         // A new listing is private: in no search yet.
@@ -135,7 +137,7 @@ class PropertyListingProjector {
                 .set("property_id", id(event.propertyId()))
                 .addAll(unit(event.spec()))
                 .set("version", sequence)
-                .set("updated_at", Rows.utc(at));
+                .set("updated_at", utc(at));
         jdbc.update("INSERT INTO property_unit (" + row.names() + ") VALUES (" + row.placeholders()
                             + ") ON CONFLICT (id) DO NOTHING", row.values().toArray());
         unitsChanged(event.propertyId(), sequence, at);
@@ -183,7 +185,7 @@ class PropertyListingProjector {
         Columns set = new Columns().set("listing_status", event.status().wire());
         // Published when it leaves private: "newest" orders search results by this.
         if (event.previousStatus() == ListingStatus.PRIVATE && event.status() != ListingStatus.PRIVATE) {
-            set.set("published_at", Rows.utc(at));
+            set.set("published_at", utc(at));
         }
         change(event.propertyId(), sequence, at, set);
     }
@@ -194,7 +196,7 @@ class PropertyListingProjector {
         change(event.propertyId(), sequence, at, new Columns()
                 .set("verification_status", event.status().wire())
                 .set("verification_notes", event.notes())
-                .set("verified_at", verified ? Rows.utc(at) : null)
+                .set("verified_at", verified ? utc(at) : null)
                 .set("verified_by", verified ? id(event.decidedBy()) : null));
     }
 
@@ -227,7 +229,7 @@ class PropertyListingProjector {
                 ON CONFLICT (property_id, reviewer_id) DO UPDATE SET rating = EXCLUDED.rating,
                     comment = EXCLUDED.comment, version = EXCLUDED.version, reviewed_at = EXCLUDED.reviewed_at
                 WHERE property_review.version < EXCLUDED.version""",
-                    property, event.reviewer().value(), event.rating(), event.comment(), sequence, Rows.utc(at));
+                    property, event.reviewer().value(), event.rating(), event.comment(), sequence, utc(at));
         change(event.propertyId(), sequence, at, new Columns()
                 .expression("rating_avg", RATING, property)
                 .expression("review_count", REVIEW_COUNT, property));
@@ -273,7 +275,7 @@ class PropertyListingProjector {
 
     /** An UPDATE of one row by id that applies only if the event is newer than the row, and records it. */
     private static String guarded(String table, Columns set, long sequence, Instant at) {
-        set.set("version", sequence).set("updated_at", Rows.utc(at));
+        set.set("version", sequence).set("updated_at", utc(at));
         return "UPDATE " + table + " SET " + set.assignments() + " WHERE id = ? AND version < ?";
     }
 

@@ -38,14 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static io.alter8.query.jdbc.Sql.instant;
+import static io.alter8.query.jdbc.Sql.integer;
+import static io.alter8.query.jdbc.Sql.textArray;
+import static io.alter8.query.jdbc.Sql.uuid;
 
 /** Rows of the catalog tables to views and values to columns: the one place that knows both shapes. */
 final class Rows {
@@ -64,10 +65,6 @@ final class Rows {
             l.review_count, l.total_units, l.available_units, l.published_at, l.registered_at, l.version""";
 
     private Rows() {
-    }
-
-    static OffsetDateTime utc(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
     static PropertySummary summary(ResultSet rs, Double distanceKm) throws SQLException {
@@ -185,26 +182,7 @@ final class Rows {
         return value == null ? null : FurnishingStatus.fromWire(value);
     }
 
-    private static List<String> textArray(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static UUID uuid(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, UUID.class);
-    }
-
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 }

@@ -23,6 +23,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import static io.alter8.query.jdbc.Sql.utc;
+
 /**
  * Keeps {@code tenant_relation}: which tenants are or were related to which property. A lease occupying a unit
  * relates each of its tenants ({@code leased}, since the occupation); vacating the unit ends those rows, which stay,
@@ -54,7 +56,7 @@ class TenantRelationProjector {
         UUID property = event.propertyId().value();
         UUID unit = event.unitId().value();
         UUID lease = event.leaseId().value();
-        OffsetDateTime since = Rows.utc(at);
+        OffsetDateTime since = utc(at);
         List<Object[]> rows = event.tenants().stream().map(UserId::value).distinct()
                                    .map(tenant -> new Object[]{tenant, property, LEASED, lease, unit, since, sequence})
                                    .toList();
@@ -72,7 +74,7 @@ class TenantRelationProjector {
         jdbc.update("""
                 UPDATE tenant_relation SET ended_at = ?, version = ?
                 WHERE property_id = ? AND relation = ? AND lease_id = ? AND unit_id = ? AND version < ?""",
-                    Rows.utc(at), sequence, event.propertyId().value(), LEASED, event.leaseId().value(),
+                    utc(at), sequence, event.propertyId().value(), LEASED, event.leaseId().value(),
                     event.unitId().value(), sequence);
     }
 
@@ -98,7 +100,7 @@ class TenantRelationProjector {
                 ON CONFLICT (tenant_id, property_id, relation, lease_id, unit_id) DO UPDATE
                     SET version = EXCLUDED.version
                     WHERE tenant_relation.version < EXCLUDED.version""",
-                    tenant.value(), property.value(), APPLIED, lease.value(), unit.value(), Rows.utc(at), sequence);
+                    tenant.value(), property.value(), APPLIED, lease.value(), unit.value(), utc(at), sequence);
     }
 
     @ResetHandler

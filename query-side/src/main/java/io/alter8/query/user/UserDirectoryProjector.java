@@ -35,12 +35,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import static io.alter8.query.jdbc.Sql.utc;
 
 /**
  * Keeps the user directory ({@code user_directory}): one row per user, written like the property listing — one
@@ -206,9 +206,5 @@ class UserDirectoryProjector {
 
     private static String wire(WireEnum value) {
         return value == null ? null : value.wire();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static io.alter8.query.jdbc.Sql.utc;
 
 /**
  * Keeps {@code verification}, one row per property verification, and {@code verification_rating}, the averages of
@@ -150,9 +150,5 @@ class VerificationProjector {
 
     private static java.util.UUID uuid(UserId user) {
         return user == null ? null : user.value();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -2,7 +2,6 @@ package io.alter8.query.verification;
 
 import io.alter8.api.common.PageView;
 import io.alter8.api.common.PropertyId;
-import io.alter8.api.common.UserId;
 import io.alter8.api.common.VerificationId;
 import io.alter8.api.user.Role;
 import io.alter8.api.verification.FindVerificationById;
@@ -20,14 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static io.alter8.query.jdbc.Sql.instant;
+import static io.alter8.query.jdbc.Sql.textArray;
+import static io.alter8.query.jdbc.Sql.user;
+import static io.alter8.query.jdbc.Sql.uuid;
 
 /**
  * Answers the verification queries from {@code verification}. A property manager's verifications are those of the
@@ -110,8 +111,8 @@ public class VerificationQueries {
     private static PropertyVerificationView view(ResultSet rs) throws SQLException {
         Integer score = (Integer) rs.getObject("quality_score");
         VerificationReport report = score == null ? null : new VerificationReport(
-                score, strings(rs, "issues_found"), strings(rs, "recommendations"),
-                strings(rs, "verification_photos"), rs.getString("verification_video_url"),
+                score, textArray(rs, "issues_found"), textArray(rs, "recommendations"),
+                textArray(rs, "verification_photos"), rs.getString("verification_video_url"),
                 rs.getString("virtual_tour_url"), details(rs.getString("verification_report")), legal(rs));
         Integer executiveRating = (Integer) rs.getObject("executive_rating");
         PropertyVerificationView.Feedback feedback = executiveRating == null ? null
@@ -135,29 +136,10 @@ public class VerificationQueries {
         if (titleClear == null && !documents && issues == null) {
             return null;
         }
-        return new LegalFindings(documents, titleClear, strings(rs, "legal_issues"));
+        return new LegalFindings(documents, titleClear, textArray(rs, "legal_issues"));
     }
 
     private static Map<String, String> details(String json) {
         return json == null ? Map.of() : JSON.readValue(json, DETAILS);
-    }
-
-    private static List<String> strings(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static UUID uuid(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, UUID.class);
-    }
-
-    private static UserId user(ResultSet rs, String column) throws SQLException {
-        UUID id = uuid(rs, column);
-        return id == null ? null : new UserId(id);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 }

@@ -77,14 +77,7 @@ class VerificationQueryController {
                                                                VerificationStatus.class, errors);
         VerificationType typeFilter = QueryParameters.wire("type", type, VerificationType::fromWire,
                                                            VerificationType.class, errors);
-        PropertyId property = null;
-        if (propertyId != null && !propertyId.isBlank()) {
-            try {
-                property = PropertyId.of(propertyId.strip());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("propertyId", "must be a UUID"));
-            }
-        }
+        PropertyId property = QueryParameters.id("propertyId", propertyId, PropertyId::of, errors);
         Paging paging = Paging.parse(page, size, null, Set.of("createdAt"), "createdAt", errors);
         if (!errors.isEmpty()) {
             throw ApiException.badInput(errors);

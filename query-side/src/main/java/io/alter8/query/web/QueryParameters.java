@@ -36,6 +36,20 @@ public final class QueryParameters {
         }
     }
 
+    /** An id as its typed id's {@code of} reads it ({@code PropertyId::of}). */
+    public static <T> T id(String field, String value, Function<String, T> of, List<FieldError> errors) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return of.apply(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be a UUID"));
+            return null;
+        }
+    }
+
     public static Boolean bool(String field, String value, List<FieldError> errors) {
         String text = text(value);
         if (text == null) {

@@ -39,6 +39,14 @@ public record LeaseView(LeaseId id,
                         Instant updatedAt,
                         long version) {
 
+    /** The same lease with {@code tenants}, for readers that load a lease's tenants apart from it. */
+    public LeaseView withTenants(List<Tenant> tenants) {
+        return new LeaseView(id, propertyId, unitId, ownerId, agentId, managerId, tenants, proposedBy, application,
+                             terms, status, approvalStatus, ownerApprovedAt, rejection, ownerSignatureUrl, witnessId,
+                             witnessSignatureUrl, agreementUrl, signedAt, activatedAt, termination, createdAt,
+                             updatedAt, version);
+    }
+
     /** One tenant, in the order the lease names them; approval and signature their own. */
     public record Tenant(UserId tenantId, boolean primary, Instant approvedAt, String signatureUrl,
                          Instant signedAt) {
