@@ -1,8 +1,6 @@
 package io.alter8.command.lease;
 
 import io.alter8.api.common.LeaseId;
-import io.alter8.api.common.PropertyId;
-import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.ApproveLease;
@@ -69,20 +67,14 @@ class Lease {
 
     @AggregateIdentifier
     private LeaseId id;
+    /** Who is party to it and which unit: fixed at proposal. */
     private LeaseProposed proposal;
-    private PropertyId propertyId;
-    private UnitId unitId;
-    private UserId ownerId;
-    private UserId agentId;
-    private UserId managerId;
-    private List<UserId> tenants;
     private LeaseTerms terms;
     private LeaseStatus status;
     private LeaseApprovalStatus approvalStatus;
     private boolean ownerApproved;
     private final Set<UserId> tenantApprovals = new HashSet<>();
     private final Set<UserId> signatories = new HashSet<>();
-    private boolean fullySigned;
 
     Lease() {
         // for Axon
@@ -176,12 +168,13 @@ class Lease {
         if (party == LeaseParty.TENANT) {
             approvedTenants.add(by.userId());
         }
-        boolean allTenants = approvedTenants.containsAll(tenants);
+        boolean allTenants = approvedTenants.containsAll(proposal.tenants());
         LeaseApprovalStatus next = owner && allTenants ? LeaseApprovalStatus.FULLY_APPROVED
                 : owner ? LeaseApprovalStatus.OWNER_APPROVED
                 : allTenants ? LeaseApprovalStatus.TENANT_APPROVED
                 : LeaseApprovalStatus.PENDING;
-        apply(new LeaseApproved(id, propertyId, unitId, party, by.userId(), next, LeaseStatus.PENDING_APPROVAL));
+        apply(new LeaseApproved(id, proposal.propertyId(), proposal.unitId(), party, by.userId(), next,
+                                LeaseStatus.PENDING_APPROVAL));
     }
 
     @CommandHandler
@@ -204,10 +197,10 @@ class Lease {
         Actor by = actor(command.requestedBy());
         LeaseParty as = required(command.as(), "as");
         boolean entitled = switch (as) {
-            case OWNER -> by.is(ownerId);
+            case OWNER -> by.is(proposal.ownerId());
             case TENANT -> isTenant(by);
-            case WITNESS -> !by.is(ownerId) && !isTenant(by)
-                    && (by.role().isAdmin() || by.is(agentId) || by.is(managerId));
+            case WITNESS -> !by.is(proposal.ownerId()) && !isTenant(by)
+                    && (by.role().isAdmin() || by.is(proposal.agentId()) || by.is(proposal.managerId()));
         };
         if (!entitled) {
             throw new NotPermitted(switch (as) {
@@ -226,8 +219,7 @@ class Lease {
         }
         Set<UserId> signed = new HashSet<>(signatories);
         signed.add(by.userId());
-        boolean complete = signed.contains(ownerId) && signed.containsAll(tenants);
-        apply(new LeaseSigned(id, as, by.userId(), signature, text(command.agreementUrl()), complete));
+        apply(new LeaseSigned(id, as, by.userId(), signature, text(command.agreementUrl()), signedByAll(signed)));
     }
 
     @CommandHandler
@@ -242,15 +234,15 @@ class Lease {
         if (status != LeaseStatus.PENDING_APPROVAL || approvalStatus != LeaseApprovalStatus.FULLY_APPROVED) {
             throw new DomainRuleViolation("lease-not-approved", "the owner and every tenant must approve first");
         }
-        if (!fullySigned) {
+        if (!signedByAll(signatories)) {
             throw new DomainRuleViolation("lease-not-signed", "the owner and every tenant must sign first");
         }
         if (terms.endDate().isBefore(today())) {
             throw new DomainRuleViolation("lease-ended", "the lease's end date has passed");
         }
         // The unit first: when another lease holds it, the refusal rolls this command back with it.
-        lettings.occupy(propertyId, unitId, id, tenants);
-        apply(new LeaseActivated(id, propertyId, unitId, tenants, by.userId()));
+        lettings.occupy(proposal.propertyId(), proposal.unitId(), id, proposal.tenants());
+        apply(new LeaseActivated(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(), by.userId()));
     }
 
     @CommandHandler
@@ -278,8 +270,8 @@ class Lease {
                                        terms.monthlyRent().currency());
         }
         String reason = reason(command.reason());
-        lettings.vacate(propertyId, unitId, id);
-        apply(new LeaseTerminated(id, propertyId, unitId, date, reason, command.noticeDate(),
+        lettings.vacate(proposal.propertyId(), proposal.unitId(), id);
+        apply(new LeaseTerminated(id, proposal.propertyId(), proposal.unitId(), date, reason, command.noticeDate(),
                                   command.earlyTerminationPenalty(), by.userId()));
     }
 
@@ -289,12 +281,6 @@ class Lease {
     void on(LeaseProposed event) {
         id = event.leaseId();
         proposal = event;
-        propertyId = event.propertyId();
-        unitId = event.unitId();
-        ownerId = event.ownerId();
-        agentId = event.agentId();
-        managerId = event.managerId();
-        tenants = event.tenants();
         terms = event.terms();
         status = LeaseStatus.DRAFT;
         approvalStatus = LeaseApprovalStatus.PENDING;
@@ -328,7 +314,6 @@ class Lease {
     @EventSourcingHandler
     void on(LeaseSigned event) {
         signatories.add(event.signedBy());
-        fullySigned = event.fullySigned();
     }
 
     @EventSourcingHandler
@@ -345,12 +330,17 @@ class Lease {
 
     /** The owner, the lease's agent, the property's manager, or an admin. */
     private boolean isOwnerSide(Actor by) {
-        return by.role().isAdmin() || by.is(ownerId) || agentId != null && by.is(agentId)
-                || managerId != null && by.is(managerId);
+        return by.role().isAdmin() || by.is(proposal.ownerId()) || by.is(proposal.agentId())
+                || by.is(proposal.managerId());
+    }
+
+    /** Whether the owner and every tenant are among {@code signed}. */
+    private boolean signedByAll(Set<UserId> signed) {
+        return signed.contains(proposal.ownerId()) && signed.containsAll(proposal.tenants());
     }
 
     private boolean isTenant(Actor by) {
-        return tenants.contains(by.userId());
+        return proposal.tenants().contains(by.userId());
     }
 
     /** Tenants approve for themselves; the owner or an admin for the owner. */
@@ -358,7 +348,7 @@ class Lease {
         if (isTenant(by)) {
             return LeaseParty.TENANT;
         }
-        if (by.is(ownerId) || by.role().isAdmin()) {
+        if (by.is(proposal.ownerId()) || by.role().isAdmin()) {
             return LeaseParty.OWNER;
         }
         throw new NotPermitted(isOwnerSide(by) ? "only the owner or an admin approves for the owner"
