@@ -46,10 +46,7 @@ public class CommandSender {
 
     /** A command that creates the aggregate {@code id}, readable afterwards at {@code queryPath} on the query side. */
     public ResponseEntity<CommandAccepted> create(Object command, TypedId id, String queryPath) {
-        CommandAccepted accepted = send(command, id, metaData());
-        return ResponseEntity.created(URI.create(queryBaseUrl + queryPath))
-                             .eTag(ETags.of(accepted.version()))
-                             .body(accepted);
+        return created(send(command, id, metaData()), queryPath);
     }
 
     /**
@@ -62,7 +59,10 @@ public class CommandSender {
         String createdId = created.toString();
         long version = currentVersion(created)
                 .orElseThrow(() -> new IllegalStateException("nothing created for " + createdId));
-        CommandAccepted accepted = new CommandAccepted(createdId, version, positions.positionOf(createdId, version));
+        return created(new CommandAccepted(createdId, version, positions.positionOf(createdId, version)), queryPath);
+    }
+
+    private ResponseEntity<CommandAccepted> created(CommandAccepted accepted, String queryPath) {
         return ResponseEntity.created(URI.create(queryBaseUrl + queryPath))
                              .eTag(ETags.of(accepted.version()))
                              .body(accepted);
