@@ -60,6 +60,17 @@ class UserDirectoryEntry {
     private boolean phoneVerified;
     @Column(name = "phone_verified_at")
     private Instant phoneVerifiedAt;
+    /**
+     * {@link UserView#verified()}, computed by the database where it is read and filtered on, so that the rule is
+     * written once: the role's review passed (the values are {@code KycStatus.VERIFIED},
+     * {@code AgentVerificationStatus.VERIFIED}, {@code CheckStatus.PASSED}); other roles, both contacts verified.
+     */
+    @Formula("""
+            CASE role WHEN 'owner' THEN coalesce(owner_kyc_status = 'verified', false)
+                      WHEN 'agent' THEN coalesce(agent_verification_status = 'verified', false)
+                      WHEN 'tenant' THEN coalesce(tenant_background_check_status = 'passed', false)
+                      ELSE email_verified AND phone_verified END""")
+    private boolean verified;
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
     @Column(name = "last_login_at")
@@ -138,22 +149,8 @@ class UserDirectoryEntry {
                 tenantSsnMasked);
         return new UserView(new UserId(id), email, phoneMasked, firstName, lastName, r, Country.fromWire(country),
                             preferredLanguage, AccountStatus.fromWire(status), emailVerified, emailVerifiedAt,
-                            phoneVerified, phoneVerifiedAt, verified(r), registeredAt, lastLoginAt, owner, agent, tenant,
+                            phoneVerified, phoneVerifiedAt, verified, registeredAt, lastLoginAt, owner, agent, tenant,
                             ratings(r), version);
-    }
-
-    /** {@link UserView#verified()}; {@link UserDirectoryQueries} filters by the same rule in SQL. */
-    private boolean verified(Role r) {
-        switch (r) {
-            case OWNER:
-                return KycStatus.VERIFIED.wire().equals(ownerKycStatus);
-            case AGENT:
-                return AgentVerificationStatus.VERIFIED.wire().equals(agentVerificationStatus);
-            case TENANT:
-                return CheckStatus.PASSED.wire().equals(tenantBackgroundCheckStatus);
-            default:
-                return emailVerified && phoneVerified;
-        }
     }
 
     AgentView toAgentView() {

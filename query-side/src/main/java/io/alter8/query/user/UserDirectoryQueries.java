@@ -4,17 +4,12 @@ import io.alter8.api.common.PageView;
 import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.AgentVerificationStatus;
 import io.alter8.api.user.AgentView;
-import io.alter8.api.user.CheckStatus;
 import io.alter8.api.user.FindAgents;
 import io.alter8.api.user.FindUserById;
 import io.alter8.api.user.FindUsers;
-import io.alter8.api.user.KycStatus;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserView;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -106,8 +101,7 @@ class UserDirectoryQueries {
                 where.add(cb.equal(root.get("phoneVerified"), query.phoneVerified()));
             }
             if (query.verified() != null) {
-                Predicate verified = verified(root, cb);
-                where.add(query.verified() ? verified : cb.not(verified));
+                where.add(cb.equal(root.get("verified"), query.verified()));
             }
             if (query.text() != null) {
                 String like = "%" + Keys.escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
@@ -117,21 +111,6 @@ class UserDirectoryQueries {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-    }
-
-    /** {@link io.alter8.api.user.UserView#verified()} in SQL; never null, so that its negation is exact. */
-    private static Predicate verified(Root<UserDirectoryEntry> root, CriteriaBuilder cb) {
-        Expression<String> role = root.get("role");
-        return cb.or(
-                cb.and(cb.equal(role, Role.OWNER.wire()),
-                       cb.equal(cb.coalesce(root.get("ownerKycStatus"), ""), KycStatus.VERIFIED.wire())),
-                cb.and(cb.equal(role, Role.AGENT.wire()),
-                       cb.equal(cb.coalesce(root.get("agentVerificationStatus"), ""),
-                                AgentVerificationStatus.VERIFIED.wire())),
-                cb.and(cb.equal(role, Role.TENANT.wire()),
-                       cb.equal(cb.coalesce(root.get("tenantBackgroundCheckStatus"), ""), CheckStatus.PASSED.wire())),
-                cb.and(role.in(Role.OWNER.wire(), Role.AGENT.wire(), Role.TENANT.wire()).not(),
-                       cb.isTrue(root.get("emailVerified")), cb.isTrue(root.get("phoneVerified"))));
     }
 
     private static Specification<UserDirectoryEntry> matching(FindAgents query) {
