@@ -2,6 +2,7 @@ package io.alter8.command.web;
 
 import io.alter8.web.Problems;
 import io.alter8.web.RequestContext;
+import io.alter8.web.security.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -28,12 +29,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} on a command (shared/API.md): the same key with the same request answers the first answer
- * again and stores nothing new; the same key with another request is a 422; a key whose first request is still
- * running is a 409. Server errors are not remembered, so the client may retry them with the same key.
+ * {@code Idempotency-Key} on a command: the same key with the same request answers the first answer again and stores
+ * nothing new; the same key with another request is a 422; a key whose first request is still running is a 409.
+ * Server errors are not remembered, so the client may retry them with the same key.
+ * <p>
+ * Keys belong to the authenticated user: another user's same key and body run afresh, as a request of their own.
+ * Anonymous calls and the {@code /api/auth} routes ignore the header: their answers carry tokens and codes that
+ * must not be handed out again, and a refresh token presented twice must reach reuse detection.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -41,6 +47,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern SANE_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String AUTH_ROUTES = "/api/auth/";
 
     private final IdempotencyStore store;
     private final JsonMapper json;
@@ -50,10 +57,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Runs after Spring Security's chain (default filter order), so the caller is known here. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !COMMAND_METHODS.contains(request.getMethod())
-                || request.getHeader(RequestContext.IDEMPOTENCY_KEY_HEADER) == null;
+                || request.getHeader(RequestContext.IDEMPOTENCY_KEY_HEADER) == null
+                || request.getRequestURI().startsWith(AUTH_ROUTES)
+                || CurrentUser.get().isEmpty();
     }
 
     @Override
@@ -67,10 +77,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String hash = hash(request, body);
-        String principal = principal(request);
+        UUID user = CurrentUser.require().id();
 
-        if (!store.claim(principal, key, hash)) {
-            answerFromRecord(store.find(principal, key), hash, response);
+        if (!store.claim(user, key, hash)) {
+            answerFromRecord(store.find(user, key), hash, response);
             return;
         }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
@@ -79,14 +89,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new CachedBodyRequest(request, body), captured);
             int status = captured.getStatus();
             if (status < 500) {
-                store.complete(principal, key, status, captured.getContentType(),
-                               captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
-                               captured.getContentAsByteArray());
-                completed = true;
+                completed = store.complete(user, key, status, captured.getContentType(),
+                                           captured.getHeader(HttpHeaders.LOCATION),
+                                           captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray());
             }
         } finally {
             if (!completed) {
-                store.release(principal, key);
+                store.release(user, key);
             }
             captured.copyBodyToResponse();
         }
@@ -135,11 +144,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
-    }
-
-    /** Keys belong to whoever sent them; until requests carry a user, all share one namespace. */
-    private static String principal(HttpServletRequest request) {
-        return request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

@@ -19,7 +19,7 @@ class IdempotencyStoreTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final String principal = "user-" + UUID.randomUUID();
+    private final UUID principal = UUID.randomUUID();
 
     @Test
     void aKeyCanBeClaimedOnceUntilItIsReleased() {
@@ -36,7 +36,7 @@ class IdempotencyStoreTest {
     @Test
     void keysBelongToTheirPrincipal() {
         assertThat(store.claim(principal, "shared-key", "hash-a")).isTrue();
-        assertThat(store.claim(principal + "-other", "shared-key", "hash-b")).isTrue();
+        assertThat(store.claim(UUID.randomUUID(), "shared-key", "hash-b")).isTrue();
     }
 
     @Test
@@ -57,7 +57,7 @@ class IdempotencyStoreTest {
     void anAbandonedClaimIsTakenOverByTheSameRequestOnly() {
         store.claim(principal, "k3", "hash-a");
         jdbc.update("UPDATE idempotency_record SET created_at = now() - interval '2 minutes' "
-                            + "WHERE principal = ? AND idempotency_key = 'k3'", principal);
+                            + "WHERE user_id = ? AND idempotency_key = 'k3'", principal);
 
         assertThat(store.claim(principal, "k3", "hash-b")).isFalse();
         assertThat(store.claim(principal, "k3", "hash-a")).isTrue();
@@ -69,11 +69,26 @@ class IdempotencyStoreTest {
         store.complete(principal, "old", 201, null, null, null, null);
         store.claim(principal, "new", "hash-a");
         jdbc.update("UPDATE idempotency_record SET created_at = now() - interval '25 hours' "
-                            + "WHERE principal = ? AND idempotency_key = 'old'", principal);
+                            + "WHERE user_id = ? AND idempotency_key = 'old'", principal);
 
         new IdempotencyStore(jdbc, Duration.ofHours(24)).forgetExpired();
 
         assertThat(store.find(principal, "old")).isEmpty();
         assertThat(store.find(principal, "new")).isPresent();
+    }
+
+    @Test
+    void anAnswerCarryingATokenOrSecretIsNotKeptAndTheKeyIsFreeAgain() {
+        store.claim(principal, "k4", "hash-a");
+
+        boolean kept = store.complete(principal, "k4", 200, "application/json", null, null,
+                                      "{\"accessToken\": \"eyJ…\", \"tokenType\": \"Bearer\"}".getBytes());
+        store.release(principal, "k4");
+
+        assertThat(kept).isFalse();
+        assertThat(store.find(principal, "k4")).isEmpty();
+        assertThat(IdempotencyStore.carriesSecrets("{\"refresh_token\":\"x\"}".getBytes())).isTrue();
+        assertThat(IdempotencyStore.carriesSecrets("{\"newPassword\" : \"x\"}".getBytes())).isTrue();
+        assertThat(IdempotencyStore.carriesSecrets("{\"id\":\"1\",\"footprint\":2}".getBytes())).isFalse();
     }
 }
