@@ -197,9 +197,13 @@ class AuthController {
     }
 
     @PostMapping("/logout")
-    @Operation(summary = "End the session of the access token")
+    @Operation(summary = "End the session of the access token",
+               description = "409 for a service token (minted by the local stack, not by a login): it has no "
+                       + "session to end and expires on its own.")
     ResponseEntity<Void> logout() {
-        auth.logout(UUID.fromString(CurrentUser.require().sessionId()));
+        auth.logout(CurrentUser.require().session().orElseThrow(() -> new io.alter8.web.ApiException(
+                io.alter8.web.Problems.of(org.springframework.http.HttpStatus.CONFLICT, "no-session", "No session",
+                                          "this token was not issued by a login; it has no session to end"))));
         return ResponseEntity.noContent().build();
     }
 
@@ -207,7 +211,7 @@ class AuthController {
     @Operation(summary = "The caller's open sessions")
     List<AuthService.SessionView> sessions() {
         CurrentUser me = CurrentUser.require();
-        return auth.sessionsOf(me.id(), UUID.fromString(me.sessionId()));
+        return auth.sessionsOf(me.id(), me.session().orElse(null));
     }
 
     @DeleteMapping("/sessions/{id}")

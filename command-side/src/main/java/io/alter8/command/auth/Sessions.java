@@ -33,9 +33,11 @@ class Sessions {
     }
 
     private final JdbcTemplate jdbc;
+    private final SessionRevocations revocations;
 
-    Sessions(JdbcTemplate jdbc) {
+    Sessions(JdbcTemplate jdbc, SessionRevocations revocations) {
         this.jdbc = jdbc;
+        this.revocations = revocations;
     }
 
     UUID open(UUID userId, String deviceInfo, String ip, String userAgent, Instant expiresAt) {
@@ -82,14 +84,18 @@ class Sessions {
         jdbc.update("UPDATE user_session SET last_used_at = ? WHERE id = ?", Timestamp.from(at), sessionId);
     }
 
-    /** Ends the session: its refresh tokens stop working at once; access tokens expire on their own. */
+    /** Ends the session: its refresh and access tokens stop working at once, on both services. */
     boolean revoke(UUID sessionId, String why) {
+        revocations.mark(List.of(sessionId));
         return jdbc.update("UPDATE user_session SET revoked_at = now(), revoked_why = ? "
                                    + "WHERE id = ? AND revoked_at IS NULL", why, sessionId) == 1;
     }
 
-    /** Ends every session of the user (after a password change). */
+    /** Ends every session of the user (after a password reset, a deactivation). */
     int revokeAll(UUID userId, String why) {
+        List<UUID> open = jdbc.queryForList("SELECT id FROM user_session WHERE user_id = ? AND revoked_at IS NULL "
+                                                    + "FOR UPDATE", UUID.class, userId);
+        revocations.mark(open);
         return jdbc.update("UPDATE user_session SET revoked_at = now(), revoked_why = ? "
                                    + "WHERE user_id = ? AND revoked_at IS NULL", why, userId);
     }

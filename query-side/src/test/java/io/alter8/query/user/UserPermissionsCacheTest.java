@@ -45,7 +45,7 @@ class UserPermissionsCacheTest {
                                    .containsEntry("role", "agent").containsEntry("active", "false")
                                    .containsEntry("version", "2");
         cache.on(new UserReactivated(new UserId(id), UserId.random()), 1);
-        assertThat(cache.isBlocked(id)).isTrue();
+        assertThat(cache.standing(id, null).active()).isFalse();
     }
 
     @Test
@@ -58,7 +58,7 @@ class UserPermissionsCacheTest {
 
         store.append("UserAccount", id, 1, new UserDeactivated(new UserId(id), "fraud", UserId.random()));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cache.isBlocked(id)).isTrue());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cache.standing(id, null).active()).isFalse());
         assertThat(user.get("/api/properties").status()).isEqualTo(401);
         assertThat(new ApiClient("http://localhost:" + port)
                            .withToken(TestTokens.mint(UUID.randomUUID(), "owner")).get("/api/properties").status())

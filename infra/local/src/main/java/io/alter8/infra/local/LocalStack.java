@@ -47,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String MONGO_URI = "ALTER8_MONGO_URI";
     public static final String JWT_PRIVATE_KEY = "ALTER8_JWT_PRIVATE_KEY";
     public static final String JWT_PUBLIC_KEY = "ALTER8_JWT_PUBLIC_KEY";
+    public static final String JWT_SERVICE_TOKENS = "ALTER8_JWT_SERVICE_TOKENS";
 
     static final String DATA_DIR_MARKER = "ALTER8-DATA";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -270,6 +271,8 @@ public final class LocalStack implements AutoCloseable {
             tokenKeys = DevKeys.loadOrCreate(options.dataDir().resolve("keys"));
             env.put(JWT_PUBLIC_KEY, DevKeys.oneLine(tokenKeys.getPublic().getEncoded()));
             env.put(JWT_PRIVATE_KEY, DevKeys.oneLine(tokenKeys.getPrivate().getEncoded()));
+            // The stack's own key also signs `alter8 token` and the benchmark's tokens, which belong to no login.
+            env.put(JWT_SERVICE_TOKENS, "true");
         }
         return env;
     }

@@ -98,8 +98,18 @@ public final class DevKeys {
         return Base64.getEncoder().encodeToString(der);
     }
 
-    /** An access token for {@code userId} with these roles, signed with {@code key}. */
+    /**
+     * A service token for {@code userId} with these roles, signed with {@code key}: its {@code sid} ({@code dev-…},
+     * the services' {@code CurrentUser.SERVICE_SESSION_PREFIX}) names no login session, and only services with
+     * {@code alter8.security.jwt.service-tokens} on accept it.
+     */
     public static String mint(PrivateKey key, UUID userId, Duration ttl, String... roles) {
+        return mintForSession(key, userId, ttl, "dev-" + UUID.randomUUID(), roles);
+    }
+
+    /** An access token as a login of session {@code sessionId} would carry it. */
+    public static String mintForSession(PrivateKey key, UUID userId, Duration ttl, String sessionId,
+                                        String... roles) {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", "alter8");
@@ -108,7 +118,7 @@ public final class DevKeys {
         claims.put("exp", now.plus(ttl).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
         claims.put("roles", List.of(roles));
-        claims.put("sid", "dev-" + UUID.randomUUID());
+        claims.put("sid", sessionId);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(JSON.writeValueAsBytes(claims));

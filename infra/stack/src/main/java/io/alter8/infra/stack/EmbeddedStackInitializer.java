@@ -24,6 +24,8 @@ public class EmbeddedStackInitializer implements ApplicationContextInitializer<C
                 "spring.data.redis.url=redis://" + stack.redisHost() + ":" + stack.redisPort(),
                 "spring.mongodb.uri=" + stack.mongoUri(),
                 "alter8.security.jwt.public-key=" + TestTokens.publicKeyPem().replace("\n", ""),
-                "alter8.security.jwt.private-key=" + TestTokens.privateKeyPem().replace("\n", ""));
+                "alter8.security.jwt.private-key=" + TestTokens.privateKeyPem().replace("\n", ""),
+                // Tests act as any user with minted tokens that belong to no login session.
+                "alter8.security.jwt.service-tokens=true");
     }
 }

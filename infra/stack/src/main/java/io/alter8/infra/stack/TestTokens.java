@@ -28,6 +28,11 @@ public final class TestTokens {
         return DevKeys.mint(KEYS.getPrivate(), userId, Duration.ofMinutes(15), roles);
     }
 
+    /** A valid access token of login session {@code sessionId}, as the command side mints it at login. */
+    public static String mintForSession(UUID userId, UUID sessionId, String... roles) {
+        return DevKeys.mintForSession(KEYS.getPrivate(), userId, Duration.ofMinutes(15), sessionId.toString(), roles);
+    }
+
     /** A well-formed token signed with another key. */
     public static String forged(UUID userId, String... roles) {
         return DevKeys.mint(DevKeys.generate().getPrivate(), userId, Duration.ofMinutes(15), roles);

@@ -89,19 +89,23 @@ public class ApiSecurityConfiguration {
             .exceptionHandling(e -> e
                     .authenticationEntryPoint((request, response, ex) -> unauthenticated(response, json))
                     .accessDeniedHandler((request, response, ex) -> write(response, json, forbidden())));
-        accountStatus.ifAvailable(status -> http.addFilterAfter(blockedAccounts(status, json),
-                                                                 BearerTokenAuthenticationFilter.class));
+        AccountStatus status = accountStatus.getIfAvailable(() -> (user, session) -> AccountStatus.Standing.UNKNOWN);
+        http.addFilterAfter(liveTokensOnly(new LiveTokens(status, settings.serviceTokens()), json),
+                            BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
-    /** A valid token of a deactivated user is refused like no token at all. */
-    private static OncePerRequestFilter blockedAccounts(AccountStatus status, JsonMapper json) {
+    /**
+     * A valid token whose session ended, whose roles are no longer the account's, or whose account is deactivated, is
+     * refused like no token at all.
+     */
+    private static OncePerRequestFilter liveTokensOnly(LiveTokens live, JsonMapper json) {
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 var caller = CurrentUser.get();
-                if (caller.isPresent() && status.isBlocked(caller.get().id())) {
+                if (caller.isPresent() && !live.admit(caller.get())) {
                     unauthenticated(response, json);
                     return;
                 }

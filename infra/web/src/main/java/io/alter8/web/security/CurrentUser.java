@@ -18,6 +18,11 @@ public record CurrentUser(UUID id, Set<String> roles, String sessionId) {
 
     public static final String ROLES_CLAIM = "roles";
     public static final String SESSION_CLAIM = "sid";
+    /**
+     * The {@code sid} of a service token: minted with the signing key outside a login (the local stack's
+     * {@code alter8 token}, tests), so it names no session. See {@link LiveTokens}.
+     */
+    public static final String SERVICE_SESSION_PREFIX = "dev-";
 
     public boolean hasRole(String role) {
         return roles.contains(role);
@@ -30,6 +35,22 @@ public record CurrentUser(UUID id, Set<String> roles, String sessionId) {
             }
         }
         return false;
+    }
+
+    /** The login session the token belongs to; empty for a service token, or a {@code sid} that names none. */
+    public Optional<UUID> session() {
+        if (sessionId == null || serviceToken()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(sessionId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean serviceToken() {
+        return sessionId != null && sessionId.startsWith(SERVICE_SESSION_PREFIX);
     }
 
     /** The caller of the current request, if it carried a valid token. */
