@@ -109,6 +109,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        BodyLimitFilter.BodyTooLarge tooLarge = BodyLimitFilter.find(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodyLimitFilter.tooLarge(tooLarge.limit));
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return ResponseEntity.badRequest().body(Problems.invalidInput(
@@ -129,7 +133,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             HttpStatus known = HttpStatus.resolve(status.value());
             String reason = known == null ? "Error" : known.getReasonPhrase();
-            problem.setType(java.net.URI.create("https://alter8.io/problems/" + reason.toLowerCase().replace(' ', '-')));
+            problem.setType(java.net.URI.create("https://alter8.io/problems/" + Problems.slug(reason)));
         }
         return super.createResponseEntity(body, headers, status, request);
     }

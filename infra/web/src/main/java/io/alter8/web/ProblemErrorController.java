@@ -28,8 +28,8 @@ public class ProblemErrorController implements ErrorController {
             case INTERNAL_SERVER_ERROR -> "the request failed; the error has been logged";
             default -> status.getReasonPhrase();
         };
-        ProblemDetail problem = Problems.of(status, status.getReasonPhrase().toLowerCase().replace(' ', '-'),
-                                            status.getReasonPhrase(), detail);
+        ProblemDetail problem = Problems.of(status, Problems.slug(status.getReasonPhrase()), status.getReasonPhrase(),
+                                            detail);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -22,6 +22,11 @@ public final class Problems {
         return problem;
     }
 
+    /** The problem type of a plain HTTP status: {@code Bad Request} is {@code bad-request}. */
+    public static String slug(String reasonPhrase) {
+        return reasonPhrase.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     public static ProblemDetail invalidInput(List<FieldError> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
                                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");

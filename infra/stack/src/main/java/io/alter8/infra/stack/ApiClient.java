@@ -87,6 +87,11 @@ public final class ApiClient {
         return send(request(path, headers).DELETE());
     }
 
+    /** Any method with a body as given: streamed (chunked, no Content-Length) or of a size the test chooses. */
+    public Response send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        return send(request(path, headers).method(method, body));
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
