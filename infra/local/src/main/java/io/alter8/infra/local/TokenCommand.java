@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * {@code alter8 token}: an access token signed with the local stack's own key, to call the API with curl while
- * accounts are not set up. Only the local stack's key signs it; a stack with keys from the environment refuses it.
+ * accounts are not set up. A service token (no login session): only a stack that made its own keys accepts it.
  */
 final class TokenCommand {
 
@@ -27,6 +27,9 @@ final class TokenCommand {
               --user UUID      the user the token speaks for (default: a new random id)
               --key-file FILE  the stack's private key (default .alter8-data/keys/jwt-private.pem)
               --minutes N      how long the token is valid (default 60)
+
+            The token belongs to no login session: logout answers 409 and it expires on its own. Only a
+            stack that made its own keys accepts it (it turns on alter8.security.jwt.service-tokens).
             """;
 
     private static final Set<String> ROLES = Set.of("owner", "tenant", "agent", "field_executive",
