@@ -384,7 +384,7 @@ class UserAccountTest {
         given(registered(Role.OWNER), new OwnerProfileUpdated(ID, ownerProfile(PAN), ID),
               new RoleChanged(ID, Role.OWNER, Role.TENANT, ADMIN.userId()),
               new RoleChanged(ID, Role.TENANT, Role.OWNER, ADMIN.userId()))
-                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, null, FIELD_EXECUTIVE))
+                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, null, ADMIN))
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("the user has no owner profile to review");
@@ -652,11 +652,32 @@ class UserAccountTest {
     }
 
     @Test
-    void fieldExecutivesReviewKyc() {
+    void adminsReviewKyc() {
         given(registered(Role.OWNER), new OwnerProfileUpdated(ID, ownerProfile(PAN), ID))
-                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, "documents match", FIELD_EXECUTIVE))
+                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, "documents match", ADMIN))
                 .expectEvents(new OwnerKycStatusChanged(ID, KycStatus.PENDING, KycStatus.VERIFIED, "documents match",
-                                                        FIELD_EXECUTIVE.userId()));
+                                                        ADMIN.userId()));
+    }
+
+    /** No assignment ties a user's review to a field executive, so none may decide one (issue 10). */
+    @Test
+    void fieldExecutivesReviewNoKycLicenceOrScreening() {
+        given(registered(Role.OWNER), new OwnerProfileUpdated(ID, ownerProfile(PAN), ID))
+                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, null, FIELD_EXECUTIVE))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("only admins review KYC");
+        given(registered(Role.AGENT), new AgentProfileUpdated(ID, agentProfile(), ID))
+                .when(new ReviewAgentLicence(ID, AgentVerificationStatus.VERIFIED, null, FIELD_EXECUTIVE))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("only admins review licences");
+        given(registered(Role.TENANT), new TenantProfileUpdated(ID, tenantProfile(), ID))
+                .when(new RecordTenantScreening(ID, CheckStatus.PASSED, null, CheckStatus.PASSED, 780,
+                                                FIELD_EXECUTIVE))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("only admins record tenant screening");
     }
 
     @Test
@@ -665,7 +686,7 @@ class UserAccountTest {
                 .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, null, self(Role.OWNER)))
                 .expectNoEvents()
                 .expectException(NotPermitted.class)
-                .expectExceptionMessage("only field executives and admins review KYC");
+                .expectExceptionMessage("only admins review KYC");
     }
 
     @Test
@@ -856,13 +877,12 @@ class UserAccountTest {
     }
 
     @Test
-    void reviewersRecordTheScreening() {
+    void adminsRecordTheScreening() {
         UUID report = UUID.randomUUID();
         given(registered(Role.TENANT), new TenantProfileUpdated(ID, tenantProfile(), ID))
-                .when(new RecordTenantScreening(ID, CheckStatus.PASSED, report, CheckStatus.PASSED, 780,
-                                                FIELD_EXECUTIVE))
+                .when(new RecordTenantScreening(ID, CheckStatus.PASSED, report, CheckStatus.PASSED, 780, ADMIN))
                 .expectEvents(new TenantScreeningRecorded(ID, CheckStatus.PASSED, report, CheckStatus.PASSED, 780,
-                                                          FIELD_EXECUTIVE.userId()));
+                                                          ADMIN.userId()));
     }
 
     @Test
