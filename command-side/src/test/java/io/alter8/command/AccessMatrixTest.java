@@ -84,6 +84,8 @@ class AccessMatrixTest {
                 new Route("POST", "/api/users/" + id + "/owner-kyc/review", ADMINS),
                 new Route("POST", "/api/users/" + id + "/agent-licence/review", ADMINS),
                 new Route("POST", "/api/users/" + id + "/tenant-screening", ADMINS),
+                new Route("PUT", "/api/users/" + id + "/managers/" + id, OWNERS),
+                new Route("DELETE", "/api/users/" + id + "/managers/" + id, OWNERS),
                 new Route("PUT", "/api/users/" + id + "/personal-details", ALL),
                 new Route("GET", "/api/users/" + id + "/personal-data", ALL),
                 new Route("PUT", "/api/users/" + id + "/owner-profile", ALL),

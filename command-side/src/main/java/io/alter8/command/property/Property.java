@@ -62,6 +62,7 @@ import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
+import io.alter8.command.user.Mandates;
 import io.alter8.command.user.UserRoles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -182,14 +183,14 @@ class Property {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RegisterProperty command, UserRoles users, SlugRegistry slugs) {
-        register(command, users, slugs);
+    void handle(RegisterProperty command, UserRoles users, SlugRegistry slugs, Mandates mandates) {
+        register(command, users, slugs, mandates);
     }
 
     /** Registration, verification, activation and listing in one command, for seeding large data sets. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ImportProperty command, UserRoles users, SlugRegistry slugs) {
+    void handle(ImportProperty command, UserRoles users, SlugRegistry slugs, Mandates mandates) {
         RegisterProperty registering = command.registration();
         if (registering == null || !command.propertyId().equals(registering.propertyId())) {
             throw new DomainRuleViolation("invalid-import", "the import must register the property it names");
@@ -198,7 +199,7 @@ class Property {
         if (!by.role().isAdmin()) {
             throw new NotPermitted("only admins import properties");
         }
-        register(registering, users, slugs);
+        register(registering, users, slugs, mandates);
         if (command.verification() != null && command.verification() != verification) {
             recordVerification(command.verification(), null, by, null);
         }
@@ -210,7 +211,7 @@ class Property {
         }
     }
 
-    private void register(RegisterProperty command, UserRoles users, SlugRegistry slugs) {
+    private void register(RegisterProperty command, UserRoles users, SlugRegistry slugs, Mandates mandates) {
         Actor by = actor(command.requestedBy());
         UserId owner = ownerFor(by, command.ownerId());
         PropertyChecks.title(command.title());
@@ -231,6 +232,10 @@ class Property {
             }
             throw new DomainRuleViolation("property-already-registered",
                                           "property " + id + " is already registered with other details");
+        }
+        // Before anything about the owner, so that a manager without a mandate learns nothing of who is an owner.
+        if (by.role() == Role.PROPERTY_MANAGER && !mandates.holds(by.userId(), owner)) {
+            throw new NotPermitted("a property manager registers properties only for owners who gave them a mandate");
         }
         if (!by.is(owner) && !users.isActive(owner, Role.OWNER)) {
             throw new DomainRuleViolation("not-an-owner", "ownerId must name an active owner");
@@ -253,7 +258,10 @@ class Property {
         }
     }
 
-    /** Owners register their own properties; admins and property managers register for a named owner. */
+    /**
+     * Owners register their own properties; admins and property managers register for a named owner (a manager only
+     * with that owner's mandate, checked by the caller).
+     */
     private static UserId ownerFor(Actor by, UserId named) {
         if (by.role() == Role.OWNER) {
             if (named != null && !by.is(named)) {

@@ -18,7 +18,10 @@ import io.alter8.api.user.ChangeRole;
 import io.alter8.api.user.ContactPerson;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.EmailVerified;
+import io.alter8.api.user.GrantManagementMandate;
 import io.alter8.api.user.KycStatus;
+import io.alter8.api.user.ManagementMandateGranted;
+import io.alter8.api.user.ManagementMandateRevoked;
 import io.alter8.api.user.OwnerKycStatusChanged;
 import io.alter8.api.user.OwnerProfile;
 import io.alter8.api.user.OwnerProfileUpdated;
@@ -30,6 +33,7 @@ import io.alter8.api.user.RecordTenantScreening;
 import io.alter8.api.user.RegisterUser;
 import io.alter8.api.user.ReviewAgentLicence;
 import io.alter8.api.user.ReviewOwnerKyc;
+import io.alter8.api.user.RevokeManagementMandate;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.ServiceArea;
@@ -57,6 +61,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -107,6 +112,8 @@ class UserAccount {
     private AgentVerificationStatus licenceStatus;
     private TenantProfile tenantProfile;
     private TenantScreeningRecorded screening;
+    /** Property managers an owner lets act for them. */
+    private final Set<UserId> mandatedManagers = new HashSet<>();
 
     UserAccount() {
         // for Axon
@@ -406,6 +413,42 @@ class UserAccount {
         apply(recorded);
     }
 
+    /**
+     * An owner lets a property manager register properties in their name; only the owner or an admin grants it, so
+     * a manager cannot act for an owner who never chose them.
+     */
+    @CommandHandler
+    void handle(GrantManagementMandate command, UserRoles users) {
+        Actor by = actor(command.requestedBy());
+        requireSelfOrAdmin(by);
+        requireActive();
+        requireRole(Role.OWNER, "property managers acting for them");
+        UserId manager = required(command.managerId(), "managerId");
+        if (mandatedManagers.contains(manager)) {
+            return;
+        }
+        if (!users.isActive(manager, Role.PROPERTY_MANAGER)) {
+            throw new DomainRuleViolation("not-a-property-manager", "a mandate goes to an active property manager");
+        }
+        apply(new ManagementMandateGranted(id, manager, by.userId()));
+    }
+
+    @CommandHandler
+    void handle(RevokeManagementMandate command) {
+        Actor by = actor(command.requestedBy());
+        requireSelfOrAdmin(by);
+        UserId manager = required(command.managerId(), "managerId");
+        if (!mandatedManagers.contains(manager)) {
+            return;
+        }
+        apply(new ManagementMandateRevoked(id, manager, by.userId()));
+    }
+
+    /** Whether {@code manager} may act for this user as their owner now: an active owner who gave them a mandate. */
+    boolean mandates(UserId manager) {
+        return role == Role.OWNER && status == AccountStatus.ACTIVE && mandatedManagers.contains(manager);
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         id = event.userId();
@@ -441,6 +484,18 @@ class UserAccount {
         licenceStatus = AgentVerificationStatus.PENDING;
         tenantProfile = null;
         screening = null;
+        // A mandate is given as an owner; another role ends it, and coming back to owner does not revive it.
+        mandatedManagers.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ManagementMandateGranted event) {
+        mandatedManagers.add(event.managerId());
+    }
+
+    @EventSourcingHandler
+    void on(ManagementMandateRevoked event) {
+        mandatedManagers.remove(event.managerId());
     }
 
     @EventSourcingHandler

@@ -65,6 +65,7 @@ import io.alter8.api.verification.VerificationType;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
+import io.alter8.command.user.Mandates;
 import io.alter8.command.user.UserRoles;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -79,6 +80,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,6 +113,8 @@ class PropertyTest {
     final Map<UserId, Role> activeUsers = new HashMap<>(Map.of(OWNER, Role.OWNER, AGENT, Role.AGENT,
                                                                MANAGER, Role.PROPERTY_MANAGER));
     final Map<String, PropertyId> slugs = new HashMap<>();
+    /** Which managers each owner gave a mandate, as the owners' accounts would answer. */
+    final Map<UserId, Set<UserId>> mandates = new HashMap<>(Map.of(OWNER, Set.of(MANAGER)));
     FixtureConfiguration<Property> fixture;
 
     @BeforeEach
@@ -118,6 +122,8 @@ class PropertyTest {
         fixture = new AggregateTestFixture<>(Property.class);
         fixture.registerInjectableResource((UserRoles) (user, role) -> activeUsers.get(user) == role);
         fixture.registerInjectableResource((SlugRegistry) slug -> Optional.ofNullable(slugs.get(slug)));
+        fixture.registerInjectableResource(
+                (Mandates) (manager, owner) -> mandates.getOrDefault(owner, Set.of()).contains(manager));
     }
 
     static PropertySpecs specs(int bedrooms, String bathrooms, Integer floor, Integer totalFloors) {
@@ -273,6 +279,24 @@ class PropertyTest {
                .when(register(PropertyType.APARTMENT, SPECS, LOCATION, TERMS, List.of(), OWNER, MANAGER_ACTS))
                .expectEvents(registered(PropertyType.APARTMENT, SLUG, MANAGER), unit1Added(),
                              new PropertyManagerChanged(ID, null, MANAGER, MANAGER));
+    }
+
+    /** The attack: a self-registered manager registers in the name of an owner who never chose them. */
+    @Test
+    void aPropertyManagerCannotRegisterForAnOwnerWithoutTheirMandate() {
+        UserId stranger = UserId.random();
+        activeUsers.put(stranger, Role.OWNER);
+        Actor otherManager = new Actor(UserId.random(), Role.PROPERTY_MANAGER);
+        fixture.givenNoPriorActivity()
+               .when(register(PropertyType.APARTMENT, SPECS, LOCATION, TERMS, List.of(), stranger, MANAGER_ACTS))
+               .expectNoEvents()
+               .expectException(NotPermitted.class)
+               .expectExceptionMessage("a property manager registers properties only for owners who gave them a "
+                                               + "mandate");
+        fixture.givenNoPriorActivity()
+               .when(register(PropertyType.APARTMENT, SPECS, LOCATION, TERMS, List.of(), OWNER, otherManager))
+               .expectNoEvents()
+               .expectException(NotPermitted.class);
     }
 
     @Test

@@ -24,8 +24,11 @@ import io.alter8.api.user.ContactPerson;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.EmailVerified;
 import io.alter8.api.user.EmploymentStatus;
+import io.alter8.api.user.GrantManagementMandate;
 import io.alter8.api.user.IncomeProofType;
 import io.alter8.api.user.KycStatus;
+import io.alter8.api.user.ManagementMandateGranted;
+import io.alter8.api.user.ManagementMandateRevoked;
 import io.alter8.api.user.OwnerKycStatusChanged;
 import io.alter8.api.user.OwnerProfile;
 import io.alter8.api.user.OwnerProfileUpdated;
@@ -39,6 +42,7 @@ import io.alter8.api.user.RecordTenantScreening;
 import io.alter8.api.user.RegisterUser;
 import io.alter8.api.user.ReviewAgentLicence;
 import io.alter8.api.user.ReviewOwnerKyc;
+import io.alter8.api.user.RevokeManagementMandate;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.ServiceArea;
@@ -74,6 +78,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class UserAccountTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -86,11 +92,15 @@ class UserAccountTest {
     private static final EmailAddress EMAIL = new EmailAddress("priya.sharma@example.com");
     private static final PhoneNumber PHONE = new PhoneNumber("+919876543210");
 
+    private static final UserId MANAGER = UserId.random();
+
     private AggregateTestFixture<UserAccount> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAccount.class);
+        fixture.registerInjectableResource((UserRoles) (user, role) -> user.equals(MANAGER)
+                && role == Role.PROPERTY_MANAGER);
     }
 
     private static Actor self(Role role) {
@@ -921,5 +931,78 @@ class UserAccountTest {
                                                 self(Role.TENANT)))
                 .expectNoEvents()
                 .expectException(NotPermitted.class);
+    }
+
+    // Mandates of property managers
+
+    @Test
+    void anOwnerGivesAPropertyManagerAMandate() {
+        given(registered(Role.OWNER))
+                .when(new GrantManagementMandate(ID, MANAGER, self(Role.OWNER)))
+                .expectEvents(new ManagementMandateGranted(ID, MANAGER, ID))
+                .expectState(account -> assertThat(account.mandates(MANAGER)).isTrue());
+    }
+
+    @Test
+    void grantingTheSameMandateAgainChangesNothing() {
+        given(registered(Role.OWNER), new ManagementMandateGranted(ID, MANAGER, ID))
+                .when(new GrantManagementMandate(ID, MANAGER, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** The attack: a manager cannot hand themselves a mandate over someone else's account. */
+    @Test
+    void onlyTheOwnerOrAnAdminGrantsAMandate() {
+        for (Actor someone : List.of(new Actor(MANAGER, Role.PROPERTY_MANAGER),
+                                     new Actor(UserId.random(), Role.OWNER))) {
+            given(registered(Role.OWNER))
+                    .when(new GrantManagementMandate(ID, MANAGER, someone))
+                    .expectNoEvents()
+                    .expectException(NotPermitted.class);
+        }
+        given(registered(Role.OWNER))
+                .when(new GrantManagementMandate(ID, MANAGER, ADMIN))
+                .expectEvents(new ManagementMandateGranted(ID, MANAGER, ADMIN.userId()));
+    }
+
+    @Test
+    void aMandateGoesToAnActivePropertyManagerFromAnOwner() {
+        given(registered(Role.OWNER))
+                .when(new GrantManagementMandate(ID, UserId.random(), self(Role.OWNER)))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("a mandate goes to an active property manager");
+        given(registered(Role.TENANT))
+                .when(new GrantManagementMandate(ID, MANAGER, self(Role.TENANT)))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void aRevokedMandateNoLongerHolds() {
+        given(registered(Role.OWNER), new ManagementMandateGranted(ID, MANAGER, ID))
+                .when(new RevokeManagementMandate(ID, MANAGER, self(Role.OWNER)))
+                .expectEvents(new ManagementMandateRevoked(ID, MANAGER, ID))
+                .expectState(account -> assertThat(account.mandates(MANAGER)).isFalse());
+        given(registered(Role.OWNER))
+                .when(new RevokeManagementMandate(ID, MANAGER, self(Role.OWNER)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMandateEndsWithTheOwnersRoleOrAccount() {
+        given(registered(Role.OWNER), new ManagementMandateGranted(ID, MANAGER, ID),
+              new RoleChanged(ID, Role.OWNER, Role.TENANT, ADMIN.userId()),
+              new RoleChanged(ID, Role.TENANT, Role.OWNER, ADMIN.userId()))
+                .when(new RevokeManagementMandate(ID, MANAGER, self(Role.OWNER)))
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.mandates(MANAGER)).isFalse());
+        given(registered(Role.OWNER), new ManagementMandateGranted(ID, MANAGER, ID),
+              new UserDeactivated(ID, null, ID))
+                .when(new RevokeManagementMandate(ID, UserId.random(), self(Role.OWNER)))
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.mandates(MANAGER)).isFalse());
     }
 }
