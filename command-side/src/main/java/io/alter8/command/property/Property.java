@@ -556,7 +556,7 @@ class Property {
     void handle(RequestPropertyVerification command) {
         Actor by = actor(command.requestedBy());
         if (!(isOwnerOrAdmin(by) || by.is(agentId))) {
-            throw new NotPermitted("only the owner, its listing agent or admins ask for a verification");
+            throw refusal(by, "only the owner, its listing agent or admins ask for a verification");
         }
         VerificationId requested = required(command.verificationId(), "verificationId");
         VerificationType type = required(command.type(), "type");
@@ -650,7 +650,7 @@ class Property {
     void handle(ReviewProperty command) {
         Actor by = actor(command.requestedBy());
         if (!tenants.contains(by.userId())) {
-            throw new NotPermitted("only tenants of a past or current lease of this property review it");
+            throw refusal(by, "only tenants of a past or current lease of this property review it");
         }
         if (command.rating() < 1 || command.rating() > 5) {
             throw new DomainRuleViolation("invalid-rating", "a rating is 1 to 5");
@@ -843,20 +843,35 @@ class Property {
     /** Owner, listing agent, property manager or admin: those who run the listing. */
     private void requireMayRun(Actor by) {
         if (!(isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId))) {
-            throw new NotPermitted("only the owner, its listing agent, its property manager or admins change it");
+            throw refusal(by, "only the owner, its listing agent, its property manager or admins change it");
         }
     }
 
     private void requireOwnerManagerOrAdmin(Actor by, String refusal) {
         if (!(isOwnerOrAdmin(by) || by.is(managerId))) {
-            throw new NotPermitted(refusal);
+            throw refusal(by, refusal);
         }
     }
 
     private void requireOwnerOrAdmin(Actor by, String refusal) {
         if (!isOwnerOrAdmin(by)) {
-            throw new NotPermitted(refusal);
+            throw refusal(by, refusal);
         }
+    }
+
+    /**
+     * A refused caller who may not see the property gets the answer of an unknown id, as on the query side, so a
+     * command does not tell whether a private property exists; one who may see it learns only that they may not.
+     */
+    private RuntimeException refusal(Actor by, String reason) {
+        return visibleTo(by) ? new NotPermitted(reason) : new NotFound("nothing with id " + id);
+    }
+
+    /** The query side's rule: listed and active to everyone; otherwise its people, admins and readers. */
+    private boolean visibleTo(Actor by) {
+        return listingStatus != ListingStatus.PRIVATE && status == PropertyStatus.ACTIVE
+                || isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId)
+                || by.role() == Role.AUDITOR || by.role() == Role.ANALYST;
     }
 
     private boolean isOwnerOrAdmin(Actor by) {

@@ -499,7 +499,7 @@ class PropertyTest {
                .when(new RevisePropertyDetails(ID, TITLE, "Sunny, near the park", PropertyType.APARTMENT, SPECS,
                                                LOCATION, null, new ListingSeo(null, null, null), null, AGENT_ACTS,
                                                null))
-               .expectException(NotPermitted.class);
+               .expectException(NotFound.class);
         fixture.given(registered(), unit1Added(), new ListingAgentChanged(ID, null, AGENT, OWNER))
                .when(new RevisePropertyDetails(ID, TITLE, "Sunny, near the park", PropertyType.APARTMENT, SPECS,
                                                LOCATION, null, new ListingSeo(null, null, null), null, AGENT_ACTS,
@@ -568,7 +568,7 @@ class PropertyTest {
         RentalTerms terms = new RentalTerms(RENT, Money.of("50000", "INR"), null, Money.of("25000", "INR"), null, 24);
         fixture.given(registered(), unit1Added())
                .when(new ChangeRentalTerms(ID, terms, MANAGER_ACTS, null))
-               .expectException(NotPermitted.class);
+               .expectException(NotFound.class);
         fixture.given(registered(), unit1Added(), new PropertyManagerChanged(ID, null, MANAGER, OWNER))
                .when(new ChangeRentalTerms(ID, terms, MANAGER_ACTS, null))
                .expectEvents(new RentalTermsChanged(ID, terms));
@@ -590,14 +590,27 @@ class PropertyTest {
 
     // ----------------------------------------------------------------------------------------------- who may act
 
+    /** A property the caller may not see answers as an unknown id, as the query side does (issue 10). */
     @Test
-    void anotherOwnerMayNotTouchTheProperty() {
+    void anotherOwnerMayNotTouchThePropertyNorLearnThatAPrivateOneExists() {
         fixture.given(registered(), unit1Added())
                .when(new ChangeMonthlyRent(ID, Money.of("1", "INR"), OTHER_OWNER_ACTS, null))
                .expectNoEvents()
-               .expectException(NotPermitted.class);
+               .expectException(NotFound.class)
+               .expectExceptionMessage("nothing with id " + ID);
         fixture.given(registered(), unit1Added())
                .when(new ChangePropertyStatus(ID, PropertyStatus.ACTIVE, null, OTHER_OWNER_ACTS, null))
+               .expectNoEvents()
+               .expectException(NotFound.class);
+    }
+
+    @Test
+    void aPublicListingRefusesAnotherOwnerWhoMaySeeIt() {
+        fixture.given(registered(), unit1Added(), moved(PropertyStatus.DRAFT, PropertyStatus.ACTIVE),
+                      new PropertyVerificationChanged(ID, PropertyVerificationStatus.VERIFIED, null,
+                                                      ADMIN_ACTS.userId(), null),
+                      listed(ListingStatus.PRIVATE, ListingStatus.PUBLIC, OWNER))
+               .when(new ChangeMonthlyRent(ID, Money.of("1", "INR"), OTHER_OWNER_ACTS, null))
                .expectNoEvents()
                .expectException(NotPermitted.class);
     }
@@ -916,7 +929,7 @@ class PropertyTest {
         fixture.given(let)
                .when(new ReviewProperty(ID, 5, null, new Actor(UserId.random(), Role.TENANT), null))
                .expectNoEvents()
-               .expectException(NotPermitted.class);
+               .expectException(NotFound.class);
         fixture.given(let)
                .when(new ReviewProperty(ID, 6, null, new Actor(TENANT, Role.TENANT), null))
                .expectNoEvents()
@@ -1047,7 +1060,7 @@ class PropertyTest {
             fixture.given(registered(), unit1Added())
                    .when(requestVerification(VERIFICATION, who))
                    .expectNoEvents()
-                   .expectException(NotPermitted.class);
+                   .expectException(NotFound.class);
         }
     }
 
