@@ -1,6 +1,7 @@
 package io.alter8.command.user;
 
 import io.alter8.api.common.UserId;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ class AggregateMandates implements Mandates {
     public boolean holds(UserId manager, UserId owner) {
         try {
             return accounts.load(owner.toString()).invoke(account -> account.mandates(manager));
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // No account, or the id of something else: nobody gave a mandate.
             return false;
         }
     }
