@@ -139,9 +139,7 @@ class UserQueryController {
             description = "Names only. A mandate lets the manager register properties in the owner's name.")
     PageView<ManagementMandateView> myManagers(@RequestParam(required = false) Integer page,
                                                @RequestParam(required = false) Integer size) {
-        Paging paging = Paging.parse(page, size, null, Set.of("since"), "since");
-        return mandates.handle(new FindManagementMandates(new UserId(CurrentUser.require().id()), null,
-                                                          paging.page(), paging.size()));
+        return myMandates(true, page, size);
     }
 
     @GetMapping("/api/users/me/mandates")
@@ -150,9 +148,15 @@ class UserQueryController {
             description = "Names only: the owners in whose name the manager may register properties.")
     PageView<ManagementMandateView> myMandates(@RequestParam(required = false) Integer page,
                                                @RequestParam(required = false) Integer size) {
+        return myMandates(false, page, size);
+    }
+
+    /** The caller's mandates in force, as the owner who gave them or as the manager who holds them. */
+    private PageView<ManagementMandateView> myMandates(boolean asOwner, Integer page, Integer size) {
         Paging paging = Paging.parse(page, size, null, Set.of("since"), "since");
-        return mandates.handle(new FindManagementMandates(null, new UserId(CurrentUser.require().id()),
-                                                          paging.page(), paging.size()));
+        UserId me = new UserId(CurrentUser.require().id());
+        return mandates.handle(new FindManagementMandates(asOwner ? me : null, asOwner ? null : me, paging.page(),
+                                                          paging.size()));
     }
 
     @GetMapping("/api/users/{id}")
