@@ -108,6 +108,10 @@ class Lease {
                 || by.role() == Role.AGENT && by.is(unit.agentId())
                 || by.role() == Role.PROPERTY_MANAGER && by.is(unit.managerId())
                 || by.role() == Role.TENANT && named.contains(by.userId());
+        if (!mayPropose && !unit.listed()) {
+            // Someone who is none of its people cannot see a private property: it answers as an unknown one.
+            throw new NotFound("no property " + command.propertyId());
+        }
         if (!mayPropose) {
             throw new NotPermitted(by.role() == Role.TENANT
                     ? "a tenant proposes only a lease they are a tenant of"

@@ -270,6 +270,10 @@ class LeaseCommandApiTest {
         Response proposed = owner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], \"terms\": %s}"
                 .formatted(hidden, tenantId, terms("25000")));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        ApiClient otherOwner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        Response probing = otherOwner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], "
+                .formatted(hidden, tenantId) + "\"terms\": " + terms("25000") + "}");
+        assertThat(probing.status()).as("another owner cannot tell it from an unknown id").isEqualTo(404);
     }
 
     @Test

@@ -250,6 +250,19 @@ class LeaseTest {
     }
 
     @Test
+    void aPrivatePropertyIsUnknownToAnotherOwnerOrAgentProposingALease() {
+        listed = false;
+        for (Actor stranger : List.of(as(STRANGER, Role.OWNER), as(UserId.random(), Role.AGENT),
+                                      as(UserId.random(), Role.PROPERTY_MANAGER))) {
+            fixture.givenCurrentTime(NOW)
+                   .when(proposal(stranger, List.of(TENANT)))
+                   .expectNoEvents()
+                   .expectException(NotFound.class)
+                   .expectExceptionMessage("no property " + PROPERTY);
+        }
+    }
+
+    @Test
     void cannotNameSomeoneWhoIsNotAnActiveTenant() {
         activeUsers.put(CO_TENANT, Role.OWNER);
         fixture.givenCurrentTime(NOW)
