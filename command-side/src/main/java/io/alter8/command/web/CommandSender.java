@@ -56,13 +56,14 @@ public class CommandSender {
         try {
             return created(send(command, id, metaData()), queryPath);
         } catch (IncompatibleAggregateException e) {
-            throw idTaken(id);
+            throw idTaken(id.toString());
         } catch (CommandExecutionException e) {
-            throw e.getCause() instanceof IncompatibleAggregateException ? idTaken(id) : e;
+            throw e.getCause() instanceof IncompatibleAggregateException ? idTaken(id.toString()) : e;
         }
     }
 
-    private static DomainRuleViolation idTaken(TypedId id) {
+    /** The refusal of a creation whose id another kind of aggregate holds, without naming that kind. */
+    public static DomainRuleViolation idTaken(String id) {
         return new DomainRuleViolation("id-taken", "the id " + id + " is already taken; send another or none");
     }
 

@@ -62,8 +62,8 @@ class TakenIdApiTest {
 
         assertIdTaken(r);
         assertThat(aggregateTypes(property)).containsExactly("Property");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM credential WHERE user_id = ?::uuid", Long.class, property))
-                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM credential WHERE user_id = ?::uuid", Long.class,
+                                       property)).isZero();
     }
 
     @Test
@@ -75,6 +75,21 @@ class TakenIdApiTest {
                 {"id": "%s", "propertyId": "%s", "tenantIds": ["%s"], "terms": {"startDate": "2026-01-01",
                  "endDate": "2027-01-01", "monthlyRent": {"amount": "25000", "currency": "INR"}}}"""
                 .formatted(user, property, user)));
+        assertThat(aggregateTypes(user)).containsExactly("UserAccount");
+    }
+
+    @Test
+    void anImportedListingWithAUsersIdFailsAsTaken() {
+        String user = TestUsers.register(anonymous, "owner", PASSWORD).id().toString();
+        ApiClient admin = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
+
+        Response r = admin.post("/api/admin/property-imports", "{\"listings\": [{\"property\": %s}]}"
+                .formatted(apartment(user, user, "Flat", "25000")));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("results").get(0).path("status").asInt()).isEqualTo(409);
+        assertThat(r.json().path("results").get(0).path("type").asString())
+                .isEqualTo("https://alter8.io/problems/id-taken");
         assertThat(aggregateTypes(user)).containsExactly("UserAccount");
     }
 
