@@ -72,9 +72,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A user of Alter8: who they are, their role, whether their e-mail and phone are verified, whether they may act at
- * all, and the profile of their role (owner, agent or tenant) with its review. Personal data arrives encrypted and
- * is only compared, never read. Who may do what is decided here from the command's {@link Actor}; that e-mail,
- * phone and identity numbers are unique across users is kept by {@link IdentityClaims} in the same transaction.
+ * all, the profile of their role (owner, agent or tenant) with its review, and an owner's mandates to property
+ * managers (see {@link Mandates}). Personal data arrives encrypted and is only compared, never read. Who may do
+ * what is decided here from the command's {@link Actor}; that e-mail, phone and identity numbers are unique across
+ * users is kept by {@link IdentityClaims} in the same transaction.
  */
 @Aggregate
 class UserAccount {
