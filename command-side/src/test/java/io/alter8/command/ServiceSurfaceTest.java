@@ -22,14 +22,32 @@ class ServiceSurfaceTest {
         ApiClient anyone = new ApiClient("http://localhost:" + port);
         ApiClient.Response r = anyone.get("/actuator/health/readiness");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        JsonNode components = r.json().path("components");
-        assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(components.path("eventStore").path("status").asString()).isEqualTo("UP");
-        assertThat(components.path("eventStore").has("details")).isFalse();
+        assertThat(r.json().path("status").asString()).isEqualTo("UP");
 
         JsonNode asAdmin = anyone.withToken(TestTokens.mint(UUID.randomUUID(), "admin"))
                                  .get("/actuator/health/readiness").json().path("components");
+        assertThat(asAdmin.path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(asAdmin.path("eventStore").path("status").asString()).isEqualTo("UP");
         assertThat(asAdmin.path("eventStore").path("details").path("headPosition").isNumber()).isTrue();
+    }
+
+    /** The attack: an anonymous caller maps the deployment from the health components. */
+    @Test
+    void anonymousHealthShowsOnlyTheOverallStatus() {
+        ApiClient anyone = new ApiClient("http://localhost:" + port);
+        for (String path : new String[]{"/actuator/health", "/actuator/health/readiness"}) {
+            ApiClient.Response r = anyone.get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            // The root also names its probe groups (liveness, readiness): Kubernetes' own names, no component.
+            assertThat(r.json().propertyNames()).as(path + " " + r.body()).isSubsetOf("status", "groups");
+            assertThat(r.body()).doesNotContain("components").doesNotContain("eventStore").doesNotContain("db");
+        }
+        ApiClient.Response tenant = anyone.withToken(TestTokens.mint(UUID.randomUUID(), "tenant"))
+                                          .get("/actuator/health");
+        assertThat(tenant.json().has("components")).as("not for signed-in users either").isFalse();
+        ApiClient.Response admin = anyone.withToken(TestTokens.mint(UUID.randomUUID(), "admin"))
+                                         .get("/actuator/health");
+        assertThat(admin.json().path("components").has("eventStore")).isTrue();
     }
 
     @Test

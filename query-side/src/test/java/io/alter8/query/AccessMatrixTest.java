@@ -56,6 +56,8 @@ class AccessMatrixTest {
                 Map.entry("/api/users", Set.of("admin", "super_admin", "auditor")),
                 Map.entry("/api/users/me", ALL),
                 Map.entry("/api/users/me/tenants", Set.of("owner")),
+                Map.entry("/api/users/me/managers", Set.of("owner")),
+                Map.entry("/api/users/me/mandates", Set.of("property_manager")),
                 Map.entry("/api/agents", ALL),
                 Map.entry("/api/leases", leaseReaders),
                 Map.entry("/api/leases/" + UUID.randomUUID(), leaseReaders),

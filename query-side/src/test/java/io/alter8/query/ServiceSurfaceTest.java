@@ -21,16 +21,30 @@ class ServiceSurfaceTest {
     void readinessCoversTheEventStoreAndEveryReadStore() {
         ApiClient.Response r = new ApiClient("http://localhost:" + port).get("/actuator/health/readiness");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        JsonNode components = r.json().path("components");
         assertThat(r.json().path("status").asString()).isEqualTo("UP");
-        for (String store : new String[]{"db", "eventStore", "mongo", "redis"}) {
-            assertThat(components.path(store).path("status").asString()).as(store).isEqualTo("UP");
-        }
-        assertThat(components.path("eventStore").has("details")).isFalse();
         JsonNode asAdmin = new ApiClient("http://localhost:" + port)
                 .withToken(TestTokens.mint(UUID.randomUUID(), "admin"))
                 .get("/actuator/health/readiness").json().path("components");
+        for (String store : new String[]{"db", "eventStore", "mongo", "redis"}) {
+            assertThat(asAdmin.path(store).path("status").asString()).as(store).isEqualTo("UP");
+        }
         assertThat(asAdmin.path("eventStore").path("details").has("property-listing")).isTrue();
+    }
+
+    /** The attack: an anonymous caller maps the deployment (which stores, which read models) from health. */
+    @Test
+    void anonymousHealthShowsOnlyTheOverallStatus() {
+        ApiClient anyone = new ApiClient("http://localhost:" + port);
+        for (String path : new String[]{"/actuator/health", "/actuator/health/readiness"}) {
+            ApiClient.Response r = anyone.get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            // The root also names its probe groups (liveness, readiness): Kubernetes' own names, no component.
+            assertThat(r.json().propertyNames()).as(path + " " + r.body()).isSubsetOf("status", "groups");
+            assertThat(r.body()).doesNotContain("components").doesNotContain("eventStore").doesNotContain("db");
+        }
+        ApiClient.Response admin = anyone.withToken(TestTokens.mint(UUID.randomUUID(), "admin"))
+                                         .get("/actuator/health");
+        assertThat(admin.json().path("components").has("redis")).isTrue();
     }
 
     @Test

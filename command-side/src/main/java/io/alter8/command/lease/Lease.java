@@ -108,6 +108,10 @@ class Lease {
                 || by.role() == Role.AGENT && by.is(unit.agentId())
                 || by.role() == Role.PROPERTY_MANAGER && by.is(unit.managerId())
                 || by.role() == Role.TENANT && named.contains(by.userId());
+        if (!mayPropose && !unit.listed()) {
+            // Someone who is none of its people cannot see a private property: it answers as an unknown one.
+            throw new NotFound("no property " + command.propertyId());
+        }
         if (!mayPropose) {
             throw new NotPermitted(by.role() == Role.TENANT
                     ? "a tenant proposes only a lease they are a tenant of"
@@ -116,7 +120,7 @@ class Lease {
         if (named.contains(unit.ownerId())) {
             throw new DomainRuleViolation("owner-as-tenant", "the owner cannot be a tenant of their own property");
         }
-        UserId agent = command.agentId() == null ? unit.agentId() : command.agentId();
+        UserId agent = agentOf(by, command.agentId(), unit);
         LeaseTermsCheck.check(command.terms(), unit.currency());
         LeaseProposed proposed = new LeaseProposed(command.leaseId(), unit.propertyId(), unit.unitId(),
                                                    unit.ownerId(), agent, unit.managerId(), named, primary,
@@ -327,6 +331,21 @@ class Lease {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * The lease's agent acts for the owner (revises terms, puts the lease into force), so it is the property's
+     * listing agent unless the owner or an admin names another: an applicant naming one would choose who
+     * negotiates against them.
+     */
+    private static UserId agentOf(Actor by, UserId named, Lettings.LettableUnit unit) {
+        if (named == null || named.equals(unit.agentId())) {
+            return unit.agentId();
+        }
+        if (!(by.is(unit.ownerId()) || by.role().isAdmin())) {
+            throw new NotPermitted("only the owner or an admin names an agent other than the listing agent");
+        }
+        return named;
+    }
 
     /** The owner, the lease's agent, the property's manager, or an admin. */
     private boolean isOwnerSide(Actor by) {

@@ -8,6 +8,7 @@ import io.alter8.api.property.OccupyUnit;
 import io.alter8.api.property.VacateUnit;
 import io.alter8.command.NotFound;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,8 @@ class AggregateLettings implements Lettings {
     public LettableUnit unitToLet(PropertyId propertyId, UnitId unitId) {
         try {
             return properties.load(propertyId.toString()).invoke(property -> property.unitToLet(unitId));
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // Another kind of aggregate's id is no property either.
             throw new NotFound("no property " + propertyId);
         }
     }

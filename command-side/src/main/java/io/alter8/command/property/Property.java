@@ -62,6 +62,7 @@ import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
+import io.alter8.command.user.Mandates;
 import io.alter8.command.user.UserRoles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -182,14 +183,14 @@ class Property {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RegisterProperty command, UserRoles users, SlugRegistry slugs) {
-        register(command, users, slugs);
+    void handle(RegisterProperty command, UserRoles users, SlugRegistry slugs, Mandates mandates) {
+        register(command, users, slugs, mandates);
     }
 
     /** Registration, verification, activation and listing in one command, for seeding large data sets. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ImportProperty command, UserRoles users, SlugRegistry slugs) {
+    void handle(ImportProperty command, UserRoles users, SlugRegistry slugs, Mandates mandates) {
         RegisterProperty registering = command.registration();
         if (registering == null || !command.propertyId().equals(registering.propertyId())) {
             throw new DomainRuleViolation("invalid-import", "the import must register the property it names");
@@ -198,7 +199,7 @@ class Property {
         if (!by.role().isAdmin()) {
             throw new NotPermitted("only admins import properties");
         }
-        register(registering, users, slugs);
+        register(registering, users, slugs, mandates);
         if (command.verification() != null && command.verification() != verification) {
             recordVerification(command.verification(), null, by, null);
         }
@@ -210,7 +211,7 @@ class Property {
         }
     }
 
-    private void register(RegisterProperty command, UserRoles users, SlugRegistry slugs) {
+    private void register(RegisterProperty command, UserRoles users, SlugRegistry slugs, Mandates mandates) {
         Actor by = actor(command.requestedBy());
         UserId owner = ownerFor(by, command.ownerId());
         PropertyChecks.title(command.title());
@@ -231,6 +232,10 @@ class Property {
             }
             throw new DomainRuleViolation("property-already-registered",
                                           "property " + id + " is already registered with other details");
+        }
+        // Before anything about the owner, so that a manager without a mandate learns nothing of who is an owner.
+        if (by.role() == Role.PROPERTY_MANAGER && !mandates.holds(by.userId(), owner)) {
+            throw new NotPermitted("a property manager registers properties only for owners who gave them a mandate");
         }
         if (!by.is(owner) && !users.isActive(owner, Role.OWNER)) {
             throw new DomainRuleViolation("not-an-owner", "ownerId must name an active owner");
@@ -253,7 +258,10 @@ class Property {
         }
     }
 
-    /** Owners register their own properties; admins and property managers register for a named owner. */
+    /**
+     * Owners register their own properties; admins and property managers register for a named owner (a manager only
+     * with that owner's mandate, checked by the caller).
+     */
     private static UserId ownerFor(Actor by, UserId named) {
         if (by.role() == Role.OWNER) {
             if (named != null && !by.is(named)) {
@@ -548,7 +556,7 @@ class Property {
     void handle(RequestPropertyVerification command) {
         Actor by = actor(command.requestedBy());
         if (!(isOwnerOrAdmin(by) || by.is(agentId))) {
-            throw new NotPermitted("only the owner, its listing agent or admins ask for a verification");
+            throw refusal(by, "only the owner, its listing agent or admins ask for a verification");
         }
         VerificationId requested = required(command.verificationId(), "verificationId");
         VerificationType type = required(command.type(), "type");
@@ -642,7 +650,7 @@ class Property {
     void handle(ReviewProperty command) {
         Actor by = actor(command.requestedBy());
         if (!tenants.contains(by.userId())) {
-            throw new NotPermitted("only tenants of a past or current lease of this property review it");
+            throw refusal(by, "only tenants of a past or current lease of this property review it");
         }
         if (command.rating() < 1 || command.rating() > 5) {
             throw new DomainRuleViolation("invalid-rating", "a rating is 1 to 5");
@@ -835,20 +843,35 @@ class Property {
     /** Owner, listing agent, property manager or admin: those who run the listing. */
     private void requireMayRun(Actor by) {
         if (!(isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId))) {
-            throw new NotPermitted("only the owner, its listing agent, its property manager or admins change it");
+            throw refusal(by, "only the owner, its listing agent, its property manager or admins change it");
         }
     }
 
     private void requireOwnerManagerOrAdmin(Actor by, String refusal) {
         if (!(isOwnerOrAdmin(by) || by.is(managerId))) {
-            throw new NotPermitted(refusal);
+            throw refusal(by, refusal);
         }
     }
 
     private void requireOwnerOrAdmin(Actor by, String refusal) {
         if (!isOwnerOrAdmin(by)) {
-            throw new NotPermitted(refusal);
+            throw refusal(by, refusal);
         }
+    }
+
+    /**
+     * A refused caller who may not see the property gets the answer of an unknown id, as on the query side, so a
+     * command does not tell whether a private property exists; one who may see it learns only that they may not.
+     */
+    private RuntimeException refusal(Actor by, String reason) {
+        return visibleTo(by) ? new NotPermitted(reason) : new NotFound("nothing with id " + id);
+    }
+
+    /** The query side's rule: listed and active to everyone; otherwise its people, admins and readers. */
+    private boolean visibleTo(Actor by) {
+        return listingStatus != ListingStatus.PRIVATE && status == PropertyStatus.ACTIVE
+                || isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId)
+                || by.role() == Role.AUDITOR || by.role() == Role.ANALYST;
     }
 
     private boolean isOwnerOrAdmin(Actor by) {

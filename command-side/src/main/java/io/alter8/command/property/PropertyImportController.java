@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -134,6 +135,9 @@ class PropertyImportController implements DisposableBean {
     }
 
     private static ListingResult failed(int index, String id, RuntimeException e) {
+        if (e instanceof IncompatibleAggregateException) {
+            return failed(index, id, CommandSender.idTaken(id));
+        }
         if (e instanceof DomainRuleViolation refused) {
             return failure(index, id, 409, refused.code(), refused.getMessage());
         }

@@ -18,7 +18,10 @@ import io.alter8.api.user.ChangeRole;
 import io.alter8.api.user.ContactPerson;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.EmailVerified;
+import io.alter8.api.user.GrantManagementMandate;
 import io.alter8.api.user.KycStatus;
+import io.alter8.api.user.ManagementMandateGranted;
+import io.alter8.api.user.ManagementMandateRevoked;
 import io.alter8.api.user.OwnerKycStatusChanged;
 import io.alter8.api.user.OwnerProfile;
 import io.alter8.api.user.OwnerProfileUpdated;
@@ -30,6 +33,7 @@ import io.alter8.api.user.RecordTenantScreening;
 import io.alter8.api.user.RegisterUser;
 import io.alter8.api.user.ReviewAgentLicence;
 import io.alter8.api.user.ReviewOwnerKyc;
+import io.alter8.api.user.RevokeManagementMandate;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.ServiceArea;
@@ -57,6 +61,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -67,9 +72,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A user of Alter8: who they are, their role, whether their e-mail and phone are verified, whether they may act at
- * all, and the profile of their role (owner, agent or tenant) with its review. Personal data arrives encrypted and
- * is only compared, never read. Who may do what is decided here from the command's {@link Actor}; that e-mail,
- * phone and identity numbers are unique across users is kept by {@link IdentityClaims} in the same transaction.
+ * all, the profile of their role (owner, agent or tenant) with its review, and an owner's mandates to property
+ * managers (see {@link Mandates}). Personal data arrives encrypted and is only compared, never read. Who may do
+ * what is decided here from the command's {@link Actor}; that e-mail, phone and identity numbers are unique across
+ * users is kept by {@link IdentityClaims} in the same transaction.
  */
 @Aggregate
 class UserAccount {
@@ -107,6 +113,8 @@ class UserAccount {
     private AgentVerificationStatus licenceStatus;
     private TenantProfile tenantProfile;
     private TenantScreeningRecorded screening;
+    /** Property managers an owner lets act for them. */
+    private final Set<UserId> mandatedManagers = new HashSet<>();
 
     UserAccount() {
         // for Axon
@@ -343,7 +351,7 @@ class UserAccount {
     @CommandHandler
     void handle(ReviewOwnerKyc command) {
         Actor by = actor(command.reviewer());
-        requireReviewer(by, "only field executives and admins review KYC");
+        requireReviewer(by, "only admins review KYC");
         requireActive();
         KycStatus next = required(command.status(), "status");
         if (ownerProfile == null) {
@@ -361,7 +369,7 @@ class UserAccount {
     @CommandHandler
     void handle(ReviewAgentLicence command) {
         Actor by = actor(command.reviewer());
-        requireReviewer(by, "only field executives and admins review licences");
+        requireReviewer(by, "only admins review licences");
         requireActive();
         AgentVerificationStatus next = required(command.status(), "status");
         if (agentProfile == null) {
@@ -385,7 +393,7 @@ class UserAccount {
     @CommandHandler
     void handle(RecordTenantScreening command) {
         Actor by = actor(command.reviewer());
-        requireReviewer(by, "only field executives and admins record tenant screening");
+        requireReviewer(by, "only admins record tenant screening");
         requireActive();
         required(command.backgroundCheckStatus(), "backgroundCheckStatus");
         required(command.creditCheckStatus(), "creditCheckStatus");
@@ -404,6 +412,42 @@ class UserAccount {
             return;
         }
         apply(recorded);
+    }
+
+    /**
+     * An owner lets a property manager register properties in their name; only the owner or an admin grants it, so
+     * a manager cannot act for an owner who never chose them.
+     */
+    @CommandHandler
+    void handle(GrantManagementMandate command, UserRoles users) {
+        Actor by = actor(command.requestedBy());
+        requireSelfOrAdmin(by);
+        requireActive();
+        requireRole(Role.OWNER, "property managers acting for them");
+        UserId manager = required(command.managerId(), "managerId");
+        if (mandatedManagers.contains(manager)) {
+            return;
+        }
+        if (!users.isActive(manager, Role.PROPERTY_MANAGER)) {
+            throw new DomainRuleViolation("not-a-property-manager", "a mandate goes to an active property manager");
+        }
+        apply(new ManagementMandateGranted(id, manager, by.userId()));
+    }
+
+    @CommandHandler
+    void handle(RevokeManagementMandate command) {
+        Actor by = actor(command.requestedBy());
+        requireSelfOrAdmin(by);
+        UserId manager = required(command.managerId(), "managerId");
+        if (!mandatedManagers.contains(manager)) {
+            return;
+        }
+        apply(new ManagementMandateRevoked(id, manager, by.userId()));
+    }
+
+    /** Whether {@code manager} may act for this user as their owner now: an active owner who gave them a mandate. */
+    boolean mandates(UserId manager) {
+        return role == Role.OWNER && status == AccountStatus.ACTIVE && mandatedManagers.contains(manager);
     }
 
     @EventSourcingHandler
@@ -441,6 +485,18 @@ class UserAccount {
         licenceStatus = AgentVerificationStatus.PENDING;
         tenantProfile = null;
         screening = null;
+        // A mandate is given as an owner; another role ends it, and coming back to owner does not revive it.
+        mandatedManagers.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ManagementMandateGranted event) {
+        mandatedManagers.add(event.managerId());
+    }
+
+    @EventSourcingHandler
+    void on(ManagementMandateRevoked event) {
+        mandatedManagers.remove(event.managerId());
     }
 
     @EventSourcingHandler
@@ -540,8 +596,12 @@ class UserAccount {
         }
     }
 
+    /**
+     * Reviews decide on full identity numbers, licences and screening reports, which only admins may read; no
+     * assignment ties a user's review to a field executive, as one does a property's verification.
+     */
     private static void requireReviewer(Actor by, String refusal) {
-        if (!by.role().isReviewer()) {
+        if (!by.role().isAdmin()) {
             throw new NotPermitted(refusal);
         }
     }

@@ -33,8 +33,8 @@ import java.util.UUID;
 
 /**
  * Reviews of what users declare: an owner's KYC, an agent's RERA licence, a tenant's screening. The route admits
- * field executives and admins; the account applies the same rule to every way a review arrives, and decides whether
- * there is anything to review.
+ * admins only (no assignment ties a user's review to a field executive); the account applies the same rule to every
+ * way a review arrives, and decides whether there is anything to review.
  */
 @RestController
 @RequestMapping("/api/users")
@@ -61,7 +61,7 @@ class UserReviewController {
     }
 
     @PostMapping("/{id}/owner-kyc/review")
-    @Operation(summary = "Record the outcome of an owner's KYC review", description = "Field executives and admins.")
+    @Operation(summary = "Record the outcome of an owner's KYC review", description = "Admins.")
     ResponseEntity<CommandAccepted> reviewOwnerKyc(@PathVariable UUID id,
                                                    @Valid @RequestBody KycReviewRequest request) {
         UserId user = new UserId(id);
@@ -71,7 +71,7 @@ class UserReviewController {
 
     @PostMapping("/{id}/agent-licence/review")
     @Operation(summary = "Record the outcome of an agent's licence review",
-               description = "Field executives and admins.")
+               description = "Admins.")
     ResponseEntity<CommandAccepted> reviewAgentLicence(@PathVariable UUID id,
                                                        @Valid @RequestBody LicenceReviewRequest request) {
         UserId user = new UserId(id);
@@ -81,7 +81,7 @@ class UserReviewController {
 
     @PostMapping("/{id}/tenant-screening")
     @Operation(summary = "Record a tenant's background and credit checks",
-               description = "Field executives and admins.")
+               description = "Admins.")
     ResponseEntity<CommandAccepted> recordTenantScreening(@PathVariable UUID id,
                                                           @Valid @RequestBody ScreeningRequest request) {
         UserId user = new UserId(id);
@@ -98,7 +98,7 @@ class UserReviewController {
         public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
             rules.requestMatchers(HttpMethod.POST, "/api/users/*/owner-kyc/review", "/api/users/*/agent-licence/review",
                                   "/api/users/*/tenant-screening")
-                 .hasAnyRole("field_executive", "admin", "super_admin");
+                 .hasAnyRole("admin", "super_admin");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.alter8.command.privacy.PersonalDataErased;
 import io.alter8.command.NotPermitted;
 import io.alter8.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -53,6 +54,12 @@ class CommandProblemAdvice {
                                   "nothing with id " + e.getAggregateIdentifier()));
     }
 
+    /** A command to an id whose events are another kind of aggregate's: there is no such entity. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> otherKind(IncompatibleAggregateException e) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "nothing of this kind with that id"));
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> partNotFound(NotFound e) {
         return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
@@ -83,6 +90,9 @@ class CommandProblemAdvice {
         }
         if (cause instanceof AggregateNotFoundException nf) {
             return notFound(nf);
+        }
+        if (cause instanceof IncompatibleAggregateException ia) {
+            return otherKind(ia);
         }
         if (cause instanceof NotFound nf) {
             return partNotFound(nf);

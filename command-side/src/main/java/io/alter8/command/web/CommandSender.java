@@ -2,12 +2,15 @@ package io.alter8.command.web;
 
 import io.alter8.api.common.TypedId;
 import io.alter8.api.user.Actor;
+import io.alter8.command.DomainRuleViolation;
 import io.alter8.web.ETags;
 import io.alter8.web.RequestContext;
 import io.alter8.web.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +47,24 @@ public class CommandSender {
                                                        : queryBaseUrl;
     }
 
-    /** A command that creates the aggregate {@code id}, readable afterwards at {@code queryPath} on the query side. */
+    /**
+     * A command that creates the aggregate {@code id}, readable afterwards at {@code queryPath} on the query side. An
+     * id another kind of aggregate already has (a user registered with a property's id) is a 409: that stream cannot
+     * be read as this aggregate, and the id must not say what it belongs to.
+     */
     public ResponseEntity<CommandAccepted> create(Object command, TypedId id, String queryPath) {
-        return created(send(command, id, metaData()), queryPath);
+        try {
+            return created(send(command, id, metaData()), queryPath);
+        } catch (IncompatibleAggregateException e) {
+            throw idTaken(id.toString());
+        } catch (CommandExecutionException e) {
+            throw e.getCause() instanceof IncompatibleAggregateException ? idTaken(id.toString()) : e;
+        }
+    }
+
+    /** The refusal of a creation whose id another kind of aggregate holds, without naming that kind. */
+    public static DomainRuleViolation idTaken(String id) {
+        return new DomainRuleViolation("id-taken", "the id " + id + " is already taken; send another or none");
     }
 
     /**

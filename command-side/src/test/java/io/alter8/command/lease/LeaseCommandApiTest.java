@@ -214,6 +214,29 @@ class LeaseCommandApiTest {
         assertThat(anonymous.post("/api/leases/" + lease + "/approval", null).status()).isEqualTo(401);
     }
 
+    /** The attack: an applicant names an agent of their own, who then acts for the owner and cuts the rent. */
+    @Test
+    void aTenantCannotNameTheAgentWhoActsForTheOwner() {
+        UUID accomplice = TestUsers.register(anonymous, "agent", PASSWORD).id();
+        ApiClient agent = anonymous.withToken(TestTokens.mint(accomplice, "agent"));
+        String lease = UUID.randomUUID().toString();
+
+        Response applied = tenant.post("/api/leases", """
+                {"id": "%s", "propertyId": "%s", "agentId": "%s", "terms": %s}""".formatted(
+                lease, property, accomplice, terms("25000")));
+
+        assertThat(applied.status()).as(applied.body()).isEqualTo(403);
+        assertThat(applied.contentType()).hasValue("application/problem+json");
+        assertThat(eventTypes(lease)).isEmpty();
+        assertThat(agent.put("/api/leases/" + lease + "/terms", terms("1")).status()).isEqualTo(404);
+
+        String named = """
+                {"propertyId": "%s", "tenantIds": ["%s"], "agentId": "%s", "terms": %s}""".formatted(
+                property, tenantId, accomplice, terms("25000"));
+        Response byOwner = owner.post("/api/leases", named);
+        assertThat(byOwner.status()).as("the owner may name the lease's agent").isEqualTo(201);
+    }
+
     @Test
     void anUnknownLeaseIs404AndAStaleVersion412() {
         Response unknown = owner.post("/api/leases/" + UUID.randomUUID() + "/approval", null);
@@ -247,6 +270,10 @@ class LeaseCommandApiTest {
         Response proposed = owner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], \"terms\": %s}"
                 .formatted(hidden, tenantId, terms("25000")));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        ApiClient otherOwner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        Response probing = otherOwner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], "
+                .formatted(hidden, tenantId) + "\"terms\": " + terms("25000") + "}");
+        assertThat(probing.status()).as("another owner cannot tell it from an unknown id").isEqualTo(404);
     }
 
     @Test

@@ -199,11 +199,67 @@ class LeaseTest {
     }
 
     @Test
+    void aTenantCannotNameTheAgentOfTheirApplication() {
+        UserId accomplice = UserId.random();
+        activeUsers.put(accomplice, Role.AGENT);
+        fixture.givenCurrentTime(NOW)
+               .when(new ProposeLease(ID, PROPERTY, null, List.of(TENANT), null, accomplice, terms("25000"),
+                                      as(TENANT, Role.TENANT)))
+               .expectNoEvents()
+               .expectException(NotPermitted.class)
+               .expectExceptionMessage("only the owner or an admin names an agent other than the listing agent");
+    }
+
+    @Test
+    void aTenantNamingTheListingAgentAppliesAsWithoutOne() {
+        fixture.givenCurrentTime(NOW)
+               .when(new ProposeLease(ID, PROPERTY, null, List.of(TENANT), null, AGENT, terms("25000"),
+                                      as(TENANT, Role.TENANT)))
+               .expectEvents(application());
+    }
+
+    @Test
+    void theOwnerNamesAnotherAgentForTheLease() {
+        UserId chosen = UserId.random();
+        activeUsers.put(chosen, Role.AGENT);
+        fixture.givenCurrentTime(NOW)
+               .when(new ProposeLease(ID, PROPERTY, null, List.of(TENANT), null, chosen, terms("25000"),
+                                      as(OWNER, Role.OWNER)))
+               .expectEvents(new LeaseProposed(ID, PROPERTY, UNIT, OWNER, chosen, MANAGER, List.of(TENANT), TENANT,
+                                               terms("25000"), OWNER));
+    }
+
+    @Test
+    void theListingAgentOrManagerCannotHandTheLeaseToAnotherAgent() {
+        UserId chosen = UserId.random();
+        activeUsers.put(chosen, Role.AGENT);
+        for (Actor by : List.of(as(AGENT, Role.AGENT), as(MANAGER, Role.PROPERTY_MANAGER))) {
+            fixture.givenCurrentTime(NOW)
+                   .when(new ProposeLease(ID, PROPERTY, null, List.of(TENANT), null, chosen, terms("25000"), by))
+                   .expectNoEvents()
+                   .expectException(NotPermitted.class);
+        }
+    }
+
+    @Test
     void anotherOwnerCannotProposeALeaseOfTheProperty() {
         fixture.givenCurrentTime(NOW)
                .when(proposal(as(STRANGER, Role.OWNER), List.of(TENANT)))
                .expectNoEvents()
                .expectException(NotPermitted.class);
+    }
+
+    @Test
+    void aPrivatePropertyIsUnknownToAnotherOwnerOrAgentProposingALease() {
+        listed = false;
+        for (Actor stranger : List.of(as(STRANGER, Role.OWNER), as(UserId.random(), Role.AGENT),
+                                      as(UserId.random(), Role.PROPERTY_MANAGER))) {
+            fixture.givenCurrentTime(NOW)
+                   .when(proposal(stranger, List.of(TENANT)))
+                   .expectNoEvents()
+                   .expectException(NotFound.class)
+                   .expectExceptionMessage("no property " + PROPERTY);
+        }
     }
 
     @Test

@@ -336,18 +336,45 @@ class PropertyCommandApiTest {
                 .containsExactly("status: must be one of: pending, in_progress, verified, rejected");
     }
 
+    /** The attack: another owner's command tells a private property (403) from an id that names nothing (404). */
     @Test
-    void anotherOwnersPropertyIsA403() {
+    void anotherOwnersPrivatePropertyAnswersAsAnUnknownId() {
         String id = apartmentOf(api);
+        String unknown = UUID.randomUUID().toString();
         ApiClient someoneElse = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
-        for (Response r : List.of(
-                someoneElse.put("/api/properties/" + id + "/monthly-rent", "{\"amount\": \"1\", \"currency\": \"INR\"}"),
-                someoneElse.put("/api/properties/" + id, apartment(null, null, "Mine now", "1")),
-                someoneElse.put("/api/properties/" + id + "/status", "{\"status\": \"sold\"}"),
-                someoneElse.put("/api/properties/" + id + "/listing-agent", "{\"agentId\": null}"))) {
-            assertThat(r.status()).as(r.body()).isEqualTo(403);
-            assertThat(r.json().path("type").asString()).isEqualTo("https://alter8.io/problems/forbidden");
+        for (String path : List.of("/monthly-rent", "", "/status", "/listing-agent")) {
+            String body = switch (path) {
+                case "/monthly-rent" -> "{\"amount\": \"1\", \"currency\": \"INR\"}";
+                case "" -> apartment(null, null, "Mine now", "1");
+                case "/status" -> "{\"status\": \"sold\"}";
+                default -> "{\"agentId\": null}";
+            };
+            Response r = someoneElse.put("/api/properties/" + id + path, body);
+            Response nothing = someoneElse.put("/api/properties/" + unknown + path, body);
+
+            assertThat(r.status()).as(path + " " + r.body()).isEqualTo(404);
+            assertThat(r.contentType()).hasValue("application/problem+json");
+            assertThat(r.json().path("type")).isEqualTo(nothing.json().path("type"));
+            assertThat(r.json().path("detail").asString())
+                    .isEqualTo(nothing.json().path("detail").asString().replace(unknown, id));
         }
+    }
+
+    @Test
+    void anotherOwnerWhoMaySeeAListedPropertyIsRefusedWith403() {
+        String id = apartmentOf(api);
+        assertThat(api.put("/api/properties/" + id + "/status", "{\"status\": \"active\"}").status()).isEqualTo(200);
+        assertThat(admin.put("/api/properties/" + id + "/verification", "{\"status\": \"verified\"}").status())
+                .isEqualTo(200);
+        assertThat(api.put("/api/properties/" + id + "/listing-status", "{\"status\": \"public\"}").status())
+                .isEqualTo(200);
+        ApiClient someoneElse = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+
+        Response r = someoneElse.put("/api/properties/" + id + "/monthly-rent",
+                                     "{\"amount\": \"1\", \"currency\": \"INR\"}");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(403);
+        assertThat(r.json().path("type").asString()).isEqualTo("https://alter8.io/problems/forbidden");
     }
 
     @Test
@@ -510,7 +537,8 @@ class PropertyCommandApiTest {
         Response review = asTenant.post("/api/properties/" + id + "/reviews", "{\"rating\": 4, \"comment\": \"Quiet\"}");
         assertThat(review.status()).as(review.body()).isEqualTo(200);
         ApiClient stranger = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "tenant"));
-        assertThat(stranger.post("/api/properties/" + id + "/reviews", "{\"rating\": 4}").status()).isEqualTo(403);
+        assertThat(stranger.post("/api/properties/" + id + "/reviews", "{\"rating\": 4}").status())
+                .as("a let property is private: unknown to a stranger").isEqualTo(404);
         Response bad = asTenant.post("/api/properties/" + id + "/reviews",
                                      "{\"rating\": 9, \"comment\": \"" + "x".repeat(2001) + "\"}");
         assertThat(bad.status()).isEqualTo(400);

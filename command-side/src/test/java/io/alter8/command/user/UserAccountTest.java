@@ -24,8 +24,11 @@ import io.alter8.api.user.ContactPerson;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.EmailVerified;
 import io.alter8.api.user.EmploymentStatus;
+import io.alter8.api.user.GrantManagementMandate;
 import io.alter8.api.user.IncomeProofType;
 import io.alter8.api.user.KycStatus;
+import io.alter8.api.user.ManagementMandateGranted;
+import io.alter8.api.user.ManagementMandateRevoked;
 import io.alter8.api.user.OwnerKycStatusChanged;
 import io.alter8.api.user.OwnerProfile;
 import io.alter8.api.user.OwnerProfileUpdated;
@@ -39,6 +42,7 @@ import io.alter8.api.user.RecordTenantScreening;
 import io.alter8.api.user.RegisterUser;
 import io.alter8.api.user.ReviewAgentLicence;
 import io.alter8.api.user.ReviewOwnerKyc;
+import io.alter8.api.user.RevokeManagementMandate;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.ServiceArea;
@@ -74,6 +78,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class UserAccountTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -86,11 +92,15 @@ class UserAccountTest {
     private static final EmailAddress EMAIL = new EmailAddress("priya.sharma@example.com");
     private static final PhoneNumber PHONE = new PhoneNumber("+919876543210");
 
+    private static final UserId MANAGER = UserId.random();
+
     private AggregateTestFixture<UserAccount> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAccount.class);
+        fixture.registerInjectableResource((UserRoles) (user, role) -> user.equals(MANAGER)
+                && role == Role.PROPERTY_MANAGER);
     }
 
     private static Actor self(Role role) {
@@ -384,7 +394,7 @@ class UserAccountTest {
         given(registered(Role.OWNER), new OwnerProfileUpdated(ID, ownerProfile(PAN), ID),
               new RoleChanged(ID, Role.OWNER, Role.TENANT, ADMIN.userId()),
               new RoleChanged(ID, Role.TENANT, Role.OWNER, ADMIN.userId()))
-                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, null, FIELD_EXECUTIVE))
+                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, null, ADMIN))
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("the user has no owner profile to review");
@@ -652,11 +662,32 @@ class UserAccountTest {
     }
 
     @Test
-    void fieldExecutivesReviewKyc() {
+    void adminsReviewKyc() {
         given(registered(Role.OWNER), new OwnerProfileUpdated(ID, ownerProfile(PAN), ID))
-                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, "documents match", FIELD_EXECUTIVE))
+                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, "documents match", ADMIN))
                 .expectEvents(new OwnerKycStatusChanged(ID, KycStatus.PENDING, KycStatus.VERIFIED, "documents match",
-                                                        FIELD_EXECUTIVE.userId()));
+                                                        ADMIN.userId()));
+    }
+
+    /** No assignment ties a user's review to a field executive, so none may decide one (issue 10). */
+    @Test
+    void fieldExecutivesReviewNoKycLicenceOrScreening() {
+        given(registered(Role.OWNER), new OwnerProfileUpdated(ID, ownerProfile(PAN), ID))
+                .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, null, FIELD_EXECUTIVE))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("only admins review KYC");
+        given(registered(Role.AGENT), new AgentProfileUpdated(ID, agentProfile(), ID))
+                .when(new ReviewAgentLicence(ID, AgentVerificationStatus.VERIFIED, null, FIELD_EXECUTIVE))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("only admins review licences");
+        given(registered(Role.TENANT), new TenantProfileUpdated(ID, tenantProfile(), ID))
+                .when(new RecordTenantScreening(ID, CheckStatus.PASSED, null, CheckStatus.PASSED, 780,
+                                                FIELD_EXECUTIVE))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("only admins record tenant screening");
     }
 
     @Test
@@ -665,7 +696,7 @@ class UserAccountTest {
                 .when(new ReviewOwnerKyc(ID, KycStatus.VERIFIED, null, self(Role.OWNER)))
                 .expectNoEvents()
                 .expectException(NotPermitted.class)
-                .expectExceptionMessage("only field executives and admins review KYC");
+                .expectExceptionMessage("only admins review KYC");
     }
 
     @Test
@@ -856,13 +887,12 @@ class UserAccountTest {
     }
 
     @Test
-    void reviewersRecordTheScreening() {
+    void adminsRecordTheScreening() {
         UUID report = UUID.randomUUID();
         given(registered(Role.TENANT), new TenantProfileUpdated(ID, tenantProfile(), ID))
-                .when(new RecordTenantScreening(ID, CheckStatus.PASSED, report, CheckStatus.PASSED, 780,
-                                                FIELD_EXECUTIVE))
+                .when(new RecordTenantScreening(ID, CheckStatus.PASSED, report, CheckStatus.PASSED, 780, ADMIN))
                 .expectEvents(new TenantScreeningRecorded(ID, CheckStatus.PASSED, report, CheckStatus.PASSED, 780,
-                                                          FIELD_EXECUTIVE.userId()));
+                                                          ADMIN.userId()));
     }
 
     @Test
@@ -901,5 +931,78 @@ class UserAccountTest {
                                                 self(Role.TENANT)))
                 .expectNoEvents()
                 .expectException(NotPermitted.class);
+    }
+
+    // Mandates of property managers
+
+    @Test
+    void anOwnerGivesAPropertyManagerAMandate() {
+        given(registered(Role.OWNER))
+                .when(new GrantManagementMandate(ID, MANAGER, self(Role.OWNER)))
+                .expectEvents(new ManagementMandateGranted(ID, MANAGER, ID))
+                .expectState(account -> assertThat(account.mandates(MANAGER)).isTrue());
+    }
+
+    @Test
+    void grantingTheSameMandateAgainChangesNothing() {
+        given(registered(Role.OWNER), new ManagementMandateGranted(ID, MANAGER, ID))
+                .when(new GrantManagementMandate(ID, MANAGER, ADMIN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** The attack: a manager cannot hand themselves a mandate over someone else's account. */
+    @Test
+    void onlyTheOwnerOrAnAdminGrantsAMandate() {
+        for (Actor someone : List.of(new Actor(MANAGER, Role.PROPERTY_MANAGER),
+                                     new Actor(UserId.random(), Role.OWNER))) {
+            given(registered(Role.OWNER))
+                    .when(new GrantManagementMandate(ID, MANAGER, someone))
+                    .expectNoEvents()
+                    .expectException(NotPermitted.class);
+        }
+        given(registered(Role.OWNER))
+                .when(new GrantManagementMandate(ID, MANAGER, ADMIN))
+                .expectEvents(new ManagementMandateGranted(ID, MANAGER, ADMIN.userId()));
+    }
+
+    @Test
+    void aMandateGoesToAnActivePropertyManagerFromAnOwner() {
+        given(registered(Role.OWNER))
+                .when(new GrantManagementMandate(ID, UserId.random(), self(Role.OWNER)))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("a mandate goes to an active property manager");
+        given(registered(Role.TENANT))
+                .when(new GrantManagementMandate(ID, MANAGER, self(Role.TENANT)))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void aRevokedMandateNoLongerHolds() {
+        given(registered(Role.OWNER), new ManagementMandateGranted(ID, MANAGER, ID))
+                .when(new RevokeManagementMandate(ID, MANAGER, self(Role.OWNER)))
+                .expectEvents(new ManagementMandateRevoked(ID, MANAGER, ID))
+                .expectState(account -> assertThat(account.mandates(MANAGER)).isFalse());
+        given(registered(Role.OWNER))
+                .when(new RevokeManagementMandate(ID, MANAGER, self(Role.OWNER)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMandateEndsWithTheOwnersRoleOrAccount() {
+        given(registered(Role.OWNER), new ManagementMandateGranted(ID, MANAGER, ID),
+              new RoleChanged(ID, Role.OWNER, Role.TENANT, ADMIN.userId()),
+              new RoleChanged(ID, Role.TENANT, Role.OWNER, ADMIN.userId()))
+                .when(new RevokeManagementMandate(ID, MANAGER, self(Role.OWNER)))
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.mandates(MANAGER)).isFalse());
+        given(registered(Role.OWNER), new ManagementMandateGranted(ID, MANAGER, ID),
+              new UserDeactivated(ID, null, ID))
+                .when(new RevokeManagementMandate(ID, UserId.random(), self(Role.OWNER)))
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.mandates(MANAGER)).isFalse());
     }
 }

@@ -22,6 +22,8 @@ import io.alter8.api.user.EmailVerified;
 import io.alter8.api.user.EmploymentStatus;
 import io.alter8.api.user.IncomeProofType;
 import io.alter8.api.user.KycStatus;
+import io.alter8.api.user.ManagementMandateGranted;
+import io.alter8.api.user.ManagementMandateRevoked;
 import io.alter8.api.user.OwnerKycStatusChanged;
 import io.alter8.api.user.OwnerProfile;
 import io.alter8.api.user.OwnerProfileUpdated;
@@ -131,7 +133,9 @@ class UserEventsCarryNoPlaintextTest {
                                                    AgentVerificationStatus.VERIFIED, null, admin),
                 new TenantProfileUpdated(user, tenant, user),
                 new TenantScreeningRecorded(user, CheckStatus.PASSED, UUID.randomUUID(), CheckStatus.PASSED, 780,
-                                            admin));
+                                            admin),
+                new ManagementMandateGranted(user, UserId.random(), user),
+                new ManagementMandateRevoked(user, UserId.random(), admin));
     }
 
     @Test

@@ -20,7 +20,7 @@ import static io.alter8.command.user.ProfileTestData.pan;
 import static io.alter8.command.user.ProfileTestData.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Field executives and admins review KYC, licences and screening over HTTP; nobody else does. */
+/** Admins review KYC, licences and screening over HTTP; nobody else does, field executives included. */
 @CommandSideTest
 class UserReviewApiTest {
 
@@ -35,12 +35,12 @@ class UserReviewApiTest {
     @Autowired
     JdbcTemplate jdbc;
     ApiClient anonymous;
-    ApiClient fieldExecutive;
+    ApiClient admin;
 
     @BeforeEach
     void setUp() {
         anonymous = new ApiClient("http://localhost:" + port);
-        fieldExecutive = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "field_executive"));
+        admin = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
     }
 
     ApiClient as(UUID user, String role) {
@@ -62,10 +62,10 @@ class UserReviewApiTest {
     }
 
     @Test
-    void aFieldExecutiveVerifiesAnOwnersKyc() {
+    void anAdminVerifiesAnOwnersKyc() {
         UUID owner = ownerWithProfile();
 
-        Response r = fieldExecutive.post("/api/users/" + owner + "/owner-kyc/review", KYC_VERIFIED);
+        Response r = admin.post("/api/users/" + owner + "/owner-kyc/review", KYC_VERIFIED);
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.header("ETag")).isEqualTo("\"" + r.json().path("version").asLong() + "\"");
@@ -86,23 +86,24 @@ class UserReviewApiTest {
     }
 
     @Test
-    void aFieldExecutiveRecordsATenantsScreening() {
+    void anAdminRecordsATenantsScreening() {
         UUID tenant = register(anonymous, "tenant", "IN");
         assertThat(as(tenant, "tenant").put("/api/users/" + tenant + "/tenant-profile",
                                             UserProfileApiTest.tenantProfile(aadhaar(), pan(), "+919812345678",
                                                                              "+919812340000")).status())
                 .isEqualTo(200);
 
-        Response r = fieldExecutive.post("/api/users/" + tenant + "/tenant-screening", SCREENING);
+        Response r = admin.post("/api/users/" + tenant + "/tenant-screening", SCREENING);
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(eventTypes(tenant)).last().asString().endsWith("TenantScreeningRecorded");
     }
 
     @Test
-    void onlyFieldExecutivesAndAdminsReview() {
+    void onlyAdminsReview() {
         UUID owner = ownerWithProfile();
-        for (String role : List.of("tenant", "owner", "agent", "property_manager", "auditor", "analyst")) {
+        for (String role : List.of("tenant", "owner", "agent", "property_manager", "auditor", "analyst",
+                                   "field_executive")) {
             Response kyc = as(UUID.randomUUID(), role).post("/api/users/" + owner + "/owner-kyc/review", KYC_VERIFIED);
             assertThat(kyc.status()).as(role).isEqualTo(403);
             assertThat(kyc.contentType()).as(role).hasValue("application/problem+json");
@@ -116,6 +117,28 @@ class UserReviewApiTest {
         assertThat(eventTypes(owner)).noneMatch(type -> type.endsWith("OwnerKycStatusChanged"));
     }
 
+    /** The attack: a field executive, assigned to nothing, verifies whatever account they like. */
+    @Test
+    void aFieldExecutiveCannotVerifyAnyUsersKycLicenceOrScreening() {
+        UUID owner = ownerWithProfile();
+        UUID agent = register(anonymous, "agent", "IN");
+        assertThat(as(agent, "agent").put("/api/users/" + agent + "/agent-profile",
+                                          UserProfileApiTest.agentProfile(ProfileTestData.reraLicence())).status())
+                .isEqualTo(200);
+        ApiClient fieldExecutive = as(UUID.randomUUID(), "field_executive");
+
+        Response kyc = fieldExecutive.post("/api/users/" + owner + "/owner-kyc/review", KYC_VERIFIED);
+        Response licence = fieldExecutive.post("/api/users/" + agent + "/agent-licence/review", LICENCE_VERIFIED);
+        Response screening = fieldExecutive.post("/api/users/" + owner + "/tenant-screening", SCREENING);
+
+        for (Response r : List.of(kyc, licence, screening)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(403);
+            assertThat(r.contentType()).hasValue("application/problem+json");
+        }
+        assertThat(eventTypes(owner)).noneMatch(type -> type.endsWith("OwnerKycStatusChanged"));
+        assertThat(eventTypes(agent)).noneMatch(type -> type.endsWith("AgentVerificationStatusChanged"));
+    }
+
     @Test
     void withoutATokenReviewsAre401() {
         UUID user = UUID.randomUUID();
@@ -127,10 +150,10 @@ class UserReviewApiTest {
     @Test
     void reviewsOfUnknownUsersAre404() {
         UUID nobody = UUID.randomUUID();
-        for (Response r : List.of(fieldExecutive.post("/api/users/" + nobody + "/owner-kyc/review", KYC_VERIFIED),
-                                  fieldExecutive.post("/api/users/" + nobody + "/agent-licence/review",
+        for (Response r : List.of(admin.post("/api/users/" + nobody + "/owner-kyc/review", KYC_VERIFIED),
+                                  admin.post("/api/users/" + nobody + "/agent-licence/review",
                                                       LICENCE_VERIFIED),
-                                  fieldExecutive.post("/api/users/" + nobody + "/tenant-screening", SCREENING))) {
+                                  admin.post("/api/users/" + nobody + "/tenant-screening", SCREENING))) {
             assertThat(r.status()).as(r.body()).isEqualTo(404);
             assertThat(r.contentType()).hasValue("application/problem+json");
         }
@@ -140,12 +163,12 @@ class UserReviewApiTest {
     void aReviewWithoutTheProfileIs409() {
         UUID tenant = register(anonymous, "tenant", "IN");
 
-        Response kyc = fieldExecutive.post("/api/users/" + tenant + "/owner-kyc/review", KYC_VERIFIED);
+        Response kyc = admin.post("/api/users/" + tenant + "/owner-kyc/review", KYC_VERIFIED);
         assertThat(kyc.status()).as(kyc.body()).isEqualTo(409);
         assertThat(kyc.contentType()).hasValue("application/problem+json");
-        assertThat(fieldExecutive.post("/api/users/" + tenant + "/agent-licence/review", LICENCE_VERIFIED).status())
+        assertThat(admin.post("/api/users/" + tenant + "/agent-licence/review", LICENCE_VERIFIED).status())
                 .isEqualTo(409);
-        assertThat(fieldExecutive.post("/api/users/" + tenant + "/tenant-screening", SCREENING).status())
+        assertThat(admin.post("/api/users/" + tenant + "/tenant-screening", SCREENING).status())
                 .as("no tenant profile yet").isEqualTo(409);
     }
 
@@ -153,14 +176,14 @@ class UserReviewApiTest {
     void badReviewsListEveryBadField() {
         UUID tenant = register(anonymous, "tenant", "IN");
 
-        Response screening = fieldExecutive.post("/api/users/" + tenant + "/tenant-screening", """
+        Response screening = admin.post("/api/users/" + tenant + "/tenant-screening", """
                 {"backgroundCheckStatus": "maybe", "creditScore": 100}""");
         assertThat(screening.status()).isEqualTo(400);
         assertThat(screening.contentType()).hasValue("application/problem+json");
         assertThat(screening.fieldErrors()).extracting(e -> e.substring(0, e.indexOf(':')))
                 .containsExactlyInAnyOrder("backgroundCheckStatus", "creditCheckStatus", "creditScore");
 
-        assertThat(fieldExecutive.post("/api/users/" + tenant + "/owner-kyc/review", "{\"status\": \"approved\"}")
+        assertThat(admin.post("/api/users/" + tenant + "/owner-kyc/review", "{\"status\": \"approved\"}")
                                  .fieldErrors())
                 .containsExactly("status: must be one of: pending, in_review, verified, rejected");
     }

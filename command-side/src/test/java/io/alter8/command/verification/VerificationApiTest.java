@@ -199,7 +199,7 @@ class VerificationApiTest {
 
         Response r = request(as(UUID.randomUUID(), "owner"), property, "standard");
 
-        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.status()).as("a private property is unknown to them").isEqualTo(404);
         assertThat(r.contentType()).hasValue("application/problem+json");
     }
 

@@ -26,6 +26,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns every failure into problem+json (shared/API.md): all bad fields at once, and never a stack trace, SQL or
@@ -114,6 +115,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodyLimitFilter.tooLarge(tooLarge.limit));
         }
         Throwable cause = e.getMostSpecificCause();
+        Optional<String> repeated = DuplicateKeys.repeatedKey(cause);
+        if (repeated.isPresent()) {
+            return ResponseEntity.badRequest().body(Problems.invalidInput(
+                    List.of(new FieldError(repeated.get(), "appears more than once"))));
+        }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return ResponseEntity.badRequest().body(Problems.invalidInput(
                     List.of(new FieldError(path(mismatch.getPath()), "has an invalid value or type"))));

@@ -132,7 +132,7 @@ class PropertyQueryController {
             throw ApiException.notFound("property", id);
         }
         PropertyDetailView shown = queries.withNames(PropertyAccess.of(view).privileged(caller) ? view
-                                                             : view.withoutLeases());
+                                                             : view.forOutsiders());
         return ResponseEntity.ok().eTag(ETags.of(shown.version())).body(shown);
     }
 

@@ -11,6 +11,8 @@ import io.alter8.api.user.AgentVerificationStatus;
 import io.alter8.api.user.AgentVerificationStatusChanged;
 import io.alter8.api.user.EmailVerified;
 import io.alter8.api.user.KycStatus;
+import io.alter8.api.user.ManagementMandateGranted;
+import io.alter8.api.user.ManagementMandateRevoked;
 import io.alter8.api.user.OwnerKycStatusChanged;
 import io.alter8.api.user.OwnerProfile;
 import io.alter8.api.user.OwnerProfileUpdated;
@@ -100,6 +102,29 @@ class UserDirectoryProjector {
     void on(RoleChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.userId().value(), sequence, at, "role = ?, " + CLEAR_PROFILES, event.role().wire(),
                initialKyc(event.role()), initialLicence(event.role()));
+        // A mandate is given as an owner: another role ends every one (the account drops them too).
+        jdbc.update("UPDATE management_mandate SET active = false, version = ? WHERE owner_id = ? AND version < ?",
+                    sequence, event.userId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(ManagementMandateGranted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        mandate(event.ownerId(), event.managerId(), true, sequence, at);
+    }
+
+    @EventHandler
+    void on(ManagementMandateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        mandate(event.ownerId(), event.managerId(), false, sequence, at);
+    }
+
+    /** The row of one owner and manager, written only by an event of the owner newer than the row. */
+    private void mandate(UserId owner, UserId manager, boolean active, long sequence, Instant at) {
+        jdbc.update("""
+                INSERT INTO management_mandate (owner_id, manager_id, active, since, version) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (owner_id, manager_id) DO UPDATE
+                SET active = excluded.active, since = excluded.since, version = excluded.version
+                WHERE management_mandate.version < excluded.version""",
+                    owner.value(), manager.value(), active, utc(at), sequence);
     }
 
     @EventHandler
@@ -173,6 +198,7 @@ class UserDirectoryProjector {
     @ResetHandler
     void dropAll() {
         jdbc.update("DELETE FROM user_directory");
+        jdbc.update("DELETE FROM management_mandate");
     }
 
     /** {@code SET <assignments>, version, updated_at} on the user's row, if this event is newer than the row. */

@@ -7,8 +7,10 @@ import io.alter8.api.property.TenantRelationView;
 import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.AgentView;
 import io.alter8.api.user.FindAgents;
+import io.alter8.api.user.FindManagementMandates;
 import io.alter8.api.user.FindUserById;
 import io.alter8.api.user.FindUsers;
+import io.alter8.api.user.ManagementMandateView;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserView;
 import io.alter8.query.property.TenantRelationQueries;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -59,13 +62,16 @@ class UserQueryController {
     private static final String[] DIRECTORY_READERS = {"admin", "super_admin", "auditor"};
     /** Owners read the accounts of their properties' tenants, current and past. */
     private static final String OWNER = "owner";
+    private static final String PROPERTY_MANAGER = "property_manager";
 
     private final UserDirectoryQueries queries;
     private final TenantRelationQueries tenants;
+    private final MandateQueries mandates;
 
-    UserQueryController(UserDirectoryQueries queries, TenantRelationQueries tenants) {
+    UserQueryController(UserDirectoryQueries queries, TenantRelationQueries tenants, MandateQueries mandates) {
         this.queries = queries;
         this.tenants = tenants;
+        this.mandates = mandates;
     }
 
     @GetMapping("/api/users")
@@ -127,6 +133,32 @@ class UserQueryController {
                                                    paging.size(), paging.sortField(), ascending));
     }
 
+    @GetMapping("/api/users/me/managers")
+    @ReadModel(UserDirectoryProjector.PROCESSING_GROUP)
+    @Operation(summary = "The property managers the caller (an owner) gave a mandate, newest first",
+            description = "Names only. A mandate lets the manager register properties in the owner's name.")
+    PageView<ManagementMandateView> myManagers(@RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        return myMandates(true, page, size);
+    }
+
+    @GetMapping("/api/users/me/mandates")
+    @ReadModel(UserDirectoryProjector.PROCESSING_GROUP)
+    @Operation(summary = "The owners who gave the caller (a property manager) a mandate, newest first",
+            description = "Names only: the owners in whose name the manager may register properties.")
+    PageView<ManagementMandateView> myMandates(@RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        return myMandates(false, page, size);
+    }
+
+    /** The caller's mandates in force, as the owner who gave them or as the manager who holds them. */
+    private PageView<ManagementMandateView> myMandates(boolean asOwner, Integer page, Integer size) {
+        Paging paging = Paging.parse(page, size, null, Set.of("since"), "since");
+        UserId me = new UserId(CurrentUser.require().id());
+        return mandates.handle(new FindManagementMandates(asOwner ? me : null, asOwner ? null : me, paging.page(),
+                                                          paging.size()));
+    }
+
     @GetMapping("/api/users/{id}")
     @ReadModel({UserDirectoryProjector.PROCESSING_GROUP, TenantRelationQueries.PROCESSING_GROUP,
             TenantRelationQueries.CATALOG_PROCESSING_GROUP, VerificationQueries.PROCESSING_GROUP})
@@ -170,8 +202,9 @@ class UserQueryController {
     }
 
     /**
-     * The users list is for directory readers only, the caller's tenants for owners (like their portfolio, and
-     * admins have none of their own); the other routes decide per caller in the handler.
+     * The users list is for directory readers only, the caller's tenants and managers for owners (like their
+     * portfolio, and admins have none of their own), the caller's mandates for property managers; the other routes
+     * decide per caller in the handler.
      */
     @Component
     static class Rules implements AccessRules {
@@ -179,7 +212,8 @@ class UserQueryController {
         @Override
         public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
             rules.requestMatchers(HttpMethod.GET, "/api/users").hasAnyRole(DIRECTORY_READERS)
-                 .requestMatchers(HttpMethod.GET, "/api/users/me/tenants").hasRole(OWNER);
+                 .requestMatchers(HttpMethod.GET, "/api/users/me/tenants", "/api/users/me/managers").hasRole(OWNER)
+                 .requestMatchers(HttpMethod.GET, "/api/users/me/mandates").hasRole(PROPERTY_MANAGER);
         }
     }
 }

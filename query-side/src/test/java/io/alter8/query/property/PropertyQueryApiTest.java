@@ -90,10 +90,38 @@ class PropertyQueryApiTest {
         assertThat(body.path("listingStatus").asString()).isEqualTo("public");
         assertThat(body.path("verification").path("status").asString()).isEqualTo("verified");
         assertThat(body.path("verification").path("verifiedAt").isNull()).isFalse();
+        assertThat(body.path("verification").path("verifiedBy").isNull()).as("not to a tenant").isTrue();
+        assertThat(body.path("verification").path("notes").isNull()).isTrue();
         assertThat(body.path("rating").decimalValue()).isEqualByComparingTo("4");
         assertThat(body.path("reviewCount").asInt()).isEqualTo(1);
         assertThat(body.path("publishedAt").isNull()).isFalse();
         assertThat(r.body()).doesNotContain("@example.com").doesNotContain("9876543210");
+    }
+
+    /** The attack: anyone signed in read who verified a public listing and the verifier's notes. */
+    @Test
+    void verificationNotesAndVerifierAreShownOnlyToThePropertysPeopleAdminsAndReaders() {
+        UUID owner = UUID.randomUUID();
+        UUID agent = UUID.randomUUID();
+        TestEvents.Listing p = new TestEvents.Listing().owner(owner);
+        p.publish(store);
+        long position = p.append(store, new ListingAgentChanged(p.propertyId(), null, new UserId(agent),
+                                                                new UserId(owner)));
+        String path = "/api/properties/" + p.id;
+
+        for (ApiClient outsider : List.of(as("tenant"), as("owner"), as("agent"), as("field_executive"),
+                                          as("property_manager"))) {
+            JsonNode verification = outsider.get(path, "X-Await-Position", at(position)).json().path("verification");
+            assertThat(verification.path("status").asString()).isEqualTo("verified");
+            assertThat(verification.path("verifiedBy").isNull()).isTrue();
+            assertThat(verification.path("notes").isNull()).isTrue();
+        }
+        for (ApiClient insider : List.of(as(owner, "owner"), as(agent, "agent"), as("admin"), as("auditor"),
+                                         as("analyst"))) {
+            JsonNode verification = insider.get(path, "X-Await-Position", at(position)).json().path("verification");
+            assertThat(verification.path("notes").asString()).isEqualTo("checked");
+            assertThat(verification.path("verifiedBy").isNull()).isFalse();
+        }
     }
 
     @Test

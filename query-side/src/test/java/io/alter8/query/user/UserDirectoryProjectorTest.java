@@ -8,6 +8,8 @@ import io.alter8.api.user.AgentVerificationStatus;
 import io.alter8.api.user.CheckStatus;
 import io.alter8.api.user.EmailVerified;
 import io.alter8.api.user.KycStatus;
+import io.alter8.api.user.ManagementMandateGranted;
+import io.alter8.api.user.ManagementMandateRevoked;
 import io.alter8.api.user.OwnerKycStatusChanged;
 import io.alter8.api.user.PersonalDetailsChanged;
 import io.alter8.api.user.PhoneVerified;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.alter8.query.user.UserTestEvents.ownerProfile;
@@ -158,5 +161,36 @@ class UserDirectoryProjectorTest {
                                                     + "WHERE id IN (?, ?)", String.class, agent, tenant);
         assertThat(stored).doesNotContain(UserTestEvents.CIPHERTEXT).doesNotContain("+919876543210")
                           .contains("XXXXXX234F");
+    }
+
+    private List<String> mandates(UUID owner) {
+        return jdbc.queryForList("SELECT manager_id || ':' || active || ':' || version FROM management_mandate "
+                                         + "WHERE owner_id = ? ORDER BY manager_id", String.class, owner);
+    }
+
+    @Test
+    void mandatesFollowTheOwnersEventsAndSurviveRedelivery() {
+        UUID owner = UUID.randomUUID();
+        UserId id = new UserId(owner);
+        UserId kept = new UserId(new UUID(0, 1));
+        UserId revoked = new UserId(new UUID(0, 2));
+        Runnable history = () -> tx.executeWithoutResult(s -> {
+            projector.on(registered(owner, "Asha", "Rao", Role.OWNER), 0, T0);
+            projector.on(new ManagementMandateGranted(id, kept, id), 1, at(1));
+            projector.on(new ManagementMandateGranted(id, revoked, id), 2, at(2));
+            projector.on(new ManagementMandateRevoked(id, revoked, id), 3, at(3));
+        });
+        history.run();
+        List<String> once = mandates(owner);
+
+        history.run();
+
+        assertThat(mandates(owner)).isEqualTo(once)
+                                   .containsExactly(kept.value() + ":true:1", revoked.value() + ":false:3");
+        tx.executeWithoutResult(s -> projector.on(new RoleChanged(id, Role.OWNER, Role.TENANT, UserId.random()), 4,
+                                                  at(4)));
+        tx.executeWithoutResult(s -> projector.on(new ManagementMandateGranted(id, kept, id), 1, at(1)));
+        assertThat(mandates(owner)).as("a late grant does not undo the role change")
+                                   .containsExactly(kept.value() + ":false:4", revoked.value() + ":false:4");
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Proposes a lease of a unit: by the property's owner, its listing agent or manager, an admin, or a tenant named in
  * it — a tenant's proposal is their application to rent the unit. {@code unitId} may be null for a property of one
- * unit; {@code agentId} null takes the property's listing agent; {@code primaryTenant} null takes the first tenant.
+ * unit; {@code agentId} null takes the property's listing agent, and only the owner or an admin names another;
+ * {@code primaryTenant} null takes the first tenant.
  */
 public record ProposeLease(@TargetAggregateIdentifier LeaseId leaseId,
                            PropertyId propertyId,

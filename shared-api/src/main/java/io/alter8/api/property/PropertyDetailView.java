@@ -54,11 +54,16 @@ public record PropertyDetailView(PropertyId id,
                                       reviewCount, publishedAt, registeredAt, updatedAt, version);
     }
 
-    public PropertyDetailView withoutLeases() {
+    /**
+     * The view for callers outside the property's people and readers: no lease ids, and of the verification only
+     * its status and date (who verified it and their notes are internal).
+     */
+    public PropertyDetailView forOutsiders() {
         return new PropertyDetailView(id, owner, listingAgent, propertyManager, title, description, propertyType,
                                       specs, location, terms, preferences, seo, marketData, amenities,
                                       units.stream().map(UnitView::withoutLease).toList(), totalUnits,
-                                      availableUnits, status, listingStatus, verification, hudApproval, rating,
+                                      availableUnits, status, listingStatus,
+                                      verification == null ? null : verification.statusOnly(), hudApproval, rating,
                                       reviewCount, publishedAt, registeredAt, updatedAt, version);
     }
 

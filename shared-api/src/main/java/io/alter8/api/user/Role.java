@@ -32,9 +32,4 @@ public enum Role implements WireEnum {
     public boolean isAdmin() {
         return this == ADMIN || this == SUPER_ADMIN;
     }
-
-    /** Staff who review KYC, licences and tenant screening. */
-    public boolean isReviewer() {
-        return this == FIELD_EXECUTIVE || isAdmin();
-    }
 }

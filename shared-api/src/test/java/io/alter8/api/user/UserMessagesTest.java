@@ -27,8 +27,6 @@ class UserMessagesTest {
     void onlyMarketRolesAreSelfService() {
         assertThat(Arrays.stream(Role.values()).filter(Role::isSelfService))
                 .containsExactly(Role.OWNER, Role.TENANT, Role.AGENT, Role.PROPERTY_MANAGER);
-        assertThat(Arrays.stream(Role.values()).filter(Role::isReviewer))
-                .containsExactly(Role.FIELD_EXECUTIVE, Role.ADMIN, Role.SUPER_ADMIN);
     }
 
     @Test

@@ -76,6 +76,7 @@ public class ApiSecurityConfiguration {
             .httpBasic(AbstractHttpConfigurer::disable)
             .formLogin(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
+            .headers(headers -> headers.addHeaderWriter(new ContentSecurityPolicy()))
             .authorizeHttpRequests(a -> {
                 a.requestMatchers(open.toArray(String[]::new)).permitAll()
                  .requestMatchers("/actuator/**").hasAnyRole("admin", "super_admin");
