@@ -74,7 +74,7 @@ class ReadmeWalkIT {
         var created = ownerCommands.propertyRegisterWithHttpInfo(property(rent), "walk-" + UUID.randomUUID());
         assertThat(created.getStatusCode()).isEqualTo(201);
         CommandAccepted registered = created.getData();
-        UUID propertyId = UUID.fromString(registered.getId());
+        UUID propertyId = registered.getId();
         assertThat(created.getHeaders().get("location"))
                 .containsExactly(stack.queryBaseUrl() + "/api/properties/" + propertyId);
         assertThat(created.getHeaders().get("etag")).containsExactly("\"" + registered.getVersion() + "\"");
@@ -116,7 +116,7 @@ class ReadmeWalkIT {
                                             .securityDeposit(inr("75000"))
                                             .specialTerms(List.of("No smoking"))), null);
         assertThat(applied.getStatusCode()).isEqualTo(201);
-        UUID leaseId = UUID.fromString(applied.getData().getId());
+        UUID leaseId = applied.getData().getId();
 
         LeaseView lease = new io.alter8.client.query.api.LeasesApi(Clients.query(stack.queryBaseUrl(), tenantToken))
                 .lease(leaseId, applied.getData().getPosition());

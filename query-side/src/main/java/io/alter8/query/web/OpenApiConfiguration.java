@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.ResponseEntity;
 
+import java.math.BigDecimal;
+
 /**
  * The query side's API docs: what its conventions add to the shared ones ({@code ApiDocsConventions} in the web
  * module) — X-Await-Position on every route (and its 503), X-Read-Position on the answers of routes that name their
@@ -34,8 +36,8 @@ class OpenApiConfiguration {
         return (operation, handler) -> {
             ApiDocs.headerParameter(operation, AwaitPositionInterceptor.AWAIT_HEADER,
                     "Answer only once the read model has passed this position (a command's answer), waiting at "
-                            + "most 5 s; else 503", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO),
-                    "1234");
+                            + "most 5 s; else 503",
+                    new IntegerSchema().format("int64").minimum(BigDecimal.ZERO), 1234L);
             ApiDocs.problem(operation, "503", "The read model did not reach X-Await-Position in time");
             ApiDocs.responses(operation).get("503").addHeaderObject("Retry-After", ApiDocs.retryAfter());
             boolean namesReadModel = handler.getMethod().isAnnotationPresent(ReadModel.class)
@@ -48,7 +50,8 @@ class OpenApiConfiguration {
             if (ok != null) {
                 if (namesReadModel) {
                     ApiDocs.header(ok, AwaitPositionInterceptor.READ_POSITION_HEADER,
-                                   "How far the read model had read when it answered", new IntegerSchema().format("int64"));
+                                   "How far the read model had read when it answered",
+                                   new IntegerSchema().format("int64"));
                 }
                 if (entity) {
                     ApiDocs.etag(ok);

@@ -150,6 +150,7 @@ public final class ApiContract {
         }
         collectContentTypes(spec, "", problems);
         collectRefs(spec, spec, "", problems);
+        collectExamples(spec, spec, "", problems);
         return problems;
     }
 
@@ -222,6 +223,77 @@ public final class ApiContract {
         }
     }
 
+    /** Spectral's valid-example rules: every example fits its schema (types, enums, required properties). */
+    private static void collectExamples(JsonNode spec, JsonNode node, String where, List<String> problems) {
+        if (node.isObject()) {
+            if (node.has("example")) {
+                JsonNode schema = node.has("schema") ? node.get("schema") : node;
+                exampleProblems(spec, schema, node.get("example"), where + "/example", problems);
+            }
+            if (node.has("schema") && node.path("examples").isObject()) {
+                for (Map.Entry<String, JsonNode> example : node.get("examples").properties()) {
+                    exampleProblems(spec, node.get("schema"), example.getValue().path("value"),
+                                    where + "/examples/" + example.getKey(), problems);
+                }
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!field.getKey().equals("example") && !field.getKey().equals("examples")) {
+                    collectExamples(spec, field.getValue(), where + "/" + field.getKey(), problems);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectExamples(spec, node.get(i), where + "/" + i, problems);
+            }
+        }
+    }
+
+    private static void exampleProblems(JsonNode spec, JsonNode schema, JsonNode example, String where,
+                                        List<String> problems) {
+        String ref = schema.path("$ref").asString("");
+        if (ref.startsWith("#/")) {
+            schema = spec.at(ref.substring(1));
+        }
+        String type = schema.path("type").asString("");
+        boolean fits = switch (type) {
+            case "string" -> example.isString();
+            case "integer" -> example.isIntegralNumber();
+            case "number" -> example.isNumber();
+            case "boolean" -> example.isBoolean();
+            case "array" -> example.isArray();
+            case "object" -> example.isObject();
+            default -> true;
+        };
+        if (!fits) {
+            problems.add(where + ": example " + abbreviate(example) + " is not of type " + type);
+            return;
+        }
+        if (schema.path("enum").isArray() && !example.isNull()
+                && schema.get("enum").valueStream().noneMatch(example::equals)) {
+            problems.add(where + ": example " + abbreviate(example) + " is none of " + schema.get("enum"));
+        }
+        if (example.isObject()) {
+            for (JsonNode required : schema.path("required")) {
+                if (!example.has(required.asString())) {
+                    problems.add(where + ": example lacks the required " + required.asString());
+                }
+            }
+            for (Map.Entry<String, JsonNode> field : example.properties()) {
+                JsonNode property = schema.path("properties").path(field.getKey());
+                if (property.isMissingNode() && schema.has("properties")) {
+                    problems.add(where + ": example has " + field.getKey() + ", which the schema does not know");
+                } else if (!property.isMissingNode()) {
+                    exampleProblems(spec, property, field.getValue(), where + "/" + field.getKey(), problems);
+                }
+            }
+        }
+        if (example.isArray() && schema.has("items")) {
+            for (int i = 0; i < example.size(); i++) {
+                exampleProblems(spec, schema.get("items"), example.get(i), where + "/" + i, problems);
+            }
+        }
+    }
+
     private static void collectRefs(JsonNode spec, JsonNode node, String where, List<String> problems) {
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
@@ -280,6 +352,13 @@ public final class ApiContract {
             for (String name : names) {
                 if (!stored.path(name).equals(live.path(name))) {
                     return firstDifference(stored.path(name), live.path(name), at + "/" + name);
+                }
+            }
+        }
+        if (stored.isArray() && live.isArray() && stored.size() == live.size()) {
+            for (int i = 0; i < stored.size(); i++) {
+                if (!stored.get(i).equals(live.get(i))) {
+                    return firstDifference(stored.get(i), live.get(i), at + "/" + i);
                 }
             }
         }

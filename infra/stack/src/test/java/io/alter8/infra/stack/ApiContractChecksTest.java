@@ -72,6 +72,19 @@ class ApiContractChecksTest {
     }
 
     @Test
+    void anExampleThatDoesNotFitItsSchemaIsNamed() {
+        String bad = GOOD.replace("\"example\": {\"status\": 404}", "\"example\": {\"status\": \"404\", \"code\": 1}")
+                         .replace("{\"in\": \"header\", \"name\": \"If-Match\", \"schema\": {\"type\": \"string\"}}",
+                                  "{\"in\": \"header\", \"name\": \"If-Match\", \"schema\": {\"type\": \"string\"}, "
+                                          + "\"example\": 3}");
+
+        assertThat(ApiContract.problems(bad, "/api/open"::equals))
+                .anyMatch(p -> p.contains("example \"404\" is not of type integer"))
+                .anyMatch(p -> p.contains("example has code, which the schema does not know"))
+                .anyMatch(p -> p.contains("example 3 is not of type string"));
+    }
+
+    @Test
     void theParserReportsAnInvalidDocument() {
         String invalid = GOOD.replace("\"info\": {\"title\": \"t\", \"version\": \"v1\"},", "");
 
@@ -91,7 +104,7 @@ class ApiContractChecksTest {
 
         // The servers name the port of the moment: they are no part of the contract.
         Files.writeString(committed, GOOD);
-        ApiContract.assertMatchesCommitted(GOOD.replace("\"openapi\"", "\"servers\": [{\"url\": \"http://x\"}], \"openapi\""),
-                                           committed);
+        String served = GOOD.replace("\"openapi\"", "\"servers\": [{\"url\": \"http://x\"}], \"openapi\"");
+        ApiContract.assertMatchesCommitted(served, committed);
     }
 }

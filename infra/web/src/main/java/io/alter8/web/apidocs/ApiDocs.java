@@ -73,7 +73,7 @@ public final class ApiDocs {
 
     /** Adds a header parameter once (a controller's own {@code @RequestHeader} of the same name stays). */
     public static void headerParameter(Operation operation, String name, String description, Schema<?> schema,
-                                       String example) {
+                                       Object example) {
         boolean present = operation.getParameters() != null && operation.getParameters().stream().anyMatch(
                 p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
         if (!present) {

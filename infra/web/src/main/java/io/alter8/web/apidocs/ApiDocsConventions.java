@@ -152,7 +152,7 @@ class ApiDocsConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
         return fixed;
     }
 
-    /** {@code register} of AuthController and of PropertyController become {@code authRegister}, {@code propertyRegister}. */
+    /** {@code register} of AuthController and of PropertyController: {@code authRegister}, {@code propertyRegister}. */
     private static void qualifyRepeatedOperationIds(OpenAPI api) {
         List<Operation> all = api.getPaths().values().stream().flatMap(item -> operations(item).stream()).toList();
         Map<String, Long> uses = all.stream().collect(Collectors.groupingBy(Operation::getOperationId,
