@@ -12,6 +12,9 @@ import io.alter8.command.web.OneOf;
 import io.alter8.web.RequestContext;
 import io.alter8.web.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -134,6 +137,7 @@ class AuthController {
     }
 
     @PostMapping("/register")
+    @ApiResponse(responseCode = "201", description = "Signed up; Location is the account on the query side")
     @Operation(summary = "Sign up", description = "Owners, tenants, agents and property managers sign up themselves; "
             + "other roles are given by admins. 201 with {id, version, position}; then log in.")
     ResponseEntity<io.alter8.command.web.CommandAccepted> register(@Valid @RequestBody RegisterRequest request) {
@@ -144,6 +148,10 @@ class AuthController {
     }
 
     @PostMapping("/login")
+    @ApiResponse(responseCode = "200", description = "Logged in",
+                 content = @Content(schema = @Schema(implementation = TokenAnswer.class)))
+    @ApiResponse(responseCode = "202", description = "Two-factor login is on: finish it with the code sent to the phone",
+                 content = @Content(schema = @Schema(implementation = SecondFactorAnswer.class)))
     @Operation(summary = "Log in by email or phone and password",
                description = "An access token (15 min) and a refresh token (30 days, single use). Five wrong "
                        + "passwords lock the account for 15 minutes; the answer never says whether a login exists.")
@@ -222,6 +230,7 @@ class AuthController {
     }
 
     @PostMapping("/otp/request")
+    @ApiResponse(responseCode = "202", description = "Sent, if the login exists")
     @Operation(summary = "Send a one-time code",
                description = "Six digits, valid 10 minutes, 5 tries, at most 3 codes an hour to one phone. The "
                        + "answer is the same whether the login exists or not.")

@@ -24,6 +24,7 @@ import io.alter8.command.web.MoneyInput;
 import io.alter8.command.web.OneOf;
 import io.alter8.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -69,8 +70,11 @@ class LeaseController {
         this.commands = commands;
     }
 
-    /** Every sum in the rent's currency; deposit, maintenance and brokerage absent mean none. */
-    record TermsInput(@NotNull LocalDate startDate,
+    /**
+     * Every sum in the rent's currency; deposit, maintenance and brokerage absent mean none. Not "TermsInput": the
+     * API docs name schemas by simple name, and the property's terms have that one.
+     */
+    record LeaseTermsInput(@NotNull LocalDate startDate,
                       @NotNull LocalDate endDate,
                       @Min(0) @Max(LeaseTermsCheck.MAX_NOTICE_DAYS) Integer noticePeriodDays,
                       Boolean renewalOption,
@@ -110,7 +114,7 @@ class LeaseController {
                            @Size(max = Lease.MAX_TENANTS) List<@NotNull UUID> tenantIds,
                            UUID primaryTenantId,
                            UUID agentId,
-                           @NotNull @Valid TermsInput terms) {
+                           @NotNull @Valid LeaseTermsInput terms) {
     }
 
     record ReasonRequest(@Size(max = Lease.MAX_REASON_LENGTH) String reason) {
@@ -129,6 +133,8 @@ class LeaseController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Proposed; Location is the lease on the query side")
+    @ApiResponse(responseCode = "404", description = "No such property, or a private one and the caller a tenant")
     @Operation(summary = "Propose a lease of a unit, or apply for one (tenants)",
                description = "201 with the query-side Location. The owner, the listing agent, the manager or an admin "
                        + "propose; a tenant named in it applies (tenantIds left out: the caller alone). unitId may be "
@@ -155,7 +161,7 @@ class LeaseController {
 
     @PutMapping("/{id}/terms")
     @Operation(summary = "Replace the terms while they are negotiated", description = "Approvals given lapse.")
-    ResponseEntity<CommandAccepted> reviseTerms(@PathVariable UUID id, @Valid @RequestBody TermsInput request,
+    ResponseEntity<CommandAccepted> reviseTerms(@PathVariable UUID id, @Valid @RequestBody LeaseTermsInput request,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                 String ifMatch) {
         return commands.change(new LeaseId(id), ifMatch, (lease, by, version) -> new ReviseLeaseTerms(lease, request.toTerms(), by, version));

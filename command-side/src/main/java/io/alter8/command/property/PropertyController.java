@@ -33,6 +33,7 @@ import io.alter8.command.web.OneOf;
 import io.alter8.web.ApiException;
 import io.alter8.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -100,6 +101,7 @@ class PropertyController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Registered; Location is the property on the query side")
     @Operation(summary = "Register a property",
                description = "201 with the query-side Location. Owners register their own; admins and property "
                        + "managers name the owner (ownerId). Repeating it with the same id and body changes nothing.")
@@ -152,6 +154,7 @@ class PropertyController {
     }
 
     @PostMapping("/{id}/units")
+    @ApiResponse(responseCode = "201", description = "Added; Location is the new unit on the query side")
     @Operation(summary = "Add a unit", description = "Multi-family, commercial and PG properties only. 201; the "
             + "Location names the new unit.")
     ResponseEntity<CommandAccepted> addUnit(@PathVariable UUID id, @Valid @RequestBody UnitInput unit,

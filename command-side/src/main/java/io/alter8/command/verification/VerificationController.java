@@ -20,6 +20,7 @@ import io.alter8.command.web.OneOf;
 import io.alter8.web.ETags;
 import io.alter8.web.security.AccessRules;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
@@ -106,6 +107,7 @@ class VerificationController {
     }
 
     @PostMapping("/api/properties/{id}/verifications")
+    @ApiResponse(responseCode = "201", description = "Requested; Location is the verification on the query side")
     @Operation(summary = "Ask for a verification of the property (its owner, its listing agent, admins)",
                description = "201 with the verification's Location on the query side. One verification of a "
                        + "property is open at a time (409 otherwise). Sending the same id again changes nothing.")

@@ -71,34 +71,45 @@ class PropertyQueryController {
     @Operation(summary = "Search listings",
             description = "Public and featured listings that are active with a vacant unit. Every filter is "
                     + "optional; city, area and amenities are checked against the master data.")
-    @Parameter(in = QUERY, name = "city", description = "A city of the master data (GET /api/lookups/cities)")
-    @Parameter(in = QUERY, name = "area", description = "A locality (GET /api/lookups/cities/{cityId}/areas)")
-    @Parameter(in = QUERY, name = "pincode", description = "Pincode or ZIP code")
+    @Parameter(in = QUERY, name = "city", description = "A city of the master data (GET /api/lookups/cities)",
+            schema = @Schema(type = "string", example = "Bangalore"))
+    @Parameter(in = QUERY, name = "area", description = "A locality (GET /api/lookups/cities/{cityId}/areas)",
+            schema = @Schema(type = "string"))
+    @Parameter(in = QUERY, name = "pincode", description = "Pincode or ZIP code", schema = @Schema(type = "string"))
     @Parameter(in = QUERY, name = "propertyType", description = "One or more, comma-separated or repeated: apartment, "
-            + "house, villa, commercial, plot, pg, single_family, multi_family, condo")
-    @Parameter(in = QUERY, name = "subType", description = "Such as 2bhk or studio")
-    @Parameter(in = QUERY, name = "minRent")
-    @Parameter(in = QUERY, name = "maxRent")
-    @Parameter(in = QUERY, name = "currency", description = "Only rents in this currency (INR, USD)")
-    @Parameter(in = QUERY, name = "minBedrooms")
-    @Parameter(in = QUERY, name = "minBathrooms", description = "In halves: 1.5")
-    @Parameter(in = QUERY, name = "furnishing", description = "unfurnished, semi_furnished, fully_furnished")
-    @Parameter(in = QUERY, name = "petsAllowed", description = "true or false")
-    @Parameter(in = QUERY, name = "preferredTenantType", description = "family, bachelor, company, any: listings "
-            + "preferring it or any")
-    @Parameter(in = QUERY, name = "dietaryPreference", description = "veg_only, non_veg_ok, any: listings stating it "
-            + "or any")
-    @Parameter(in = QUERY, name = "amenities", description = "Master amenity codes, comma-separated: all of them")
-    @Parameter(in = QUERY, name = "availableFrom", description = "Available on or before this date (2026-01-31)")
+            + "house, villa, commercial, plot, pg, single_family, multi_family, condo",
+            schema = @Schema(type = "string", example = "apartment,villa"))
+    @Parameter(in = QUERY, name = "subType", description = "Such as 2bhk or studio", schema = @Schema(type = "string"))
+    @Parameter(in = QUERY, name = "minRent", schema = @Schema(type = "number", minimum = "0", example = "20000"))
+    @Parameter(in = QUERY, name = "maxRent", schema = @Schema(type = "number", minimum = "0", example = "30000"))
+    @Parameter(in = QUERY, name = "currency", description = "Only rents in this currency",
+            schema = @Schema(type = "string", allowableValues = {"INR", "USD"}))
+    @Parameter(in = QUERY, name = "minBedrooms", schema = @Schema(type = "integer", minimum = "0"))
+    @Parameter(in = QUERY, name = "minBathrooms", description = "In halves: 1.5",
+            schema = @Schema(type = "number", minimum = "0"))
+    @Parameter(in = QUERY, name = "furnishing",
+            schema = @Schema(type = "string", allowableValues = {"unfurnished", "semi_furnished", "fully_furnished"}))
+    @Parameter(in = QUERY, name = "petsAllowed", schema = @Schema(type = "boolean"))
+    @Parameter(in = QUERY, name = "preferredTenantType", description = "Listings preferring it or any",
+            schema = @Schema(type = "string", allowableValues = {"family", "bachelor", "company", "any"}))
+    @Parameter(in = QUERY, name = "dietaryPreference", description = "Listings stating it or any",
+            schema = @Schema(type = "string", allowableValues = {"veg_only", "non_veg_ok", "any"}))
+    @Parameter(in = QUERY, name = "amenities", description = "Master amenity codes, comma-separated: all of them",
+            schema = @Schema(type = "string", example = "parking,gym"))
+    @Parameter(in = QUERY, name = "availableFrom", description = "Available on or before this date",
+            schema = @Schema(type = "string", format = "date", example = "2026-01-31"))
     @Parameter(in = QUERY, name = "q", description = "Full text over title, description and area, web search syntax: "
-            + "\"sea view\" -studio")
+            + "\"sea view\" -studio", schema = @Schema(type = "string"))
     @Parameter(in = QUERY, name = "near", description = "latitude,longitude: with radiusKm, listings within it, each "
-            + "with its distance")
-    @Parameter(in = QUERY, name = "radiusKm", description = "Around near, in km (default 10, at most 100)")
+            + "with its distance", schema = @Schema(type = "string", example = "12.9716,77.5946"))
+    @Parameter(in = QUERY, name = "radiusKm", description = "Around near, in km (default 10)",
+            schema = @Schema(type = "number", minimum = "0", maximum = "100"))
     @Parameter(in = QUERY, name = "sort", description = "newest (default; featured first), rent (asc by default), "
-            + "distance (needs near), rating (desc by default); e.g. sort=rent,desc")
-    @Parameter(in = QUERY, name = "page")
-    @Parameter(in = QUERY, name = "size", description = "At most 100")
+            + "distance (needs near), rating (desc by default); e.g. sort=rent,desc",
+            schema = @Schema(type = "string", example = "rent,asc"))
+    @Parameter(in = QUERY, name = "page", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(in = QUERY, name = "size", schema = @Schema(type = "integer", minimum = "1", maximum = "100",
+            defaultValue = "20"))
     @ApiResponse(responseCode = "200", description = "One page of listings and the number of all matches",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = SearchPage.class)))

@@ -119,6 +119,26 @@ public final class LocalStack implements AutoCloseable {
                                commandJar, queryJar, environment, readyTimeout);
         }
 
+        /**
+         * A stack for an end-to-end test, beside anything else running: the jars the build made (the system
+         * properties {@code alter8.commandJar} and {@code alter8.queryJar}, which failsafe sets), every store and
+         * service on a port free now, three minutes to start.
+         */
+        public static Options forTest(Path dataDir) {
+            return of(dataDir, builtJar("alter8.commandJar"), builtJar("alter8.queryJar"))
+                    .withStorePorts(EmbeddedStack.freePort(), EmbeddedStack.freePort(), EmbeddedStack.freePort())
+                    .withServicePorts(EmbeddedStack.freePort(), EmbeddedStack.freePort())
+                    .withReadyTimeout(Duration.ofSeconds(180));
+        }
+
+        private static Path builtJar(String property) {
+            String path = System.getProperty(property);
+            if (blank(path)) {
+                throw new LocalStackException("system property " + property + " names no jar (failsafe sets it)");
+            }
+            return Path.of(path);
+        }
+
         boolean embeddedPostgres() {
             return blank(environment.get(DB_URL));
         }

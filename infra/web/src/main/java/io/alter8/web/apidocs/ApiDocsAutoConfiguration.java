@@ -1,0 +1,29 @@
+package io.alter8.web.apidocs;
+
+import io.alter8.web.ProblemErrorController;
+import io.alter8.web.security.JwtSettings;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+
+/** The shared API docs conventions, in a service that publishes API docs with springdoc. */
+@AutoConfiguration
+@ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+public class ApiDocsAutoConfiguration {
+
+    @Bean
+    ApiDocsConventions apiDocsConventions(ObjectProvider<JwtSettings> jwt) {
+        // The container's error page is no route of the API.
+        SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
+        return new ApiDocsConventions(jwt.getIfAvailable(() -> new JwtSettings(null, null, List.of())).publicPaths());
+    }
+
+    @Bean
+    RecordSchemas recordSchemas() {
+        return new RecordSchemas();
+    }
+}
