@@ -19,7 +19,7 @@ public class ApiDocsAutoConfiguration {
     ApiDocsConventions apiDocsConventions(ObjectProvider<JwtSettings> jwt) {
         // The container's error page is no route of the API.
         SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
-        return new ApiDocsConventions(jwt.getIfAvailable(() -> new JwtSettings(null, null, List.of())).publicPaths());
+        return new ApiDocsConventions(jwt.getIfAvailable(() -> new JwtSettings(null, null, List.of(), false)).publicPaths());
     }
 
     @Bean
