@@ -5,8 +5,6 @@ import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.property.AmenitiesChanged;
-import io.alter8.api.property.AssignListingAgent;
-import io.alter8.api.property.AssignPropertyManager;
 import io.alter8.api.property.ChangeAmenities;
 import io.alter8.api.property.ChangeListingStatus;
 import io.alter8.api.property.ChangeMonthlyRent;
@@ -15,7 +13,6 @@ import io.alter8.api.property.ChangeRentalTerms;
 import io.alter8.api.property.HudApproval;
 import io.alter8.api.property.HudApprovalRecorded;
 import io.alter8.api.property.ImportProperty;
-import io.alter8.api.property.ListingAgentChanged;
 import io.alter8.api.property.ListingSeo;
 import io.alter8.api.property.ListingStatus;
 import io.alter8.api.property.ListingStatusChanged;
@@ -57,7 +54,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,9 +64,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A property on offer: what it is and where, its rental terms and amenities, where it is in its life (status), who
- * may see its listing, who owns, lists and manages it, and HUD approval. Its units and their occupancy
- * ({@link Units}), its verification ({@link VerificationGate}) and its tenants' reviews ({@link Reviews}) are
- * member entities: each holds its own rules, and all share this aggregate's one event stream and version.
+ * may see its listing, and HUD approval. Who owns, lists and manages it ({@link People}), its units and their
+ * occupancy ({@link Units}), its verification ({@link VerificationGate}) and its tenants' reviews ({@link Reviews})
+ * are member entities: each holds its own rules, and all share this aggregate's one event stream and version.
  * <p>
  * Who may act: the owner on everything of theirs; its listing agent and property manager on details, terms,
  * amenities, units and the listing (the manager also on status and HUD approval), never on who lists or manages it
@@ -92,9 +88,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Property {
 
-    static final Set<PropertyType> MULTI_UNIT_TYPES = EnumSet.of(PropertyType.MULTI_FAMILY, PropertyType.COMMERCIAL,
-                                                                 PropertyType.PG);
-    static final String FIRST_UNIT_NUMBER = "1";
     private static final Map<PropertyStatus, Set<PropertyStatus>> MOVES = Map.of(
             PropertyStatus.DRAFT, EnumSet.of(PropertyStatus.ACTIVE, PropertyStatus.INACTIVE, PropertyStatus.SOLD),
             PropertyStatus.ACTIVE, EnumSet.of(PropertyStatus.MAINTENANCE, PropertyStatus.INACTIVE, PropertyStatus.SOLD),
@@ -112,9 +105,6 @@ class Property {
     @AggregateIdentifier
     private PropertyId id;
     private PropertyRegistered registration;
-    private UserId ownerId;
-    private UserId agentId;
-    private UserId managerId;
     private Details details;
     private RentalTerms terms;
     private List<PropertyAmenity> amenities;
@@ -122,6 +112,8 @@ class Property {
     private ListingStatus listingStatus;
     private HudApproval hudApproval;
     // Members: one stream, one version, one consistency boundary; never null, so commands always reach them.
+    @AggregateMember
+    private final People people = new People(this);
     @AggregateMember
     private final Units units = new Units(this);
     @AggregateMember
@@ -169,18 +161,19 @@ class Property {
 
     private void register(RegisterProperty command, UserRoles users, SlugRegistry slugs, Mandates mandates) {
         Actor by = actor(command.requestedBy());
-        UserId owner = ownerFor(by, command.ownerId());
+        UserId owner = People.ownerFor(by, command.ownerId());
         PropertyChecks.title(command.title());
         PropertyChecks.location(command.location());
         PropertyChecks.terms(command.terms());
         List<UnitSpec> unitSpecs = command.units().isEmpty()
-                ? List.of(unitFrom(FIRST_UNIT_NUMBER, command.specs(), command.terms().monthlyRent()))
+                ? List.of(Units.wholeProperty(command.specs(), command.terms().monthlyRent()))
                 : command.units();
-        String slug = slugFor(command.propertyId(), command.seo(), command.title(), command.location(), slugs);
+        ListingSeo seo = Slugs.seoWithSlug(command.propertyId(), command.seo(), currentSlug(), command.title(),
+                                           command.location(), slugs);
         PropertyRegistered registered = new PropertyRegistered(
                 command.propertyId(), owner, command.title(), command.description(), command.propertyType(),
                 command.specs(), command.location(), command.terms(), preferencesOrNone(command.preferences()),
-                seoWith(command.seo(), slug), marketDataOrNone(command.marketData()), command.amenities(),
+                seo, marketDataOrNone(command.marketData()), command.amenities(),
                 by.userId());
         if (registration != null) {
             if (registration.equals(registered) && units.madeAtRegistration(unitSpecs)) {
@@ -201,7 +194,7 @@ class Property {
         String currency = command.terms().monthlyRent().currency();
         PropertyChecks.marketData(command.marketData(), currency);
         PropertyChecks.amenities(command.amenities(), currency);
-        requireUnitsFit(command.propertyType(), unitSpecs.size());
+        Units.requireFit(command.propertyType(), unitSpecs.size());
         unitSpecs.forEach(unit -> PropertyChecks.unit(unit, currency));
         PropertyChecks.distinctNumbers(unitSpecs.stream().map(UnitSpec::unitNumber).toList());
 
@@ -212,27 +205,6 @@ class Property {
         if (by.role() == Role.PROPERTY_MANAGER) {
             apply(new PropertyManagerChanged(registered.propertyId(), null, by.userId(), by.userId()));
         }
-    }
-
-    /**
-     * Owners register their own properties; admins and property managers register for a named owner (a manager only
-     * with that owner's mandate, checked by the caller).
-     */
-    private static UserId ownerFor(Actor by, UserId named) {
-        if (by.role() == Role.OWNER) {
-            if (named != null && !by.is(named)) {
-                throw new NotPermitted("owners register properties for themselves only");
-            }
-            return by.userId();
-        }
-        if (by.role().isAdmin() || by.role() == Role.PROPERTY_MANAGER) {
-            if (named == null) {
-                throw new DomainRuleViolation("missing-ownerId",
-                                              "ownerId is required when an admin or property manager registers");
-            }
-            return named;
-        }
-        throw new NotPermitted("only owners, property managers and admins register properties");
     }
 
     /**
@@ -249,18 +221,19 @@ class Property {
     @CommandHandler
     void handle(RevisePropertyDetails command, SlugRegistry slugs) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         PropertyChecks.title(command.title());
         required(command.propertyType(), "propertyType");
         PropertyChecks.specs(command.specs(), currentYear());
         PropertyChecks.location(command.location());
         PropertyChecks.marketData(command.marketData(), currency());
-        requireUnitsFit(command.propertyType(), units.count());
-        String slug = slugFor(id, command.seo(), command.title(), command.location(), slugs);
+        Units.requireFit(command.propertyType(), units.count());
+        ListingSeo seo = Slugs.seoWithSlug(id, command.seo(), currentSlug(), command.title(), command.location(),
+                                           slugs);
         Details revised = new Details(command.title(), command.description(), command.propertyType(),
                                       command.specs(), command.location(),
-                                      preferencesOrNone(command.preferences()), seoWith(command.seo(), slug),
+                                      preferencesOrNone(command.preferences()), seo,
                                       marketDataOrNone(command.marketData()));
         if (revised.equals(details)) {
             return;
@@ -273,7 +246,7 @@ class Property {
     @CommandHandler
     void handle(ChangeRentalTerms command) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         PropertyChecks.terms(command.terms());
         requireSameCurrency(command.terms().monthlyRent());
@@ -287,7 +260,7 @@ class Property {
     @CommandHandler
     void handle(ChangeMonthlyRent command) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         PropertyChecks.rent(command.monthlyRent());
         requireSameCurrency(command.monthlyRent());
@@ -302,7 +275,7 @@ class Property {
     @CommandHandler
     void handle(ChangeAmenities command) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         List<PropertyAmenity> wanted = command.amenities() == null ? List.of() : List.copyOf(command.amenities());
         PropertyChecks.amenities(wanted, currency());
@@ -315,7 +288,8 @@ class Property {
     @CommandHandler
     void handle(RecordHudApproval command) {
         Actor by = actor(command.requestedBy());
-        requireOwnerManagerOrAdmin(by, "only the owner, its property manager or admins record HUD approval");
+        people.requireOwnerManagerOrAdmin(by,
+                                          "only the owner, its property manager or admins record HUD approval");
         requireNotSold();
         HudApproval approval = required(command.approval(), "approval");
         if (!"US".equals(details.location().address().country())) {
@@ -341,7 +315,8 @@ class Property {
      */
     Lettings.LettableUnit unitToLet(UnitId unitId) {
         requireLettable();
-        return new Lettings.LettableUnit(id, units.toLet(unitId), ownerId, agentId, managerId, currency(),
+        return new Lettings.LettableUnit(id, units.toLet(unitId), people.owner(), people.agent(),
+                                         people.manager(), currency(),
                                          listingStatus != ListingStatus.PRIVATE);
     }
 
@@ -358,9 +333,10 @@ class Property {
         Actor by = actor(command.requestedBy());
         PropertyStatus target = required(command.status(), "status");
         if (target == PropertyStatus.SOLD) {
-            requireOwnerOrAdmin(by, "only the owner or admins mark a property sold");
+            people.requireOwnerOrAdmin(by, "only the owner or admins mark a property sold");
         } else {
-            requireOwnerManagerOrAdmin(by, "only the owner, its property manager or admins change its status");
+            people.requireOwnerManagerOrAdmin(by,
+                                              "only the owner, its property manager or admins change its status");
         }
         if (target == status || (target == PropertyStatus.ACTIVE && status == PropertyStatus.RENTED)) {
             return;
@@ -385,42 +361,13 @@ class Property {
     @CommandHandler
     void handle(ChangeListingStatus command) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         ListingStatus target = required(command.status(), "status");
         if (target == listingStatus) {
             return;
         }
         list(target, by);
-    }
-
-    @CommandHandler
-    void handle(AssignListingAgent command, UserRoles users) {
-        Actor by = actor(command.requestedBy());
-        requireOwnerOrAdmin(by, "only the owner or admins choose the listing agent");
-        requireNotSold();
-        if (Objects.equals(command.agentId(), agentId)) {
-            return;
-        }
-        if (command.agentId() != null && !users.isActive(command.agentId(), Role.AGENT)) {
-            throw new DomainRuleViolation("not-an-agent", "the listing agent must be an active agent");
-        }
-        apply(new ListingAgentChanged(id, agentId, command.agentId(), by.userId()));
-    }
-
-    @CommandHandler
-    void handle(AssignPropertyManager command, UserRoles users) {
-        Actor by = actor(command.requestedBy());
-        requireOwnerOrAdmin(by, "only the owner or admins choose the property manager");
-        requireNotSold();
-        if (Objects.equals(command.managerId(), managerId)) {
-            return;
-        }
-        if (command.managerId() != null && !users.isActive(command.managerId(), Role.PROPERTY_MANAGER)) {
-            throw new DomainRuleViolation("not-a-property-manager",
-                                          "the property manager must be an active property manager");
-        }
-        apply(new PropertyManagerChanged(id, managerId, command.managerId(), by.userId()));
     }
 
     // ------------------------------------------------------------------------------------------ shared decisions
@@ -463,55 +410,12 @@ class Property {
 
     /** The implicit unit of a property registered before revision 2: as big as the property, at its rent. */
     UnitSpec implicitUnit() {
-        return unitFrom(FIRST_UNIT_NUMBER, details.specs(), terms.monthlyRent());
+        return Units.wholeProperty(details.specs(), terms.monthlyRent());
     }
 
-    /** A unit as big as the whole property: its rooms, its first given area (built-up, carpet, super, plot). */
-    static UnitSpec unitFrom(String number, PropertySpecs specs, Money rent) {
-        if (specs == null) {
-            throw new DomainRuleViolation("missing-specs", "specs are required");
-        }
-        var area = specs.builtUpArea() != null ? specs.builtUpArea()
-                : specs.carpetArea() != null ? specs.carpetArea()
-                : specs.superBuiltUpArea() != null ? specs.superBuiltUpArea() : specs.plotArea();
-        return new UnitSpec(number, specs.bedrooms(), specs.bathrooms(), area, rent, Map.of(), List.of());
-    }
-
-    private static void requireUnitsFit(PropertyType type, int count) {
-        if (!MULTI_UNIT_TYPES.contains(type) && count != 1) {
-            throw new DomainRuleViolation("single-unit-property", "a " + type.wire() + " has exactly one unit");
-        }
-    }
-
-    private String slugFor(PropertyId property, ListingSeo seo, String title, PropertyLocation location,
-                           SlugRegistry slugs) {
-        if (seo != null && seo.slug() != null) {
-            if (!Slugs.isWellFormed(seo.slug())) {
-                throw new DomainRuleViolation("invalid-slug", "a slug is lower-case words joined by hyphens");
-            }
-            if (!isFree(seo.slug(), property, slugs)) {
-                throw new DomainRuleViolation("slug-taken", "the slug " + seo.slug() + " is taken by another property");
-            }
-            return seo.slug();
-        }
-        if (details != null && details.seo().slug() != null) {
-            return details.seo().slug();
-        }
-        String base = Slugs.base(title, location);
-        if (isFree(base, property, slugs)) {
-            return base;
-        }
-        String suffixed = Slugs.suffixed(base, property);
-        return isFree(suffixed, property, slugs) ? suffixed : Slugs.withFullId(base, property);
-    }
-
-    private static boolean isFree(String slug, PropertyId property, SlugRegistry slugs) {
-        return slugs.holderOf(slug).map(property::equals).orElse(true);
-    }
-
-    private static ListingSeo seoWith(ListingSeo seo, String slug) {
-        return seo == null ? new ListingSeo(slug, null, null) : new ListingSeo(slug, seo.metaTitle(),
-                                                                                seo.metaDescription());
+    /** The slug already chosen, which a revision naming none keeps. */
+    private String currentSlug() {
+        return details == null ? null : details.seo().slug();
     }
 
     private static TenantPreferences preferencesOrNone(TenantPreferences preferences) {
@@ -528,8 +432,8 @@ class Property {
         return id;
     }
 
-    UserId ownerId() {
-        return ownerId;
+    People people() {
+        return people;
     }
 
     PropertyType type() {
@@ -537,7 +441,7 @@ class Property {
     }
 
     boolean isMultiUnit() {
-        return MULTI_UNIT_TYPES.contains(details.type());
+        return Units.MULTI_UNIT_TYPES.contains(details.type());
     }
 
     String currency() {
@@ -556,25 +460,6 @@ class Property {
         }
     }
 
-    /** Owner, listing agent, property manager or admin: those who run the listing. */
-    void requireMayRun(Actor by) {
-        if (!(isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId))) {
-            throw refusal(by, "only the owner, its listing agent, its property manager or admins change it");
-        }
-    }
-
-    private void requireOwnerManagerOrAdmin(Actor by, String refusal) {
-        if (!(isOwnerOrAdmin(by) || by.is(managerId))) {
-            throw refusal(by, refusal);
-        }
-    }
-
-    private void requireOwnerOrAdmin(Actor by, String refusal) {
-        if (!isOwnerOrAdmin(by)) {
-            throw refusal(by, refusal);
-        }
-    }
-
     /**
      * A refused caller who may not see the property gets the answer of an unknown id, as on the query side, so a
      * command does not tell whether a private property exists; one who may see it learns only that they may not.
@@ -586,16 +471,8 @@ class Property {
     /** The query side's rule: listed and active to everyone; otherwise its people, admins and readers. */
     private boolean visibleTo(Actor by) {
         return listingStatus != ListingStatus.PRIVATE && status == PropertyStatus.ACTIVE
-                || isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId)
+                || people.runs(by)
                 || by.role() == Role.AUDITOR || by.role() == Role.ANALYST;
-    }
-
-    boolean isOwnerOrAdmin(Actor by) {
-        return by.is(ownerId) || by.role().isAdmin();
-    }
-
-    boolean isAgent(Actor by) {
-        return by.is(agentId);
     }
 
     static String blankToNull(String value) {
@@ -612,7 +489,6 @@ class Property {
     void on(PropertyRegistered event) {
         id = event.propertyId();
         registration = event;
-        ownerId = event.ownerId();
         details = new Details(event.title(), event.description(), event.propertyType(), event.specs(),
                               event.location(), event.preferences(), event.seo(), event.marketData());
         terms = event.terms();
@@ -650,16 +526,6 @@ class Property {
     @EventSourcingHandler
     void on(ListingStatusChanged event) {
         listingStatus = event.status();
-    }
-
-    @EventSourcingHandler
-    void on(ListingAgentChanged event) {
-        agentId = event.agent();
-    }
-
-    @EventSourcingHandler
-    void on(PropertyManagerChanged event) {
-        managerId = event.manager();
     }
 
     @EventSourcingHandler

@@ -5,6 +5,8 @@ import io.alter8.api.common.Money;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.property.AddUnit;
 import io.alter8.api.property.OccupyUnit;
+import io.alter8.api.property.PropertySpecs;
+import io.alter8.api.property.PropertyType;
 import io.alter8.api.property.RemoveUnit;
 import io.alter8.api.property.ReviseUnit;
 import io.alter8.api.property.UnitAdded;
@@ -21,9 +23,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
@@ -40,6 +44,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * records that unit as a {@link UnitAdded} first.
  */
 class Units {
+
+    static final Set<PropertyType> MULTI_UNIT_TYPES = EnumSet.of(PropertyType.MULTI_FAMILY, PropertyType.COMMERCIAL,
+                                                                 PropertyType.PG);
+    private static final String FIRST_UNIT_NUMBER = "1";
 
     /** A unit, and the lease that holds it ({@code null}: vacant). */
     record Unit(UnitSpec spec, LeaseId lease) {
@@ -64,7 +72,7 @@ class Units {
     @CommandHandler
     void handle(AddUnit command) {
         Actor by = actor(command.requestedBy());
-        property.requireMayRun(by);
+        property.people().requireMayRun(by);
         property.requireNotSold();
         if (!property.isMultiUnit()) {
             throw new DomainRuleViolation("single-unit-property",
@@ -90,7 +98,7 @@ class Units {
     @CommandHandler
     void handle(ReviseUnit command) {
         Actor by = actor(command.requestedBy());
-        property.requireMayRun(by);
+        property.people().requireMayRun(by);
         property.requireNotSold();
         UnitSpec spec = command.spec();
         PropertyChecks.unit(spec, property.currency());
@@ -109,7 +117,7 @@ class Units {
     @CommandHandler
     void handle(RemoveUnit command) {
         Actor by = actor(command.requestedBy());
-        property.requireMayRun(by);
+        property.people().requireMayRun(by);
         property.requireNotSold();
         recordImplicitUnit();
         Unit unit = unit(command.unitId());
@@ -211,6 +219,24 @@ class Units {
     void recordImplicitUnit() {
         if (!recorded) {
             apply(new UnitAdded(property.id(), implicitUnitId(), property.implicitUnit()));
+        }
+    }
+
+    /** The one unit of a property let as a whole: its rooms, its first given area (built-up, carpet, super, plot). */
+    static UnitSpec wholeProperty(PropertySpecs specs, Money rent) {
+        if (specs == null) {
+            throw new DomainRuleViolation("missing-specs", "specs are required");
+        }
+        var area = specs.builtUpArea() != null ? specs.builtUpArea()
+                : specs.carpetArea() != null ? specs.carpetArea()
+                : specs.superBuiltUpArea() != null ? specs.superBuiltUpArea() : specs.plotArea();
+        return new UnitSpec(FIRST_UNIT_NUMBER, specs.bedrooms(), specs.bathrooms(), area, rent, Map.of(), List.of());
+    }
+
+    /** Only multi-unit types (multi-family, commercial, PG) have other than one unit. */
+    static void requireFit(PropertyType type, int count) {
+        if (!MULTI_UNIT_TYPES.contains(type) && count != 1) {
+            throw new DomainRuleViolation("single-unit-property", "a " + type.wire() + " has exactly one unit");
         }
     }
 

@@ -48,7 +48,8 @@ class VerificationGate {
     @CommandHandler
     void handle(RequestPropertyVerification command) {
         Actor by = actor(command.requestedBy());
-        if (!(property.isOwnerOrAdmin(by) || property.isAgent(by))) {
+        People people = property.people();
+        if (!(people.isOwnerOrAdmin(by) || people.isAgent(by))) {
             throw property.refusal(by, "only the owner, its listing agent or admins ask for a verification");
         }
         VerificationId verification = required(command.verificationId(), "verificationId");
@@ -66,7 +67,7 @@ class VerificationGate {
             throw new DomainRuleViolation("verification-open",
                                           "verification " + open + " of this property is still open");
         }
-        apply(new PropertyVerificationRequested(property.id(), verification, type, property.ownerId(), by.userId()));
+        apply(new PropertyVerificationRequested(property.id(), verification, type, people.owner(), by.userId()));
         if (status == PropertyVerificationStatus.PENDING || status == PropertyVerificationStatus.REJECTED) {
             record(PropertyVerificationStatus.IN_PROGRESS, null, by, verification);
         }
