@@ -307,7 +307,7 @@ class Property {
         apply(new HudApprovalRecorded(id, approval, by.userId()));
     }
 
-    // ------------------------------------------------------------------------------------------------ letting
+    // ---------------------------------------------------------------------------------------------------- letting
 
     /**
      * What a lease of one of its units needs to know, for the leasing process: the unit ({@code null}: the only
@@ -326,7 +326,7 @@ class Property {
         }
     }
 
-    // ------------------------------------------------------------------------------------- life, listing, people
+    // ------------------------------------------------------------------------------------------- life and listing
 
     @CommandHandler
     void handle(ChangePropertyStatus command) {
@@ -370,7 +370,7 @@ class Property {
         list(target, by);
     }
 
-    // ------------------------------------------------------------------------------------------ shared decisions
+    // ------------------------------------------------------------------------------------------- shared decisions
 
     private void list(ListingStatus target, Actor by) {
         if (target == ListingStatus.FEATURED && !by.role().isAdmin()) {
@@ -426,7 +426,7 @@ class Property {
         return marketData == null ? MarketData.none() : marketData;
     }
 
-    // --------------------------------------------------------------------- what the members ask of the root
+    // --------------------------------------------------------------------------- what the members ask of the root
 
     PropertyId id() {
         return id;
@@ -483,7 +483,7 @@ class Property {
         return today().getYear();
     }
 
-    // ----------------------------------------------------------------------------------------------------- state
+    // ------------------------------------------------------------------------------------------------------ state
 
     @EventSourcingHandler
     void on(PropertyRegistered event) {

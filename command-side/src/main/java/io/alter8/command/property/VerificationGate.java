@@ -126,7 +126,7 @@ class VerificationGate {
         property.unlistIfNoLongerListable(by.userId());
     }
 
-    // ----------------------------------------------------------------------------------------------------- state
+    // ------------------------------------------------------------------------------------------------------ state
 
     @EventSourcingHandler
     void on(PropertyRegistered event) {

@@ -117,7 +117,7 @@ class Agent {
                 || !Objects.equals(before.licenceExpiry(), after.licenceExpiry());
     }
 
-    // ----------------------------------------------------------------------------------------------------- state
+    // ------------------------------------------------------------------------------------------------------ state
 
     @EventSourcingHandler
     void on(UserRegistered event) {

@@ -156,7 +156,7 @@ class Owner {
                 || !Objects.equals(before.gstNumber(), after.gstNumber());
     }
 
-    // ----------------------------------------------------------------------------------------------------- state
+    // ------------------------------------------------------------------------------------------------------ state
 
     @EventSourcingHandler
     void on(UserRegistered event) {

@@ -269,7 +269,7 @@ class UserAccount {
         profilePictureUrl = event.profilePictureUrl();
     }
 
-    // --------------------------------------------------------------------- what the members ask of the root
+    // --------------------------------------------------------------------------- what the members ask of the root
 
     UserId id() {
         return id;
