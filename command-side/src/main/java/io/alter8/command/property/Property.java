@@ -1,15 +1,10 @@
 package io.alter8.command.property;
 
-import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
-import io.alter8.api.common.VerificationId;
-import io.alter8.api.property.AddUnit;
 import io.alter8.api.property.AmenitiesChanged;
-import io.alter8.api.property.AssignListingAgent;
-import io.alter8.api.property.AssignPropertyManager;
 import io.alter8.api.property.ChangeAmenities;
 import io.alter8.api.property.ChangeListingStatus;
 import io.alter8.api.property.ChangeMonthlyRent;
@@ -18,46 +13,29 @@ import io.alter8.api.property.ChangeRentalTerms;
 import io.alter8.api.property.HudApproval;
 import io.alter8.api.property.HudApprovalRecorded;
 import io.alter8.api.property.ImportProperty;
-import io.alter8.api.property.ListingAgentChanged;
 import io.alter8.api.property.ListingSeo;
 import io.alter8.api.property.ListingStatus;
 import io.alter8.api.property.ListingStatusChanged;
 import io.alter8.api.property.MarketData;
 import io.alter8.api.property.MonthlyRentChanged;
-import io.alter8.api.property.OccupyUnit;
 import io.alter8.api.property.PropertyAmenity;
 import io.alter8.api.property.PropertyDetailsRevised;
 import io.alter8.api.property.PropertyLocation;
 import io.alter8.api.property.PropertyManagerChanged;
 import io.alter8.api.property.PropertyRegistered;
-import io.alter8.api.property.PropertyReviewed;
 import io.alter8.api.property.PropertySpecs;
 import io.alter8.api.property.PropertyStatus;
 import io.alter8.api.property.PropertyStatusChanged;
 import io.alter8.api.property.PropertyType;
-import io.alter8.api.property.PropertyVerificationChanged;
-import io.alter8.api.property.PropertyVerificationStatus;
 import io.alter8.api.property.RecordHudApproval;
-import io.alter8.api.property.RecordVerificationOutcome;
 import io.alter8.api.property.RegisterProperty;
-import io.alter8.api.property.RemoveUnit;
 import io.alter8.api.property.RentalTerms;
 import io.alter8.api.property.RentalTermsChanged;
-import io.alter8.api.property.ReviewProperty;
 import io.alter8.api.property.RevisePropertyDetails;
-import io.alter8.api.property.ReviseUnit;
 import io.alter8.api.property.TenantPreferences;
 import io.alter8.api.property.UnitAdded;
-import io.alter8.api.property.UnitOccupied;
-import io.alter8.api.property.UnitRemoved;
-import io.alter8.api.property.UnitRevised;
 import io.alter8.api.property.UnitSpec;
-import io.alter8.api.property.UnitVacated;
-import io.alter8.api.property.VacateUnit;
 import io.alter8.api.user.Actor;
-import io.alter8.api.verification.PropertyVerificationRequested;
-import io.alter8.api.verification.RequestPropertyVerification;
-import io.alter8.api.verification.VerificationType;
 import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
@@ -68,19 +46,14 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -90,18 +63,14 @@ import static io.alter8.command.CommandArguments.today;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A property on offer: what it is and where, its rental terms, amenities and units, where it is in its life
- * (status), who may see its listing, its verification, who owns, lists and manages it, HUD approval, occupancy of
- * each unit and its tenants' reviews.
- * <p>
- * Verification: the owner, its listing agent or an admin request one ({@link RequestPropertyVerification}); the
- * property keeps which one is open, so that at most one is open at a time, and the verification process reports
- * how it ended ({@link RecordVerificationOutcome} with its id). Admins may still record an outcome directly.
+ * A property on offer: what it is and where, its rental terms and amenities, where it is in its life (status), who
+ * may see its listing, and HUD approval. Who owns, lists and manages it ({@link People}), its units and their
+ * occupancy ({@link Units}), its verification ({@link VerificationGate}) and its tenants' reviews ({@link Reviews})
+ * are member entities: each holds its own rules, and all share this aggregate's one event stream and version.
  * <p>
  * Who may act: the owner on everything of theirs; its listing agent and property manager on details, terms,
  * amenities, units and the listing (the manager also on status and HUD approval), never on who lists or manages it
- * nor on selling it; admins on all. Unit occupancy comes only from the leasing process ({@link OccupyUnit},
- * {@link VacateUnit}); {@code rented} follows from it.
+ * nor on selling it; admins on all.
  * <p>
  * Lifecycle (people's moves; {@code rented} is never asked for, it follows when the last unit is let, and
  * {@code active} follows again when one is vacated):
@@ -115,18 +84,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * </pre>
  * Asking for {@code active} while every unit is occupied moves the property to {@code rented}. A listing is public
  * or featured only while the property is active and verified; whatever ends either makes it private again.
- * <p>
- * A property registered before revision 2 of {@link PropertyRegistered} has no {@link UnitAdded}: it has one
- * implicit unit (id = the property id, number 1, rooms, area and rent of the property). The first command that
- * touches its units records that unit as a {@link UnitAdded} first.
  */
 @Aggregate
 class Property {
 
-    static final Set<PropertyType> MULTI_UNIT_TYPES = EnumSet.of(PropertyType.MULTI_FAMILY, PropertyType.COMMERCIAL,
-                                                                 PropertyType.PG);
-    static final String FIRST_UNIT_NUMBER = "1";
-    static final int MAX_REVIEW_LENGTH = 2000;
     private static final Map<PropertyStatus, Set<PropertyStatus>> MOVES = Map.of(
             PropertyStatus.DRAFT, EnumSet.of(PropertyStatus.ACTIVE, PropertyStatus.INACTIVE, PropertyStatus.SOLD),
             PropertyStatus.ACTIVE, EnumSet.of(PropertyStatus.MAINTENANCE, PropertyStatus.INACTIVE, PropertyStatus.SOLD),
@@ -141,35 +102,24 @@ class Property {
                            MarketData marketData) {
     }
 
-    private record Unit(UnitSpec spec, LeaseId lease) {
-
-        boolean occupied() {
-            return lease != null;
-        }
-    }
-
     @AggregateIdentifier
     private PropertyId id;
     private PropertyRegistered registration;
-    private List<UnitSpec> unitsAtRegistration;
-    private UserId ownerId;
-    private UserId agentId;
-    private UserId managerId;
     private Details details;
     private RentalTerms terms;
     private List<PropertyAmenity> amenities;
     private PropertyStatus status;
     private ListingStatus listingStatus;
-    private PropertyVerificationStatus verification;
-    /** The property verification under way, if any; every one ever requested, with its type, for retries. */
-    private VerificationId openVerification;
-    private final Map<VerificationId, VerificationType> requestedVerifications = new HashMap<>();
     private HudApproval hudApproval;
-    /** False only for properties registered before revision 2, until their implicit unit is recorded. */
-    private boolean unitsRecorded;
-    private final Map<UnitId, Unit> units = new LinkedHashMap<>();
-    private final Set<UserId> tenants = new HashSet<>();
-    private final Map<UserId, PropertyReviewed> reviews = new HashMap<>();
+    // Members: one stream, one version, one consistency boundary; never null, so commands always reach them.
+    @AggregateMember
+    private final People people = new People(this);
+    @AggregateMember
+    private final Units units = new Units(this);
+    @AggregateMember
+    private final VerificationGate verification = new VerificationGate(this);
+    @AggregateMember
+    private final Reviews reviews = new Reviews(this);
 
     Property() {
         // for Axon
@@ -200,9 +150,7 @@ class Property {
             throw new NotPermitted("only admins import properties");
         }
         register(registering, users, slugs, mandates);
-        if (command.verification() != null && command.verification() != verification) {
-            recordVerification(command.verification(), null, by, null);
-        }
+        verification.recordImported(command.verification(), by);
         if (command.activate() && status == PropertyStatus.DRAFT) {
             moveTo(PropertyStatus.ACTIVE, "imported", by.userId());
         }
@@ -213,21 +161,22 @@ class Property {
 
     private void register(RegisterProperty command, UserRoles users, SlugRegistry slugs, Mandates mandates) {
         Actor by = actor(command.requestedBy());
-        UserId owner = ownerFor(by, command.ownerId());
+        UserId owner = People.ownerFor(by, command.ownerId());
         PropertyChecks.title(command.title());
         PropertyChecks.location(command.location());
         PropertyChecks.terms(command.terms());
         List<UnitSpec> unitSpecs = command.units().isEmpty()
-                ? List.of(unitFrom(FIRST_UNIT_NUMBER, command.specs(), command.terms().monthlyRent()))
+                ? List.of(Units.wholeProperty(command.specs(), command.terms().monthlyRent()))
                 : command.units();
-        String slug = slugFor(command.propertyId(), command.seo(), command.title(), command.location(), slugs);
+        ListingSeo seo = Slugs.seoWithSlug(command.propertyId(), command.seo(), currentSlug(), command.title(),
+                                           command.location(), slugs);
         PropertyRegistered registered = new PropertyRegistered(
                 command.propertyId(), owner, command.title(), command.description(), command.propertyType(),
                 command.specs(), command.location(), command.terms(), preferencesOrNone(command.preferences()),
-                seoWith(command.seo(), slug), marketDataOrNone(command.marketData()), command.amenities(),
+                seo, marketDataOrNone(command.marketData()), command.amenities(),
                 by.userId());
         if (registration != null) {
-            if (registration.equals(registered) && unitsAtRegistration.equals(unitSpecs)) {
+            if (registration.equals(registered) && units.madeAtRegistration(unitSpecs)) {
                 return;
             }
             throw new DomainRuleViolation("property-already-registered",
@@ -245,7 +194,7 @@ class Property {
         String currency = command.terms().monthlyRent().currency();
         PropertyChecks.marketData(command.marketData(), currency);
         PropertyChecks.amenities(command.amenities(), currency);
-        requireUnitsFit(command.propertyType(), unitSpecs.size());
+        Units.requireFit(command.propertyType(), unitSpecs.size());
         unitSpecs.forEach(unit -> PropertyChecks.unit(unit, currency));
         PropertyChecks.distinctNumbers(unitSpecs.stream().map(UnitSpec::unitNumber).toList());
 
@@ -256,27 +205,6 @@ class Property {
         if (by.role() == Role.PROPERTY_MANAGER) {
             apply(new PropertyManagerChanged(registered.propertyId(), null, by.userId(), by.userId()));
         }
-    }
-
-    /**
-     * Owners register their own properties; admins and property managers register for a named owner (a manager only
-     * with that owner's mandate, checked by the caller).
-     */
-    private static UserId ownerFor(Actor by, UserId named) {
-        if (by.role() == Role.OWNER) {
-            if (named != null && !by.is(named)) {
-                throw new NotPermitted("owners register properties for themselves only");
-            }
-            return by.userId();
-        }
-        if (by.role().isAdmin() || by.role() == Role.PROPERTY_MANAGER) {
-            if (named == null) {
-                throw new DomainRuleViolation("missing-ownerId",
-                                              "ownerId is required when an admin or property manager registers");
-            }
-            return named;
-        }
-        throw new NotPermitted("only owners, property managers and admins register properties");
     }
 
     /**
@@ -293,18 +221,19 @@ class Property {
     @CommandHandler
     void handle(RevisePropertyDetails command, SlugRegistry slugs) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         PropertyChecks.title(command.title());
         required(command.propertyType(), "propertyType");
         PropertyChecks.specs(command.specs(), currentYear());
         PropertyChecks.location(command.location());
         PropertyChecks.marketData(command.marketData(), currency());
-        requireUnitsFit(command.propertyType(), units().size());
-        String slug = slugFor(id, command.seo(), command.title(), command.location(), slugs);
+        Units.requireFit(command.propertyType(), units.count());
+        ListingSeo seo = Slugs.seoWithSlug(id, command.seo(), currentSlug(), command.title(), command.location(),
+                                           slugs);
         Details revised = new Details(command.title(), command.description(), command.propertyType(),
                                       command.specs(), command.location(),
-                                      preferencesOrNone(command.preferences()), seoWith(command.seo(), slug),
+                                      preferencesOrNone(command.preferences()), seo,
                                       marketDataOrNone(command.marketData()));
         if (revised.equals(details)) {
             return;
@@ -317,7 +246,7 @@ class Property {
     @CommandHandler
     void handle(ChangeRentalTerms command) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         PropertyChecks.terms(command.terms());
         requireSameCurrency(command.terms().monthlyRent());
@@ -325,13 +254,13 @@ class Property {
             return;
         }
         apply(new RentalTermsChanged(id, command.terms()));
-        singleUnitFollowsRent();
+        units.followRent(terms.monthlyRent());
     }
 
     @CommandHandler
     void handle(ChangeMonthlyRent command) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         PropertyChecks.rent(command.monthlyRent());
         requireSameCurrency(command.monthlyRent());
@@ -340,13 +269,13 @@ class Property {
         }
         PropertyChecks.deposit(terms.securityDeposit(), command.monthlyRent());
         apply(new MonthlyRentChanged(id, terms.monthlyRent(), command.monthlyRent()));
-        singleUnitFollowsRent();
+        units.followRent(terms.monthlyRent());
     }
 
     @CommandHandler
     void handle(ChangeAmenities command) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         List<PropertyAmenity> wanted = command.amenities() == null ? List.of() : List.copyOf(command.amenities());
         PropertyChecks.amenities(wanted, currency());
@@ -359,7 +288,8 @@ class Property {
     @CommandHandler
     void handle(RecordHudApproval command) {
         Actor by = actor(command.requestedBy());
-        requireOwnerManagerOrAdmin(by, "only the owner, its property manager or admins record HUD approval");
+        people.requireOwnerManagerOrAdmin(by,
+                                          "only the owner, its property manager or admins record HUD approval");
         requireNotSold();
         HudApproval approval = required(command.approval(), "approval");
         if (!"US".equals(details.location().address().country())) {
@@ -377,142 +307,36 @@ class Property {
         apply(new HudApprovalRecorded(id, approval, by.userId()));
     }
 
-    // ------------------------------------------------------------------------------------------------------ units
-
-    @CommandHandler
-    void handle(AddUnit command) {
-        Actor by = actor(command.requestedBy());
-        requireMayRun(by);
-        requireNotSold();
-        if (!MULTI_UNIT_TYPES.contains(details.type())) {
-            throw new DomainRuleViolation("single-unit-property",
-                                          "a " + details.type().wire() + " has exactly one unit");
-        }
-        UnitSpec spec = command.spec();
-        PropertyChecks.unit(spec, currency());
-        recordImplicitUnit();
-        Unit existing = units.get(command.unitId());
-        if (existing != null) {
-            if (existing.spec().equals(spec)) {
-                return;
-            }
-            throw new DomainRuleViolation("unit-exists", "unit " + command.unitId() + " exists with other details");
-        }
-        List<String> numbers = new ArrayList<>(units.values().stream().map(u -> u.spec().unitNumber()).toList());
-        numbers.add(spec.unitNumber());
-        PropertyChecks.distinctNumbers(numbers);
-        apply(new UnitAdded(id, command.unitId(), spec));
-        settleOccupancy();
-    }
-
-    @CommandHandler
-    void handle(ReviseUnit command) {
-        Actor by = actor(command.requestedBy());
-        requireMayRun(by);
-        requireNotSold();
-        UnitSpec spec = command.spec();
-        PropertyChecks.unit(spec, currency());
-        recordImplicitUnit();
-        Unit unit = unit(command.unitId());
-        if (unit.spec().equals(spec)) {
-            return;
-        }
-        PropertyChecks.distinctNumbers(units.entrySet().stream()
-                                            .map(e -> e.getKey().equals(command.unitId())
-                                                    ? spec.unitNumber() : e.getValue().spec().unitNumber())
-                                            .toList());
-        apply(new UnitRevised(id, command.unitId(), spec));
-    }
-
-    @CommandHandler
-    void handle(RemoveUnit command) {
-        Actor by = actor(command.requestedBy());
-        requireMayRun(by);
-        requireNotSold();
-        recordImplicitUnit();
-        Unit unit = unit(command.unitId());
-        if (unit.occupied()) {
-            throw new DomainRuleViolation("unit-occupied", "an occupied unit cannot be removed");
-        }
-        if (units.size() == 1) {
-            throw new DomainRuleViolation("last-unit", "a property keeps at least one unit");
-        }
-        apply(new UnitRemoved(id, command.unitId(), unit.spec().unitNumber()));
-        settleOccupancy();
-    }
+    // ---------------------------------------------------------------------------------------------------- letting
 
     /**
      * What a lease of one of its units needs to know, for the leasing process: the unit ({@code null}: the only
      * one), who owns, lists and manages the property, and its currency. Draft and sold properties are not let.
      */
     Lettings.LettableUnit unitToLet(UnitId unitId) {
-        if (status == PropertyStatus.DRAFT || status == PropertyStatus.SOLD) {
-            throw new DomainRuleViolation("not-lettable", "a " + status.wire() + " property cannot be let");
-        }
-        Map<UnitId, Unit> all = units();
-        UnitId unit = unitId;
-        if (unit == null) {
-            if (all.size() != 1) {
-                throw new DomainRuleViolation("unit-required", "the property has several units: name one (unitId)");
-            }
-            unit = all.keySet().iterator().next();
-        } else if (!all.containsKey(unit)) {
-            throw unknownUnit(unit);
-        }
-        return new Lettings.LettableUnit(id, unit, ownerId, agentId, managerId, terms.monthlyRent().currency(),
+        requireLettable();
+        return new Lettings.LettableUnit(id, units.toLet(unitId), people.owner(), people.agent(),
+                                         people.manager(), currency(),
                                          listingStatus != ListingStatus.PRIVATE);
     }
 
-    /** From the leasing process: a lease of the unit became active. Again with the same lease, nothing changes. */
-    @CommandHandler
-    void handle(OccupyUnit command) {
-        required(command.leaseId(), "leaseId");
+    void requireLettable() {
         if (status == PropertyStatus.DRAFT || status == PropertyStatus.SOLD) {
             throw new DomainRuleViolation("not-lettable", "a " + status.wire() + " property cannot be let");
         }
-        if (command.tenants().isEmpty()) {
-            throw new DomainRuleViolation("missing-tenants", "a lease has at least one tenant");
-        }
-        recordImplicitUnit();
-        Unit unit = unit(command.unitId());
-        if (command.leaseId().equals(unit.lease())) {
-            return;
-        }
-        if (unit.occupied()) {
-            throw new DomainRuleViolation("unit-occupied", "the unit is occupied under another lease");
-        }
-        apply(new UnitOccupied(id, command.unitId(), command.leaseId(), command.tenants()));
-        settleOccupancy();
     }
 
-    /** From the leasing process: the lease that held the unit ended. Again, nothing changes. */
-    @CommandHandler
-    void handle(VacateUnit command) {
-        required(command.leaseId(), "leaseId");
-        Unit unit = units().get(command.unitId());
-        if (unit == null) {
-            throw unknownUnit(command.unitId());
-        }
-        if (!unit.occupied()) {
-            return;
-        }
-        if (!command.leaseId().equals(unit.lease())) {
-            throw new DomainRuleViolation("other-lease", "the unit is held by another lease");
-        }
-        apply(new UnitVacated(id, command.unitId(), command.leaseId()));
-        settleOccupancy();
-    }
-
-    // ------------------------------------------------------------------------------------- life, listing, people
+    // ------------------------------------------------------------------------------------------- life and listing
 
     @CommandHandler
     void handle(ChangePropertyStatus command) {
         Actor by = actor(command.requestedBy());
         PropertyStatus target = required(command.status(), "status");
         if (target == PropertyStatus.SOLD) {
-            requireOwnerOrAdmin(by, "only the owner or admins mark a property sold");
+            people.requireOwnerOrAdmin(by, "only the owner or admins mark a property sold");
         } else {
-            requireOwnerManagerOrAdmin(by, "only the owner, its property manager or admins change its status");
+            people.requireOwnerManagerOrAdmin(by,
+                                              "only the owner, its property manager or admins change its status");
         }
         if (target == status || (target == PropertyStatus.ACTIVE && status == PropertyStatus.RENTED)) {
             return;
@@ -526,8 +350,8 @@ class Property {
         }
         if (target == PropertyStatus.ACTIVE) {
             // Going on the market: the read side must know the unit that makes it available.
-            recordImplicitUnit();
-            if (everyUnitOccupied()) {
+            units.recordImplicitUnit();
+            if (units.everyUnitOccupied()) {
                 target = PropertyStatus.RENTED;
             }
         }
@@ -537,7 +361,7 @@ class Property {
     @CommandHandler
     void handle(ChangeListingStatus command) {
         Actor by = actor(command.requestedBy());
-        requireMayRun(by);
+        people.requireMayRun(by);
         requireNotSold();
         ListingStatus target = required(command.status(), "status");
         if (target == listingStatus) {
@@ -546,134 +370,14 @@ class Property {
         list(target, by);
     }
 
-    /**
-     * The owner, its listing agent or an admin ask for a verification of a type. At most one is open at a time:
-     * the property sees every request and every outcome, so it holds that rule without a lookup. A pending or
-     * rejected property is then {@code in_progress}; a verified one stays verified (and listed) while it is
-     * verified again, until the new outcome.
-     */
-    @CommandHandler
-    void handle(RequestPropertyVerification command) {
-        Actor by = actor(command.requestedBy());
-        if (!(isOwnerOrAdmin(by) || by.is(agentId))) {
-            throw refusal(by, "only the owner, its listing agent or admins ask for a verification");
-        }
-        VerificationId requested = required(command.verificationId(), "verificationId");
-        VerificationType type = required(command.type(), "type");
-        VerificationType earlier = requestedVerifications.get(requested);
-        if (earlier != null) {
-            if (earlier == type) {
-                return;
-            }
-            throw new DomainRuleViolation("verification-exists",
-                                          "verification " + requested + " was requested with another type");
-        }
-        requireNotSold();
-        if (openVerification != null) {
-            throw new DomainRuleViolation("verification-open",
-                                          "verification " + openVerification + " of this property is still open");
-        }
-        apply(new PropertyVerificationRequested(id, requested, type, ownerId, by.userId()));
-        if (verification == PropertyVerificationStatus.PENDING || verification == PropertyVerificationStatus.REJECTED) {
-            recordVerification(PropertyVerificationStatus.IN_PROGRESS, null, by, requested);
-        }
-    }
-
-    /** Admins record an outcome directly; the verification process records how a verification ended. */
-    @CommandHandler
-    void handle(RecordVerificationOutcome command) {
-        Actor by = actor(command.requestedBy());
-        PropertyVerificationStatus outcome = required(command.status(), "status");
-        if (command.verification() != null) {
-            recordOutcomeOf(command.verification(), outcome, blankToNull(command.notes()), by);
-            return;
-        }
-        if (!by.role().isAdmin()) {
-            throw new NotPermitted("only admins record the outcome of a verification");
-        }
-        requireNotSold();
-        if (outcome == verification) {
-            return;
-        }
-        recordVerification(outcome, blankToNull(command.notes()), by, null);
-    }
-
-    /**
-     * Only the process (Alter8 itself, not a person) reports a verification's end. It is not refused on a sold
-     * property, so that the process never stalls; the end of a verification that is no longer open (a repeat)
-     * changes nothing.
-     */
-    private void recordOutcomeOf(VerificationId ended, PropertyVerificationStatus outcome, String notes, Actor by) {
-        if (!by.equals(Actor.system())) {
-            throw new NotPermitted("only the verification process records the outcome of a verification");
-        }
-        if (outcome != PropertyVerificationStatus.VERIFIED && outcome != PropertyVerificationStatus.REJECTED) {
-            throw new DomainRuleViolation("invalid-outcome", "a verification ends verified or rejected");
-        }
-        if (!ended.equals(openVerification)) {
-            return;
-        }
-        recordVerification(outcome, notes, by, ended);
-    }
-
-    @CommandHandler
-    void handle(AssignListingAgent command, UserRoles users) {
-        Actor by = actor(command.requestedBy());
-        requireOwnerOrAdmin(by, "only the owner or admins choose the listing agent");
-        requireNotSold();
-        if (Objects.equals(command.agentId(), agentId)) {
-            return;
-        }
-        if (command.agentId() != null && !users.isActive(command.agentId(), Role.AGENT)) {
-            throw new DomainRuleViolation("not-an-agent", "the listing agent must be an active agent");
-        }
-        apply(new ListingAgentChanged(id, agentId, command.agentId(), by.userId()));
-    }
-
-    @CommandHandler
-    void handle(AssignPropertyManager command, UserRoles users) {
-        Actor by = actor(command.requestedBy());
-        requireOwnerOrAdmin(by, "only the owner or admins choose the property manager");
-        requireNotSold();
-        if (Objects.equals(command.managerId(), managerId)) {
-            return;
-        }
-        if (command.managerId() != null && !users.isActive(command.managerId(), Role.PROPERTY_MANAGER)) {
-            throw new DomainRuleViolation("not-a-property-manager",
-                                          "the property manager must be an active property manager");
-        }
-        apply(new PropertyManagerChanged(id, managerId, command.managerId(), by.userId()));
-    }
-
-    /** Tenants of a past or current lease rate the property; a later review replaces their earlier one. */
-    @CommandHandler
-    void handle(ReviewProperty command) {
-        Actor by = actor(command.requestedBy());
-        if (!tenants.contains(by.userId())) {
-            throw refusal(by, "only tenants of a past or current lease of this property review it");
-        }
-        if (command.rating() < 1 || command.rating() > 5) {
-            throw new DomainRuleViolation("invalid-rating", "a rating is 1 to 5");
-        }
-        String comment = blankToNull(command.comment());
-        if (comment != null && comment.length() > MAX_REVIEW_LENGTH) {
-            throw new DomainRuleViolation("comment-too-long", "a review's comment is at most 2000 characters");
-        }
-        PropertyReviewed review = new PropertyReviewed(id, by.userId(), command.rating(), comment);
-        if (review.equals(reviews.get(by.userId()))) {
-            return;
-        }
-        apply(review);
-    }
-
-    // ------------------------------------------------------------------------------------------ shared decisions
+    // ------------------------------------------------------------------------------------------- shared decisions
 
     private void list(ListingStatus target, Actor by) {
         if (target == ListingStatus.FEATURED && !by.role().isAdmin()) {
             throw new NotPermitted("only admins feature listings");
         }
         if (target != ListingStatus.PRIVATE) {
-            if (verification != PropertyVerificationStatus.VERIFIED) {
+            if (!verification.verified()) {
                 throw new DomainRuleViolation("not-verified", "only verified properties are listed publicly");
             }
             if (status != PropertyStatus.ACTIVE) {
@@ -683,137 +387,35 @@ class Property {
         apply(new ListingStatusChanged(id, listingStatus, target, by.userId()));
     }
 
-    private void recordVerification(PropertyVerificationStatus outcome, String notes, Actor by,
-                                    VerificationId from) {
-        apply(new PropertyVerificationChanged(id, outcome, notes, by.userId(), from));
-        unlistIfNoLongerListable(by.userId());
-    }
-
     private void moveTo(PropertyStatus target, String reason, UserId by) {
         apply(new PropertyStatusChanged(id, status, target, reason, by));
         unlistIfNoLongerListable(by);
     }
 
     /** A public or featured listing needs an active, verified property; without either it becomes private. */
-    private void unlistIfNoLongerListable(UserId by) {
-        if (listingStatus != ListingStatus.PRIVATE
-                && (status != PropertyStatus.ACTIVE || verification != PropertyVerificationStatus.VERIFIED)) {
+    void unlistIfNoLongerListable(UserId by) {
+        if (listingStatus != ListingStatus.PRIVATE && (status != PropertyStatus.ACTIVE || !verification.verified())) {
             apply(new ListingStatusChanged(id, listingStatus, ListingStatus.PRIVATE, by));
         }
     }
 
     /** Active and rented follow occupancy: rented when the last unit is let, active when one is free again. */
-    private void settleOccupancy() {
-        if (status == PropertyStatus.ACTIVE && everyUnitOccupied()) {
+    void settleOccupancy() {
+        if (status == PropertyStatus.ACTIVE && units.everyUnitOccupied()) {
             moveTo(PropertyStatus.RENTED, "every unit is let", null);
-        } else if (status == PropertyStatus.RENTED && !everyUnitOccupied()) {
+        } else if (status == PropertyStatus.RENTED && !units.everyUnitOccupied()) {
             moveTo(PropertyStatus.ACTIVE, "a unit is free again", null);
         }
     }
 
-    private boolean everyUnitOccupied() {
-        return units().values().stream().allMatch(Unit::occupied);
+    /** The implicit unit of a property registered before revision 2: as big as the property, at its rent. */
+    UnitSpec implicitUnit() {
+        return Units.wholeProperty(details.specs(), terms.monthlyRent());
     }
 
-    /**
-     * A single-unit property is let as a whole: its unit's rent is the property's. (An implicit unit follows the
-     * property by itself.)
-     */
-    private void singleUnitFollowsRent() {
-        if (MULTI_UNIT_TYPES.contains(details.type()) || !unitsRecorded) {
-            return;
-        }
-        Money rent = terms.monthlyRent();
-        for (Map.Entry<UnitId, Unit> entry : List.copyOf(units.entrySet())) {
-            UnitSpec spec = entry.getValue().spec();
-            if (!spec.monthlyRent().equals(rent)) {
-                apply(new UnitRevised(id, entry.getKey(), new UnitSpec(spec.unitNumber(), spec.bedrooms(),
-                                                                       spec.bathrooms(), spec.areaSqft(), rent,
-                                                                       spec.features(), spec.amenities())));
-            }
-        }
-    }
-
-    /** The units, with the implicit one of a property registered before revision 2. */
-    private Map<UnitId, Unit> units() {
-        if (unitsRecorded) {
-            return units;
-        }
-        return Map.of(implicitUnitId(), new Unit(implicitUnit(), null));
-    }
-
-    private void recordImplicitUnit() {
-        if (!unitsRecorded) {
-            apply(new UnitAdded(id, implicitUnitId(), implicitUnit()));
-        }
-    }
-
-    private UnitId implicitUnitId() {
-        return new UnitId(id.value());
-    }
-
-    private UnitSpec implicitUnit() {
-        return unitFrom(FIRST_UNIT_NUMBER, details.specs(), terms.monthlyRent());
-    }
-
-    /** A unit as big as the whole property: its rooms, its first given area (built-up, carpet, super, plot). */
-    static UnitSpec unitFrom(String number, PropertySpecs specs, Money rent) {
-        if (specs == null) {
-            throw new DomainRuleViolation("missing-specs", "specs are required");
-        }
-        var area = specs.builtUpArea() != null ? specs.builtUpArea()
-                : specs.carpetArea() != null ? specs.carpetArea()
-                : specs.superBuiltUpArea() != null ? specs.superBuiltUpArea() : specs.plotArea();
-        return new UnitSpec(number, specs.bedrooms(), specs.bathrooms(), area, rent, Map.of(), List.of());
-    }
-
-    private Unit unit(UnitId unitId) {
-        Unit unit = units.get(unitId);
-        if (unit == null) {
-            throw unknownUnit(unitId);
-        }
-        return unit;
-    }
-
-    private static NotFound unknownUnit(UnitId unitId) {
-        return new NotFound("no unit " + unitId + " in this property");
-    }
-
-    private static void requireUnitsFit(PropertyType type, int count) {
-        if (!MULTI_UNIT_TYPES.contains(type) && count != 1) {
-            throw new DomainRuleViolation("single-unit-property", "a " + type.wire() + " has exactly one unit");
-        }
-    }
-
-    private String slugFor(PropertyId property, ListingSeo seo, String title, PropertyLocation location,
-                           SlugRegistry slugs) {
-        if (seo != null && seo.slug() != null) {
-            if (!Slugs.isWellFormed(seo.slug())) {
-                throw new DomainRuleViolation("invalid-slug", "a slug is lower-case words joined by hyphens");
-            }
-            if (!isFree(seo.slug(), property, slugs)) {
-                throw new DomainRuleViolation("slug-taken", "the slug " + seo.slug() + " is taken by another property");
-            }
-            return seo.slug();
-        }
-        if (details != null && details.seo().slug() != null) {
-            return details.seo().slug();
-        }
-        String base = Slugs.base(title, location);
-        if (isFree(base, property, slugs)) {
-            return base;
-        }
-        String suffixed = Slugs.suffixed(base, property);
-        return isFree(suffixed, property, slugs) ? suffixed : Slugs.withFullId(base, property);
-    }
-
-    private static boolean isFree(String slug, PropertyId property, SlugRegistry slugs) {
-        return slugs.holderOf(slug).map(property::equals).orElse(true);
-    }
-
-    private static ListingSeo seoWith(ListingSeo seo, String slug) {
-        return seo == null ? new ListingSeo(slug, null, null) : new ListingSeo(slug, seo.metaTitle(),
-                                                                                seo.metaDescription());
+    /** The slug already chosen, which a revision naming none keeps. */
+    private String currentSlug() {
+        return details == null ? null : details.seo().slug();
     }
 
     private static TenantPreferences preferencesOrNone(TenantPreferences preferences) {
@@ -824,7 +426,25 @@ class Property {
         return marketData == null ? MarketData.none() : marketData;
     }
 
-    private String currency() {
+    // --------------------------------------------------------------------------- what the members ask of the root
+
+    PropertyId id() {
+        return id;
+    }
+
+    People people() {
+        return people;
+    }
+
+    PropertyType type() {
+        return details.type();
+    }
+
+    boolean isMultiUnit() {
+        return Units.MULTI_UNIT_TYPES.contains(details.type());
+    }
+
+    String currency() {
         return terms.monthlyRent().currency();
     }
 
@@ -834,28 +454,9 @@ class Property {
         }
     }
 
-    private void requireNotSold() {
+    void requireNotSold() {
         if (status == PropertyStatus.SOLD) {
             throw new DomainRuleViolation("property-sold", "the property is sold");
-        }
-    }
-
-    /** Owner, listing agent, property manager or admin: those who run the listing. */
-    private void requireMayRun(Actor by) {
-        if (!(isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId))) {
-            throw refusal(by, "only the owner, its listing agent, its property manager or admins change it");
-        }
-    }
-
-    private void requireOwnerManagerOrAdmin(Actor by, String refusal) {
-        if (!(isOwnerOrAdmin(by) || by.is(managerId))) {
-            throw refusal(by, refusal);
-        }
-    }
-
-    private void requireOwnerOrAdmin(Actor by, String refusal) {
-        if (!isOwnerOrAdmin(by)) {
-            throw refusal(by, refusal);
         }
     }
 
@@ -863,22 +464,18 @@ class Property {
      * A refused caller who may not see the property gets the answer of an unknown id, as on the query side, so a
      * command does not tell whether a private property exists; one who may see it learns only that they may not.
      */
-    private RuntimeException refusal(Actor by, String reason) {
+    RuntimeException refusal(Actor by, String reason) {
         return visibleTo(by) ? new NotPermitted(reason) : new NotFound("nothing with id " + id);
     }
 
     /** The query side's rule: listed and active to everyone; otherwise its people, admins and readers. */
     private boolean visibleTo(Actor by) {
         return listingStatus != ListingStatus.PRIVATE && status == PropertyStatus.ACTIVE
-                || isOwnerOrAdmin(by) || by.is(agentId) || by.is(managerId)
+                || people.runs(by)
                 || by.role() == Role.AUDITOR || by.role() == Role.ANALYST;
     }
 
-    private boolean isOwnerOrAdmin(Actor by) {
-        return by.is(ownerId) || by.role().isAdmin();
-    }
-
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
@@ -886,21 +483,18 @@ class Property {
         return today().getYear();
     }
 
-    // ----------------------------------------------------------------------------------------------------- state
+    // ------------------------------------------------------------------------------------------------------ state
 
     @EventSourcingHandler
     void on(PropertyRegistered event) {
         id = event.propertyId();
         registration = event;
-        unitsAtRegistration = new ArrayList<>();
-        ownerId = event.ownerId();
         details = new Details(event.title(), event.description(), event.propertyType(), event.specs(),
                               event.location(), event.preferences(), event.seo(), event.marketData());
         terms = event.terms();
         amenities = event.amenities();
         status = PropertyStatus.DRAFT;
         listingStatus = ListingStatus.PRIVATE;
-        verification = PropertyVerificationStatus.PENDING;
     }
 
     @EventSourcingHandler
@@ -925,36 +519,6 @@ class Property {
     }
 
     @EventSourcingHandler
-    void on(UnitAdded event) {
-        if (event.unitId().equals(registeredUnitId(id, event.spec()))) {
-            unitsAtRegistration.add(event.spec());
-        }
-        unitsRecorded = true;
-        units.put(event.unitId(), new Unit(event.spec(), null));
-    }
-
-    @EventSourcingHandler
-    void on(UnitRevised event) {
-        units.computeIfPresent(event.unitId(), (unitId, unit) -> new Unit(event.spec(), unit.lease()));
-    }
-
-    @EventSourcingHandler
-    void on(UnitRemoved event) {
-        units.remove(event.unitId());
-    }
-
-    @EventSourcingHandler
-    void on(UnitOccupied event) {
-        units.computeIfPresent(event.unitId(), (unitId, unit) -> new Unit(unit.spec(), event.leaseId()));
-        tenants.addAll(event.tenants());
-    }
-
-    @EventSourcingHandler
-    void on(UnitVacated event) {
-        units.computeIfPresent(event.unitId(), (unitId, unit) -> new Unit(unit.spec(), null));
-    }
-
-    @EventSourcingHandler
     void on(PropertyStatusChanged event) {
         status = event.status();
     }
@@ -965,38 +529,7 @@ class Property {
     }
 
     @EventSourcingHandler
-    void on(PropertyVerificationChanged event) {
-        verification = event.status();
-        if (event.verification() != null && event.verification().equals(openVerification)
-                && (event.status() == PropertyVerificationStatus.VERIFIED
-                    || event.status() == PropertyVerificationStatus.REJECTED)) {
-            openVerification = null;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(PropertyVerificationRequested event) {
-        requestedVerifications.put(event.verificationId(), event.type());
-        openVerification = event.verificationId();
-    }
-
-    @EventSourcingHandler
-    void on(ListingAgentChanged event) {
-        agentId = event.agent();
-    }
-
-    @EventSourcingHandler
-    void on(PropertyManagerChanged event) {
-        managerId = event.manager();
-    }
-
-    @EventSourcingHandler
     void on(HudApprovalRecorded event) {
         hudApproval = event.approval();
-    }
-
-    @EventSourcingHandler
-    void on(PropertyReviewed event) {
-        reviews.put(event.reviewer(), event);
     }
 }

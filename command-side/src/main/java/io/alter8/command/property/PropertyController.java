@@ -97,7 +97,7 @@ class PropertyController {
     }
 
     record ReviewRequest(@NotNull @Min(1) @Max(5) Integer rating,
-                         @Size(max = Property.MAX_REVIEW_LENGTH) String comment) {
+                         @Size(max = Reviews.MAX_REVIEW_LENGTH) String comment) {
     }
 
     @PostMapping

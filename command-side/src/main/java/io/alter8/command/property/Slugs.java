@@ -1,7 +1,9 @@
 package io.alter8.command.property;
 
 import io.alter8.api.common.PropertyId;
+import io.alter8.api.property.ListingSeo;
 import io.alter8.api.property.PropertyLocation;
+import io.alter8.command.DomainRuleViolation;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -27,6 +29,44 @@ final class Slugs {
 
     static boolean isWellFormed(String slug) {
         return slug != null && slug.length() <= 255 && FORMAT.matcher(slug).matches();
+    }
+
+    /**
+     * The listing's SEO with the slug it gets: the one asked for (well-formed and not another property's), else the
+     * one it has ({@code current}), else one made from the title and locality that no other property holds.
+     */
+    static ListingSeo seoWithSlug(PropertyId property, ListingSeo asked, String current, String title,
+                                  PropertyLocation location, SlugRegistry slugs) {
+        String slug = choose(property, asked, current, title, location, slugs);
+        return asked == null ? new ListingSeo(slug, null, null)
+                : new ListingSeo(slug, asked.metaTitle(), asked.metaDescription());
+    }
+
+    private static String choose(PropertyId property, ListingSeo asked, String current, String title,
+                                 PropertyLocation location, SlugRegistry slugs) {
+        if (asked != null && asked.slug() != null) {
+            if (!isWellFormed(asked.slug())) {
+                throw new DomainRuleViolation("invalid-slug", "a slug is lower-case words joined by hyphens");
+            }
+            if (!isFree(asked.slug(), property, slugs)) {
+                throw new DomainRuleViolation("slug-taken",
+                                              "the slug " + asked.slug() + " is taken by another property");
+            }
+            return asked.slug();
+        }
+        if (current != null) {
+            return current;
+        }
+        String base = base(title, location);
+        if (isFree(base, property, slugs)) {
+            return base;
+        }
+        String suffixed = suffixed(base, property);
+        return isFree(suffixed, property, slugs) ? suffixed : withFullId(base, property);
+    }
+
+    private static boolean isFree(String slug, PropertyId property, SlugRegistry slugs) {
+        return slugs.holderOf(slug).map(property::equals).orElse(true);
     }
 
     /**

@@ -2,47 +2,21 @@ package io.alter8.command.user;
 
 import io.alter8.api.common.Country;
 import io.alter8.api.common.EmailAddress;
-import io.alter8.api.common.Money;
 import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.Actor;
-import io.alter8.api.user.AgentProfile;
-import io.alter8.api.user.AgentProfileUpdated;
-import io.alter8.api.user.AgentVerificationStatus;
-import io.alter8.api.user.AgentVerificationStatusChanged;
-import io.alter8.api.user.BankAccount;
-import io.alter8.api.user.BusinessType;
 import io.alter8.api.user.ChangePersonalDetails;
 import io.alter8.api.user.ChangeRole;
-import io.alter8.api.user.ContactPerson;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.EmailVerified;
-import io.alter8.api.user.GrantManagementMandate;
-import io.alter8.api.user.KycStatus;
-import io.alter8.api.user.ManagementMandateGranted;
-import io.alter8.api.user.ManagementMandateRevoked;
-import io.alter8.api.user.OwnerKycStatusChanged;
-import io.alter8.api.user.OwnerProfile;
-import io.alter8.api.user.OwnerProfileUpdated;
 import io.alter8.api.user.PersonalDetailsChanged;
 import io.alter8.api.user.PhoneVerified;
 import io.alter8.api.user.ReactivateUser;
 import io.alter8.api.user.RecordLogin;
-import io.alter8.api.user.RecordTenantScreening;
 import io.alter8.api.user.RegisterUser;
-import io.alter8.api.user.ReviewAgentLicence;
-import io.alter8.api.user.ReviewOwnerKyc;
-import io.alter8.api.user.RevokeManagementMandate;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.RoleChanged;
-import io.alter8.api.user.ServiceArea;
-import io.alter8.api.user.TenantProfile;
-import io.alter8.api.user.TenantProfileUpdated;
-import io.alter8.api.user.TenantScreeningRecorded;
-import io.alter8.api.user.UpdateAgentProfile;
-import io.alter8.api.user.UpdateOwnerProfile;
-import io.alter8.api.user.UpdateTenantProfile;
 import io.alter8.api.user.UserDeactivated;
 import io.alter8.api.user.UserLoggedIn;
 import io.alter8.api.user.UserReactivated;
@@ -55,42 +29,29 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 
 import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
-import static io.alter8.command.CommandArguments.today;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A user of Alter8: who they are, their role, whether their e-mail and phone are verified, whether they may act at
- * all, the profile of their role (owner, agent or tenant) with its review, and an owner's mandates to property
- * managers (see {@link Mandates}). Personal data arrives encrypted and is only compared, never read. Who may do
- * what is decided here from the command's {@link Actor}; that e-mail, phone and identity numbers are unique across
- * users is kept by {@link IdentityClaims} in the same transaction.
+ * A user of Alter8: who they are, their role, whether their e-mail and phone are verified and whether they may act
+ * at all. The profile of each role, with its review, is a member entity: {@link Owner} (with the owner's mandates
+ * to property managers, see {@link Mandates}), {@link Agent} and {@link Tenant}; each holds its own rules, and all
+ * share this aggregate's one event stream and version. Personal data arrives encrypted and is only compared, never
+ * read. Who may do what is decided here from the command's {@link Actor}; that e-mail, phone and identity numbers
+ * are unique across users is kept by {@link IdentityClaims} in the same transaction.
  */
 @Aggregate
 class UserAccount {
 
     private static final String DEFAULT_LANGUAGE = "en";
-    private static final BigDecimal MAX_COMMISSION_RATE = BigDecimal.TEN;
-    private static final int MAX_EXPERIENCE_YEARS = 70;
-    private static final int MIN_CREDIT_SCORE = 300;
-    private static final int MAX_CREDIT_SCORE = 900;
-    private static final int ADULT_AGE = 18;
-    private static final Set<KycStatus> KYC_TO_REVIEW_AGAIN = Set.of(KycStatus.IN_REVIEW, KycStatus.VERIFIED,
-                                                                     KycStatus.REJECTED);
-    /** A suspension is not lifted by editing the licence; a verification or a rejection is of the old one. */
-    private static final Set<AgentVerificationStatus> LICENCE_TO_REVIEW_AGAIN =
-            Set.of(AgentVerificationStatus.VERIFIED, AgentVerificationStatus.REJECTED);
 
     @AggregateIdentifier
     private UserId id;
@@ -107,14 +68,13 @@ class UserAccount {
     private boolean phoneVerified;
     private AccountStatus status;
     private Instant lastLoginAt;
-    private OwnerProfile ownerProfile;
-    private KycStatus kycStatus;
-    private AgentProfile agentProfile;
-    private AgentVerificationStatus licenceStatus;
-    private TenantProfile tenantProfile;
-    private TenantScreeningRecorded screening;
-    /** Property managers an owner lets act for them. */
-    private final Set<UserId> mandatedManagers = new HashSet<>();
+    // Members: one stream, one version, one consistency boundary; never null, so commands always reach them.
+    @AggregateMember
+    private final Owner owner = new Owner(this);
+    @AggregateMember
+    private final Agent agent = new Agent(this);
+    @AggregateMember
+    private final Tenant tenant = new Tenant(this);
 
     UserAccount() {
         // for Axon
@@ -252,202 +212,9 @@ class UserAccount {
                                          by.userId()));
     }
 
-    @CommandHandler
-    void handle(UpdateOwnerProfile command) {
-        Actor by = actor(command.requestedBy());
-        requireSelfOrAdmin(by);
-        requireActive();
-        requireRole(Role.OWNER, "an owner profile");
-        OwnerProfile profile = required(command.profile(), "profile");
-        if (country != Country.IN && (profile.panNumber() != null || profile.aadhaarNumber() != null
-                || profile.gstNumber() != null)) {
-            throw new DomainRuleViolation("indian-id-outside-india",
-                                          "PAN, Aadhaar and GST numbers are for users in India");
-        }
-        if ((profile.businessType() == BusinessType.COMPANY || profile.businessType() == BusinessType.PARTNERSHIP)
-                && isBlank(profile.companyName())) {
-            throw new DomainRuleViolation("missing-companyName", "a company or partnership needs its name");
-        }
-        requireUsableBankAccount(profile.bankAccount());
-        if (profile.equals(ownerProfile)) {
-            return;
-        }
-        OwnerProfile previous = ownerProfile;
-        apply(new OwnerProfileUpdated(id, profile, by.userId()));
-        if (KYC_TO_REVIEW_AGAIN.contains(kycStatus) && kycNumbersChanged(previous, profile)) {
-            apply(new OwnerKycStatusChanged(id, kycStatus, KycStatus.PENDING, "KYC details changed", null));
-        }
-    }
-
-    @CommandHandler
-    void handle(UpdateAgentProfile command) {
-        Actor by = actor(command.requestedBy());
-        requireSelfOrAdmin(by);
-        requireActive();
-        requireRole(Role.AGENT, "an agent profile");
-        AgentProfile profile = required(command.profile(), "profile");
-        if (country == Country.IN && isBlank(profile.reraLicence())) {
-            throw new DomainRuleViolation("missing-reraLicence", "agents in India need a RERA licence number");
-        }
-        if (profile.licenceExpiry() != null && !profile.licenceExpiry().isAfter(today())) {
-            throw new DomainRuleViolation("licence-expired", "the licence expiry must be in the future");
-        }
-        BigDecimal rate = profile.commissionRate();
-        if (rate != null && (rate.signum() < 0 || rate.compareTo(MAX_COMMISSION_RATE) > 0)) {
-            throw new DomainRuleViolation("invalid-commissionRate", "the commission rate must be between 0 and 10 %");
-        }
-        if (profile.experienceYears() != null
-                && (profile.experienceYears() < 0 || profile.experienceYears() > MAX_EXPERIENCE_YEARS)) {
-            throw new DomainRuleViolation("invalid-experienceYears",
-                                          "experience must be between 0 and " + MAX_EXPERIENCE_YEARS + " years");
-        }
-        for (ServiceArea area : profile.serviceAreas()) {
-            requireText(area.city(), "serviceAreas.city");
-        }
-        if (profile.equals(agentProfile)) {
-            return;
-        }
-        AgentProfile previous = agentProfile;
-        apply(new AgentProfileUpdated(id, profile, by.userId()));
-        if (LICENCE_TO_REVIEW_AGAIN.contains(licenceStatus) && licenceChanged(previous, profile)) {
-            apply(new AgentVerificationStatusChanged(id, licenceStatus, AgentVerificationStatus.PENDING,
-                                                     "licence details changed", null));
-        }
-    }
-
-    @CommandHandler
-    void handle(UpdateTenantProfile command) {
-        Actor by = actor(command.requestedBy());
-        requireSelfOrAdmin(by);
-        requireActive();
-        requireRole(Role.TENANT, "a tenant profile");
-        TenantProfile profile = required(command.profile(), "profile");
-        if (country == Country.US) {
-            if (profile.aadhaarNumber() != null || profile.panNumber() != null) {
-                throw new DomainRuleViolation("indian-id-outside-india", "Aadhaar and PAN are for users in India");
-            }
-            // Seed 001's tenants require both.
-            required(profile.ssnLastFour(), "ssnLastFour");
-            required(profile.dateOfBirth(), "dateOfBirth");
-        } else if (profile.ssnLastFour() != null) {
-            throw new DomainRuleViolation("us-id-outside-us", "the SSN is for users in the US");
-        }
-        if (profile.dateOfBirth() != null && profile.dateOfBirth().plusYears(ADULT_AGE).isAfter(today())) {
-            throw new DomainRuleViolation("tenant-under-age", "a tenant must be at least " + ADULT_AGE
-                    + " to sign a lease");
-        }
-        requireNotNegative(profile.monthlyIncome(), "monthlyIncome");
-        requireNotNegative(profile.annualIncome(), "annualIncome");
-        requireBudget(profile.budgetMin(), profile.budgetMax());
-        requireNamed(profile.emergencyContact(), "emergencyContact");
-        requireNamed(profile.previousLandlord(), "previousLandlord");
-        profile.references().forEach(reference -> requireNamed(reference, "references"));
-        if (profile.equals(tenantProfile)) {
-            return;
-        }
-        apply(new TenantProfileUpdated(id, profile, by.userId()));
-    }
-
-    @CommandHandler
-    void handle(ReviewOwnerKyc command) {
-        Actor by = actor(command.reviewer());
-        requireReviewer(by, "only admins review KYC");
-        requireActive();
-        KycStatus next = required(command.status(), "status");
-        if (ownerProfile == null) {
-            throw new DomainRuleViolation("no-owner-profile", "the user has no owner profile to review");
-        }
-        if (next == KycStatus.VERIFIED && country == Country.IN && ownerProfile.panNumber() == null) {
-            throw new DomainRuleViolation("kyc-incomplete", "KYC cannot be verified without a PAN");
-        }
-        if (next == kycStatus) {
-            return;
-        }
-        apply(new OwnerKycStatusChanged(id, kycStatus, next, blankToNull(command.note()), by.userId()));
-    }
-
-    @CommandHandler
-    void handle(ReviewAgentLicence command) {
-        Actor by = actor(command.reviewer());
-        requireReviewer(by, "only admins review licences");
-        requireActive();
-        AgentVerificationStatus next = required(command.status(), "status");
-        if (agentProfile == null) {
-            throw new DomainRuleViolation("no-agent-profile", "the user has no agent profile to review");
-        }
-        if (next == AgentVerificationStatus.VERIFIED) {
-            if (isBlank(agentProfile.reraLicence())) {
-                throw new DomainRuleViolation("licence-incomplete", "a licence cannot be verified without its number");
-            }
-            if (agentProfile.licenceExpiry() != null && !agentProfile.licenceExpiry().isAfter(today())) {
-                throw new DomainRuleViolation("licence-expired", "an expired licence cannot be verified");
-            }
-        }
-        if (next == licenceStatus) {
-            return;
-        }
-        apply(new AgentVerificationStatusChanged(id, licenceStatus, next, blankToNull(command.note()),
-                                                 by.userId()));
-    }
-
-    @CommandHandler
-    void handle(RecordTenantScreening command) {
-        Actor by = actor(command.reviewer());
-        requireReviewer(by, "only admins record tenant screening");
-        requireActive();
-        required(command.backgroundCheckStatus(), "backgroundCheckStatus");
-        required(command.creditCheckStatus(), "creditCheckStatus");
-        if (tenantProfile == null) {
-            throw new DomainRuleViolation("no-tenant-profile", "the user has no tenant profile to screen");
-        }
-        Integer score = command.creditScore();
-        if (score != null && (score < MIN_CREDIT_SCORE || score > MAX_CREDIT_SCORE)) {
-            throw new DomainRuleViolation("invalid-creditScore", "a credit score is between " + MIN_CREDIT_SCORE
-                    + " and " + MAX_CREDIT_SCORE);
-        }
-        TenantScreeningRecorded recorded = new TenantScreeningRecorded(
-                id, command.backgroundCheckStatus(), command.backgroundCheckReportId(), command.creditCheckStatus(),
-                score, by.userId());
-        if (screening != null && sameScreening(recorded, screening)) {
-            return;
-        }
-        apply(recorded);
-    }
-
-    /**
-     * An owner lets a property manager register properties in their name; only the owner or an admin grants it, so
-     * a manager cannot act for an owner who never chose them.
-     */
-    @CommandHandler
-    void handle(GrantManagementMandate command, UserRoles users) {
-        Actor by = actor(command.requestedBy());
-        requireSelfOrAdmin(by);
-        requireActive();
-        requireRole(Role.OWNER, "property managers acting for them");
-        UserId manager = required(command.managerId(), "managerId");
-        if (mandatedManagers.contains(manager)) {
-            return;
-        }
-        if (!users.isActive(manager, Role.PROPERTY_MANAGER)) {
-            throw new DomainRuleViolation("not-a-property-manager", "a mandate goes to an active property manager");
-        }
-        apply(new ManagementMandateGranted(id, manager, by.userId()));
-    }
-
-    @CommandHandler
-    void handle(RevokeManagementMandate command) {
-        Actor by = actor(command.requestedBy());
-        requireSelfOrAdmin(by);
-        UserId manager = required(command.managerId(), "managerId");
-        if (!mandatedManagers.contains(manager)) {
-            return;
-        }
-        apply(new ManagementMandateRevoked(id, manager, by.userId()));
-    }
-
     /** Whether {@code manager} may act for this user as their owner now: an active owner who gave them a mandate. */
     boolean mandates(UserId manager) {
-        return role == Role.OWNER && status == AccountStatus.ACTIVE && mandatedManagers.contains(manager);
+        return role == Role.OWNER && status == AccountStatus.ACTIVE && owner.hasMandated(manager);
     }
 
     @EventSourcingHandler
@@ -462,8 +229,6 @@ class UserAccount {
         lastName = event.lastName();
         preferredLanguage = event.preferredLanguage();
         status = AccountStatus.ACTIVE;
-        kycStatus = KycStatus.PENDING;
-        licenceStatus = AgentVerificationStatus.PENDING;
     }
 
     @EventSourcingHandler
@@ -479,24 +244,6 @@ class UserAccount {
     @EventSourcingHandler
     void on(RoleChanged event) {
         role = event.role();
-        ownerProfile = null;
-        kycStatus = KycStatus.PENDING;
-        agentProfile = null;
-        licenceStatus = AgentVerificationStatus.PENDING;
-        tenantProfile = null;
-        screening = null;
-        // A mandate is given as an owner; another role ends it, and coming back to owner does not revive it.
-        mandatedManagers.clear();
-    }
-
-    @EventSourcingHandler
-    void on(ManagementMandateGranted event) {
-        mandatedManagers.add(event.managerId());
-    }
-
-    @EventSourcingHandler
-    void on(ManagementMandateRevoked event) {
-        mandatedManagers.remove(event.managerId());
     }
 
     @EventSourcingHandler
@@ -522,50 +269,30 @@ class UserAccount {
         profilePictureUrl = event.profilePictureUrl();
     }
 
-    @EventSourcingHandler
-    void on(OwnerProfileUpdated event) {
-        ownerProfile = event.profile();
+    // --------------------------------------------------------------------------- what the members ask of the root
+
+    UserId id() {
+        return id;
     }
 
-    @EventSourcingHandler
-    void on(OwnerKycStatusChanged event) {
-        kycStatus = event.status();
+    Country country() {
+        return country;
     }
 
-    @EventSourcingHandler
-    void on(AgentProfileUpdated event) {
-        agentProfile = event.profile();
-    }
-
-    @EventSourcingHandler
-    void on(AgentVerificationStatusChanged event) {
-        licenceStatus = event.status();
-    }
-
-    @EventSourcingHandler
-    void on(TenantProfileUpdated event) {
-        tenantProfile = event.profile();
-    }
-
-    @EventSourcingHandler
-    void on(TenantScreeningRecorded event) {
-        screening = event;
-    }
-
-    private void requireActive() {
+    void requireActive() {
         if (status != AccountStatus.ACTIVE) {
             throw new DomainRuleViolation("user-deactivated", "this account is deactivated");
         }
     }
 
-    private void requireRole(Role expected, String what) {
+    void requireRole(Role expected, String what) {
         if (role != expected) {
             throw new DomainRuleViolation("profile-does-not-match-role",
                                           "only a user with role " + expected.wire() + " has " + what);
         }
     }
 
-    private void requireSelfOrAdmin(Actor by) {
+    void requireSelfOrAdmin(Actor by) {
         if (!by.is(id)) {
             requireAdminOverThisUser(by, "only the user or an admin can change this account");
         }
@@ -600,88 +327,27 @@ class UserAccount {
      * Reviews decide on full identity numbers, licences and screening reports, which only admins may read; no
      * assignment ties a user's review to a field executive, as one does a property's verification.
      */
-    private static void requireReviewer(Actor by, String refusal) {
+    static void requireReviewer(Actor by, String refusal) {
         if (!by.role().isAdmin()) {
             throw new NotPermitted(refusal);
         }
-    }
-
-    private void requireUsableBankAccount(BankAccount account) {
-        if (account == null) {
-            return;
-        }
-        required(account.accountNumber(), "bankAccount.accountNumber");
-        requireText(account.accountHolderName(), "bankAccount.accountHolderName");
-        // An IFSC names an Indian branch: needed for Indian accounts, meaningless elsewhere.
-        if (country == Country.IN) {
-            requireText(account.ifscCode(), "bankAccount.ifscCode");
-        } else if (account.ifscCode() != null) {
-            throw new DomainRuleViolation("indian-id-outside-india", "an IFSC is for bank accounts in India");
-        }
-    }
-
-    private static void requireNotNegative(Money money, String field) {
-        if (money != null && money.amount().signum() < 0) {
-            throw new DomainRuleViolation("invalid-" + field, field + " cannot be negative");
-        }
-    }
-
-    private static void requireBudget(Money min, Money max) {
-        requireNotNegative(min, "budgetMin");
-        requireNotNegative(max, "budgetMax");
-        if (min == null || max == null) {
-            return;
-        }
-        if (!min.currency().equals(max.currency())) {
-            throw new DomainRuleViolation("currency-mismatch", "budgetMin and budgetMax must be in one currency");
-        }
-        if (min.amount().compareTo(max.amount()) > 0) {
-            throw new DomainRuleViolation("invalid-budget", "budgetMin cannot be more than budgetMax");
-        }
-    }
-
-    private static void requireNamed(ContactPerson contact, String field) {
-        if (contact != null) {
-            requireText(contact.name(), field + ".name");
-        }
-    }
-
-    private static boolean kycNumbersChanged(OwnerProfile before, OwnerProfile after) {
-        return before == null
-                || !Objects.equals(before.panNumber(), after.panNumber())
-                || !Objects.equals(before.aadhaarNumber(), after.aadhaarNumber())
-                || !Objects.equals(before.gstNumber(), after.gstNumber());
-    }
-
-    private static boolean licenceChanged(AgentProfile before, AgentProfile after) {
-        return before == null
-                || !Objects.equals(before.reraLicence(), after.reraLicence())
-                || !Objects.equals(before.licenceExpiry(), after.licenceExpiry());
-    }
-
-    /** The same outcome, whoever recorded it. */
-    private static boolean sameScreening(TenantScreeningRecorded a, TenantScreeningRecorded b) {
-        return a.backgroundCheckStatus() == b.backgroundCheckStatus()
-                && Objects.equals(a.backgroundCheckReportId(), b.backgroundCheckReportId())
-                && a.creditCheckStatus() == b.creditCheckStatus()
-                && Objects.equals(a.creditScore(), b.creditScore());
     }
 
     private static String languageOrDefault(String language) {
         return isBlank(language) ? DEFAULT_LANGUAGE : language;
     }
 
-    private static void requireText(String value, String field) {
+    static void requireText(String value, String field) {
         if (isBlank(value)) {
             throw new DomainRuleViolation("missing-" + field, field + " is required");
         }
     }
 
-    private static boolean isBlank(String value) {
+    static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return isBlank(value) ? null : value;
     }
 }
