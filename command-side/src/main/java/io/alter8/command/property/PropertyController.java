@@ -31,7 +31,6 @@ import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.MoneyInput;
 import io.alter8.command.web.OneOf;
 import io.alter8.web.ApiException;
-import io.alter8.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -162,9 +161,9 @@ class PropertyController {
                                             String ifMatch) {
         PropertyId propertyId = new PropertyId(id);
         UnitId unitId = UnitId.random();
-        return commands.create(new AddUnit(propertyId, unitId, unit.toSpec(), Callers.actor(),
-                                           ETags.parseIfMatch(ifMatch)),
-                               propertyId, "/api/properties/" + id + "/units/" + unitId);
+        return commands.create(propertyId, ifMatch, (property, by, version) ->
+                                       new AddUnit(property, unitId, unit.toSpec(), by, version),
+                               "/api/properties/" + id + "/units/" + unitId);
     }
 
     @PutMapping("/{id}/units/{unitId}")

@@ -3,7 +3,6 @@ package io.alter8.command.user;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.GrantManagementMandate;
 import io.alter8.api.user.RevokeManagementMandate;
-import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.web.security.AccessRules;
@@ -40,8 +39,8 @@ class MandateController {
     @Operation(summary = "Give a property manager a mandate to register properties in the owner's name",
                description = "The owner, or an admin. The manager must be an active property manager.")
     ResponseEntity<CommandAccepted> grant(@PathVariable UUID id, @PathVariable UUID managerId) {
-        UserId owner = new UserId(id);
-        return commands.update(new GrantManagementMandate(owner, new UserId(managerId), Callers.actor()), owner);
+        return commands.change(new UserId(id),
+                               (owner, by) -> new GrantManagementMandate(owner, new UserId(managerId), by));
     }
 
     @DeleteMapping
@@ -49,8 +48,8 @@ class MandateController {
                description = "The owner, or an admin. Properties naming the manager keep them until the owner "
                        + "assigns another (PUT /api/properties/{id}/manager).")
     ResponseEntity<CommandAccepted> revoke(@PathVariable UUID id, @PathVariable UUID managerId) {
-        UserId owner = new UserId(id);
-        return commands.update(new RevokeManagementMandate(owner, new UserId(managerId), Callers.actor()), owner);
+        return commands.change(new UserId(id),
+                               (owner, by) -> new RevokeManagementMandate(owner, new UserId(managerId), by));
     }
 
     @Component

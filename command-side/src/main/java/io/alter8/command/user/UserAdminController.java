@@ -5,7 +5,6 @@ import io.alter8.api.user.ChangeRole;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.ReactivateUser;
 import io.alter8.api.user.Role;
-import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.OneOf;
@@ -54,23 +53,20 @@ class UserAdminController {
     @PutMapping("/{id}/role")
     @Operation(summary = "Give a user another role", description = "Admins; admin roles only by a super admin.")
     ResponseEntity<CommandAccepted> changeRole(@PathVariable UUID id, @Valid @RequestBody RoleRequest request) {
-        UserId user = new UserId(id);
-        return commands.update(new ChangeRole(user, Role.fromWire(request.role()), Callers.actor()), user);
+        return commands.change(new UserId(id), (user, by) -> new ChangeRole(user, Role.fromWire(request.role()), by));
     }
 
     @PostMapping("/{id}/deactivate")
     @Operation(summary = "Deactivate an account", description = "Ends its sessions; it can no longer log in.")
     ResponseEntity<CommandAccepted> deactivate(@PathVariable UUID id,
                                                @Valid @RequestBody DeactivationRequest request) {
-        UserId user = new UserId(id);
-        return commands.update(new DeactivateUser(user, request.reason().strip(), Callers.actor()), user);
+        return commands.change(new UserId(id), (user, by) -> new DeactivateUser(user, request.reason().strip(), by));
     }
 
     @PostMapping("/{id}/reactivate")
     @Operation(summary = "Reactivate an account")
     ResponseEntity<CommandAccepted> reactivate(@PathVariable UUID id) {
-        UserId user = new UserId(id);
-        return commands.update(new ReactivateUser(user, Callers.actor()), user);
+        return commands.change(new UserId(id), ReactivateUser::new);
     }
 
     @Component

@@ -6,11 +6,9 @@ import io.alter8.api.user.UpdateAgentProfile;
 import io.alter8.api.user.UpdateOwnerProfile;
 import io.alter8.api.user.UpdateTenantProfile;
 import io.alter8.command.privacy.PersonalDataCipher;
-import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.web.ApiException;
-import io.alter8.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -61,11 +59,9 @@ class UserProfileController {
                                                           @Valid @RequestBody PersonalDetailsRequest request,
                                                           @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                                          required = false) String ifMatch) {
-        UserId user = new UserId(id);
-        return commands.update(new ChangePersonalDetails(user, request.firstName().strip(),
-                                                         request.lastName().strip(), request.preferredLanguage(),
-                                                         PersonalInput.text(request.profilePictureUrl()),
-                                                         Callers.actor(), ETags.parseIfMatch(ifMatch)), user);
+        return commands.change(new UserId(id), ifMatch, (user, by, version) -> new ChangePersonalDetails(
+                user, request.firstName().strip(), request.lastName().strip(), request.preferredLanguage(),
+                PersonalInput.text(request.profilePictureUrl()), by, version));
     }
 
     @PutMapping("/api/users/{id}/owner-profile")
@@ -76,10 +72,8 @@ class UserProfileController {
                                                        @Valid @RequestBody OwnerProfileRequest request,
                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                        String ifMatch) {
-        Long expectedVersion = ETags.parseIfMatch(ifMatch);
-        UserId user = existing(id);
-        return commands.update(new UpdateOwnerProfile(user, request.toProfile(sealerFor(user)), Callers.actor(),
-                                                      expectedVersion), user);
+        return commands.change(new UserId(id), ifMatch, (user, by, version) -> new UpdateOwnerProfile(
+                existing(user), request.toProfile(sealerFor(user)), by, version));
     }
 
     @PutMapping("/api/users/{id}/agent-profile")
@@ -89,9 +83,8 @@ class UserProfileController {
                                                        @Valid @RequestBody AgentProfileRequest request,
                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                        String ifMatch) {
-        UserId user = new UserId(id);
-        return commands.update(new UpdateAgentProfile(user, request.toProfile(), Callers.actor(),
-                                                      ETags.parseIfMatch(ifMatch)), user);
+        return commands.change(new UserId(id), ifMatch, (user, by, version) -> new UpdateAgentProfile(
+                user, request.toProfile(), by, version));
     }
 
     @PutMapping("/api/users/{id}/tenant-profile")
@@ -102,21 +95,19 @@ class UserProfileController {
                                                         @Valid @RequestBody TenantProfileRequest request,
                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                         String ifMatch) {
-        Long expectedVersion = ETags.parseIfMatch(ifMatch);
-        UserId user = existing(id);
-        return commands.update(new UpdateTenantProfile(user, request.toProfile(sealerFor(user)), Callers.actor(),
-                                                       expectedVersion), user);
+        return commands.change(new UserId(id), ifMatch, (user, by, version) -> new UpdateTenantProfile(
+                existing(user), request.toProfile(sealerFor(user)), by, version));
     }
 
     /**
      * Checked before encrypting: encryption makes the user's data key on first use, and an unknown id must not get
      * one (the account would answer 404 only after the key was stored).
      */
-    private UserId existing(UUID id) {
-        if (eventStore.lastSequenceNumberFor(id.toString()).isEmpty()) {
-            throw ApiException.notFound("user", id);
+    private UserId existing(UserId user) {
+        if (eventStore.lastSequenceNumberFor(user.toString()).isEmpty()) {
+            throw ApiException.notFound("user", user.value());
         }
-        return new UserId(id);
+        return user;
     }
 
     private PersonalInput.Sealer sealerFor(UserId user) {

@@ -7,7 +7,6 @@ import io.alter8.api.user.KycStatus;
 import io.alter8.api.user.RecordTenantScreening;
 import io.alter8.api.user.ReviewAgentLicence;
 import io.alter8.api.user.ReviewOwnerKyc;
-import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.OneOf;
@@ -64,9 +63,8 @@ class UserReviewController {
     @Operation(summary = "Record the outcome of an owner's KYC review", description = "Admins.")
     ResponseEntity<CommandAccepted> reviewOwnerKyc(@PathVariable UUID id,
                                                    @Valid @RequestBody KycReviewRequest request) {
-        UserId user = new UserId(id);
-        return commands.update(new ReviewOwnerKyc(user, KycStatus.fromWire(request.status()),
-                                                  PersonalInput.text(request.note()), Callers.actor()), user);
+        return commands.change(new UserId(id), (user, by) -> new ReviewOwnerKyc(
+                user, KycStatus.fromWire(request.status()), PersonalInput.text(request.note()), by));
     }
 
     @PostMapping("/{id}/agent-licence/review")
@@ -74,9 +72,8 @@ class UserReviewController {
                description = "Admins.")
     ResponseEntity<CommandAccepted> reviewAgentLicence(@PathVariable UUID id,
                                                        @Valid @RequestBody LicenceReviewRequest request) {
-        UserId user = new UserId(id);
-        return commands.update(new ReviewAgentLicence(user, AgentVerificationStatus.fromWire(request.status()),
-                                                      PersonalInput.text(request.note()), Callers.actor()), user);
+        return commands.change(new UserId(id), (user, by) -> new ReviewAgentLicence(
+                user, AgentVerificationStatus.fromWire(request.status()), PersonalInput.text(request.note()), by));
     }
 
     @PostMapping("/{id}/tenant-screening")
@@ -84,11 +81,9 @@ class UserReviewController {
                description = "Admins.")
     ResponseEntity<CommandAccepted> recordTenantScreening(@PathVariable UUID id,
                                                           @Valid @RequestBody ScreeningRequest request) {
-        UserId user = new UserId(id);
-        return commands.update(new RecordTenantScreening(user, CheckStatus.fromWire(request.backgroundCheckStatus()),
-                                                         request.backgroundCheckReportId(),
-                                                         CheckStatus.fromWire(request.creditCheckStatus()),
-                                                         request.creditScore(), Callers.actor()), user);
+        return commands.change(new UserId(id), (user, by) -> new RecordTenantScreening(
+                user, CheckStatus.fromWire(request.backgroundCheckStatus()), request.backgroundCheckReportId(),
+                CheckStatus.fromWire(request.creditCheckStatus()), request.creditScore(), by));
     }
 
     @Component

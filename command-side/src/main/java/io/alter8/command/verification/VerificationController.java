@@ -13,11 +13,9 @@ import io.alter8.api.verification.ScheduleVerification;
 import io.alter8.api.verification.StartVerification;
 import io.alter8.api.verification.VerificationReport;
 import io.alter8.api.verification.VerificationType;
-import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.OneOf;
-import io.alter8.web.ETags;
 import io.alter8.web.security.AccessRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -114,13 +112,11 @@ class VerificationController {
     ResponseEntity<CommandAccepted> request(@PathVariable UUID id, @Valid @RequestBody VerificationRequest request,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                             String ifMatch) {
-        PropertyId property = new PropertyId(id);
         VerificationId verification = request.id() == null ? VerificationId.random()
                                                            : new VerificationId(request.id());
-        return commands.createThrough(new RequestPropertyVerification(property, verification,
-                                                                      VerificationType.fromWire(request.type()),
-                                                                      Callers.actor(), ETags.parseIfMatch(ifMatch)),
-                                      verification, "/api/verifications/" + verification);
+        return commands.createThrough(new PropertyId(id), ifMatch, (property, by, version) ->
+                new RequestPropertyVerification(property, verification, VerificationType.fromWire(request.type()), by,
+                                                version), verification, "/api/verifications/" + verification);
     }
 
     @PutMapping("/api/verifications/{id}/assignment")

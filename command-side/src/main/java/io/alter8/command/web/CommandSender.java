@@ -3,6 +3,7 @@ package io.alter8.command.web;
 import io.alter8.api.common.TypedId;
 import io.alter8.api.user.Actor;
 import io.alter8.command.DomainRuleViolation;
+import io.alter8.web.ApiException;
 import io.alter8.web.ETags;
 import io.alter8.web.RequestContext;
 import io.alter8.web.security.CurrentUser;
@@ -23,6 +24,9 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends a command on behalf of an HTTP request and shapes the answer of shared/API.md: {@code {id, version,
@@ -30,6 +34,8 @@ import java.util.Optional;
  */
 @Component
 public class CommandSender {
+
+    private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,18})\"\\s*$");
 
     private final CommandGateway gateway;
     private final EventStore eventStore;
@@ -68,11 +74,24 @@ public class CommandSender {
     }
 
     /**
-     * A command to one aggregate whose process creates another, {@code created}, in the same transaction (a property
-     * accepting a verification request opens the verification): 201 with {@code created}'s Location, and its version
-     * and position as the store has them once the command committed.
+     * A creation inside aggregate {@code target} by the caller (a unit of a property), applied only at the version of
+     * {@code If-Match} if it was sent (412 otherwise); answered as {@link #create(Object, TypedId, String)}.
      */
-    public ResponseEntity<CommandAccepted> createThrough(Object command, TypedId created, String queryPath) {
+    public <I extends TypedId> ResponseEntity<CommandAccepted> create(I target, String ifMatch, Change<I> change,
+                                                                      String queryPath) {
+        return create(change.command(target, Callers.actor(), expectedVersion(ifMatch)), target, queryPath);
+    }
+
+    /**
+     * A change of aggregate {@code target} by the caller whose process creates another, {@code created}, in the same
+     * transaction (a property accepting a verification request opens the verification), applied only at the version
+     * of {@code If-Match} if it was sent: 201 with {@code created}'s Location, and its version and position as the
+     * store has them once the command committed.
+     */
+    public <I extends TypedId> ResponseEntity<CommandAccepted> createThrough(I target, String ifMatch,
+                                                                             Change<I> change, TypedId created,
+                                                                             String queryPath) {
+        Object command = change.command(target, Callers.actor(), expectedVersion(ifMatch));
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData()));
         String createdId = created.toString();
         long version = currentVersion(created)
@@ -86,20 +105,18 @@ public class CommandSender {
                              .body(accepted);
     }
 
-    /** Any other command on the aggregate {@code id}. */
-    public ResponseEntity<CommandAccepted> update(Object command, TypedId id) {
-        CommandAccepted accepted = send(command, id, metaData());
-        return ResponseEntity.status(HttpStatus.OK)
-                             .header(HttpHeaders.ETAG, ETags.of(accepted.version()))
-                             .body(accepted);
-    }
-
     /**
      * A change of aggregate {@code id} by the caller, applied only at the version of {@code If-Match} if it was sent
-     * (412 otherwise); answered as {@link #update}.
+     * (412 otherwise): 200 with {@code {id, version, position}} and the version as ETag. The one way a controller
+     * sends a change with If-Match.
      */
     public <I extends TypedId> ResponseEntity<CommandAccepted> change(I id, String ifMatch, Change<I> change) {
-        return update(change.command(id, Callers.actor(), ETags.parseIfMatch(ifMatch)), id);
+        return changed(change.command(id, Callers.actor(), expectedVersion(ifMatch)), id);
+    }
+
+    /** A change whose command takes no expected version (so no If-Match), answered as the one above. */
+    public <I extends TypedId> ResponseEntity<CommandAccepted> change(I id, BiFunction<I, Actor, Object> change) {
+        return changed(change.apply(id, Callers.actor()), id);
     }
 
     /** The command of a {@link #change}: for this aggregate, by this caller, at this expected version (or null). */
@@ -109,9 +126,28 @@ public class CommandSender {
         Object command(I id, Actor by, Long expectedVersion);
     }
 
+    private ResponseEntity<CommandAccepted> changed(Object command, TypedId id) {
+        CommandAccepted accepted = send(command, id, metaData());
+        return ResponseEntity.status(HttpStatus.OK)
+                             .header(HttpHeaders.ETAG, ETags.of(accepted.version()))
+                             .body(accepted);
+    }
+
+    /** The version an {@code If-Match} header asks for ({@code "3"}, or weak {@code W/"3"}), or null without one. */
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        Matcher m = IF_MATCH.matcher(ifMatch);
+        if (!m.matches()) {
+            throw ApiException.badInput("If-Match", "must be one quoted version, like \"3\"");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     /**
      * Sends {@code command} with {@code metaData} (taken from the request by {@link #metaData()}) and answers as
-     * {@link #update} does, without touching the request: for bulk paths that send from other threads.
+     * {@link #change} does, without touching the request: for bulk paths that send from other threads.
      */
     public CommandAccepted send(Object command, TypedId id, MetaData metaData) {
         CommandOutcome outcome = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)

@@ -301,4 +301,24 @@ class UserProfileApiTest {
                 .isEqualTo(412);
         assertThat(storedEvents(owner)).doesNotContain("OwnerProfileUpdated");
     }
+
+    @Test
+    void aMalformedIfMatchIsA400NamingItAndStoresNothing() {
+        UUID owner = register(anonymous, "owner", "IN");
+        ApiClient me = as(owner, "owner");
+        String pan = pan();
+
+        List<Response> answers = List.of(
+                me.put("/api/users/" + owner + "/personal-details", PERSONAL_DETAILS, "If-Match", "3"),
+                me.put("/api/users/" + owner + "/owner-profile",
+                       ownerProfile(pan, aadhaar(), gstin(pan), accountNumber(), "HDFC0001234"),
+                       "If-Match", "\"three\""));
+
+        for (Response r : answers) {
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.contentType()).hasValue("application/problem+json");
+            assertThat(r.fieldErrors()).containsExactly("If-Match: must be one quoted version, like \"3\"");
+        }
+        assertThat(storedEvents(owner)).doesNotContain("OwnerProfileUpdated", "PersonalDetailsChanged");
+    }
 }

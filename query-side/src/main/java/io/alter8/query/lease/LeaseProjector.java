@@ -13,6 +13,7 @@ import io.alter8.api.lease.LeaseStatus;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.LeaseTermsRevised;
+import io.alter8.query.jdbc.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,17 +24,15 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 import static io.alter8.query.jdbc.Sql.utc;
 
 /**
- * Keeps {@code lease} and {@code lease_tenant} from the Lease aggregate's events. Each change is one statement that
- * advances the lease row's version only when the event is newer ({@code version < sequence}); the tenant rows are
- * written in the same statement, only when the lease row advanced, so replays and redeliveries change nothing.
+ * Keeps {@code lease} and {@code lease_tenant} from the Lease aggregate's events, through {@link VersionedRows}:
+ * each event is one statement on the lease row, keyed by id and applied only if the event is newer than the row;
+ * the tenant rows are written in that same statement, only when the lease row was, so replays and redeliveries
+ * change nothing. The projector to copy for a new read model.
  */
 @Component
 @ProcessingGroup(LeaseProjector.PROCESSING_GROUP)
@@ -41,115 +40,108 @@ class LeaseProjector {
 
     static final String PROCESSING_GROUP = "leases";
 
+    private final VersionedRows rows;
     private final JdbcTemplate jdbc;
 
-    LeaseProjector(JdbcTemplate jdbc) {
+    LeaseProjector(VersionedRows rows, JdbcTemplate jdbc) {
+        this.rows = rows;
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(LeaseProposed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        UUID lease = event.leaseId().value();
-        LeaseTerms t = event.terms();
-        OffsetDateTime when = utc(at);
-        int inserted = jdbc.update("""
-                INSERT INTO lease (id, property_id, unit_id, owner_id, agent_id, manager_id, primary_tenant_id,
-                    proposed_by, application, lease_start_date, lease_end_date, notice_period_days, renewal_option,
-                    auto_renewal, currency, monthly_rent, security_deposit, maintenance_charge, brokerage_amount,
-                    annual_rent_increase_percent, next_rent_review_date, agreement_type, special_terms, status,
-                    approval_status, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
-                lease, event.propertyId().value(), event.unitId().value(), event.ownerId().value(),
-                value(event.agentId()), value(event.managerId()), event.primaryTenant().value(),
-                event.proposedBy().value(), event.isApplication(), t.startDate(), t.endDate(), t.noticePeriodDays(),
-                t.renewalOption(), t.autoRenewal(), t.monthlyRent().currency(), t.monthlyRent().amount(),
-                t.securityDeposit().amount(), t.maintenanceCharge().amount(), t.brokerageAmount().amount(),
-                t.annualRentIncreasePercent(), t.nextRentReviewDate(), t.agreementType().wire(),
-                t.specialTerms().toArray(String[]::new), LeaseStatus.DRAFT.wire(), LeaseApprovalStatus.PENDING.wire(),
-                when, when, sequence);
-        if (inserted == 0) {
-            return;
-        }
-        List<Object[]> tenants = new ArrayList<>();
-        for (int i = 0; i < event.tenants().size(); i++) {
-            UserId tenant = event.tenants().get(i);
-            tenants.add(new Object[]{lease, tenant.value(), i, tenant.equals(event.primaryTenant())});
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO lease_tenant (lease_id, tenant_id, position, is_primary) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""", tenants);
+        UUID[] tenants = event.tenants().stream().map(UserId::value).toArray(UUID[]::new);
+        terms(lease(rows.upsert("lease"), event.leaseId().value(), at), event.terms())
+                .set("property_id", event.propertyId().value())
+                .set("unit_id", event.unitId().value())
+                .set("owner_id", event.ownerId().value())
+                .set("agent_id", value(event.agentId()))
+                .set("manager_id", value(event.managerId()))
+                .set("primary_tenant_id", event.primaryTenant().value())
+                .set("proposed_by", event.proposedBy().value())
+                .set("application", event.isApplication())
+                .set("currency", event.terms().monthlyRent().currency())
+                .set("status", LeaseStatus.DRAFT.wire())
+                .set("approval_status", LeaseApprovalStatus.PENDING.wire())
+                .onCreate("created_at", utc(at))
+                .then("""
+                        INSERT INTO lease_tenant (lease_id, tenant_id, position, is_primary)
+                        SELECT written.id, t.tenant, t.ord - 1, t.tenant = ?
+                        FROM written, unnest(?::uuid[]) WITH ORDINALITY AS t(tenant, ord)
+                        ON CONFLICT DO NOTHING""", event.primaryTenant().value(), tenants)
+                .apply(sequence);
     }
 
     @EventHandler
     void on(LeaseTermsRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        LeaseTerms t = event.terms();
         // New terms: every approval lapses, the lease is a draft again.
-        advance(event.leaseId().value(), sequence, at, sql("""
-                lease_start_date = ?, lease_end_date = ?, notice_period_days = ?, renewal_option = ?,
-                auto_renewal = ?, monthly_rent = ?, security_deposit = ?, maintenance_charge = ?,
-                brokerage_amount = ?, annual_rent_increase_percent = ?, next_rent_review_date = ?,
-                agreement_type = ?, special_terms = ?, status = 'draft', approval_status = 'pending',
-                owner_approved_at = NULL""",
-                t.startDate(), t.endDate(), t.noticePeriodDays(), t.renewalOption(), t.autoRenewal(),
-                t.monthlyRent().amount(), t.securityDeposit().amount(), t.maintenanceCharge().amount(),
-                t.brokerageAmount().amount(), t.annualRentIncreasePercent(), t.nextRentReviewDate(),
-                t.agreementType().wire(), t.specialTerms().toArray(String[]::new)),
-                sql("UPDATE lease_tenant SET approved_at = NULL WHERE lease_id = (SELECT id FROM advanced)"));
+        terms(lease(rows.update("lease"), event.leaseId().value(), at), event.terms())
+                .set("status", LeaseStatus.DRAFT.wire())
+                .set("approval_status", LeaseApprovalStatus.PENDING.wire())
+                .set("owner_approved_at", null)
+                .then("UPDATE lease_tenant SET approved_at = NULL WHERE lease_id = (SELECT id FROM written)")
+                .apply(sequence);
     }
 
     @EventHandler
     void on(LeaseApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        OffsetDateTime when = utc(at);
+        VersionedRows.Write lease = lease(rows.update("lease"), event.leaseId().value(), at)
+                .set("status", event.status().wire())
+                .set("approval_status", event.approvalStatus().wire());
         if (event.party() == LeaseParty.OWNER) {
-            advance(event.leaseId().value(), sequence, at, sql("status = ?, approval_status = ?, owner_approved_at = ?",
-                    event.status().wire(), event.approvalStatus().wire(), when));
+            lease.set("owner_approved_at", utc(at));
         } else {
-            advance(event.leaseId().value(), sequence, at,
-                    sql("status = ?, approval_status = ?", event.status().wire(), event.approvalStatus().wire()),
-                    sql("UPDATE lease_tenant SET approved_at = ? WHERE lease_id = (SELECT id FROM advanced) "
-                                + "AND tenant_id = ?", when, event.approvedBy().value()));
+            lease.then("UPDATE lease_tenant SET approved_at = ? WHERE lease_id = (SELECT id FROM written) "
+                               + "AND tenant_id = ?", utc(at), event.approvedBy().value());
         }
+        lease.apply(sequence);
     }
 
     @EventHandler
     void on(LeaseRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        advance(event.leaseId().value(), sequence, at, sql("approval_status = 'rejected', rejected_by = ?, "
-                + "rejection_reason = ?", event.rejectedBy().value(), event.reason()));
+        lease(rows.update("lease"), event.leaseId().value(), at)
+                .set("approval_status", LeaseApprovalStatus.REJECTED.wire())
+                .set("rejected_by", event.rejectedBy().value())
+                .set("rejection_reason", event.reason())
+                .apply(sequence);
     }
 
     @EventHandler
     void on(LeaseSigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
         OffsetDateTime when = utc(at);
-        UUID lease = event.leaseId().value();
-        String agreement = "lease_agreement_url = coalesce(?, lease_agreement_url), "
-                + "signed_at = CASE WHEN ?::boolean THEN ?::timestamptz ELSE signed_at END";
+        VersionedRows.Write lease = lease(rows.update("lease"), event.leaseId().value(), at)
+                .expression("lease_agreement_url", "coalesce(?, lease_agreement_url)", event.agreementUrl())
+                .expression("signed_at", "CASE WHEN ?::boolean THEN ?::timestamptz ELSE signed_at END",
+                            event.fullySigned(), when);
         if (event.party() == LeaseParty.TENANT) {
-            advance(lease, sequence, at, sql(agreement, event.agreementUrl(), event.fullySigned(), when),
-                    sql("UPDATE lease_tenant SET signature_url = ?, signed_at = ? WHERE lease_id = (SELECT id FROM "
-                                + "advanced) AND tenant_id = ?", event.signatureUrl(), when, event.signedBy().value()));
+            lease.then("UPDATE lease_tenant SET signature_url = ?, signed_at = ? WHERE lease_id = (SELECT id FROM "
+                               + "written) AND tenant_id = ?", event.signatureUrl(), when, event.signedBy().value());
         } else if (event.party() == LeaseParty.OWNER) {
-            advance(lease, sequence, at, sql(agreement + ", owner_signature_url = ?", event.agreementUrl(),
-                                             event.fullySigned(), when, event.signatureUrl()));
+            lease.set("owner_signature_url", event.signatureUrl());
         } else {
-            advance(lease, sequence, at, sql(agreement + ", witness_id = ?, witness_signature_url = ?",
-                                             event.agreementUrl(), event.fullySigned(), when,
-                                             event.signedBy().value(), event.signatureUrl()));
+            lease.set("witness_id", event.signedBy().value()).set("witness_signature_url", event.signatureUrl());
         }
+        lease.apply(sequence);
     }
 
     @EventHandler
     void on(LeaseActivated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        advance(event.leaseId().value(), sequence, at, sql("status = 'active', activated_at = ?", utc(at)));
+        lease(rows.update("lease"), event.leaseId().value(), at)
+                .set("status", LeaseStatus.ACTIVE.wire())
+                .set("activated_at", utc(at))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(LeaseTerminated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Money penalty = event.earlyTerminationPenalty();
-        advance(event.leaseId().value(), sequence, at, sql("status = 'terminated', termination_date = ?, "
-                        + "termination_reason = ?, termination_notice_date = ?, early_termination_penalty = ?",
-                event.terminationDate(), event.reason(), event.noticeDate(),
-                penalty == null ? null : penalty.amount()));
+        lease(rows.update("lease"), event.leaseId().value(), at)
+                .set("status", LeaseStatus.TERMINATED.wire())
+                .set("termination_date", event.terminationDate())
+                .set("termination_reason", event.reason())
+                .set("termination_notice_date", event.noticeDate())
+                .set("early_termination_penalty", penalty == null ? null : penalty.amount())
+                .apply(sequence);
     }
 
     @ResetHandler
@@ -157,38 +149,25 @@ class LeaseProjector {
         jdbc.update("DELETE FROM lease");
     }
 
-    /** A piece of SQL and its parameters, in order. */
-    private record Part(String text, Object... parameters) {
+    /** The lease row's key and the time of the change, which every write carries. */
+    private static VersionedRows.Write lease(VersionedRows.Write write, UUID lease, Instant at) {
+        return write.key("id", lease).set("updated_at", utc(at));
     }
 
-    private static Part sql(String text, Object... parameters) {
-        return new Part(text, parameters);
-    }
-
-    /** Sets {@code assignments} on the lease row if the event is newer than it. */
-    private void advance(UUID lease, long sequence, Instant at, Part assignments) {
-        jdbc.update(update(assignments), parameters(assignments, lease, sequence, at).toArray());
-    }
-
-    /**
-     * As {@link #advance(UUID, long, Instant, Part)}, and then, in the same statement and only if the row advanced,
-     * {@code tenantUpdate}, which reads the advanced row as {@code advanced}.
-     */
-    private void advance(UUID lease, long sequence, Instant at, Part assignments, Part tenantUpdate) {
-        List<Object> parameters = parameters(assignments, lease, sequence, at);
-        parameters.addAll(Arrays.asList(tenantUpdate.parameters()));
-        jdbc.update("WITH advanced AS (" + update(assignments) + " RETURNING id) " + tenantUpdate.text(),
-                    parameters.toArray());
-    }
-
-    private static String update(Part assignments) {
-        return "UPDATE lease SET " + assignments.text() + ", updated_at = ?, version = ? WHERE id = ? AND version < ?";
-    }
-
-    private static List<Object> parameters(Part assignments, UUID lease, long sequence, Instant at) {
-        List<Object> parameters = new ArrayList<>(Arrays.asList(assignments.parameters()));
-        parameters.addAll(Arrays.asList(utc(at), sequence, lease, sequence));
-        return parameters;
+    private static VersionedRows.Write terms(VersionedRows.Write write, LeaseTerms t) {
+        return write.set("lease_start_date", t.startDate())
+                    .set("lease_end_date", t.endDate())
+                    .set("notice_period_days", t.noticePeriodDays())
+                    .set("renewal_option", t.renewalOption())
+                    .set("auto_renewal", t.autoRenewal())
+                    .set("monthly_rent", t.monthlyRent().amount())
+                    .set("security_deposit", t.securityDeposit().amount())
+                    .set("maintenance_charge", t.maintenanceCharge().amount())
+                    .set("brokerage_amount", t.brokerageAmount().amount())
+                    .set("annual_rent_increase_percent", t.annualRentIncreasePercent())
+                    .set("next_rent_review_date", t.nextRentReviewDate())
+                    .set("agreement_type", t.agreementType().wire())
+                    .set("special_terms", t.specialTerms().toArray(String[]::new));
     }
 
     private static UUID value(UserId user) {

@@ -32,6 +32,7 @@ import io.alter8.api.property.UnitRemoved;
 import io.alter8.api.property.UnitRevised;
 import io.alter8.api.property.UnitSpec;
 import io.alter8.api.property.UnitVacated;
+import io.alter8.query.jdbc.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -47,6 +48,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static io.alter8.query.jdbc.Sql.utc;
 
@@ -56,7 +58,7 @@ import static io.alter8.query.jdbc.Sql.utc;
  * from the other two (unit counts, availability, rating), recomputed in the same transaction as they change: one
  * replay rebuilds them together and they never disagree.
  * <p>
- * Every write is keyed and guarded by the aggregate's sequence number ({@code version < sequence}), so replays,
+ * Every write goes through {@link VersionedRows}, keyed and guarded by the aggregate's sequence number, so replays,
  * redeliveries and late arrivals leave the same state; derived values are recomputed from the rows, never
  * incremented. A removed unit stays as a marked row, so an older event cannot bring it back. After the transaction
  * commits, the cache entries the change made stale are evicted ({@link PropertyCache}): the property's own, and the
@@ -76,82 +78,77 @@ class PropertyListingProjector {
             "(SELECT coalesce(round(avg(rating), 2), 0) FROM property_review WHERE property_id = ?)";
     private static final String REVIEW_COUNT = "(SELECT count(*) FROM property_review WHERE property_id = ?)";
 
+    private final VersionedRows rows;
     private final JdbcTemplate jdbc;
     private final PropertyCache cache;
 
-    PropertyListingProjector(JdbcTemplate jdbc, PropertyCache cache) {
+    PropertyListingProjector(VersionedRows rows, JdbcTemplate jdbc, PropertyCache cache) {
+        this.rows = rows;
         this.jdbc = jdbc;
         this.cache = cache;
     }
 
     @EventHandler
     void on(PropertyRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Columns row = new Columns()
-                .set("id", id(event.propertyId()))
+        VersionedRows.Write row = rows.upsert("property_listing").key("id", id(event.propertyId()))
                 .set("owner_id", event.ownerId().value())
-                .set("registered_by", id(event.registeredBy()))
-                .addAll(description(event.title(), event.description(), event.propertyType(), event.specs(),
-                                    event.location(), event.preferences(), event.seo(), event.marketData()))
-                .addAll(terms(event.terms()))
-                .addAll(amenities(event.amenities()))
+                .set("registered_by", id(event.registeredBy()));
+        description(row, event.title(), event.description(), event.propertyType(), event.specs(), event.location(),
+                    event.preferences(), event.seo(), event.marketData());
+        terms(row, event.terms());
+        amenities(row, event.amenities())
                 .set("status", PropertyStatus.DRAFT.wire())
                 .set("listing_status", ListingStatus.PRIVATE.wire())
                 .set("verification_status", PropertyVerificationStatus.PENDING.wire())
-                .set("version", sequence)
                 .set("registered_at", utc(at))
-                .set("updated_at", utc(at));
-        jdbc.update("INSERT INTO property_listing (" + row.names() + ") VALUES (" + row.placeholders()
-                            + ") ON CONFLICT (id) DO NOTHING", row.values().toArray());
+                .set("updated_at", utc(at))
+                .apply(sequence);
         // A new listing is private: in no search yet.
         cache.evictAfterCommit(id(event.propertyId()), List.of());
     }
 
     @EventHandler
     void on(PropertyDetailsRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.propertyId(), sequence, at,
-               description(event.title(), event.description(), event.propertyType(), event.specs(), event.location(),
-                           event.preferences(), event.seo(), event.marketData()));
+        change(event.propertyId(), sequence, at, row -> description(
+                row, event.title(), event.description(), event.propertyType(), event.specs(), event.location(),
+                event.preferences(), event.seo(), event.marketData()));
     }
 
     @EventHandler
     void on(RentalTermsChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.propertyId(), sequence, at, terms(event.terms()));
+        change(event.propertyId(), sequence, at, row -> terms(row, event.terms()));
     }
 
     @EventHandler
     void on(MonthlyRentChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.propertyId(), sequence, at, new Columns()
+        change(event.propertyId(), sequence, at, row -> row
                 .set("monthly_rent", event.monthlyRent().amount())
                 .set("rent_currency", event.monthlyRent().currency()));
     }
 
     @EventHandler
     void on(AmenitiesChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.propertyId(), sequence, at, amenities(event.amenities()));
+        change(event.propertyId(), sequence, at, row -> amenities(row, event.amenities()));
     }
 
     @EventHandler
     void on(UnitAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Columns row = new Columns()
-                .set("id", event.unitId().value())
+        unit(rows.upsert("property_unit").key("id", event.unitId().value()), event.spec())
                 .set("property_id", id(event.propertyId()))
-                .addAll(unit(event.spec()))
-                .set("version", sequence)
-                .set("updated_at", utc(at));
-        jdbc.update("INSERT INTO property_unit (" + row.names() + ") VALUES (" + row.placeholders()
-                            + ") ON CONFLICT (id) DO NOTHING", row.values().toArray());
+                .set("updated_at", utc(at))
+                .apply(sequence);
         unitsChanged(event.propertyId(), sequence, at);
     }
 
     @EventHandler
     void on(UnitRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeUnit(event.unitId().value(), sequence, at, unit(event.spec()));
+        unit(changeUnit(event.unitId().value(), at), event.spec()).apply(sequence);
         unitsChanged(event.propertyId(), sequence, at);
     }
 
     @EventHandler
     void on(UnitRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeUnit(event.unitId().value(), sequence, at, new Columns().set("removed", true));
+        changeUnit(event.unitId().value(), at).set("removed", true).apply(sequence);
         unitsChanged(event.propertyId(), sequence, at);
     }
 
@@ -159,41 +156,45 @@ class PropertyListingProjector {
     void on(UnitOccupied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         UUID[] tenants = event.tenants() == null ? new UUID[0]
                 : event.tenants().stream().map(UserId::value).toArray(UUID[]::new);
-        changeUnit(event.unitId().value(), sequence, at, new Columns()
+        changeUnit(event.unitId().value(), at)
                 .set("occupied", true)
                 .set("lease_id", event.leaseId() == null ? null : event.leaseId().value())
-                .set("tenant_ids", tenants));
+                .set("tenant_ids", tenants)
+                .apply(sequence);
         unitsChanged(event.propertyId(), sequence, at);
     }
 
     @EventHandler
     void on(UnitVacated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        changeUnit(event.unitId().value(), sequence, at, new Columns()
+        changeUnit(event.unitId().value(), at)
                 .set("occupied", false)
                 .set("lease_id", null)
-                .set("tenant_ids", new UUID[0]));
+                .set("tenant_ids", new UUID[0])
+                .apply(sequence);
         unitsChanged(event.propertyId(), sequence, at);
     }
 
     @EventHandler
     void on(PropertyStatusChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.propertyId(), sequence, at, new Columns().set("status", event.status().wire()));
+        change(event.propertyId(), sequence, at, row -> row.set("status", event.status().wire()));
     }
 
     @EventHandler
     void on(ListingStatusChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Columns set = new Columns().set("listing_status", event.status().wire());
-        // Published when it leaves private: "newest" orders search results by this.
-        if (event.previousStatus() == ListingStatus.PRIVATE && event.status() != ListingStatus.PRIVATE) {
-            set.set("published_at", utc(at));
-        }
-        change(event.propertyId(), sequence, at, set);
+        change(event.propertyId(), sequence, at, row -> {
+            row.set("listing_status", event.status().wire());
+            // Published when it leaves private: "newest" orders search results by this.
+            if (event.previousStatus() == ListingStatus.PRIVATE && event.status() != ListingStatus.PRIVATE) {
+                row.set("published_at", utc(at));
+            }
+            return row;
+        });
     }
 
     @EventHandler
     void on(PropertyVerificationChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         boolean verified = event.status() == PropertyVerificationStatus.VERIFIED;
-        change(event.propertyId(), sequence, at, new Columns()
+        change(event.propertyId(), sequence, at, row -> row
                 .set("verification_status", event.status().wire())
                 .set("verification_notes", event.notes())
                 .set("verified_at", verified ? utc(at) : null)
@@ -202,18 +203,18 @@ class PropertyListingProjector {
 
     @EventHandler
     void on(ListingAgentChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.propertyId(), sequence, at, new Columns().set("listing_agent_id", id(event.agent())));
+        change(event.propertyId(), sequence, at, row -> row.set("listing_agent_id", id(event.agent())));
     }
 
     @EventHandler
     void on(PropertyManagerChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.propertyId(), sequence, at, new Columns().set("property_manager_id", id(event.manager())));
+        change(event.propertyId(), sequence, at, row -> row.set("property_manager_id", id(event.manager())));
     }
 
     @EventHandler
     void on(HudApprovalRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         var approval = event.approval();
-        change(event.propertyId(), sequence, at, new Columns()
+        change(event.propertyId(), sequence, at, row -> row
                 .set("hud_approved", approval != null && approval.approved())
                 .set("hud_approval_date", approval == null ? null : approval.approvalDate())
                 .set("hud_program_type", approval == null ? null : approval.programType()));
@@ -223,14 +224,12 @@ class PropertyListingProjector {
     void on(PropertyReviewed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         UUID property = id(event.propertyId());
         // One row per reviewer: a later review replaces the earlier one, so the average never counts anyone twice.
-        jdbc.update("""
-                INSERT INTO property_review (property_id, reviewer_id, rating, comment, version, reviewed_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (property_id, reviewer_id) DO UPDATE SET rating = EXCLUDED.rating,
-                    comment = EXCLUDED.comment, version = EXCLUDED.version, reviewed_at = EXCLUDED.reviewed_at
-                WHERE property_review.version < EXCLUDED.version""",
-                    property, event.reviewer().value(), event.rating(), event.comment(), sequence, utc(at));
-        change(event.propertyId(), sequence, at, new Columns()
+        rows.upsert("property_review").key("property_id", property).key("reviewer_id", event.reviewer().value())
+            .set("rating", event.rating())
+            .set("comment", event.comment())
+            .set("reviewed_at", utc(at))
+            .apply(sequence);
+        change(event.propertyId(), sequence, at, row -> row
                 .expression("rating_avg", RATING, property)
                 .expression("review_count", REVIEW_COUNT, property));
     }
@@ -244,15 +243,16 @@ class PropertyListingProjector {
     }
 
     /**
-     * Applies {@code set} to the listing if this event is newer than the row, and evicts what it made stale: the
-     * searches of the city it was in and the one it is in, if it was or is searchable.
+     * Applies the columns {@code set} adds to the listing if this event is newer than the row, and evicts what it
+     * made stale: the searches of the city it was in and the one it is in, if it was or is searchable.
      */
-    private void change(PropertyId propertyId, long sequence, Instant at, Columns set) {
+    private void change(PropertyId propertyId, long sequence, Instant at,
+                        UnaryOperator<VersionedRows.Write> set) {
         UUID id = id(propertyId);
-        List<List<String>> changed = jdbc.query(
-                guarded("property_listing", set, sequence, at)
-                        + " RETURNING old.searchable, old.city_key, new.searchable, new.city_key",
-                PropertyListingProjector::searchedCities, guardedArgs(set, id, sequence));
+        List<List<String>> changed = set.apply(rows.update("property_listing").key("id", id))
+                .set("updated_at", utc(at))
+                .apply(sequence, "old.searchable, old.city_key, new.searchable, new.city_key",
+                       PropertyListingProjector::searchedCities);
         if (!changed.isEmpty()) {
             cache.evictAfterCommit(id, changed.get(0));
         }
@@ -269,40 +269,28 @@ class PropertyListingProjector {
         return cities;
     }
 
-    private void changeUnit(UUID unitId, long sequence, Instant at, Columns set) {
-        jdbc.update(guarded("property_unit", set, sequence, at), guardedArgs(set, unitId, sequence));
-    }
-
-    /** An UPDATE of one row by id that applies only if the event is newer than the row, and records it. */
-    private static String guarded(String table, Columns set, long sequence, Instant at) {
-        set.set("version", sequence).set("updated_at", utc(at));
-        return "UPDATE " + table + " SET " + set.assignments() + " WHERE id = ? AND version < ?";
-    }
-
-    private static Object[] guardedArgs(Columns set, UUID id, long sequence) {
-        List<Object> args = set.values();
-        args.add(id);
-        args.add(sequence);
-        return args.toArray();
+    private VersionedRows.Write changeUnit(UUID unitId, Instant at) {
+        return rows.update("property_unit").key("id", unitId).set("updated_at", utc(at));
     }
 
     /** The listing's unit counts follow its unit rows (and with them whether it can be found). */
     private void unitsChanged(PropertyId propertyId, long sequence, Instant at) {
         UUID id = id(propertyId);
-        change(propertyId, sequence, at, new Columns()
+        change(propertyId, sequence, at, row -> row
                 .expression("total_units", UNIT_COUNT, id)
                 .expression("available_units", VACANT_COUNT, id));
     }
 
-    private static Columns description(String title, String description, PropertyType type, PropertySpecs specs,
-                                       PropertyLocation location, TenantPreferences preferences, ListingSeo seo,
-                                       MarketData marketData) {
+    private static VersionedRows.Write description(VersionedRows.Write row, String title, String description,
+                                                  PropertyType type, PropertySpecs specs, PropertyLocation location,
+                                                  TenantPreferences preferences, ListingSeo seo,
+                                                  MarketData marketData) {
         var address = location.address();
         var point = location.coordinates();
         TenantPreferences prefs = preferences == null ? TenantPreferences.none() : preferences;
         ListingSeo listingSeo = seo == null ? new ListingSeo(null, null, null) : seo;
         MarketData market = marketData == null ? MarketData.none() : marketData;
-        return new Columns()
+        return row
                 .set("title", title)
                 .set("description", description)
                 .set("property_type", type.wire())
@@ -343,8 +331,8 @@ class PropertyListingProjector {
                 .set("price_per_sqft_currency", currency(market.pricePerSqft()));
     }
 
-    private static Columns terms(RentalTerms terms) {
-        return new Columns()
+    private static VersionedRows.Write terms(VersionedRows.Write row, RentalTerms terms) {
+        return row
                 .set("monthly_rent", terms.monthlyRent().amount())
                 .set("rent_currency", terms.monthlyRent().currency())
                 .set("security_deposit", amount(terms.securityDeposit()))
@@ -355,16 +343,16 @@ class PropertyListingProjector {
     }
 
     /** The codes of the amenities on offer, for the all-of filter, and every amenity as given. */
-    private static Columns amenities(List<PropertyAmenity> amenities) {
+    private static VersionedRows.Write amenities(VersionedRows.Write row, List<PropertyAmenity> amenities) {
         String[] available = amenities.stream().filter(PropertyAmenity::available).map(PropertyAmenity::code)
                                       .distinct().sorted().toArray(String[]::new);
-        return new Columns()
+        return row
                 .set("amenity_codes", available)
                 .json("amenities", Rows.JSON.writeValueAsString(amenities));
     }
 
-    private static Columns unit(UnitSpec spec) {
-        return new Columns()
+    private static VersionedRows.Write unit(VersionedRows.Write row, UnitSpec spec) {
+        return row
                 .set("unit_number", spec.unitNumber())
                 .set("bedrooms", spec.bedrooms())
                 .set("bathrooms", spec.bathrooms())

@@ -28,6 +28,7 @@ import io.alter8.api.user.UserDeactivated;
 import io.alter8.api.user.UserLoggedIn;
 import io.alter8.api.user.UserReactivated;
 import io.alter8.api.user.UserRegistered;
+import io.alter8.query.jdbc.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,18 +38,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import static io.alter8.query.jdbc.Sql.utc;
 
 /**
- * Keeps the user directory ({@code user_directory}): one row per user, written like the property listing — one
- * statement per event, keyed by user id and guarded by the event's sequence number ({@code version < sequence}), so
- * replays, redeliveries and late arrivals leave the same row. Values are absolute (a profile event carries the whole
- * profile), never increments. Encrypted personal data is stored only as its masked form: this side has no keys.
+ * Keeps the user directory ({@code user_directory}, one row per user) and the owners' mandates
+ * ({@code management_mandate}) through {@link VersionedRows}: one statement per event, keyed and guarded by the
+ * user's sequence number, so replays, redeliveries and late arrivals leave the same rows. Values are absolute (a
+ * profile event carries the whole profile), never increments. Encrypted personal data is stored only as its masked
+ * form: this side has no keys.
  */
 @Component
 @ProcessingGroup(UserDirectoryProjector.PROCESSING_GROUP)
@@ -56,55 +55,71 @@ class UserDirectoryProjector {
 
     static final String PROCESSING_GROUP = "user-directory";
 
-    /** The columns of one role's profile: a role change clears them (the command side drops that profile too). */
-    private static final String CLEAR_PROFILES = """
-            owner_kyc_status = ?, owner_company_name = NULL, owner_business_type = NULL, owner_pan_masked = NULL,
-            owner_aadhaar_masked = NULL, owner_gst_masked = NULL, owner_bank_account_masked = NULL,
-            agent_rera_licence = NULL, agent_licence_expiry = NULL, agent_verification_status = ?,
-            agent_agency_name = NULL, agent_service_areas = NULL, agent_service_cities = NULL,
-            agent_specialisations = NULL, agent_commission_rate = NULL, agent_commission_type = NULL,
-            agent_experience_years = NULL, tenant_background_check_status = NULL, tenant_credit_check_status = NULL,
-            tenant_aadhaar_masked = NULL, tenant_pan_masked = NULL, tenant_ssn_masked = NULL""";
+    /** The columns of the roles' profiles: a role change clears them (the command side drops that profile too). */
+    private static final List<String> PROFILES = List.of(
+            "owner_company_name", "owner_business_type", "owner_pan_masked", "owner_aadhaar_masked",
+            "owner_gst_masked", "owner_bank_account_masked", "agent_rera_licence", "agent_licence_expiry",
+            "agent_agency_name", "agent_service_areas", "agent_service_cities", "agent_specialisations",
+            "agent_commission_rate", "agent_commission_type", "agent_experience_years",
+            "tenant_background_check_status", "tenant_credit_check_status", "tenant_aadhaar_masked",
+            "tenant_pan_masked", "tenant_ssn_masked");
 
+    private final VersionedRows rows;
     private final JdbcTemplate jdbc;
 
-    UserDirectoryProjector(JdbcTemplate jdbc) {
+    UserDirectoryProjector(VersionedRows rows, JdbcTemplate jdbc) {
+        this.rows = rows;
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
-                INSERT INTO user_directory (id, email, phone_masked, first_name, last_name, role, country,
-                    preferred_language, status, email_verified, phone_verified, registered_at, owner_kyc_status,
-                    agent_verification_status, version, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
-                    id(event.userId()), event.email() == null ? null : event.email().value(),
-                    masked(event.phone()), event.firstName(), event.lastName(), event.role().wire(),
-                    event.country().wire(), event.preferredLanguage(), AccountStatus.ACTIVE.wire(), utc(at),
-                    initialKyc(event.role()), initialLicence(event.role()), sequence, utc(at));
+        user(rows.upsert("user_directory"), event.userId(), at)
+                .set("email", event.email() == null ? null : event.email().value())
+                .set("phone_masked", masked(event.phone()))
+                .set("first_name", event.firstName())
+                .set("last_name", event.lastName())
+                .set("role", event.role().wire())
+                .set("country", event.country().wire())
+                .set("preferred_language", event.preferredLanguage())
+                .set("status", AccountStatus.ACTIVE.wire())
+                .set("email_verified", false)
+                .set("phone_verified", false)
+                .set("registered_at", utc(at))
+                .set("owner_kyc_status", initialKyc(event.role()))
+                .set("agent_verification_status", initialLicence(event.role()))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(EmailVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "email = ?, email_verified = true, email_verified_at = ?",
-               event.email().value(), utc(at));
+        user(rows.update("user_directory"), event.userId(), at)
+                .set("email", event.email().value())
+                .set("email_verified", true)
+                .set("email_verified_at", utc(at))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(PhoneVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "phone_masked = ?, phone_verified = true, phone_verified_at = ?",
-               masked(event.phone()), utc(at));
+        user(rows.update("user_directory"), event.userId(), at)
+                .set("phone_masked", masked(event.phone()))
+                .set("phone_verified", true)
+                .set("phone_verified_at", utc(at))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(RoleChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "role = ?, " + CLEAR_PROFILES, event.role().wire(),
-               initialKyc(event.role()), initialLicence(event.role()));
+        VersionedRows.Write user = user(rows.update("user_directory"), event.userId(), at)
+                .set("role", event.role().wire())
+                .set("owner_kyc_status", initialKyc(event.role()))
+                .set("agent_verification_status", initialLicence(event.role()));
+        PROFILES.forEach(column -> user.set(column, null));
+        user.apply(sequence);
         // A mandate is given as an owner: another role ends every one (the account drops them too).
-        jdbc.update("UPDATE management_mandate SET active = false, version = ? WHERE owner_id = ? AND version < ?",
-                    sequence, event.userId().value(), sequence);
+        rows.update("management_mandate").key("owner_id", event.userId().value()).set("active", false)
+            .apply(sequence);
     }
 
     @EventHandler
@@ -119,80 +134,98 @@ class UserDirectoryProjector {
 
     /** The row of one owner and manager, written only by an event of the owner newer than the row. */
     private void mandate(UserId owner, UserId manager, boolean active, long sequence, Instant at) {
-        jdbc.update("""
-                INSERT INTO management_mandate (owner_id, manager_id, active, since, version) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (owner_id, manager_id) DO UPDATE
-                SET active = excluded.active, since = excluded.since, version = excluded.version
-                WHERE management_mandate.version < excluded.version""",
-                    owner.value(), manager.value(), active, utc(at), sequence);
+        rows.upsert("management_mandate").key("owner_id", owner.value()).key("manager_id", manager.value())
+            .set("active", active)
+            .set("since", utc(at))
+            .apply(sequence);
     }
 
     @EventHandler
     void on(UserDeactivated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "status = ?", AccountStatus.INACTIVE.wire());
+        user(rows.update("user_directory"), event.userId(), at).set("status", AccountStatus.INACTIVE.wire())
+                                                                 .apply(sequence);
     }
 
     @EventHandler
     void on(UserReactivated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "status = ?", AccountStatus.ACTIVE.wire());
+        user(rows.update("user_directory"), event.userId(), at).set("status", AccountStatus.ACTIVE.wire())
+                                                                 .apply(sequence);
     }
 
     @EventHandler
     void on(UserLoggedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "last_login_at = ?", utc(event.loggedInAt()));
+        user(rows.update("user_directory"), event.userId(), at).set("last_login_at", utc(event.loggedInAt()))
+                                                                 .apply(sequence);
     }
 
     @EventHandler
     void on(PersonalDetailsChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "first_name = ?, last_name = ?, preferred_language = ?",
-               event.firstName(), event.lastName(), event.preferredLanguage());
+        user(rows.update("user_directory"), event.userId(), at)
+                .set("first_name", event.firstName())
+                .set("last_name", event.lastName())
+                .set("preferred_language", event.preferredLanguage())
+                .apply(sequence);
     }
 
     @EventHandler
     void on(OwnerProfileUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         OwnerProfile p = event.profile();
-        update(event.userId().value(), sequence, at, """
-                       owner_company_name = ?, owner_business_type = ?, owner_pan_masked = ?, owner_aadhaar_masked = ?,
-                       owner_gst_masked = ?, owner_bank_account_masked = ?""",
-               p.companyName(), wire(p.businessType()), masked(p.panNumber()), masked(p.aadhaarNumber()),
-               masked(p.gstNumber()), p.bankAccount() == null ? null : masked(p.bankAccount().accountNumber()));
+        user(rows.update("user_directory"), event.userId(), at)
+                .set("owner_company_name", p.companyName())
+                .set("owner_business_type", wire(p.businessType()))
+                .set("owner_pan_masked", masked(p.panNumber()))
+                .set("owner_aadhaar_masked", masked(p.aadhaarNumber()))
+                .set("owner_gst_masked", masked(p.gstNumber()))
+                .set("owner_bank_account_masked",
+                     p.bankAccount() == null ? null : masked(p.bankAccount().accountNumber()))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(OwnerKycStatusChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "owner_kyc_status = ?", event.status().wire());
+        user(rows.update("user_directory"), event.userId(), at).set("owner_kyc_status", event.status().wire())
+                                                                 .apply(sequence);
     }
 
     @EventHandler
     void on(AgentProfileUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         AgentProfile p = event.profile();
-        update(event.userId().value(), sequence, at, """
-                       agent_rera_licence = ?, agent_licence_expiry = ?, agent_agency_name = ?,
-                       agent_service_areas = ?, agent_service_cities = ?, agent_specialisations = ?,
-                       agent_commission_rate = ?, agent_commission_type = ?, agent_experience_years = ?""",
-               p.reraLicence(), p.licenceExpiry(), p.agencyName(), ServiceAreas.toJson(p.serviceAreas()),
-               Keys.join(p.serviceAreas().stream().map(ServiceArea::city).toList()),
-               Keys.join(p.specialisations()), p.commissionRate(), wire(p.commissionType()), p.experienceYears());
+        user(rows.update("user_directory"), event.userId(), at)
+                .set("agent_rera_licence", p.reraLicence())
+                .set("agent_licence_expiry", p.licenceExpiry())
+                .set("agent_agency_name", p.agencyName())
+                .set("agent_service_areas", ServiceAreas.toJson(p.serviceAreas()))
+                .set("agent_service_cities", Keys.join(p.serviceAreas().stream().map(ServiceArea::city).toList()))
+                .set("agent_specialisations", Keys.join(p.specialisations()))
+                .set("agent_commission_rate", p.commissionRate())
+                .set("agent_commission_type", wire(p.commissionType()))
+                .set("agent_experience_years", p.experienceYears())
+                .apply(sequence);
     }
 
     @EventHandler
     void on(AgentVerificationStatusChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at, "agent_verification_status = ?", event.status().wire());
+        user(rows.update("user_directory"), event.userId(), at)
+                .set("agent_verification_status", event.status().wire())
+                .apply(sequence);
     }
 
     @EventHandler
     void on(TenantProfileUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         TenantProfile p = event.profile();
-        update(event.userId().value(), sequence, at,
-               "tenant_aadhaar_masked = ?, tenant_pan_masked = ?, tenant_ssn_masked = ?",
-               masked(p.aadhaarNumber()), masked(p.panNumber()), masked(p.ssnLastFour()));
+        user(rows.update("user_directory"), event.userId(), at)
+                .set("tenant_aadhaar_masked", masked(p.aadhaarNumber()))
+                .set("tenant_pan_masked", masked(p.panNumber()))
+                .set("tenant_ssn_masked", masked(p.ssnLastFour()))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(TenantScreeningRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.userId().value(), sequence, at,
-               "tenant_background_check_status = ?, tenant_credit_check_status = ?",
-               wire(event.backgroundCheckStatus()), wire(event.creditCheckStatus()));
+        user(rows.update("user_directory"), event.userId(), at)
+                .set("tenant_background_check_status", wire(event.backgroundCheckStatus()))
+                .set("tenant_credit_check_status", wire(event.creditCheckStatus()))
+                .apply(sequence);
     }
 
     @ResetHandler
@@ -201,16 +234,9 @@ class UserDirectoryProjector {
         jdbc.update("DELETE FROM management_mandate");
     }
 
-    /** {@code SET <assignments>, version, updated_at} on the user's row, if this event is newer than the row. */
-    private void update(UUID id, long sequence, Instant at, String assignments, Object... values) {
-        List<Object> args = new ArrayList<>(Arrays.asList(values));
-        args.addAll(List.of(sequence, utc(at), id, sequence));
-        jdbc.update("UPDATE user_directory SET " + assignments + ", version = ?, updated_at = ? "
-                            + "WHERE id = ? AND version < ?", args.toArray());
-    }
-
-    private static UUID id(UserId userId) {
-        return userId.value();
+    /** The user's row and the time of the change, which every write carries. */
+    private static VersionedRows.Write user(VersionedRows.Write write, UserId user, Instant at) {
+        return write.key("id", user.value()).set("updated_at", utc(at));
     }
 
     private static String initialKyc(Role role) {

@@ -1,6 +1,7 @@
 package io.alter8.query.verification;
 
 import io.alter8.api.common.UserId;
+import io.alter8.api.common.VerificationId;
 import io.alter8.api.user.Role;
 import io.alter8.api.verification.LegalFindings;
 import io.alter8.api.verification.VerificationAssigned;
@@ -12,6 +13,7 @@ import io.alter8.api.verification.VerificationReport;
 import io.alter8.api.verification.VerificationScheduled;
 import io.alter8.api.verification.VerificationStarted;
 import io.alter8.api.verification.VerificationStatus;
+import io.alter8.query.jdbc.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,15 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static io.alter8.query.jdbc.Sql.utc;
 
 /**
  * Keeps {@code verification}, one row per property verification, and {@code verification_rating}, the averages of
- * the agents and field executives that owners rated. Rows are upserted by id and guarded by the verification's
- * sequence number ({@code version < sequence}); ratings are averaged again from the rows after every rating, never
- * counted up, so replays and redeliveries leave the same state. One segment (application.yml): two verifications
- * of the same agent rated in parallel segments could each average without the other's uncommitted rating.
+ * the agents and field executives that owners rated. Verification rows are written through {@link VersionedRows},
+ * keyed by id and guarded by the verification's sequence number; ratings are averaged again from the rows after
+ * every rating, never counted up, so replays and redeliveries leave the same state. One segment (application.yml):
+ * two verifications of the same agent rated in parallel segments could each average without the other's
+ * uncommitted rating.
  */
 @Component
 @ProcessingGroup(VerificationProjector.PROCESSING_GROUP)
@@ -39,88 +43,94 @@ class VerificationProjector {
 
     static final String PROCESSING_GROUP = "verifications";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String GUARD = " WHERE id = ? AND version < ?";
+    /** A new field executive starts afresh: their own schedule and start (the aggregate does the same). */
+    private static final String IF_SAME_EXECUTIVE =
+            "CASE WHEN field_executive_id IS DISTINCT FROM ? THEN NULL ELSE %s END";
 
+    private final VersionedRows rows;
     private final JdbcTemplate jdbc;
 
-    VerificationProjector(JdbcTemplate jdbc) {
+    VerificationProjector(VersionedRows rows, JdbcTemplate jdbc) {
+        this.rows = rows;
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(VerificationOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
-                INSERT INTO verification (id, property_id, owner_id, verification_type, status, requested_by,
-                                          created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""",
-                    event.verificationId().value(), event.propertyId().value(), event.ownerId().value(),
-                    event.type().wire(), VerificationStatus.PENDING.wire(), uuid(event.requestedBy()), utc(at), utc(at),
-                    sequence);
+        verification(rows.upsert("verification"), event.verificationId(), at)
+                .set("property_id", event.propertyId().value())
+                .set("owner_id", event.ownerId().value())
+                .set("verification_type", event.type().wire())
+                .set("status", VerificationStatus.PENDING.wire())
+                .set("requested_by", uuid(event.requestedBy()))
+                .onCreate("created_at", utc(at))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(VerificationAssigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        // A new field executive starts afresh: their own schedule and start (the aggregate does the same).
-        jdbc.update("""
-                UPDATE verification SET
-                    scheduled_at = CASE WHEN field_executive_id IS DISTINCT FROM ? THEN NULL ELSE scheduled_at END,
-                    started_at = CASE WHEN field_executive_id IS DISTINCT FROM ? THEN NULL ELSE started_at END,
-                    field_executive_id = ?, agent_id = ?, status = ?, assigned_at = ?, updated_at = ?, version = ?
-                """ + GUARD,
-                    event.fieldExecutiveId().value(), event.fieldExecutiveId().value(),
-                    event.fieldExecutiveId().value(), uuid(event.agentId()), event.status().wire(), utc(at), utc(at),
-                    sequence, event.verificationId().value(), sequence);
+        UUID executive = event.fieldExecutiveId().value();
+        verification(rows.update("verification"), event.verificationId(), at)
+                .expression("scheduled_at", IF_SAME_EXECUTIVE.formatted("scheduled_at"), executive)
+                .expression("started_at", IF_SAME_EXECUTIVE.formatted("started_at"), executive)
+                .set("field_executive_id", executive)
+                .set("agent_id", uuid(event.agentId()))
+                .set("status", event.status().wire())
+                .set("assigned_at", utc(at))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(VerificationScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("UPDATE verification SET scheduled_at = ?, updated_at = ?, version = ?" + GUARD,
-                    utc(event.scheduledAt()), utc(at), sequence, event.verificationId().value(), sequence);
+        verification(rows.update("verification"), event.verificationId(), at)
+                .set("scheduled_at", utc(event.scheduledAt()))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(VerificationStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("UPDATE verification SET status = ?, started_at = ?, updated_at = ?, version = ?" + GUARD,
-                    VerificationStatus.IN_PROGRESS.wire(), utc(at), utc(at), sequence,
-                    event.verificationId().value(), sequence);
+        verification(rows.update("verification"), event.verificationId(), at)
+                .set("status", VerificationStatus.IN_PROGRESS.wire())
+                .set("started_at", utc(at))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(VerificationCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         VerificationReport report = event.report();
         LegalFindings legal = report.legal();
-        jdbc.update("""
-                UPDATE verification SET status = ?, completed_at = ?, verification_report = ?::jsonb,
-                    quality_score = ?, issues_found = ?, recommendations = ?, verification_photos = ?,
-                    verification_video_url = ?, virtual_tour_url = ?, legal_documents_verified = ?, title_clear = ?,
-                    legal_issues = ?, updated_at = ?, version = ?
-                """ + GUARD,
-                    VerificationStatus.COMPLETED.wire(), utc(at), JSON.writeValueAsString(report.details()),
-                    report.qualityScore(), array(report.issuesFound()), array(report.recommendations()),
-                    array(report.photoUrls()), report.videoUrl(), report.virtualTourUrl(),
-                    legal != null && legal.documentsVerified(), legal == null ? null : legal.titleClear(),
-                    legal == null ? null : array(legal.issues()), utc(at), sequence, event.verificationId().value(),
-                    sequence);
+        verification(rows.update("verification"), event.verificationId(), at)
+                .set("status", VerificationStatus.COMPLETED.wire())
+                .set("completed_at", utc(at))
+                .json("verification_report", JSON.writeValueAsString(report.details()))
+                .set("quality_score", report.qualityScore())
+                .set("issues_found", array(report.issuesFound()))
+                .set("recommendations", array(report.recommendations()))
+                .set("verification_photos", array(report.photoUrls()))
+                .set("verification_video_url", report.videoUrl())
+                .set("virtual_tour_url", report.virtualTourUrl())
+                .set("legal_documents_verified", legal != null && legal.documentsVerified())
+                .set("title_clear", legal == null ? null : legal.titleClear())
+                .set("legal_issues", legal == null ? null : array(legal.issues()))
+                .apply(sequence);
     }
 
     @EventHandler
     void on(VerificationRejected event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
-                UPDATE verification SET status = ?, completed_at = ?, rejection_reason = ?, updated_at = ?, version = ?
-                """ + GUARD,
-                    VerificationStatus.REJECTED.wire(), utc(at), event.reason(), utc(at), sequence,
-                    event.verificationId().value(), sequence);
+        verification(rows.update("verification"), event.verificationId(), at)
+                .set("status", VerificationStatus.REJECTED.wire())
+                .set("completed_at", utc(at))
+                .set("rejection_reason", event.reason())
+                .apply(sequence);
     }
 
     @EventHandler
     void on(VerificationFeedbackGiven event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
-                UPDATE verification SET agent_rating = ?, executive_rating = ?, feedback = ?, updated_at = ?,
-                    version = ?
-                """ + GUARD,
-                    event.agentRating(), event.executiveRating(), event.feedback(), utc(at), sequence,
-                    event.verificationId().value(), sequence);
+        verification(rows.update("verification"), event.verificationId(), at)
+                .set("agent_rating", event.agentRating())
+                .set("executive_rating", event.executiveRating())
+                .set("feedback", event.feedback())
+                .apply(sequence);
         if (event.agentId() != null) {
             rate(event.agentId(), Role.AGENT, "agent_id", "agent_rating");
         }
@@ -148,7 +158,12 @@ class VerificationProjector {
         return values.toArray(String[]::new);
     }
 
-    private static java.util.UUID uuid(UserId user) {
+    /** The verification row's key and the time of the change, which every write carries. */
+    private static VersionedRows.Write verification(VersionedRows.Write write, VerificationId id, Instant at) {
+        return write.key("id", id.value()).set("updated_at", utc(at));
+    }
+
+    private static UUID uuid(UserId user) {
         return user == null ? null : user.value();
     }
 }

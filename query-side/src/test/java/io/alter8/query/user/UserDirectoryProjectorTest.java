@@ -7,6 +7,7 @@ import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.AgentVerificationStatus;
 import io.alter8.api.user.CheckStatus;
 import io.alter8.api.user.EmailVerified;
+import io.alter8.api.user.FindUserById;
 import io.alter8.api.user.KycStatus;
 import io.alter8.api.user.ManagementMandateGranted;
 import io.alter8.api.user.ManagementMandateRevoked;
@@ -41,7 +42,7 @@ class UserDirectoryProjectorTest {
     @Autowired
     UserDirectoryProjector projector;
     @Autowired
-    UserDirectoryRepository users;
+    UserDirectoryQueries users;
     @Autowired
     TransactionTemplate tx;
     @Autowired
@@ -66,7 +67,7 @@ class UserDirectoryProjectorTest {
     }
 
     private UserView row(UUID id) {
-        return tx.execute(s -> users.findById(id).orElseThrow().toView());
+        return tx.execute(s -> users.handle(new FindUserById(new UserId(id))).orElseThrow());
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.alter8.query.jdbc;
+
+import io.alter8.query.QuerySideTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guarded writes on the real read database, on a table of their own that lives for one transaction: an event at
+ * or below a row's version changes nothing, a newer one creates, advances or deletes it.
+ */
+@QuerySideTest
+class VersionedRowsTest {
+
+    @Autowired
+    VersionedRows rows;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    private void inScratchTables(Runnable test) {
+        tx.executeWithoutResult(s -> {
+            jdbc.update("CREATE TEMP TABLE scratch (id UUID PRIMARY KEY, name TEXT, made TEXT, version BIGINT NOT NULL)"
+                                + " ON COMMIT DROP");
+            jdbc.update("CREATE TEMP TABLE scratch_child (parent_id UUID, note TEXT) ON COMMIT DROP");
+            test.run();
+        });
+    }
+
+    private String row(UUID id) {
+        List<String> found = jdbc.queryForList("SELECT name || '/' || made || '/' || version FROM scratch WHERE id = ?",
+                                               String.class, id);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private int upsert(UUID id, String name, String made, long sequence) {
+        return rows.upsert("scratch").key("id", id).set("name", name).onCreate("made", made).apply(sequence);
+    }
+
+    @Test
+    void anUpsertCreatesThenAdvancesOnlyForNewerEventsAndKeepsWhatOnlyCreationSets() {
+        inScratchTables(() -> {
+            UUID id = UUID.randomUUID();
+            assertThat(upsert(id, "first", "at 0", 0)).isEqualTo(1);
+            assertThat(upsert(id, "second", "at 2", 2)).isEqualTo(1);
+            assertThat(row(id)).isEqualTo("second/at 0/2");
+
+            assertThat(upsert(id, "late", "late", 1)).isZero();
+            assertThat(upsert(id, "again", "again", 2)).isZero();
+            assertThat(row(id)).isEqualTo("second/at 0/2");
+        });
+    }
+
+    @Test
+    void anUpdateChangesOnlyExistingOlderRowsAndItsChildStatementRunsOnlyWhenItDid() {
+        inScratchTables(() -> {
+            UUID id = UUID.randomUUID();
+            upsert(id, "first", "at 0", 0);
+            String child = "INSERT INTO scratch_child (parent_id, note) SELECT id, ? FROM written";
+
+            assertThat(rows.update("scratch").key("id", id).set("name", "renamed").then(child, "renamed")
+                           .apply(3)).isEqualTo(1);
+            assertThat(rows.update("scratch").key("id", id).set("name", "stale").then(child, "stale")
+                           .apply(3)).isZero();
+            assertThat(rows.update("scratch").key("id", UUID.randomUUID()).set("name", "nobody").apply(9)).isZero();
+
+            assertThat(row(id)).isEqualTo("renamed/at 0/3");
+            assertThat(jdbc.queryForList("SELECT note FROM scratch_child WHERE parent_id = ?", String.class, id))
+                    .containsExactly("renamed");
+            assertThat(rows.update("scratch").key("id", id).expression("name", "name || ?", "+").apply(4,
+                    "old.name, new.name", (rs, n) -> rs.getString(1) + "->" + rs.getString(2)))
+                    .containsExactly("renamed->renamed+");
+        });
+    }
+
+    @Test
+    void aDeleteRemovesTheRowOnlyForANewerEvent() {
+        inScratchTables(() -> {
+            UUID id = UUID.randomUUID();
+            upsert(id, "first", "at 0", 0);
+            upsert(id, "second", "at 0", 5);
+
+            assertThat(rows.delete("scratch").key("id", id).apply(5)).isZero();
+            assertThat(row(id)).isEqualTo("second/at 0/5");
+            assertThat(rows.delete("scratch").key("id", id).apply(6)).isEqualTo(1);
+            assertThat(row(id)).isNull();
+        });
+    }
+}
