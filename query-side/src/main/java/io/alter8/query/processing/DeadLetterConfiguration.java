@@ -5,17 +5,12 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.messaging.deadletter.EnqueuePolicy;
-import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
 
 import javax.sql.DataSource;
 import java.util.Arrays;
@@ -56,7 +51,7 @@ class DeadLetterConfiguration {
                                                               .genericSerializer(serializer)
                                                               .eventSerializer(eventSerializer)
                                                               .build())
-                          .registerDefaultDeadLetterPolicy(configuration -> storedCause());
+                          .registerDefaultDeadLetterPolicy(configuration -> new ParkUnlessTransient());
                 // Remember per segment which aggregates have dead letters, so that an event of any other aggregate
                 // costs no look-up in the queue; a reset (rebuild) empties the group's queue with its read model.
                 groups.forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(
@@ -79,20 +74,6 @@ class DeadLetterConfiguration {
     @Bean
     SavepointPerEvent savepointPerEvent(DataSource dataSource) {
         return new SavepointPerEvent(dataSource);
-    }
-
-    /**
-     * Every failure is parked; the cause kept is the innermost one (the database's own message, say), not the
-     * wrapper that carries the SQL text.
-     */
-    private static EnqueuePolicy<EventMessage<?>> storedCause() {
-        return (letter, cause) -> {
-            Throwable root = Objects.requireNonNullElse(NestedExceptionUtils.getMostSpecificCause(cause), cause);
-            String message = Objects.requireNonNullElse(root.getMessage(), "");
-            return Decisions.enqueue(new ThrowableCause(root.getClass().getName(), message.length()
-                    > ThrowableCause.TRUNCATED_MESSAGE_SIZE
-                    ? message.substring(0, ThrowableCause.TRUNCATED_MESSAGE_SIZE) : message));
-        };
     }
 
     /** The groups named on handler beans, found without creating the beans. */
