@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
  * the same aggregate that follow it (they must not overtake it); every other aggregate's events go on. Without it a
  * failing event stops its whole segment for good: Axon retries the batch forever.
  * <p>
- * Each event's handling runs in a savepoint ({@link SavepointPerEvent}): PostgreSQL aborts the whole transaction on
- * an error, so without one the dead letter could not be written in the batch's transaction and the batch would fail
- * all the same. The dead letter, the other events of the batch and the token commit together.
+ * PostgreSQL aborts the whole transaction on an error, so the dead letter cannot be written in the transaction of
+ * the batch that failed: that batch rolls back, and its retry runs each event in a savepoint
+ * ({@link SavepointPerEvent}), where the failing one is rolled back alone and parked. The dead letter, the other
+ * events of the batch and the token then commit together.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {
@@ -72,8 +73,8 @@ class DeadLetterConfiguration {
     }
 
     @Bean
-    SavepointPerEvent savepointPerEvent(DataSource dataSource) {
-        return new SavepointPerEvent(dataSource);
+    SavepointPerEvent savepointPerEvent(DataSource dataSource, ProcessorErrors errors) {
+        return new SavepointPerEvent(dataSource, errors);
     }
 
     /** The groups named on handler beans, found without creating the beans. */

@@ -7,6 +7,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The last batch each processor failed (the database gone, a dead letter that could not be written): a failure
  * that the dead-letter queue did not absorb. The batch still fails as before — its segment is released and retried —
- * but the status can say why, after the segment has dropped out of the processor's own status.
+ * but the status can say why, after the segment has dropped out of the processor's own status, and the retry runs
+ * each event in a savepoint ({@link SavepointPerEvent}) so that a poison event among them can be parked.
  */
 @Component
 class ProcessorErrors implements ErrorHandler {
@@ -36,6 +38,11 @@ class ProcessorErrors implements ErrorHandler {
 
     Optional<ProcessorStatus.LastError> last(String processor) {
         return Optional.ofNullable(last.get(processor));
+    }
+
+    boolean failedWithin(String processor, Duration period) {
+        ProcessorStatus.LastError error = last.get(processor);
+        return error != null && error.at().isAfter(clock.instant().minus(period));
     }
 
     ConfigurerModule asDefaultErrorHandler() {
