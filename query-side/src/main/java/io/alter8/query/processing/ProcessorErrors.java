@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last batch each processor failed (the database gone, a dead letter that could not be written): a failure
- * that the dead-letter queue did not absorb. The batch still fails as before — its segment is released and retried —
- * but the status can say why, after the segment has dropped out of the processor's own status, and the retry runs
- * each event in a savepoint ({@link SavepointPerEvent}) so that a poison event among them can be parked.
+ * The last batch each processor failed (the database gone, a dead letter that could not be written): a failure the
+ * dead-letter queue did not absorb. The batch still fails as before (its segment is released and retried), but the
+ * status can say why after the segment has dropped out of the processor's own status, and the retry runs each event
+ * in a savepoint ({@link SavepointPerEvent}) so that a poison event among them can be parked.
  */
 @Component
 class ProcessorErrors implements ErrorHandler {
@@ -28,7 +28,8 @@ class ProcessorErrors implements ErrorHandler {
     @Override
     public void handleError(ErrorContext context) throws Exception {
         Throwable root = NestedExceptionUtils.getMostSpecificCause(context.error());
-        last.put(context.eventProcessor(), new ProcessorStatus.LastError(String.valueOf(root.getMessage()), clock.instant()));
+        last.put(context.eventProcessor(),
+                 new ProcessorStatus.LastError(String.valueOf(root.getMessage()), clock.instant()));
         // Propagate, as Axon's default does: the batch is rolled back and retried, never skipped.
         if (context.error() instanceof Exception e) {
             throw e;

@@ -50,8 +50,8 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
     }
 
     private boolean careful(String processor) {
-        boolean retryingDeadLetter = CurrentUnitOfWork.map(uow -> uow.resources().containsKey(DeadLetter.class.getName()))
-                                                      .orElse(false);
+        boolean retryingDeadLetter =
+                CurrentUnitOfWork.map(uow -> uow.resources().containsKey(DeadLetter.class.getName())).orElse(false);
         return retryingDeadLetter || errors.failedWithin(processor, CAREFUL_AFTER_FAILURE);
     }
 

@@ -26,9 +26,9 @@ import java.util.List;
 
 /**
  * Every JSON request body of both services is read once as a token stream before it is bound, and refused (400,
- * every bad field at once) when any string in it — a value at any depth, a list element, a map key — holds a control
+ * every bad field at once) when any string in it (a value at any depth, a list element, a map key) holds a control
  * character {@link TextInput} refuses. Done here, for all bodies, rather than on each request record: a record that
- * forgets the check would let the one bad event in that stalls a read model. Fields are named by their JSON path
+ * forgets the check would let in the one bad event that stalls a read model. Fields are named by their JSON path
  * ({@code specs.description}, {@code amenities[1].code}); a bad key is named with its control characters escaped.
  */
 @ControllerAdvice
