@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,6 +25,9 @@ import java.util.TreeSet;
  */
 @Component
 public class ProcessorPositions {
+
+    /** Axon retries a released segment within seconds; one unclaimed this long after a failure is failing again. */
+    private static final Duration RELEASED_AFTER_FAILURE = Duration.ofMinutes(1);
 
     private final EventProcessingConfiguration processing;
     private final StoredSegments stored;
@@ -66,9 +70,7 @@ public class ProcessorPositions {
                                                       there == null ? null : there.owner(), mine.isReplaying(),
                                                       mine.isCaughtUp(), mine.isErrorState(),
                                                       mine.isErrorState() ? message(mine.getError()) : null)
-                        : new ProcessorStatus.Segment(id, there.position(), false, there.owner(), false, false,
-                                                      there.owner() == null,
-                                                      there.owner() == null ? "not claimed by any instance" : null));
+                        : unheld(name, id, there));
             }
             long position = segments.isEmpty() ? -1 : segments.stream()
                                                                .mapToLong(ProcessorStatus.Segment::position)
@@ -78,6 +80,17 @@ public class ProcessorPositions {
             return new ProcessorStatus(name, state, p.isRunning(), p.isReplaying(), error, position, letters,
                                        segments, errors.last(name).orElse(null));
         });
+    }
+
+    /**
+     * A segment this instance does not hold. Held by nobody after its processor failed a batch, it was released by
+     * the failure: in error, with the failure's message. Otherwise it is held elsewhere, or about to be claimed.
+     */
+    private ProcessorStatus.Segment unheld(String name, int id, StoredSegments.Stored stored) {
+        boolean released = stored.owner() == null && errors.failedWithin(name, RELEASED_AFTER_FAILURE);
+        return new ProcessorStatus.Segment(id, stored.position(), false, stored.owner(), false, false, released,
+                                           released ? errors.last(name).map(ProcessorStatus.LastError::message)
+                                                            .orElse(null) : null);
     }
 
     /** The position every segment of the processor has passed; empty while this instance holds none of them. */

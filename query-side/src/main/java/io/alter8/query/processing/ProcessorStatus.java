@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param state       {@code up}; {@code dead-letters} when it runs but has parked events it could not process (the
  *                    read model lacks them, and later events of their aggregates); {@code error} when a segment is
- *                    failing or unclaimed, or the processor backs off after errors; {@code stopped}
+ *                    failing or was released by a failure, or the processor backs off after errors; {@code stopped}
  * @param position    the lowest position over every segment of the processor (held here or not); -1 before the
  *                    first event (the first is 0 in Axon Server, 1 in the JDBC store) and while any segment has none
  * @param deadLetters events parked in its dead-letter queue
@@ -19,7 +19,7 @@ public record ProcessorStatus(String name, String state, boolean running, boolea
 
     /**
      * One segment. {@code claimed} is whether this instance processes it now; a segment held by another instance
-     * shows its stored position and owner, one held by nobody is in error (released after a failure).
+     * shows its stored position and owner; one held by nobody after a failed batch is in error (released by it).
      */
     public record Segment(int segment, long position, boolean claimed, String owner, boolean replaying,
                           boolean caughtUp, boolean error, String errorMessage) {

@@ -5,12 +5,15 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -20,8 +23,8 @@ class ProcessorPositionsTest {
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final StoredSegments stored = mock(StoredSegments.class);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
-    private final ProcessorPositions positions =
-            new ProcessorPositions(processing, stored, deadLetters, mock(ProcessorErrors.class));
+    private final ProcessorErrors errors = mock(ProcessorErrors.class);
+    private final ProcessorPositions positions = new ProcessorPositions(processing, stored, deadLetters, errors);
 
     private void segments(OptionalLong... currentPositions) {
         Map<Integer, EventTrackerStatus> status = new HashMap<>();
@@ -69,6 +72,9 @@ class ProcessorPositionsTest {
     void aSegmentReleasedAfterAFailureHoldsThePositionWhereItsTokenStopped() {
         segments(OptionalLong.of(120), OptionalLong.of(118));
         released(1, 40);
+        when(errors.failedWithin(eq("listing"), any())).thenReturn(true);
+        when(errors.last("listing")).thenReturn(Optional.of(new ProcessorStatus.LastError("connection refused",
+                                                                                          Instant.now())));
 
         assertThat(positions.position("listing")).hasValue(40);
         ProcessorStatus status = positions.status("listing").orElseThrow();
@@ -78,6 +84,19 @@ class ProcessorPositionsTest {
                                                  ProcessorStatus.Segment::claimed, ProcessorStatus.Segment::error)
                                      .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 120L, true, false),
                                                       org.assertj.core.groups.Tuple.tuple(1, 40L, false, true));
+        assertThat(status.segments().get(1).errorMessage()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void aSegmentNobodyHasClaimedYetHoldsThePositionBackWithoutBeingAnError() {
+        // Just after a start or a reset, before the processor claims it.
+        segments(OptionalLong.of(120), OptionalLong.of(118));
+        released(1, 40);
+
+        assertThat(positions.position("listing")).hasValue(40);
+        ProcessorStatus status = positions.status("listing").orElseThrow();
+        assertThat(status.state()).isEqualTo("up");
+        assertThat(status.position()).isEqualTo(40);
     }
 
     @Test
