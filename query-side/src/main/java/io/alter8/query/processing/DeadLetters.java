@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,13 +50,20 @@ public class DeadLetters {
                 && processing.deadLetterQueue(group).isPresent();
     }
 
-    /** Dead letters per processing group; groups without any are absent. */
+    /**
+     * Dead letters per processing group; groups without any are absent. While the read database is unreachable,
+     * every group the processors know shows -1 (unknown), so that the status can still say the rest.
+     */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group",
-                   rs -> {
-                       counts.put(rs.getString(1), rs.getLong(2));
-                   });
+        try {
+            jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group",
+                       rs -> {
+                           counts.put(rs.getString(1), rs.getLong(2));
+                       });
+        } catch (DataAccessException e) {
+            processing.eventProcessors().keySet().forEach(name -> counts.put(name, -1L));
+        }
         return counts;
     }
 

@@ -76,7 +76,8 @@ public class ProcessorPositions {
                                                                .mapToLong(ProcessorStatus.Segment::position)
                                                                .min().orElse(-1);
             boolean error = p.isError() || segments.stream().anyMatch(ProcessorStatus.Segment::error);
-            String state = !p.isRunning() ? "stopped" : error ? "error" : letters > 0 ? "dead-letters" : "up";
+            String state = !p.isRunning() ? "stopped" : error ? "error"
+                    : letters < 0 ? "unknown" : letters > 0 ? "dead-letters" : "up";
             return new ProcessorStatus(name, state, p.isRunning(), p.isReplaying(), error, position, letters,
                                        segments, errors.last(name).orElse(null));
         });

@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param state       {@code up}; {@code dead-letters} when it runs but has parked events it could not process (the
  *                    read model lacks them, and later events of their aggregates); {@code error} when a segment is
- *                    failing or was released by a failure, or the processor backs off after errors; {@code stopped}
+ *                    failing or was released by a failure, or the processor backs off after errors; {@code unknown}
+ *                    while its dead letters cannot be counted (the read database is unreachable); {@code stopped}
  * @param position    the lowest position over every segment of the processor (held here or not); -1 before the
  *                    first event (the first is 0 in Axon Server, 1 in the JDBC store) and while any segment has none
- * @param deadLetters events parked in its dead-letter queue
+ * @param deadLetters events parked in its dead-letter queue; -1 while the read database cannot be asked
  * @param lastError   the last batch failure the dead-letter queue did not absorb, if any since the start
  */
 public record ProcessorStatus(String name, String state, boolean running, boolean replaying, boolean error,

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,19 +44,32 @@ class StoredSegments {
         if (cached != null && now - cached[1] < COUNT_TTL_MILLIS) {
             return (int) cached[0];
         }
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?", Integer.class,
-                                            processor);
-        int value = count == null ? 0 : count;
+        int value;
+        try {
+            Integer count = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
+                                                Integer.class, processor);
+            value = count == null ? 0 : count;
+        } catch (DataAccessException e) {
+            // The read database is unreachable: the segments held here are all this instance can know. Positions
+            // are asked for by cached answers too, which must not fail for it.
+            return cached == null ? 0 : (int) cached[0];
+        }
         counts.put(processor, new long[]{value, now});
         return value;
     }
 
+    /** Every segment in the token store; none while the read database is unreachable. */
     Map<Integer, Stored> read(String processor) {
         Map<Integer, Stored> segments = new TreeMap<>();
-        jdbc.query("SELECT segment, token, token_type, owner FROM token_entry WHERE processor_name = ?", rs -> {
-            segments.put(rs.getInt("segment"), new Stored(position(rs.getBytes("token"), rs.getString("token_type"))
-                                                                  .orElse(-1), rs.getString("owner")));
-        }, processor);
+        try {
+            jdbc.query("SELECT segment, token, token_type, owner FROM token_entry WHERE processor_name = ?", rs -> {
+                segments.put(rs.getInt("segment"), new Stored(position(rs.getBytes("token"),
+                                                                       rs.getString("token_type")).orElse(-1),
+                                                              rs.getString("owner")));
+            }, processor);
+        } catch (DataAccessException e) {
+            return Map.of();
+        }
         return segments;
     }
 
