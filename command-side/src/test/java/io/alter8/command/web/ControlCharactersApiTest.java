@@ -99,7 +99,7 @@ class ControlCharactersApiTest {
     @Test
     void aHeaderWithAnAsciiControlCharacterIsRefusedByTheServerItself() throws IOException {
         // Tomcat refuses it before any filter runs (its error page is problem+json where ProblemReportValve is in).
-        String answer = postWithUserAgent(new byte[]{'c', 'u', 'r', 'l', 0x01});
+        String answer = postWithHeader("User-Agent", new byte[]{'c', 'u', 'r', 'l', 0x01});
 
         assertThat(answer).startsWith("HTTP/1.1 400");
     }
@@ -107,14 +107,22 @@ class ControlCharactersApiTest {
     @Test
     void aUserAgentWithAC1ControlCharacterIsRefusedNamingTheHeader() throws IOException {
         // Bytes 0x80-0xFF pass the server's header parser (as ISO-8859-1): 0x85 arrives as the control NEL.
-        String answer = postWithUserAgent(new byte[]{'c', 'u', 'r', 'l', (byte) 0x85});
+        String answer = postWithHeader("User-Agent", new byte[]{'c', 'u', 'r', 'l', (byte) 0x85});
 
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(answer).contains("application/problem+json").contains("\"field\":\"User-Agent\"");
     }
 
+    @Test
+    void anIdempotencyKeyWithAControlCharacterIsRefusedNamingTheHeader() throws IOException {
+        String answer = postWithHeader("Idempotency-Key", new byte[]{'k', 'e', 'y', (byte) 0x85});
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).contains("application/problem+json").contains("\"field\":\"Idempotency-Key\"");
+    }
+
     /** Java's HTTP client will not send such a header: the request is written by hand. */
-    private String postWithUserAgent(byte[] userAgent) throws IOException {
+    private String postWithHeader(String name, byte[] value) throws IOException {
         byte[] body = apartment(null, null, "Flat", "25000").getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
@@ -122,8 +130,8 @@ class ControlCharactersApiTest {
             out.write(("POST /api/properties HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                                + "Authorization: Bearer " + TestTokens.mint(UUID.randomUUID(), "owner") + "\r\n"
                                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
-                               + "User-Agent: ").getBytes(StandardCharsets.US_ASCII));
-            out.write(userAgent);
+                               + name + ": ").getBytes(StandardCharsets.US_ASCII));
+            out.write(value);
             out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

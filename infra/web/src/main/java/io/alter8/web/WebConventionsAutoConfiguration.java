@@ -1,5 +1,6 @@
 package io.alter8.web;
 
+import io.alter8.web.input.DataHeaderCheck;
 import io.alter8.web.input.JsonBodyTextCheck;
 import io.alter8.web.input.RequestTextCheck;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Brings the shared HTTP conventions into a service that has this module on its classpath. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
@@ -28,7 +30,15 @@ public class WebConventionsAutoConfiguration {
         return registration;
     }
 
-    /** Control characters in parameters, path variables and data headers: refused before any controller. */
+    /** Control characters in the headers kept as data: refused before any filter reads them. */
+    @Bean
+    FilterRegistrationBean<DataHeaderCheck> dataHeaderCheck(JsonMapper json) {
+        FilterRegistrationBean<DataHeaderCheck> registration = new FilterRegistrationBean<>(new DataHeaderCheck(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Control characters in parameters and path variables: refused before any controller. */
     @Bean
     WebMvcConfigurer textChecking() {
         return new WebMvcConfigurer() {

@@ -2,10 +2,8 @@ package io.alter8.web.input;
 
 import io.alter8.web.ApiException;
 import io.alter8.web.FieldError;
-import io.alter8.web.RequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -15,14 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The text of a request outside its body — query parameters (names and values), path variables and the headers the
- * services keep as data — checked by {@link TextInput}'s rule before any controller sees it: 400 naming each bad
- * parameter ({@code q}), path variable or header, all at once. Bodies are checked by {@link JsonBodyTextCheck}.
+ * The text of a request's route — query parameters (names and values) and path variables — checked by
+ * {@link TextInput}'s rule before any controller sees it: 400 naming each bad parameter ({@code q}) or path variable,
+ * all at once. Bodies are checked by {@link JsonBodyTextCheck}, the headers kept as data by {@link DataHeaderCheck}.
  */
 public class RequestTextCheck implements HandlerInterceptor {
-
-    /** Headers stored or shown as given (sessions keep the user agent); others are parsed or replaced if odd. */
-    static final List<String> DATA_HEADERS = List.of(HttpHeaders.USER_AGENT, RequestContext.IDEMPOTENCY_KEY_HEADER);
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -50,19 +45,6 @@ public class RequestTextCheck implements HandlerInterceptor {
                     errors.add(new FieldError(name.toString(), TextInput.MESSAGE));
                 }
             });
-        }
-        for (String header : DATA_HEADERS) {
-            boolean clean;
-            try {
-                String value = request.getHeader(header);
-                clean = value == null || TextInput.isClean(value);
-            } catch (RequestRejectedException e) {
-                // The firewall refuses some control characters in header values when they are read; same answer.
-                clean = false;
-            }
-            if (!clean) {
-                errors.add(new FieldError(header, TextInput.MESSAGE));
-            }
         }
         if (!errors.isEmpty()) {
             throw ApiException.badInput(errors);

@@ -28,15 +28,14 @@ class RequestTextCheckTest {
     }
 
     @Test
-    void namesEveryParameterPathVariableAndDataHeaderWithAControlCharacterAtOnce() {
+    void namesEveryParameterAndPathVariableWithAControlCharacterAtOnce() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/lookups/cities/x/areas");
         request.addParameter("q", "a\u0000");
         request.addParameter("city", "Pune");
         request.addParameter("tag\u0007", "x");
         request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("cityId", "x\u001f"));
-        request.addHeader("Idempotency-Key", "key\u0085");
 
-        assertThat(badFields(request)).containsExactlyInAnyOrder("q", "tag\\u0007", "cityId", "Idempotency-Key");
+        assertThat(badFields(request)).containsExactlyInAnyOrder("q", "tag\\u0007", "cityId");
     }
 
     @Test
@@ -44,7 +43,6 @@ class RequestTextCheckTest {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/properties");
         request.addParameter("q", "two\tlines\r\nहिंदी café");
         request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("id", "6f1c"));
-        request.addHeader("User-Agent", "Mozilla/5.0");
 
         assertThat(check.preHandle(request, new MockHttpServletResponse(), new Object())).isTrue();
     }
