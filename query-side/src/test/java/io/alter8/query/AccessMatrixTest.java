@@ -64,6 +64,7 @@ class AccessMatrixTest {
                 // Tenants have no verifications; the others see their own part (checked in the verification tests).
                 Map.entry("/api/verifications", verificationReaders),
                 Map.entry("/api/verifications/" + UUID.randomUUID(), verificationReaders),
+                Map.entry("/api/admin/processing-groups/property-listing/dead-letters", Set.of("admin", "super_admin")),
                 Map.entry("/actuator/processors", Set.of("admin", "super_admin")));
         ApiClient anonymous = new ApiClient("http://localhost:" + port);
         List<String> wrong = new ArrayList<>();

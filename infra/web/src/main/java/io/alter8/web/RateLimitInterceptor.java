@@ -52,7 +52,22 @@ public class RateLimitInterceptor implements HandlerInterceptor {
         if (pattern == null) {
             return true;
         }
-        String endpoint = endpointName(request.getMethod(), pattern.toString());
+        count(request, response, endpointName(request.getMethod(), pattern.toString()), true);
+        return true;
+    }
+
+    /**
+     * Counts one use of {@code resource} by this request's caller beside the call itself (a wait for a read model,
+     * say), against the limit {@code alter8.rate-limits.per-endpoint.<resource>}: 429 past it.
+     */
+    public void charge(HttpServletRequest request, HttpServletResponse response, String resource) {
+        if (limits.enabled()) {
+            count(request, response, resource, false);
+        }
+    }
+
+    private void count(HttpServletRequest request, HttpServletResponse response, String endpoint,
+                       boolean showRemaining) {
         String caller = CurrentUser.get().map(u -> u.id().toString())
                                    .orElse("ip:" + RequestContext.clientIp(request));
         int limit = limits.limitOf(endpoint);
@@ -62,19 +77,20 @@ public class RateLimitInterceptor implements HandlerInterceptor {
                                    Long.toString(limits.window().toMillis()));
         } catch (RedisConnectionFailureException e) {
             log.warn("Rate limits not counted: Redis is unreachable ({})", e.getMessage());
-            return true;
+            return;
         }
         long count = ((Number) answer.get(0)).longValue();
         long ttlMillis = Math.max(0, ((Number) answer.get(1)).longValue());
-        response.setHeader("X-RateLimit-Limit", Integer.toString(limit));
-        response.setHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, limit - count)));
+        if (showRemaining) {
+            response.setHeader("X-RateLimit-Limit", Integer.toString(limit));
+            response.setHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, limit - count)));
+        }
         if (count > limit) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, (ttlMillis + 999) / 1000)));
             throw new ApiException(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                                                "at most " + limit + " calls to this endpoint per "
                                                        + limits.window().toMinutes() + " minutes; retry later"));
         }
-        return true;
     }
 
     /** {@code POST /api/properties/{id}/monthly-rent} → {@code post_api_properties_id_monthly_rent}. */

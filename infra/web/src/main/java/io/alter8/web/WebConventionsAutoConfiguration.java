@@ -1,10 +1,14 @@
 package io.alter8.web;
 
+import io.alter8.web.input.DataHeaderCheck;
+import io.alter8.web.input.JsonBodyTextCheck;
+import io.alter8.web.input.RequestTextCheck;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -18,8 +22,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Brings the shared HTTP conventions into a service that has this module on its classpath. */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
-@Import({ApiExceptionHandler.class, ProblemErrorController.class})
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+                   afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@Import({ApiExceptionHandler.class, ProblemErrorController.class, JsonBodyTextCheck.class})
 @EnableConfigurationProperties({RateLimits.class, BodyLimits.class})
 public class WebConventionsAutoConfiguration {
 
@@ -73,15 +78,42 @@ public class WebConventionsAutoConfiguration {
         return registration;
     }
 
-    /** Rate limits on every API route, counted in Redis when the service has it. */
+    /** Control characters in the headers kept as data: refused before any filter reads them. */
     @Bean
-    WebMvcConfigurer rateLimiting(ObjectProvider<StringRedisTemplate> redis, RateLimits limits) {
+    FilterRegistrationBean<DataHeaderCheck> dataHeaderCheck(JsonMapper json) {
+        FilterRegistrationBean<DataHeaderCheck> registration = new FilterRegistrationBean<>(new DataHeaderCheck(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Control characters in parameters and path variables: refused before any controller. */
+    @Bean
+    WebMvcConfigurer textChecking() {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                redis.ifAvailable(template -> registry.addInterceptor(new RateLimitInterceptor(template, limits))
-                                                      .addPathPatterns("/api/**")
-                                                      .order(Ordered.HIGHEST_PRECEDENCE));
+                // After the rate limit (a refused call still counts), before anything that waits or reads.
+                registry.addInterceptor(new RequestTextCheck()).addPathPatterns("/api/**")
+                        .order(Ordered.HIGHEST_PRECEDENCE + 1);
+            }
+        };
+    }
+
+    /** Rate limits on every API route, counted in Redis when the service has it. */
+    @Bean
+    @ConditionalOnBean(StringRedisTemplate.class)
+    RateLimitInterceptor rateLimitInterceptor(StringRedisTemplate redis, RateLimits limits) {
+        return new RateLimitInterceptor(redis, limits);
+    }
+
+    @Bean
+    WebMvcConfigurer rateLimiting(ObjectProvider<RateLimitInterceptor> rateLimits) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                rateLimits.ifAvailable(interceptor -> registry.addInterceptor(interceptor)
+                                                              .addPathPatterns("/api/**")
+                                                              .order(Ordered.HIGHEST_PRECEDENCE));
             }
         };
     }

@@ -6,9 +6,14 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * Ready only when the event stream can be read. Details show the head of the stream and how far behind each read
- * model is, the first thing to look at when reads seem stale.
+ * Ready only when the event stream can be read. Details show the head of the stream and, per read model, its state,
+ * how far behind it is, each segment and its dead letters: the first thing to look at when reads seem stale. Dead
+ * letters and failing segments do not make the service unready — it still answers, from what it has — but they are
+ * reported here, never as a plain "up".
  */
 @Component("eventStoreHealthIndicator")
 class EventStoreHealth extends AbstractHealthIndicator {
@@ -27,9 +32,16 @@ class EventStoreHealth extends AbstractHealthIndicator {
         TrackingToken head = eventStore.createHeadToken();
         long headPosition = head == null ? 0 : head.position().orElse(0);
         builder.up().withDetail("headPosition", headPosition);
-        positions.statuses().forEach(s -> builder.withDetail(
-                s.name(), java.util.Map.of("position", s.position(), "behind",
-                                           s.position() < 0 ? headPosition : Math.max(0, headPosition - s.position()),
-                                           "replaying", s.replaying(), "error", s.error())));
+        positions.statuses().forEach(s -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("state", s.state());
+            detail.put("position", s.position());
+            detail.put("behind", s.position() < 0 ? headPosition : Math.max(0, headPosition - s.position()));
+            detail.put("replaying", s.replaying());
+            detail.put("error", s.error());
+            detail.put("deadLetters", s.deadLetters());
+            detail.put("segments", s.segments());
+            builder.withDetail(s.name(), detail);
+        });
     }
 }

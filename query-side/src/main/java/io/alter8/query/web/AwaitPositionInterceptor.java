@@ -3,8 +3,12 @@ package io.alter8.query.web;
 import io.alter8.query.processing.ProcessorPositions;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
+import io.alter8.web.RateLimitInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * Read-your-writes (shared/API.md): a query that sends {@code X-Await-Position: p} is answered once the read model it
  * asks has passed position p, waiting at most {@code alter8.await.timeout}; then 503 with Retry-After. Every answer
  * of a read model carries {@code X-Read-Position}, how far that read model had read when it answered.
+ * <p>
+ * A wait may hold a request thread for that long, so every request that asks for one counts against the caller's
+ * rate limit {@code alter8.rate-limits.per-endpoint.await_position} besides its route's; a position beyond the
+ * newest event in the store cannot be reached by waiting and is refused at once (400), not after the timeout.
  */
 @Component
 class AwaitPositionInterceptor implements HandlerInterceptor {
@@ -30,12 +38,19 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
     static final String READ_POSITION_HEADER = "X-Read-Position";
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
+    static final String AWAIT_RATE_LIMIT = "await_position";
+
     private final ProcessorPositions positions;
+    private final EventStore eventStore;
+    private final ObjectProvider<RateLimitInterceptor> rateLimits;
     private final Duration timeout;
 
-    AwaitPositionInterceptor(ProcessorPositions positions,
+    AwaitPositionInterceptor(ProcessorPositions positions, EventStore eventStore,
+                             ObjectProvider<RateLimitInterceptor> rateLimits,
                              @Value("${alter8.await.timeout:PT5S}") Duration timeout) {
         this.positions = positions;
+        this.eventStore = eventStore;
+        this.rateLimits = rateLimits;
         this.timeout = timeout;
     }
 
@@ -53,13 +68,20 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
         if (wanted != null) {
             request.setAttribute(ReadPosition.AWAITED, wanted);
         }
+        String[] processors = readModel == null ? null : readModel.value();
+        if (wanted != null) {
+            rateLimits.ifAvailable(limits -> limits.charge(request, response, AWAIT_RATE_LIMIT));
+            if (!reached(processors, wanted)) {
+                refuseBeyondHead(wanted);
+            }
+        }
         if (readModel == null) {
             if (wanted != null) {
                 await(null, wanted);
             }
             return true;
         }
-        long reached = wanted == null ? current(readModel.value()).orElse(-1) : await(readModel.value(), wanted);
+        long reached = wanted == null ? current(processors).orElse(-1) : await(processors, wanted);
         response.setHeader(READ_POSITION_HEADER, Long.toString(reached));
         return true;
     }
@@ -82,6 +104,21 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for position " + wanted);
             }
+        }
+    }
+
+    private boolean reached(String[] processors, long wanted) {
+        OptionalLong reached = current(processors);
+        return reached.isPresent() && reached.getAsLong() >= wanted;
+    }
+
+    /** No event has that position yet: waiting cannot bring it, and positions come from answers of stored events. */
+    private void refuseBeyondHead(long wanted) {
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        if (wanted > headPosition) {
+            throw ApiException.badInput(AWAIT_HEADER, "is beyond the newest event (position " + headPosition
+                    + "); send a position a command answered");
         }
     }
 

@@ -14,7 +14,10 @@ import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +35,8 @@ class PropertyQueryApiTest {
     @LocalServerPort
     int port;
     EventStoreFixture store = EventStoreFixture.shared();
+    @Autowired
+    EventProcessingConfiguration processing;
 
     ApiClient as(UUID user, String role) {
         return new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(user, role));
@@ -236,8 +241,17 @@ class PropertyQueryApiTest {
 
     @Test
     void aPositionNotReachedInTimeIsA503WithRetryAfter() {
-        long beyond = store.head() + 1_000_000;
-        Response r = as("tenant").get("/api/properties/" + UUID.randomUUID(), "X-Await-Position", at(beyond));
+        // The catalog stopped: the event is stored but not projected within the wait.
+        StreamingEventProcessor catalog = processing.eventProcessor(PropertyListingProjector.PROCESSING_GROUP,
+                                                                    StreamingEventProcessor.class).orElseThrow();
+        catalog.shutDown();
+        Response r;
+        try {
+            long position = new TestEvents.Listing().publish(store);
+            r = as("tenant").get("/api/properties/" + UUID.randomUUID(), "X-Await-Position", at(position));
+        } finally {
+            catalog.start();
+        }
 
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.header("Retry-After")).isEqualTo("1");

@@ -381,7 +381,7 @@ final class BenchCommand {
             if (settings.processor().equals(p.path("name").asString())) {
                 return new ProcessorStatus(p.path("name").asString(), p.path("running").asBoolean(),
                                            p.path("replaying").asBoolean(), p.path("error").asBoolean(),
-                                           p.path("segments").asInt(), p.path("position").asLong(-1));
+                                           p.path("segments").size(), p.path("position").asLong(-1));
             }
         }
         String known = processors.valueStream().map(p -> p.path("name").asString())

@@ -69,6 +69,11 @@ public final class ApiClient {
             return errors.valueStream().map(e -> e.path("field").asString() + ": " + e.path("message").asString())
                          .toList();
         }
+
+        /** The bad fields a problem+json answer names, when only which fields matters. */
+        public List<String> badFields() {
+            return json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+        }
     }
 
     public Response get(String path, String... headers) {
