@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Property verifications over HTTP on the real event store: the request through the property, the visit, the report,
- * the process that marks the property verified or rejected in the same transaction, the owner's feedback, and the
+ * the process that then marks the property verified or rejected, the owner's feedback, and the
  * refusals (400, 403, 404, 409, 412).
  */
 @CommandSideTest
@@ -128,7 +130,9 @@ class VerificationApiTest {
         Response completed = executive.post("/api/verifications/" + id + "/completion", REPORT);
         assertThat(completed.status()).as(completed.body()).isEqualTo(200);
         assertThat(completed.json().path("version").asLong()).isEqualTo(4);
-        assertThat(propertyVerification(property)).isEqualTo("verified");
+        // The verification process records the outcome on the property right after the completion is stored.
+        await().atMost(Duration.ofSeconds(10))
+               .untilAsserted(() -> assertThat(propertyVerification(property)).isEqualTo("verified"));
 
         String feedback = "{\"agentRating\": 4, \"executiveRating\": 5, \"feedback\": \"punctual\"}";
         Response rated = owner.put("/api/verifications/" + id + "/feedback", feedback);
@@ -155,7 +159,8 @@ class VerificationApiTest {
                 .post("/api/verifications/" + id + "/rejection", "{\"reason\": \"not the flat in the photos\"}");
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
-        assertThat(propertyVerification(property)).isEqualTo("rejected");
+        await().atMost(Duration.ofSeconds(10))
+               .untilAsserted(() -> assertThat(propertyVerification(property)).isEqualTo("rejected"));
         Response noAgent = owner.put("/api/verifications/" + id + "/feedback",
                                      "{\"agentRating\": 3, \"executiveRating\": 2}");
         assertThat(noAgent.status()).isEqualTo(409);

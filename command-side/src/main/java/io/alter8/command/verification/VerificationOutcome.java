@@ -5,42 +5,45 @@ import io.alter8.api.property.RecordVerificationOutcome;
 import io.alter8.api.user.Actor;
 import io.alter8.api.verification.VerificationCompleted;
 import io.alter8.api.verification.VerificationRejected;
-import io.alter8.command.config.InTheCommandsTransaction;
+import io.alter8.command.process.Processes;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Component;
 
 /**
- * Verification completed → the property is verified; rejected → rejected (what the seeds' verification workflow
- * decides). Sent as Alter8 itself, not as the person who completed it, whom the property would refuse. In the
- * completion's own transaction: the property's status and the verification's end are stored together, and the
- * property frees itself for the next request at once. The property accepts a process outcome in any state, so this
- * never fails a completion for the property's sake.
+ * The verification process's last step: a completed verification makes its property verified, a rejected one
+ * rejected. Sent as Alter8 itself, not as the person who completed it, whom the property would refuse. The property
+ * accepts a process outcome in any state and ignores the outcome of a verification that is no longer open, so the
+ * step is idempotent and never refused: there is nothing to compensate, and a redelivery changes nothing.
  */
-@Component
-@ProcessingGroup(WhenVerificationEndedThenRecordOutcome.PROCESSING_GROUP)
-class WhenVerificationEndedThenRecordOutcome {
+@Saga
+@ProcessingGroup(VerificationOutcome.PROCESSING_GROUP)
+public class VerificationOutcome {
 
     static final String PROCESSING_GROUP = "verification-outcome";
 
-    private final CommandGateway commands;
+    @Autowired
+    private transient CommandGateway commands;
 
-    WhenVerificationEndedThenRecordOutcome(CommandGateway commands) {
-        this.commands = commands;
-    }
-
-    @EventHandler
+    @StartSaga
+    @EndSaga
+    @SagaEventHandler(associationProperty = "verificationId")
     void on(VerificationCompleted event) {
         commands.sendAndWait(new RecordVerificationOutcome(event.propertyId(), PropertyVerificationStatus.VERIFIED,
                                                            "quality score " + event.report().qualityScore() + "/10",
                                                            event.verificationId(), Actor.system(), null));
     }
 
-    @EventHandler
+    @StartSaga
+    @EndSaga
+    @SagaEventHandler(associationProperty = "verificationId")
     void on(VerificationRejected event) {
         commands.sendAndWait(new RecordVerificationOutcome(event.propertyId(), PropertyVerificationStatus.REJECTED,
                                                            event.reason(), event.verificationId(), Actor.system(),
@@ -48,11 +51,11 @@ class WhenVerificationEndedThenRecordOutcome {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class ProcessorConfiguration {
+    static class ProcessConfiguration {
 
         @Bean
-        ConfigurerModule verificationOutcomeInTheCommandsTransaction() {
-            return InTheCommandsTransaction.processingGroup(PROCESSING_GROUP);
+        ConfigurerModule verificationOutcomeProcess() {
+            return Processes.processingGroup(PROCESSING_GROUP);
         }
     }
 }

@@ -1,0 +1,55 @@
+package io.alter8.command.verification;
+
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UserId;
+import io.alter8.api.common.VerificationId;
+import io.alter8.api.property.PropertyVerificationStatus;
+import io.alter8.api.property.RecordVerificationOutcome;
+import io.alter8.api.user.Actor;
+import io.alter8.api.verification.VerificationCompleted;
+import io.alter8.api.verification.VerificationRejected;
+import io.alter8.api.verification.VerificationReport;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+/** The verification process's last step: the property learns how its verification ended, from Alter8 itself. */
+class VerificationOutcomeTest {
+
+    static final VerificationId ID = VerificationId.random();
+    static final PropertyId PROPERTY = PropertyId.random();
+    static final UserId EXECUTIVE = UserId.random();
+
+    SagaTestFixture<VerificationOutcome> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(VerificationOutcome.class);
+    }
+
+    @Test
+    void aCompletedVerificationMakesThePropertyVerifiedWithItsScore() {
+        VerificationReport report = new VerificationReport(8, List.of(), List.of(), List.of(), null, null, Map.of(),
+                                                           null);
+        fixture.givenNoPriorActivity()
+               .whenAggregate(ID.toString()).publishes(new VerificationCompleted(ID, PROPERTY, report, EXECUTIVE))
+               .expectDispatchedCommands(new RecordVerificationOutcome(PROPERTY, PropertyVerificationStatus.VERIFIED,
+                                                                       "quality score 8/10", ID, Actor.system(),
+                                                                       null))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRejectedVerificationMakesThePropertyRejectedSayingWhy() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(ID.toString())
+               .publishes(new VerificationRejected(ID, PROPERTY, "not the flat in the photos", EXECUTIVE))
+               .expectDispatchedCommands(new RecordVerificationOutcome(PROPERTY, PropertyVerificationStatus.REJECTED,
+                                                                       "not the flat in the photos", ID,
+                                                                       Actor.system(), null))
+               .expectActiveSagas(0);
+    }
+}
