@@ -86,7 +86,7 @@ public class LeaseOccupancy {
     static class ProcessConfiguration {
 
         @Bean
-        ConfigurerModule leaseOccupancyProcess() {
+        ConfigurerModule leaseOccupancyProcessingGroup() {
             return Processes.processingGroup(PROCESSING_GROUP);
         }
     }

@@ -107,8 +107,9 @@ class VerificationController {
 
     @PostMapping("/api/properties/{id}/verifications")
     @Operation(summary = "Ask for a verification of the property (its owner, its listing agent, admins)",
-               description = "201 with the verification's Location on the query side. One verification of a "
-                       + "property is open at a time (409 otherwise). Sending the same id again changes nothing.")
+               description = "201 with the verification's Location on the query side, once the verification process "
+                       + "opened it (202 with that Location if it takes more than a few seconds). One verification "
+                       + "of a property is open at a time (409 otherwise). Sending the same id again changes nothing.")
     ResponseEntity<CommandAccepted> request(@PathVariable UUID id, @Valid @RequestBody VerificationRequest request,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                             String ifMatch) {
@@ -118,7 +119,8 @@ class VerificationController {
         return commands.createThrough(new RequestPropertyVerification(property, verification,
                                                                       VerificationType.fromWire(request.type()),
                                                                       Callers.actor(), ETags.parseIfMatch(ifMatch)),
-                                      verification, "/api/verifications/" + verification);
+                                      property, verification, PropertyVerification.class.getSimpleName(),
+                                      "/api/verifications/" + verification);
     }
 
     @PutMapping("/api/verifications/{id}/assignment")

@@ -1,7 +1,9 @@
 package io.alter8.command.web;
 
+import io.alter8.api.common.TypedId;
 import io.alter8.web.ETags;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -76,6 +79,27 @@ public class ProcessOutcomes {
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    /**
+     * The version of {@code created} once the process that a command started has created it, waiting as
+     * {@link #await} does; empty when it did not in time.
+     */
+    Optional<Long> awaitCreated(TypedId created) {
+        long deadline = System.nanoTime() + answerWithin.toNanos();
+        while (true) {
+            Optional<Long> version = eventStore.lastSequenceNumberFor(created.toString());
+            if (version.isPresent() || System.nanoTime() - deadline >= 0) {
+                return version;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    /** Whether events of {@code id} exist and are those of an aggregate of another type than {@code type}. */
+    boolean heldByAnotherKind(TypedId id, String type) {
+        DomainEventStream events = eventStore.readEvents(id.toString());
+        return events.hasNext() && !type.equals(events.peek().getType());
     }
 
     private static int lastIndexOf(List<? extends DomainEventMessage<?>> events, Class<?> type) {

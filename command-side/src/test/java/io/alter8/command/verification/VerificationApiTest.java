@@ -149,6 +149,37 @@ class VerificationApiTest {
     }
 
     @Test
+    void aRequestAnsweredOnceTheProcessOpenedTheVerificationAndAgainWithTheSameIdChangesNothing() {
+        String property = property();
+        String id = UUID.randomUUID().toString();
+        String body = "{\"id\": \"" + id + "\", \"type\": \"standard\"}";
+
+        Response first = owner.post("/api/properties/" + property + "/verifications", body);
+        Response again = owner.post("/api/properties/" + property + "/verifications", body);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().path("version").asLong()).isZero();
+        assertThat(again.json().path("position").asLong()).isEqualTo(first.json().path("position").asLong());
+        assertThat(eventTypes(id)).containsExactly("VerificationOpened");
+    }
+
+    @Test
+    void anIdAnotherKindOfEntityHoldsIsRefusedBeforeThePropertyAcceptsIt() {
+        String property = property();
+        String otherProperty = property();
+        List<String> before = eventTypes(property);
+
+        Response taken = owner.post("/api/properties/" + property + "/verifications",
+                                    "{\"id\": \"" + otherProperty + "\", \"type\": \"standard\"}");
+
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.json().path("type").asString()).isEqualTo("https://alter8.io/problems/id-taken");
+        assertThat(eventTypes(property)).isEqualTo(before);
+        assertThat(request(owner, property, "standard").status()).isEqualTo(201);
+    }
+
+    @Test
     void aRejectionMakesThePropertyRejected() {
         UUID executiveId = user("field_executive");
         String property = property();

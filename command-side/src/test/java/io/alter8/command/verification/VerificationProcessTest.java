@@ -6,9 +6,12 @@ import io.alter8.api.common.VerificationId;
 import io.alter8.api.property.PropertyVerificationStatus;
 import io.alter8.api.property.RecordVerificationOutcome;
 import io.alter8.api.user.Actor;
+import io.alter8.api.verification.OpenVerification;
+import io.alter8.api.verification.PropertyVerificationRequested;
 import io.alter8.api.verification.VerificationCompleted;
 import io.alter8.api.verification.VerificationRejected;
 import io.alter8.api.verification.VerificationReport;
+import io.alter8.api.verification.VerificationType;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,18 +19,28 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-/** The verification process's last step: the property learns how its verification ended, from Alter8 itself. */
-class VerificationOutcomeTest {
+/** The verification process: a request accepted by the property opens it; its end is recorded on the property. */
+class VerificationProcessTest {
 
     static final VerificationId ID = VerificationId.random();
     static final PropertyId PROPERTY = PropertyId.random();
     static final UserId EXECUTIVE = UserId.random();
+    static final UserId OWNER = UserId.random();
 
-    SagaTestFixture<VerificationOutcome> fixture;
+    SagaTestFixture<VerificationProcess> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new SagaTestFixture<>(VerificationOutcome.class);
+        fixture = new SagaTestFixture<>(VerificationProcess.class);
+    }
+
+    @Test
+    void aRequestThePropertyAcceptedOpensTheVerification() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(PROPERTY.toString())
+               .publishes(new PropertyVerificationRequested(PROPERTY, ID, VerificationType.LEGAL, OWNER, OWNER))
+               .expectDispatchedCommands(new OpenVerification(ID, PROPERTY, VerificationType.LEGAL, OWNER, OWNER))
+               .expectActiveSagas(0);
     }
 
     @Test
