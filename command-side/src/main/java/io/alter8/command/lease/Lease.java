@@ -4,7 +4,10 @@ import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.ApproveLease;
+import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseActivationRefused;
+import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseApproved;
 import io.alter8.api.lease.LeaseParty;
@@ -16,6 +19,7 @@ import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.LeaseTermsRevised;
 import io.alter8.api.lease.ProposeLease;
+import io.alter8.api.lease.RefuseLeaseActivation;
 import io.alter8.api.lease.RejectLease;
 import io.alter8.api.lease.ReviseLeaseTerms;
 import io.alter8.api.lease.SignLease;
@@ -53,8 +57,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The owner's side — the property's owner, the lease's agent, the property's manager, admins — proposes, revises,
  * activates and terminates; only the owner (or an admin) approves and signs for it. Each tenant named in the lease
  * approves and signs for themself; a tenant who proposes a lease applies to rent the unit, of a listed property only.
+ * The unit's occupancy is the property's: {@link LeaseOccupancy} takes it on activation, gives it back on termination.
  * <pre>
  * draft            → pending_approval (a first approval) → active (fully approved, signed, unit free) → terminated
+ * activating       → requested, then confirmed (active) or refused (stays signed) by the leasing process
  * revising terms   → draft again, every approval lapses (until someone has signed)
  * rejecting        → approval rejected: nothing moves it on
  * </pre>
@@ -75,6 +81,8 @@ class Lease {
     private boolean ownerApproved;
     private final Set<UserId> tenantApprovals = new HashSet<>();
     private final Set<UserId> signatories = new HashSet<>();
+    /** Who asked for the activation the leasing process is working on; null when none is. */
+    private UserId activationRequestedBy;
 
     Lease() {
         // for Axon
@@ -191,6 +199,10 @@ class Lease {
         if (approvalStatus == LeaseApprovalStatus.REJECTED) {
             return;
         }
+        if (activationRequestedBy != null) {
+            // The unit may already be the lease's: the process decides first, then the lease is in force or not.
+            throw new DomainRuleViolation("lease-activating", "the lease is being put into force");
+        }
         requireNegotiable();
         String reason = reason(command.reason());
         apply(new LeaseRejected(id, party, by.userId(), reason));
@@ -226,13 +238,14 @@ class Lease {
         apply(new LeaseSigned(id, as, by.userId(), signature, text(command.agreementUrl()), signedByAll(signed)));
     }
 
+    /** Asks the leasing process for the unit; asking again while it works on it changes nothing. */
     @CommandHandler
-    void handle(ActivateLease command, Lettings lettings) {
+    void handle(ActivateLease command) {
         Actor by = actor(command.requestedBy());
         if (!isOwnerSide(by)) {
             throw new NotPermitted("only the owner's side puts a lease into force");
         }
-        if (status == LeaseStatus.ACTIVE) {
+        if (status == LeaseStatus.ACTIVE || activationRequestedBy != null) {
             return;
         }
         if (status != LeaseStatus.PENDING_APPROVAL || approvalStatus != LeaseApprovalStatus.FULLY_APPROVED) {
@@ -244,13 +257,35 @@ class Lease {
         if (terms.endDate().isBefore(today())) {
             throw new DomainRuleViolation("lease-ended", "the lease's end date has passed");
         }
-        // The unit first: when another lease holds it, the refusal rolls this command back with it.
-        lettings.occupy(proposal.propertyId(), proposal.unitId(), id, proposal.tenants());
-        apply(new LeaseActivated(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(), by.userId()));
+        apply(new LeaseActivationRequested(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(),
+                                           by.userId()));
+    }
+
+    /** From the leasing process: the unit is the lease's. A repeat (redelivery) changes nothing. */
+    @CommandHandler
+    void handle(ConfirmLeaseActivation command) {
+        if (status == LeaseStatus.ACTIVE) {
+            return;
+        }
+        if (activationRequestedBy == null) {
+            throw new DomainRuleViolation("activation-not-requested", "no activation of this lease is under way");
+        }
+        apply(new LeaseActivated(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(),
+                                 activationRequestedBy));
+    }
+
+    /** From the leasing process: the property would not let the unit. The lease stays signed, to be tried again. */
+    @CommandHandler
+    void handle(RefuseLeaseActivation command) {
+        if (activationRequestedBy == null) {
+            return;
+        }
+        apply(new LeaseActivationRefused(id, proposal.propertyId(), proposal.unitId(),
+                                         required(text(command.reason()), "reason"), text(command.detail())));
     }
 
     @CommandHandler
-    void handle(TerminateLease command, Lettings lettings) {
+    void handle(TerminateLease command) {
         Actor by = actor(command.requestedBy());
         if (!isOwnerSide(by) && !isTenant(by)) {
             throw notAParty();
@@ -274,7 +309,6 @@ class Lease {
                                        terms.monthlyRent().currency());
         }
         String reason = reason(command.reason());
-        lettings.vacate(proposal.propertyId(), proposal.unitId(), id);
         apply(new LeaseTerminated(id, proposal.propertyId(), proposal.unitId(), date, reason, command.noticeDate(),
                                   command.earlyTerminationPenalty(), by.userId()));
     }
@@ -321,8 +355,19 @@ class Lease {
     }
 
     @EventSourcingHandler
+    void on(LeaseActivationRequested event) {
+        activationRequestedBy = event.requestedBy();
+    }
+
+    @EventSourcingHandler
+    void on(LeaseActivationRefused event) {
+        activationRequestedBy = null;
+    }
+
+    @EventSourcingHandler
     void on(LeaseActivated event) {
         status = LeaseStatus.ACTIVE;
+        activationRequestedBy = null;
     }
 
     @EventSourcingHandler

@@ -8,6 +8,9 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.AgreementType;
 import io.alter8.api.lease.ApproveLease;
+import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseActivationRefused;
+import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.ProposeLease;
@@ -17,11 +20,13 @@ import io.alter8.api.lease.SignLease;
 import io.alter8.api.lease.TerminateLease;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.Role;
+import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.MoneyInput;
 import io.alter8.command.web.OneOf;
+import io.alter8.command.web.ProcessOutcomes;
 import io.alter8.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -65,9 +70,11 @@ class LeaseController {
     private static final String URL_MESSAGE = "must be an http(s) URL";
 
     private final CommandSender commands;
+    private final ProcessOutcomes outcomes;
 
-    LeaseController(CommandSender commands) {
+    LeaseController(CommandSender commands, ProcessOutcomes outcomes) {
         this.commands = commands;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -195,15 +202,23 @@ class LeaseController {
 
     @PostMapping("/{id}/activation")
     @Operation(summary = "Put the lease into force: its unit becomes occupied",
-               description = "409 when not fully approved and signed, or when another lease holds the unit.")
+               description = "The leasing process takes the unit after the request is stored; the answer waits for "
+                       + "it (a few seconds at most). 200 once the lease is in force; 409 when it is not fully "
+                       + "approved and signed, or when the property refused the unit (unit-occupied: another lease "
+                       + "holds it; the lease stays signed). 202 when the process has not answered yet: read the "
+                       + "lease until it is active, or sending this again answers the outcome.")
     ResponseEntity<CommandAccepted> activate(@PathVariable UUID id,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
-        return commands.change(new LeaseId(id), ifMatch, ActivateLease::new);
+        return outcomes.await(commands.change(new LeaseId(id), ifMatch, ActivateLease::new),
+                              LeaseActivationRequested.class, LeaseActivated.class, LeaseActivationRefused.class,
+                              refused -> new DomainRuleViolation(refused.reason(), refused.detail() == null
+                                      ? "the property did not let the unit to this lease" : refused.detail()));
     }
 
     @PostMapping("/{id}/termination")
-    @Operation(summary = "End a lease in force as of a date up to today: its unit is vacated")
+    @Operation(summary = "End a lease in force as of a date up to today: its unit is vacated",
+               description = "The leasing process vacates the unit right after the termination is stored.")
     ResponseEntity<CommandAccepted> terminate(@PathVariable UUID id, @Valid @RequestBody TerminationRequest request,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                               String ifMatch) {

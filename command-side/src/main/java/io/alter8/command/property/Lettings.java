@@ -1,15 +1,12 @@
 package io.alter8.command.property;
 
-import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 
-import java.util.List;
-
 /**
- * The property side of letting, as leases need it: what a unit to let belongs to, and its occupancy. Occupying and
- * vacating run in the lease command's transaction, so a lease is never active on a unit another lease holds.
+ * The property side of letting, as a lease's proposal needs it: what a unit to let belongs to. Its occupancy is the
+ * leasing process's ({@code io.alter8.command.lease.LeaseOccupancy}), by commands to the property.
  */
 public interface Lettings {
 
@@ -23,10 +20,4 @@ public interface Lettings {
 
     /** The unit {@code unitId} of the property ({@code null}: its only unit); 404 or 409 when it cannot be let. */
     LettableUnit unitToLet(PropertyId propertyId, UnitId unitId);
-
-    /** The lease takes the unit; 409 when another lease holds it. Again with the same lease, nothing changes. */
-    void occupy(PropertyId propertyId, UnitId unitId, LeaseId leaseId, List<UserId> tenants);
-
-    /** The lease gives the unit up. */
-    void vacate(PropertyId propertyId, UnitId unitId, LeaseId leaseId);
 }

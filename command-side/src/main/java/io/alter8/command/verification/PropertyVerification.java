@@ -28,7 +28,9 @@ import io.alter8.command.NotPermitted;
 import io.alter8.command.user.UserRoles;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -52,7 +54,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Reassignment is allowed until the verification is final; a new field executive starts afresh (assigned, no
  * schedule). A field executive acts only on verifications assigned to them. Once final, only the property's owner
  * may still give (and revise) feedback. Opened only by the verification process, from the property's own request,
- * which checked who asked ({@link WhenPropertyVerificationRequestedThenOpenVerification}).
+ * which checked who asked ({@link VerificationProcess}).
  */
 @Aggregate
 class PropertyVerification {
@@ -76,8 +78,13 @@ class PropertyVerification {
         // for Axon
     }
 
+    /** The process opens it; opening it again (the process retried) changes nothing. */
     @CommandHandler
-    PropertyVerification(OpenVerification command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenVerification command) {
+        if (id != null) {
+            return;
+        }
         required(command.propertyId(), "propertyId");
         required(command.ownerId(), "ownerId");
         required(command.type(), "type");

@@ -107,8 +107,9 @@ class VerificationController {
     @PostMapping("/api/properties/{id}/verifications")
     @ApiResponse(responseCode = "201", description = "Requested; Location is the verification on the query side")
     @Operation(summary = "Ask for a verification of the property (its owner, its listing agent, admins)",
-               description = "201 with the verification's Location on the query side. One verification of a "
-                       + "property is open at a time (409 otherwise). Sending the same id again changes nothing.")
+               description = "201 with the verification's Location on the query side, once the verification process "
+                       + "opened it (202 with that Location if it takes more than a few seconds). One verification "
+                       + "of a property is open at a time (409 otherwise). Sending the same id again changes nothing.")
     ResponseEntity<CommandAccepted> request(@PathVariable UUID id, @Valid @RequestBody VerificationRequest request,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                             String ifMatch) {
@@ -116,7 +117,8 @@ class VerificationController {
                                                            : new VerificationId(request.id());
         return commands.createThrough(new PropertyId(id), ifMatch, (property, by, version) ->
                 new RequestPropertyVerification(property, verification, VerificationType.fromWire(request.type()), by,
-                                                version), verification, "/api/verifications/" + verification);
+                                                version), verification, PropertyVerification.class.getSimpleName(),
+                "/api/verifications/" + verification);
     }
 
     @PutMapping("/api/verifications/{id}/assignment")

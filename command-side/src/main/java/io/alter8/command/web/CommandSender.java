@@ -40,14 +40,16 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final EventStore eventStore;
     private final EventPositions positions;
+    private final ProcessOutcomes outcomes;
     private final HttpServletRequest request;
     private final String queryBaseUrl;
 
-    CommandSender(CommandGateway gateway, EventStore eventStore, EventPositions positions,
+    CommandSender(CommandGateway gateway, EventStore eventStore, EventPositions positions, ProcessOutcomes outcomes,
                   HttpServletRequest request, @Value("${alter8.query-side.base-url}") String queryBaseUrl) {
         this.gateway = gateway;
         this.eventStore = eventStore;
         this.positions = positions;
+        this.outcomes = outcomes;
         this.request = request;
         this.queryBaseUrl = queryBaseUrl.endsWith("/") ? queryBaseUrl.substring(0, queryBaseUrl.length() - 1)
                                                        : queryBaseUrl;
@@ -83,20 +85,28 @@ public class CommandSender {
     }
 
     /**
-     * A change of aggregate {@code target} by the caller whose process creates another, {@code created}, in the same
-     * transaction (a property accepting a verification request opens the verification), applied only at the version
-     * of {@code If-Match} if it was sent: 201 with {@code created}'s Location, and its version and position as the
-     * store has them once the command committed.
+     * A change of aggregate {@code target} by the caller, applied only at the version of {@code If-Match} if it was
+     * sent, whose process then creates another, {@code created}, of the type {@code createdType} (a property
+     * accepting a verification request; the verification process opens it): 201 with {@code created}'s Location,
+     * version and position once the process created it ({@link ProcessOutcomes}, a few seconds at most), else 202
+     * with that Location and the target's answer. An id another kind of aggregate holds is refused first, as in
+     * {@link #create}: the process could never create it.
      */
     public <I extends TypedId> ResponseEntity<CommandAccepted> createThrough(I target, String ifMatch,
                                                                              Change<I> change, TypedId created,
-                                                                             String queryPath) {
+                                                                             String createdType, String queryPath) {
         Object command = change.command(target, Callers.actor(), expectedVersion(ifMatch));
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData()));
         String createdId = created.toString();
-        long version = currentVersion(created)
-                .orElseThrow(() -> new IllegalStateException("nothing created for " + createdId));
-        return created(new CommandAccepted(createdId, version, positions.positionOf(createdId, version)), queryPath);
+        if (outcomes.heldByAnotherKind(created, createdType)) {
+            throw idTaken(createdId);
+        }
+        CommandAccepted request = send(command, target, metaData());
+        return outcomes.awaitCreated(created)
+                       .map(version -> created(new CommandAccepted(createdId, version,
+                                                                   positions.positionOf(createdId, version)),
+                                               queryPath))
+                       .orElseGet(() -> ResponseEntity.accepted().location(URI.create(queryBaseUrl + queryPath))
+                                                      .eTag(ETags.of(request.version())).body(request));
     }
 
     private ResponseEntity<CommandAccepted> created(CommandAccepted accepted, String queryPath) {

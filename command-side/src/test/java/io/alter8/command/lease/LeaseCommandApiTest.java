@@ -11,15 +11,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.alter8.command.property.PropertyBodies.apartment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The lease commands over HTTP: an application through to termination, the unit's occupancy, every error path. */
+/**
+ * The lease commands over HTTP: an application through to termination, the unit's occupancy as the leasing process
+ * settles it (also under a race), every error path.
+ */
 @CommandSideTest
 class LeaseCommandApiTest {
 
@@ -121,9 +132,12 @@ class LeaseCommandApiTest {
                        "{\"as\": \"tenant\", \"signatureUrl\": \"https://sign.example/tenant\"}"));
         Response activated = owner.post("/api/leases/" + lease + "/activation", null);
         ok(activated);
-        assertThat(activated.json().path("version").asLong()).as("the lease's own version").isEqualTo(5);
+        // The answer waited for the leasing process: the unit is taken and the lease in force.
+        assertThat(activated.json().path("version").asLong()).as("the lease's own version").isEqualTo(6);
+        assertThat(activated.header("ETag")).isEqualTo("\"6\"");
         assertThat(eventTypes(lease)).containsExactly("LeaseProposed", "LeaseApproved", "LeaseApproved",
-                                                      "LeaseSigned", "LeaseSigned", "LeaseActivated");
+                                                      "LeaseSigned", "LeaseSigned", "LeaseActivationRequested",
+                                                      "LeaseActivated");
         assertThat(eventTypes(property)).contains("UnitOccupied").doesNotContain("UnitVacated");
 
         ok(tenant.post("/api/leases/" + lease + "/termination",
@@ -131,13 +145,17 @@ class LeaseCommandApiTest {
                                .formatted(LocalDate.now(ZoneOffset.UTC))
                                + "{\"amount\": \"25000\", \"currency\": \"INR\"}}"));
         assertThat(eventTypes(lease)).last().isEqualTo("LeaseTerminated");
-        assertThat(eventTypes(property)).last().isEqualTo("PropertyStatusChanged");
-        assertThat(eventTypes(property)).contains("UnitVacated");
+        // The process gives the unit back right after the termination is stored.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(eventTypes(property)).last().isEqualTo("PropertyStatusChanged");
+            assertThat(eventTypes(property)).contains("UnitVacated");
+        });
     }
 
     @Test
-    void aSecondLeaseOfAnOccupiedUnitIsRefusedAndLeavesNothingBehind() {
-        ok(owner.post("/api/leases/" + readyLease(tenant, property) + "/activation", null));
+    void aSecondLeaseOfAnOccupiedUnitIsRefusedStaysSignedAndTakesTheUnitOnceItIsFree() {
+        String first = readyLease(tenant, property);
+        ok(owner.post("/api/leases/" + first + "/activation", null));
         UUID otherTenant = TestUsers.register(anonymous, "tenant", PASSWORD).id();
         ApiClient other = anonymous.withToken(TestTokens.mint(otherTenant, "tenant"));
         // A let property is no longer listed, so the owner proposes the second lease.
@@ -151,8 +169,59 @@ class LeaseCommandApiTest {
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().path("type").asString()).isEqualTo("https://alter8.io/problems/unit-occupied");
-        assertThat(eventTypes(second)).doesNotContain("LeaseActivated");
+        assertThat(eventTypes(second)).doesNotContain("LeaseActivated").last().isEqualTo("LeaseActivationRefused");
         assertThat(eventTypes(property)).isEqualTo(propertyEvents);
+
+        ok(tenant.post("/api/leases/" + first + "/termination",
+                       "{\"terminationDate\": \"%s\"}".formatted(LocalDate.now(ZoneOffset.UTC))));
+        await().atMost(Duration.ofSeconds(10))
+               .untilAsserted(() -> assertThat(eventTypes(property)).last().isEqualTo("PropertyStatusChanged"));
+        Response activated = owner.post("/api/leases/" + second + "/activation", null);
+        ok(activated);
+        assertThat(eventTypes(second)).last().isEqualTo("LeaseActivated");
+    }
+
+    /** What the unit's property says, in order: which lease took or gave back the unit. */
+    List<String> occupancy(String propertyId) {
+        return jdbc.queryForList("""
+                SELECT substring(payload_type from '[^.]*$') || ' '
+                       || (convert_from(payload, 'UTF8')::jsonb ->> 'leaseId')
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%.Unit%cupied'
+                ORDER BY sequence_number""", String.class, propertyId);
+    }
+
+    @Test
+    void twoSignedLeasesOfOneUnitActivatedAtOnceEndWithExactlyOneInForce() throws Exception {
+        UUID otherTenant = TestUsers.register(anonymous, "tenant", PASSWORD).id();
+        ApiClient other = anonymous.withToken(TestTokens.mint(otherTenant, "tenant"));
+        List<String> leases = List.of(readyLease(tenant, property), readyLease(other, property));
+        CyclicBarrier together = new CyclicBarrier(leases.size());
+        ExecutorService pool = Executors.newFixedThreadPool(leases.size());
+        List<Response> answers;
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (String lease : leases) {
+                sent.add(pool.submit(() -> {
+                    together.await();
+                    return owner.post("/api/leases/" + lease + "/activation", null);
+                }));
+            }
+            answers = new ArrayList<>();
+            for (Future<Response> answer : sent) {
+                answers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
+        Response refused = answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://alter8.io/problems/unit-occupied");
+        String winner = leases.get(answers.get(0).status() == 200 ? 0 : 1);
+        String loser = leases.get(answers.get(0).status() == 200 ? 1 : 0);
+        assertThat(eventTypes(winner)).contains("LeaseActivated").doesNotContain("LeaseActivationRefused");
+        assertThat(eventTypes(loser)).doesNotContain("LeaseActivated").last().isEqualTo("LeaseActivationRefused");
+        assertThat(occupancy(property)).containsExactly("UnitOccupied " + winner);
     }
 
     @Test

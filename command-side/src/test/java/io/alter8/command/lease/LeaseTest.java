@@ -8,7 +8,10 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.AgreementType;
 import io.alter8.api.lease.ApproveLease;
+import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseActivationRefused;
+import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseApproved;
 import io.alter8.api.lease.LeaseParty;
@@ -20,6 +23,7 @@ import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.LeaseTermsRevised;
 import io.alter8.api.lease.ProposeLease;
+import io.alter8.api.lease.RefuseLeaseActivation;
 import io.alter8.api.lease.RejectLease;
 import io.alter8.api.lease.ReviseLeaseTerms;
 import io.alter8.api.lease.SignLease;
@@ -39,14 +43,16 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The lease's rules: who proposes and applies, approvals, signatures, force and end, and the unit's occupancy. */
+/**
+ * The lease's rules: who proposes and applies, approvals, signatures, the activation the leasing process settles, and
+ * the end.
+ */
 class LeaseTest {
 
     static final LeaseId ID = LeaseId.random();
@@ -63,9 +69,6 @@ class LeaseTest {
 
     FixtureConfiguration<Lease> fixture;
     final Map<UserId, Role> activeUsers = new HashMap<>();
-    final List<String> occupancy = new ArrayList<>();
-    /** Which lease holds the unit, as the property would answer. */
-    LeaseId holder;
     /** Whether the property's listing is public, as the property would answer. */
     boolean listed = true;
 
@@ -85,20 +88,6 @@ class LeaseTest {
                 return new LettableUnit(PROPERTY, UNIT, OWNER, AGENT, MANAGER, "INR", listed);
             }
 
-            @Override
-            public void occupy(PropertyId propertyId, UnitId unitId, LeaseId leaseId, List<UserId> tenants) {
-                if (holder != null && !holder.equals(leaseId)) {
-                    throw new DomainRuleViolation("unit-occupied", "the unit is occupied under another lease");
-                }
-                holder = leaseId;
-                occupancy.add("occupy " + unitId + " " + tenants);
-            }
-
-            @Override
-            public void vacate(PropertyId propertyId, UnitId unitId, LeaseId leaseId) {
-                holder = null;
-                occupancy.add("vacate " + unitId);
-            }
         });
     }
 
@@ -454,21 +443,72 @@ class LeaseTest {
     }
 
     @Test
-    void activatingOccupiesTheUnitWithTheLeasesTenants() {
+    void activatingAsksTheLeasingProcessForTheUnitOfTheLeasesTenants() {
         given(approvedAndSigned())
                .when(new ActivateLease(ID, as(OWNER, Role.OWNER), null))
-               .expectEvents(new LeaseActivated(ID, PROPERTY, UNIT, List.of(TENANT), OWNER));
-        assertThat(occupancy).containsExactly("occupy " + UNIT + " [" + TENANT + "]");
+               .expectEvents(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), OWNER));
     }
 
     @Test
-    void cannotActivateLeaseOnOccupiedUnit() {
-        holder = LeaseId.random();
+    void theProcessConfirmingTheUnitPutsTheLeaseIntoForceOnce() {
         given(approvedAndSigned())
+               .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), AGENT))
+               .when(new ConfirmLeaseActivation(ID))
+               .expectEvents(new LeaseActivated(ID, PROPERTY, UNIT, List.of(TENANT), AGENT));
+        given(approvedAndSigned())
+               .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), AGENT),
+                         new LeaseActivated(ID, PROPERTY, UNIT, List.of(TENANT), AGENT))
+               .when(new ConfirmLeaseActivation(ID))
+               .expectNoEvents()
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void activatingAgainWhileTheProcessWorksOnItChangesNothing() {
+        given(approvedAndSigned())
+               .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), OWNER))
                .when(new ActivateLease(ID, as(OWNER, Role.OWNER), null))
                .expectNoEvents()
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aRefusedActivationLeavesTheLeaseSignedAndItMayBeActivatedAgain() {
+        given(approvedAndSigned())
+               .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), OWNER))
+               .when(new RefuseLeaseActivation(ID, "unit-occupied", "the unit is occupied under another lease"))
+               .expectEvents(new LeaseActivationRefused(ID, PROPERTY, UNIT, "unit-occupied",
+                                                        "the unit is occupied under another lease"));
+        given(approvedAndSigned())
+               .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), OWNER),
+                         new LeaseActivationRefused(ID, PROPERTY, UNIT, "unit-occupied", null))
+               .when(new ConfirmLeaseActivation(ID))
+               .expectNoEvents()
                .expectException(DomainRuleViolation.class)
-               .expectExceptionMessage("the unit is occupied under another lease");
+               .expectExceptionMessage("no activation of this lease is under way");
+        given(approvedAndSigned())
+               .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), OWNER),
+                         new LeaseActivationRefused(ID, PROPERTY, UNIT, "unit-occupied", null))
+               .when(new ActivateLease(ID, as(MANAGER, Role.PROPERTY_MANAGER), null))
+               .expectEvents(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), MANAGER));
+    }
+
+    @Test
+    void aRefusalOfNoActivationUnderWayChangesNothing() {
+        given(approvedAndSigned())
+               .when(new RefuseLeaseActivation(ID, "unit-occupied", null))
+               .expectNoEvents()
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aLeaseBeingPutIntoForceCannotBeRejected() {
+        given(approvedAndSigned())
+               .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), OWNER))
+               .when(new RejectLease(ID, "changed my mind", as(TENANT, Role.TENANT), null))
+               .expectNoEvents()
+               .expectException(DomainRuleViolation.class)
+               .expectExceptionMessage("the lease is being put into force");
     }
 
     @Test
@@ -478,7 +518,6 @@ class LeaseTest {
                .when(new ActivateLease(ID, as(OWNER, Role.OWNER), null))
                .expectNoEvents()
                .expectExceptionMessage("the owner and every tenant must sign first");
-        assertThat(occupancy).isEmpty();
     }
 
     @Test
@@ -490,14 +529,13 @@ class LeaseTest {
     }
 
     @Test
-    void terminatingVacatesTheUnit() {
+    void eitherSideTerminatesALeaseInForce() {
         given(approvedAndSigned())
                .andGiven(new LeaseActivated(ID, PROPERTY, UNIT, List.of(TENANT), OWNER))
                .when(new TerminateLease(ID, TODAY, "moving abroad", TODAY.minusDays(30), Money.of("10000", "INR"),
                                         as(TENANT, Role.TENANT), null))
                .expectEvents(new LeaseTerminated(ID, PROPERTY, UNIT, TODAY, "moving abroad", TODAY.minusDays(30),
                                                  Money.of("10000", "INR"), TENANT));
-        assertThat(occupancy).containsExactly("vacate " + UNIT);
     }
 
     @Test
@@ -511,6 +549,5 @@ class LeaseTest {
                .when(new TerminateLease(ID, TODAY.plusDays(1), null, null, null, as(OWNER, Role.OWNER), null))
                .expectNoEvents()
                .expectExceptionMessage("the termination date falls between the start date and today");
-        assertThat(occupancy).isEmpty();
     }
 }

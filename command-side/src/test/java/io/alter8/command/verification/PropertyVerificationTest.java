@@ -105,6 +105,14 @@ class PropertyVerificationTest {
                .expectEvents(opened(VerificationType.LEGAL));
     }
 
+    @Test
+    void openingAgainWhenTheProcessRetriesChangesNothing() {
+        fixture.given(opened(VerificationType.LEGAL))
+               .when(new OpenVerification(ID, PROPERTY, VerificationType.LEGAL, OWNER, OWNER))
+               .expectNoEvents()
+               .expectSuccessfulHandlerExecution();
+    }
+
     // ---------------------------------------------------------------------------------------------- assignment
 
     @Test

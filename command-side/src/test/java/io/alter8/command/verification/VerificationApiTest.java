@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Property verifications over HTTP on the real event store: the request through the property, the visit, the report,
- * the process that marks the property verified or rejected in the same transaction, the owner's feedback, and the
+ * the process that then marks the property verified or rejected, the owner's feedback, and the
  * refusals (400, 403, 404, 409, 412).
  */
 @CommandSideTest
@@ -128,7 +130,9 @@ class VerificationApiTest {
         Response completed = executive.post("/api/verifications/" + id + "/completion", REPORT);
         assertThat(completed.status()).as(completed.body()).isEqualTo(200);
         assertThat(completed.json().path("version").asLong()).isEqualTo(4);
-        assertThat(propertyVerification(property)).isEqualTo("verified");
+        // The verification process records the outcome on the property right after the completion is stored.
+        await().atMost(Duration.ofSeconds(10))
+               .untilAsserted(() -> assertThat(propertyVerification(property)).isEqualTo("verified"));
 
         String feedback = "{\"agentRating\": 4, \"executiveRating\": 5, \"feedback\": \"punctual\"}";
         Response rated = owner.put("/api/verifications/" + id + "/feedback", feedback);
@@ -145,6 +149,21 @@ class VerificationApiTest {
     }
 
     @Test
+    void anIdAnotherKindOfEntityHoldsIsRefusedBeforeThePropertyAcceptsIt() {
+        String property = property();
+        String otherProperty = property();
+        List<String> before = eventTypes(property);
+
+        Response taken = owner.post("/api/properties/" + property + "/verifications",
+                                    "{\"id\": \"" + otherProperty + "\", \"type\": \"standard\"}");
+
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.json().path("type").asString()).isEqualTo("https://alter8.io/problems/id-taken");
+        assertThat(eventTypes(property)).isEqualTo(before);
+        assertThat(request(owner, property, "standard").status()).isEqualTo(201);
+    }
+
+    @Test
     void aRejectionMakesThePropertyRejected() {
         UUID executiveId = user("field_executive");
         String property = property();
@@ -155,7 +174,8 @@ class VerificationApiTest {
                 .post("/api/verifications/" + id + "/rejection", "{\"reason\": \"not the flat in the photos\"}");
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
-        assertThat(propertyVerification(property)).isEqualTo("rejected");
+        await().atMost(Duration.ofSeconds(10))
+               .untilAsserted(() -> assertThat(propertyVerification(property)).isEqualTo("rejected"));
         Response noAgent = owner.put("/api/verifications/" + id + "/feedback",
                                      "{\"agentRating\": 3, \"executiveRating\": 2}");
         assertThat(noAgent.status()).isEqualTo(409);
@@ -256,12 +276,15 @@ class VerificationApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).hasValue("application/problem+json");
 
-        String id = requested(property());
+        String property = property();
+        String id = requested(property);
         Response stale = admin.post("/api/verifications/" + id + "/rejection", "{\"reason\": \"duplicate\"}",
                                     "If-Match", "\"7\"");
         assertThat(stale.status()).isEqualTo(412);
         Response current = admin.post("/api/verifications/" + id + "/rejection", "{\"reason\": \"duplicate\"}",
                                       "If-Match", "\"0\"");
         assertThat(current.status()).as(current.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+               .untilAsserted(() -> assertThat(propertyVerification(property)).isEqualTo("rejected"));
     }
 }

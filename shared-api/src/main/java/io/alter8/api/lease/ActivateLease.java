@@ -5,7 +5,10 @@ import io.alter8.api.user.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** Puts a fully approved lease, signed by the owner and every tenant, into force: its unit becomes occupied. */
+/**
+ * Asks to put a fully approved lease, signed by the owner and every tenant, into force: the leasing process occupies
+ * its unit, then confirms or refuses the activation.
+ */
 public record ActivateLease(@TargetAggregateIdentifier LeaseId leaseId,
                             Actor requestedBy,
                             @TargetAggregateVersion Long expectedVersion) {

@@ -8,7 +8,7 @@ import org.axonframework.serialization.Revision;
 
 import java.util.List;
 
-/** The lease is in force; its unit was occupied in the same transaction. */
+/** The lease is in force: the leasing process occupied its unit first ({@link LeaseActivationRequested}). */
 @Revision("1")
 public record LeaseActivated(LeaseId leaseId,
                              PropertyId propertyId,

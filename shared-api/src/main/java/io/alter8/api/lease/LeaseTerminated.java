@@ -9,7 +9,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-/** The lease ended early; its unit was vacated in the same transaction. */
+/** The lease ended early; the leasing process vacates its unit next. */
 @Revision("1")
 public record LeaseTerminated(LeaseId leaseId,
                               PropertyId propertyId,

@@ -1,0 +1,93 @@
+package io.alter8.command.lease;
+
+import io.alter8.api.lease.ConfirmLeaseActivation;
+import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LeaseTerminated;
+import io.alter8.api.lease.RefuseLeaseActivation;
+import io.alter8.api.property.OccupyUnit;
+import io.alter8.api.property.VacateUnit;
+import io.alter8.command.process.Processes;
+import io.alter8.command.process.Refusal;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The leasing process: a lease is in force only on a unit its property let to it, and a lease that ends gives the
+ * unit back. The property holds the occupancy (one lease per unit); the lease asks, this process carries the
+ * question across.
+ * <pre>
+ * LeaseActivationRequested → OccupyUnit → ConfirmLeaseActivation (LeaseActivated)
+ *                                       ↘ refused: RefuseLeaseActivation (LeaseActivationRefused), the compensation
+ *                                         (the lease refuses the confirmation: VacateUnit, the unit given back)
+ * LeaseTerminated          → VacateUnit
+ * </pre>
+ * Each step is idempotent — the property takes the same lease twice as once, the lease confirms or refuses only an
+ * activation under way — so a redelivered event (a retry, a crash before the processor stored its token) repeats
+ * nothing. Nothing is kept between events: each saga ends with the event that started it.
+ */
+@Saga
+@ProcessingGroup(LeaseOccupancy.PROCESSING_GROUP)
+public class LeaseOccupancy {
+
+    static final String PROCESSING_GROUP = "lease-occupancy";
+    private static final Logger log = LoggerFactory.getLogger(LeaseOccupancy.class);
+
+    @Autowired
+    private transient CommandGateway commands;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "leaseId")
+    void on(LeaseActivationRequested event) {
+        SagaLifecycle.end();
+        try {
+            commands.sendAndWait(new OccupyUnit(event.propertyId(), event.unitId(), event.leaseId(),
+                                                event.tenants()));
+        } catch (RuntimeException failure) {
+            Refusal refusal = Refusal.of(failure, "activation-refused").orElseThrow(() -> failure);
+            commands.sendAndWait(new RefuseLeaseActivation(event.leaseId(), refusal.code(), refusal.detail()));
+            return;
+        }
+        try {
+            commands.sendAndWait(new ConfirmLeaseActivation(event.leaseId()));
+        } catch (RuntimeException failure) {
+            // The lease will not take the unit after all: give it back rather than leave it held by nobody in force.
+            Refusal.of(failure, "activation-refused").orElseThrow(() -> failure);
+            commands.sendAndWait(new VacateUnit(event.propertyId(), event.unitId(), event.leaseId()));
+        }
+    }
+
+    /** Leases put into force before this process existed end here too: a saga starts if none runs. */
+    @StartSaga
+    @EndSaga
+    @SagaEventHandler(associationProperty = "leaseId")
+    void on(LeaseTerminated event) {
+        try {
+            commands.sendAndWait(new VacateUnit(event.propertyId(), event.unitId(), event.leaseId()));
+        } catch (RuntimeException failure) {
+            // The unit is not the lease's (anymore): there is nothing of this lease to give back.
+            Refusal refusal = Refusal.of(failure, "vacate-refused").orElseThrow(() -> failure);
+            log.warn("Lease {} ended, its unit was not vacated: {} ({})", event.leaseId(), refusal.code(),
+                     refusal.detail());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ProcessConfiguration {
+
+        @Bean
+        ConfigurerModule leaseOccupancyProcessingGroup() {
+            return Processes.processingGroup(PROCESSING_GROUP);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.alter8.command.lease;
+
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.Money;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
+import io.alter8.api.common.UserId;
+import io.alter8.api.lease.ConfirmLeaseActivation;
+import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LeaseTerminated;
+import io.alter8.api.lease.RefuseLeaseActivation;
+import io.alter8.api.property.OccupyUnit;
+import io.alter8.api.property.VacateUnit;
+import io.alter8.command.DomainRuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The leasing process's rules: the unit first, then the lease; a refused unit is compensated on the lease. */
+class LeaseOccupancyTest {
+
+    static final LeaseId LEASE = LeaseId.random();
+    static final PropertyId PROPERTY = PropertyId.random();
+    static final UnitId UNIT = UnitId.random();
+    static final UserId OWNER = UserId.random();
+    static final UserId TENANT = UserId.random();
+    static final LeaseActivationRequested REQUESTED =
+            new LeaseActivationRequested(LEASE, PROPERTY, UNIT, List.of(TENANT), OWNER);
+    static final LeaseTerminated TERMINATED =
+            new LeaseTerminated(LEASE, PROPERTY, UNIT, LocalDate.of(2026, 11, 22), "moving", null,
+                                Money.of("0", "INR"), TENANT);
+
+    SagaTestFixture<LeaseOccupancy> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(LeaseOccupancy.class);
+    }
+
+    @Test
+    void aRequestedActivationTakesTheUnitThenPutsTheLeaseIntoForce() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(LEASE.toString()).publishes(REQUESTED)
+               .expectDispatchedCommands(new OccupyUnit(PROPERTY, UNIT, LEASE, List.of(TENANT)),
+                                         new ConfirmLeaseActivation(LEASE))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void cannotActivateLeaseOnOccupiedUnit() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof OccupyUnit) {
+                throw new DomainRuleViolation("unit-occupied", "the unit is occupied under another lease");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+               .whenAggregate(LEASE.toString()).publishes(REQUESTED)
+               .expectDispatchedCommands(new OccupyUnit(PROPERTY, UNIT, LEASE, List.of(TENANT)),
+                                         new RefuseLeaseActivation(LEASE, "unit-occupied",
+                                                                   "the unit is occupied under another lease"))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRefusalThatCrossedTheBusWithoutItsCodeIsStillCompensated() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof OccupyUnit) {
+                throw new CommandExecutionException("the unit is occupied under another lease", null);
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+               .whenAggregate(LEASE.toString()).publishes(REQUESTED)
+               .expectDispatchedCommands(new OccupyUnit(PROPERTY, UNIT, LEASE, List.of(TENANT)),
+                                         new RefuseLeaseActivation(LEASE, "activation-refused",
+                                                                   "the unit is occupied under another lease"));
+    }
+
+    @Test
+    void aLeaseThatWillNotTakeTheUnitGivesItBack() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ConfirmLeaseActivation) {
+                throw new DomainRuleViolation("activation-not-requested", "no activation of this lease is under way");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+               .whenAggregate(LEASE.toString()).publishes(REQUESTED)
+               .expectDispatchedCommands(new OccupyUnit(PROPERTY, UNIT, LEASE, List.of(TENANT)),
+                                         new ConfirmLeaseActivation(LEASE),
+                                         new VacateUnit(PROPERTY, UNIT, LEASE));
+    }
+
+    @Test
+    void aConcurrentChangeOfThePropertyIsRetriedNotRefused() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof OccupyUnit) {
+                throw new ConcurrencyException("another change to the property was stored first");
+            }
+            return null;
+        });
+        // As in the application (Processes): the error reaches the processor, which retries the event.
+        fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
+        assertThatThrownBy(() -> fixture.givenNoPriorActivity()
+                                        .whenAggregate(LEASE.toString()).publishes(REQUESTED))
+                .hasRootCauseInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    void aTerminatedLeaseGivesTheUnitBackEvenIfNoProcessRanForItsActivation() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(LEASE.toString()).publishes(TERMINATED)
+               .expectDispatchedCommands(new VacateUnit(PROPERTY, UNIT, LEASE))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void aUnitThatIsNoLongerTheLeasesIsLeftAsItIs() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            throw new DomainRuleViolation("other-lease", "the unit is held by another lease");
+        });
+        fixture.givenNoPriorActivity()
+               .whenAggregate(LEASE.toString()).publishes(TERMINATED)
+               .expectDispatchedCommands(new VacateUnit(PROPERTY, UNIT, LEASE))
+               .expectActiveSagas(0);
+    }
+}

@@ -1,0 +1,25 @@
+package io.alter8.api.lease;
+
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
+import io.alter8.api.common.UserId;
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+
+/**
+ * The owner's side asked to put a fully approved, signed lease into force. The leasing process now takes the unit:
+ * {@link LeaseActivated} follows when it was free, {@link LeaseActivationRefused} when it was not.
+ */
+@Revision("1")
+public record LeaseActivationRequested(LeaseId leaseId,
+                                       PropertyId propertyId,
+                                       UnitId unitId,
+                                       List<UserId> tenants,
+                                       UserId requestedBy) {
+
+    public LeaseActivationRequested {
+        tenants = tenants == null ? List.of() : List.copyOf(tenants);
+    }
+}
