@@ -318,7 +318,7 @@ class UserAccount {
             if (profile.aadhaarNumber() != null || profile.panNumber() != null) {
                 throw new DomainRuleViolation("indian-id-outside-india", "Aadhaar and PAN are for users in India");
             }
-            // Seed 001's tenants require both.
+            // The management model's tenants require both.
             required(profile.ssnLastFour(), "ssnLastFour");
             required(profile.dateOfBirth(), "dateOfBirth");
         } else if (profile.ssnLastFour() != null) {

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * Verification completed → the property is verified; rejected → rejected (what the seeds' verification workflow
- * decides). Sent as Alter8 itself, not as the person who completed it, whom the property would refuse. In the
+ * Verification completed → the property is verified; rejected → rejected (what the marketplace model's verification
+ * workflow decides). Sent as Alter8 itself, not as the person who completed it, whom the property would refuse. In the
  * completion's own transaction: the property's status and the verification's end are stored together, and the
  * property frees itself for the next request at once. The property accepts a process outcome in any state, so this
  * never fails a completion for the property's sake.

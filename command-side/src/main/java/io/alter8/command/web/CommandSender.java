@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends a command on behalf of an HTTP request and shapes the answer of shared/API.md: {@code {id, version,
+ * Sends a command on behalf of an HTTP request and shapes the answer of docs/api.md: {@code {id, version,
  * position}}, an {@code ETag} of the version, and for creations 201 with the query side's {@code Location}.
  */
 @Component

@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} on a command (shared/API.md): the same key with the same request answers the first answer
+ * {@code Idempotency-Key} on a command (docs/api.md): the same key with the same request answers the first answer
  * again and stores nothing new; the same key with another request is a 422; a key whose first request is still
  * running is a 409. Server errors are not remembered, so the client may retry them with the same key.
  */

@@ -28,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns every failure into problem+json (shared/API.md): all bad fields at once, and never a stack trace, SQL or
+ * Turns every failure into problem+json (docs/api.md): all bad fields at once, and never a stack trace, SQL or
  * class name in the body. Services add advice of their own for their domain exceptions; this one runs last.
  */
 @RestControllerAdvice

@@ -23,11 +23,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code user:permissions:{userId}} (seed Redis key): each user's role and whether the account may act, so that the
- * query side refuses a deactivated user's still-valid token without asking the command side. Written as a hash
- * with the sequence number of the last event applied; older events are skipped inside Redis (one Lua call), so
- * replays and redeliveries leave the same value. A missing entry, or Redis being down, lets the token through:
- * the cache can only narrow what a valid token may do.
+ * {@code user:permissions:{userId}} (the management model's Redis key): each user's role and whether the account may
+ * act, so that the query side refuses a deactivated user's still-valid token without asking the command side. Written
+ * as a hash with the sequence number of the last event applied; older events are skipped inside Redis (one Lua call),
+ * so replays and redeliveries leave the same value. A missing entry, or Redis being down, lets the token through: the
+ * cache can only narrow what a valid token may do.
  */
 @Component
 @ProcessingGroup(UserPermissionsCache.PROCESSING_GROUP)
