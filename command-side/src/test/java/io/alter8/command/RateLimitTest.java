@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Calls per user and endpoint are counted in Redis (seed key rate_limit:api:{user}:{endpoint}); past the limit 429. */
+/** Calls per user and endpoint are counted in Redis (key rate_limit:api:{user}:{endpoint}); past the limit 429. */
 @CommandSideTest
 class RateLimitTest {
 

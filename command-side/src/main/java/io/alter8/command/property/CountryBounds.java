@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a property of each market may lie: boxes of latitude and longitude, as the seed's
- * {@code check_india_coordinates} constraint does for India. They catch swapped or mistyped coordinates, not
+ * Where a property of each market may lie: boxes of latitude and longitude, as the marketplace
+ * model's {@code check_india_coordinates} constraint does for India. They catch swapped or mistyped coordinates, not
  * borders: a box is generous at the edges.
  * <ul>
- *   <li>India: latitude 6.0–37.6, longitude 68.7–97.25 (seed 000).</li>
+ *   <li>India: latitude 6.0–37.6, longitude 68.7–97.25 (marketplace model).</li>
  *   <li>United States, per the US Census Bureau's state bounding boxes: the contiguous states (24.39–49.39 N,
  *       124.85–66.88 W), Alaska (51.21–71.44 N, 179.15–129.97 W; the Aleutians west of the antimeridian are left
  *       out) and Hawaii (18.86–28.52 N, 178.45–154.75 W, the main islands and the northwestern chain).</li>

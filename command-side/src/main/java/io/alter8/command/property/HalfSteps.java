@@ -11,7 +11,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
 
-/** Bathrooms are counted in halves (seed: DECIMAL(3,1), a half bath has no shower). */
+/** Bathrooms are counted in halves (one decimal place: a half bath has no shower). */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = HalfSteps.Validator.class)

@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 import java.util.Optional;
 
 /**
- * Input checked against the master data (seed 000 {@code master_cities}, {@code master_areas},
+ * Input checked against the master data (marketplace model {@code master_cities}, {@code master_areas},
  * {@code master_amenities}): Alter8 lists properties only in its cities, in their localities, with amenities it
  * knows. Checked where input arrives, as one more bad field in the 400 — the events then carry names that the read
  * side can join. Spring builds these validators, so they get the service's {@link MasterData}.

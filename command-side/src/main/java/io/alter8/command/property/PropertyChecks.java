@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The rules every description of a property keeps, whichever command brings it (the seeds' CHECK constraints and
+ * The rules every description of a property keeps, whichever command brings it (the data models' CHECK constraints and
  * more). The HTTP layer checks the same shapes first and answers 400 with every bad field; these hold for any
  * sender, and answer 409 with the first broken rule.
  */

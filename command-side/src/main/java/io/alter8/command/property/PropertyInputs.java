@@ -46,7 +46,8 @@ import java.util.Map;
 /**
  * The parts of a property as clients send them, each checked for shape (400 with every bad field) and turned into
  * the contract's value types. Master data (city, state, area, amenity codes) is checked by {@link MasterDataChecks}.
- * Defaults are the seed's: unfurnished, lease of 12 months, no balconies or parking, pets not allowed, any tenant.
+ * Defaults are the marketplace model's: unfurnished, lease of 12 months, no balconies or parking, pets not allowed, any
+ * tenant.
  */
 final class PropertyInputs {
 

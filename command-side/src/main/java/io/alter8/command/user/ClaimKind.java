@@ -2,7 +2,7 @@ package io.alter8.command.user;
 
 import java.util.Locale;
 
-/** What must be unique across users, each kind on its own (as the seed's unique columns are per table). */
+/** What must be unique across users, each kind on its own (as the data models' unique columns are per table). */
 enum ClaimKind {
     EMAIL("e-mail address"),
     PHONE("phone number"),

@@ -12,9 +12,9 @@ import java.lang.annotation.Target;
 import java.util.regex.Pattern;
 
 /**
- * A RERA registration number. The seed states no format, and each state's authority has its own
+ * A RERA registration number. The data model states no format, and each state's authority has its own
  * ({@code A51900012345} in Maharashtra, {@code PRM/KA/RERA/1251/309/AG/180515/001234} in Karnataka), so only the
- * characters they use are allowed: 3 to 50 (the seed's column) upper-case letters, digits, {@code /} and {@code -},
+ * characters they use are allowed: 3 to 50 (the column's width) upper-case letters, digits, {@code /} and {@code -},
  * starting with a letter or digit.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})

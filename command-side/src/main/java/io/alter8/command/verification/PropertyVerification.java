@@ -43,8 +43,8 @@ import static io.alter8.command.CommandArguments.text;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A verification of a property (seed 000 {@code property_verifications}): who visits, when, what they found, how it
- * ended, and the owner's ratings of the people who came.
+ * A verification of a property (marketplace model {@code property_verifications}): who visits, when, what they found,
+ * how it ended, and the owner's ratings of the people who came.
  * <pre>
  * pending     → assigned                      (admins name a field executive, optionally an agent)
  * assigned    → in_progress                   (the assigned field executive starts)
@@ -217,7 +217,7 @@ class PropertyVerification {
 
     // ------------------------------------------------------------------------------------------------- decisions
 
-    /** The seed's CHECKs, and a legal verification's findings, which the seed keeps only for legal ones. */
+    /** The quality score is 1 to 10; a legal verification must report its legal findings (title clear or not). */
     private void checkReport(VerificationReport filed) {
         if (filed.qualityScore() < 1 || filed.qualityScore() > 10) {
             throw new DomainRuleViolation("invalid-qualityScore", "the quality score is 1 to 10");

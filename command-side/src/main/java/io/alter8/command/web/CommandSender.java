@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends a command on behalf of an HTTP request and shapes the answer of shared/API.md: {@code {id, version,
+ * Sends a command on behalf of an HTTP request and shapes the answer of docs/api.md: {@code {id, version,
  * position}}, an {@code ETag} of the version, and for creations 201 with the query side's {@code Location}.
  */
 @Component

@@ -33,9 +33,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} on a command: the same key with the same request answers the first answer again and stores
- * nothing new; the same key with another request is a 422; a key whose first request is still running is a 409.
- * Server errors are not remembered, so the client may retry them with the same key.
+ * {@code Idempotency-Key} on a command (docs/api.md): the same key with the same request answers the first answer
+ * again and stores nothing new; the same key with another request is a 422; a key whose first request is still
+ * running is a 409. Server errors are not remembered, so the client may retry them with the same key.
  * <p>
  * Keys belong to the authenticated user: another user's same key and body run afresh, as a request of their own.
  * Anonymous calls and the {@code /api/auth} routes ignore the header: their answers carry tokens and codes that

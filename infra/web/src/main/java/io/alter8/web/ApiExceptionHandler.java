@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns every failure into problem+json (shared/API.md): all bad fields at once, and never a stack trace, SQL or
+ * Turns every failure into problem+json (docs/api.md): all bad fields at once, and never a stack trace, SQL or
  * class name in the body. Services add advice of their own for their domain exceptions; this one runs last.
  */
 @RestControllerAdvice

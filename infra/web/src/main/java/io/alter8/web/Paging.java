@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code ?page=0&size=20&sort=field,asc} as shared/API.md defines it: size capped at 100, sort fields from an
+ * {@code ?page=0&size=20&sort=field,asc} as docs/api.md defines it: size capped at 100, sort fields from an
  * allow-list, every bad parameter reported at once.
  */
 public record Paging(int page, int size, String sortField, boolean ascending) {

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
-/** Builds the RFC 9457 bodies of shared/API.md: a stable {@code type} per kind of problem, never internals. */
+/** Builds the RFC 9457 bodies of docs/api.md: a stable {@code type} per kind of problem, never internals. */
 public final class Problems {
 
     private static final String TYPE_BASE = "https://alter8.io/problems/";

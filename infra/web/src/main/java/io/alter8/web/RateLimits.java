@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * API rate limits (seed: {@code rate_limit:api:{user_id}:{endpoint}}, counted per hour): how many calls one caller
+ * API rate limits (key {@code rate_limit:api:{user_id}:{endpoint}}, counted per hour): how many calls one caller
  * may make to one endpoint in a window. Endpoints are named by method and route ({@code post_api_properties});
  * {@code perEndpoint} overrides the default for some.
  */

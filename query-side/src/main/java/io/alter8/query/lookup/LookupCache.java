@@ -20,9 +20,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The seed's lookup caches: {@code lookup:amenities} (amenity code → amenity) and {@code lookup:cities:{stateCode}}
- * (city name → city), hashes kept 24 h. Master data changes only by migration, that is with a new deployment, so no
- * event makes them stale; each start of the service drops them instead.
+ * The management model's lookup caches: {@code lookup:amenities} (amenity code → amenity) and
+ * {@code lookup:cities:{stateCode}} (city name → city), hashes kept 24 h. Master data changes only by migration, that
+ * is with a new deployment, so no event makes them stale; each start of the service drops them instead.
  */
 @Component
 class LookupCache {

@@ -27,7 +27,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The property caches of the seeds in Redis — search results ({@code search:properties:{hash}}), details
+ * The property caches of the data models in Redis — search results ({@code search:properties:{hash}}), details
  * ({@code property:{id}}) and unit availability ({@code unit:availability:{id}}, a hash) — kept correct against the
  * read model (docs/decisions.md, "Property caches"):
  * <ul>
@@ -99,7 +99,7 @@ class PropertyCache {
             end
             return generation""", Long.class);
 
-    /** Where one kind of entry lives: its scope, key, lifetime and type; a hash's seed fields if it is one. */
+    /** Where one kind of entry lives: its scope, key, lifetime and type; a hash's fields if it is one. */
     record Slot<T>(String scope, String key, Duration ttl, TypeReference<T> type,
                    Function<T, Map<String, String>> hashFields) {
 

@@ -167,7 +167,7 @@ class PropertyQueryController {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
-    /** The seed's hash (totalUnits, availableUnits, lastUpdated) beside the whole entry. */
+    /** The management model's hash (totalUnits, availableUnits, lastUpdated) beside the whole entry. */
     static PropertyCache.Slot<PropertyListingQueries.UnitsEntry> unitsSlot(UUID id) {
         return new PropertyCache.Slot<>(PropertyCache.propertyScope(id), "unit:availability:" + id,
                                         PropertyCache.AVAILABILITY_TTL, new TypeReference<>() {

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code user:permissions:{userId}}: each user's role and whether the account may act, so that the query side checks
+ * {@code user:permissions:{userId}} (the management model's Redis key): each user's role and whether the account may act, so that the query side checks
  * a still-valid token against the account without asking the command side. Written as a hash with the sequence number
  * of the last event applied; older events are skipped inside Redis (one Lua call), so replays and redeliveries leave
  * the same value. Each request reads it together with the command side's mark of a revoked session (one Lua call);

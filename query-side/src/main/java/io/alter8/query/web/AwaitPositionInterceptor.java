@@ -23,7 +23,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read-your-writes (shared/API.md): a query that sends {@code X-Await-Position: p} is answered once the read model it
+ * Read-your-writes (docs/api.md): a query that sends {@code X-Await-Position: p} is answered once the read model it
  * asks has passed position p, waiting at most {@code alter8.await.timeout}; then 503 with Retry-After. Every answer
  * of a read model carries {@code X-Read-Position}, how far that read model had read when it answered.
  * <p>

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The master data lookups, and their Redis hashes as the seeds name them. */
+/** The master data lookups, and their Redis hashes as the data models name them. */
 @QuerySideTest
 class LookupApiTest {
 

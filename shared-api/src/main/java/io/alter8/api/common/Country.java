@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Country implements WireEnum {
     IN, US;
 
-    /** ISO codes are upper case, unlike the seeds' other enums. */
+    /** ISO codes are upper case, unlike the data models' other enums. */
     @JsonValue
     @Override
     public String wire() {

@@ -16,7 +16,7 @@ public enum Mask {
     },
 
     /**
-     * The seed's {@code mask_phone_number}: the first two characters, {@code XXXXX} and the last three
+     * The marketplace model's {@code mask_phone_number}: the first two characters, {@code XXXXX} and the last three
      * ({@code +9XXXXX210}); numbers shorter than ten characters become {@code XXXXX}.
      */
     PHONE {

@@ -3,7 +3,7 @@ package io.alter8.api.common;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a notification can reach a user (seed 000, notifications' {@code channels}). */
+/** Where a notification can reach a user (marketplace model, notifications' {@code channels}). */
 public enum NotificationChannel implements WireEnum {
     IN_APP, EMAIL, SMS, WHATSAPP;
 

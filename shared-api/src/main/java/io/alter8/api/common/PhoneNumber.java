@@ -22,7 +22,7 @@ public record PhoneNumber(@JsonValue String value) {
         }
     }
 
-    /** The number as shown to anyone but its owner and admins (seed {@code mask_phone_number}). */
+    /** The number as shown to anyone but its owner and admins (the marketplace model's {@code mask_phone_number}). */
     public String masked() {
         return Mask.PHONE.apply(value);
     }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Enums travel as the seeds spell them: lower_snake_case. */
+/** Enums travel as the data models spell them: lower_snake_case. */
 public interface WireEnum {
 
     String name();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** The kind of agreement (seed 000 {@code leases.agreement_type}). */
+/** The kind of agreement (marketplace model {@code leases.agreement_type}). */
 public enum AgreementType implements WireEnum {
     STANDARD, CUSTOM, LEGAL;
 

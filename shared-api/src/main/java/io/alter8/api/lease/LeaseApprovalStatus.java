@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** Who has agreed to a lease's terms (seed 000 {@code leases.approval_status}); {@code tenant_approved} needs every tenant. */
+/**
+ * Who has agreed to a lease's terms (marketplace model {@code leases.approval_status}); {@code tenant_approved} needs
+ * every tenant.
+ */
 public enum LeaseApprovalStatus implements WireEnum {
     PENDING, OWNER_APPROVED, TENANT_APPROVED, FULLY_APPROVED, REJECTED;
 

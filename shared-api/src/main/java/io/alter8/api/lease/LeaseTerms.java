@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the parties agree to (seed 000 {@code leases}: dates, notice, renewal, money, escalation, agreement). Every
- * amount is in the property's currency; maintenance charge and brokerage may be zero.
+ * What the parties agree to (marketplace model {@code leases}: dates, notice, renewal, money, escalation, agreement).
+ * Every amount is in the property's currency; maintenance charge and brokerage may be zero.
  */
 public record LeaseTerms(LocalDate startDate,
                          LocalDate endDate,

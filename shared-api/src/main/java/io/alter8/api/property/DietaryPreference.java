@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** An owner's dietary condition on tenants, common in India (seed 000 {@code dietary_preference}). */
+/** An owner's dietary condition on tenants, common in India (marketplace model {@code dietary_preference}). */
 public enum DietaryPreference implements WireEnum {
     VEG_ONLY, NON_VEG_OK, ANY;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** How a property comes furnished (seed 000 {@code furnishing_status}). */
+/** How a property comes furnished (marketplace model {@code furnishing_status}). */
 public enum FurnishingStatus implements WireEnum {
     UNFURNISHED, SEMI_FURNISHED, FULLY_FURNISHED;
 

@@ -2,6 +2,9 @@ package io.alter8.api.property;
 
 import java.time.LocalDate;
 
-/** A US property's HUD approval (seed 001 {@code has_hud_approval}, {@code hud_approval_date}, {@code hud_program_type}). */
+/**
+ * A US property's HUD approval (management model {@code has_hud_approval}, {@code hud_approval_date},
+ * {@code hud_program_type}).
+ */
 public record HudApproval(boolean approved, LocalDate approvalDate, String programType) {
 }

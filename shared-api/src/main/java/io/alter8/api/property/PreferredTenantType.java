@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** Whom an owner prefers to rent to (seed 000 {@code preferred_tenant_type}). */
+/** Whom an owner prefers to rent to (marketplace model {@code preferred_tenant_type}). */
 public enum PreferredTenantType implements WireEnum {
     FAMILY, BACHELOR, COMPANY, ANY;
 

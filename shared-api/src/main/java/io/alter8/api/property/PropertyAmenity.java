@@ -5,8 +5,9 @@ import io.alter8.api.common.Money;
 import java.util.Objects;
 
 /**
- * An amenity a property offers (seed 000 {@code property_amenities}; seed 001 {@code property_amenities}).
- * {@code code} names a master amenity ({@code swimming_pool}); its name and category come from the master data.
+ * An amenity a property offers (marketplace model {@code property_amenities}; management model
+ * {@code property_amenities}). {@code code} names a master amenity ({@code swimming_pool}); its name and category come
+ * from the master data.
  */
 public record PropertyAmenity(String code, String description, boolean available, Money additionalCost) {
 

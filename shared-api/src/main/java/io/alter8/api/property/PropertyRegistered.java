@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A property entered Alter8, in {@code draft}, private and pending verification. Its units follow as
- * {@link UnitAdded} events. Revision 2 added the owner and every field of both seeds; revision 1 events (title,
+ * {@link UnitAdded} events. Revision 2 added the owner and every field of both data models; revision 1 events (title,
  * description, type, address, location, bedrooms, bathrooms, rent) are upcast, with the owner taken from the
  * event's metadata.
  */

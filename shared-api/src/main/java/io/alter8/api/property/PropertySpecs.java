@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * What a property is like. Areas are in square feet: the Indian carpet, built-up, super built-up and plot areas
- * (seed 000); the US {@code square_footage} (seed 001) is the built-up area. {@code subType} is free text such as
- * {@code 2bhk} or {@code studio}; {@code constructionYear} is seed 001's {@code year_built}.
+ * (marketplace model); the US {@code square_footage} (management model) is the built-up area. {@code subType} is free
+ * text such as {@code 2bhk} or {@code studio}; {@code constructionYear} is the management model's {@code year_built}.
  */
 public record PropertySpecs(String subType,
                             BigDecimal carpetArea,

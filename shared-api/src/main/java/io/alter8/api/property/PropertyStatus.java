@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** Where a property is in its life (seed 000 {@code properties.status}; seed 001 {@code is_active} is {@code active}). {@code rented} is set only by the leasing process. */
+/**
+ * Where a property is in its life (marketplace model {@code properties.status}; management model {@code is_active} is
+ * {@code active}). {@code rented} is set only by the leasing process.
+ */
 public enum PropertyStatus implements WireEnum {
     DRAFT, ACTIVE, RENTED, MAINTENANCE, INACTIVE, SOLD;
 

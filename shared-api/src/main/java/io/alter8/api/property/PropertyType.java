@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** The union of both markets' property types (seed 000: apartment … pg; seed 001: single_family … commercial). */
+/**
+ * The union of both markets' property types (marketplace model: apartment … pg; management model: single_family …
+ * commercial).
+ */
 public enum PropertyType implements WireEnum {
     APARTMENT, HOUSE, VILLA, COMMERCIAL, PLOT, PG, SINGLE_FAMILY, MULTI_FAMILY, CONDO;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** The outcome of verifying a property (seed 000 {@code properties.verification_status}). */
+/** The outcome of verifying a property (marketplace model {@code properties.verification_status}). */
 public enum PropertyVerificationStatus implements WireEnum {
     PENDING, IN_PROGRESS, VERIFIED, REJECTED;
 

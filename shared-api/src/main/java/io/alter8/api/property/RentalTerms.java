@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * What renting the property costs and when (seed 000 rental columns). All amounts are in the rent's currency; the
- * deposit is at most twelve months' rent.
+ * What renting the property costs and when (marketplace model rental columns). All amounts are in the rent's currency;
+ * the deposit is at most twelve months' rent.
  */
 public record RentalTerms(Money monthlyRent,
                           Money securityDeposit,

@@ -1,6 +1,9 @@
 package io.alter8.api.property;
 
-/** Whom the owner wants to rent to (seed 000 {@code allow_pets}, {@code preferred_tenant_type}, {@code dietary_preference}). */
+/**
+ * Whom the owner wants to rent to (marketplace model {@code allow_pets}, {@code preferred_tenant_type},
+ * {@code dietary_preference}).
+ */
 public record TenantPreferences(boolean petsAllowed,
                                 PreferredTenantType preferredTenantType,
                                 DietaryPreference dietaryPreference) {

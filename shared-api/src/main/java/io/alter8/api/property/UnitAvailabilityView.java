@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How many of a property's units there are and how many are vacant (seed 001 {@code unit:availability}), with each
- * unit. {@code lastUpdated} is when the property last changed; {@code version} its aggregate version.
+ * How many of a property's units there are and how many are vacant (management model {@code unit:availability}), with
+ * each unit. {@code lastUpdated} is when the property last changed; {@code version} its aggregate version.
  */
 public record UnitAvailabilityView(PropertyId propertyId,
                                    int totalUnits,

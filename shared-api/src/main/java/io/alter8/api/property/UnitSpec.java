@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A rentable unit of a property (seed 001 {@code units}, {@code unit_amenities}): its number, unique within the
+ * A rentable unit of a property (management model {@code units}, {@code unit_amenities}): its number, unique within the
  * property, rooms, area in square feet, rent, free-form features ({@code unit_features}) and master amenity codes.
  */
 public record UnitSpec(String unitNumber,

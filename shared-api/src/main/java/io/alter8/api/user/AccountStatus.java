@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** Whether a user may act at all (seeds: {@code users.is_active}). A deactivated user can only be reactivated. */
+/** Whether a user may act at all ({@code users.is_active}). A deactivated user can only be reactivated. */
 public enum AccountStatus implements WireEnum {
     ACTIVE, INACTIVE;
 

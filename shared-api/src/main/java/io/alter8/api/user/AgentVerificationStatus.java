@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** The review of an agent's RERA licence (seed 000, {@code agent_profiles.verification_status}). */
+/** The review of an agent's RERA licence (marketplace model, {@code agent_profiles.verification_status}). */
 public enum AgentVerificationStatus implements WireEnum {
     PENDING, VERIFIED, SUSPENDED, REJECTED;
 

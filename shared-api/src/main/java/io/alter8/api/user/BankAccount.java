@@ -3,7 +3,7 @@ package io.alter8.api.user;
 import io.alter8.api.common.EncryptedValue;
 
 /**
- * Where an owner's rent is paid (seed 000, {@code owner_profiles}). The account number is encrypted; the IFSC
+ * Where an owner's rent is paid (marketplace model, {@code owner_profiles}). The account number is encrypted; the IFSC
  * (Indian accounts) is a public branch code and stays readable.
  */
 public record BankAccount(EncryptedValue accountNumber, String ifscCode, String bankName, String accountHolderName) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** Under what form an owner rents out (seed 000, {@code owner_profiles.business_type}). */
+/** Under what form an owner rents out (marketplace model, {@code owner_profiles.business_type}). */
 public enum BusinessType implements WireEnum {
     INDIVIDUAL, COMPANY, PARTNERSHIP;
 

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
 /**
- * A tenant's background or credit check. The union of seed 000 ({@code pending, in_progress, passed, failed}) and
- * seed 001 ({@code not_submitted, pending, approved, denied}); 001's {@code approved} and {@code denied} are the
- * same outcomes as 000's {@code passed} and {@code failed} and are stored as those.
+ * A tenant's background or credit check. The union of the marketplace model's statuses
+ * ({@code pending, in_progress, passed, failed}) and the management model's
+ * ({@code not_submitted, pending, approved, denied}); its {@code approved} and {@code denied} are the same outcomes as
+ * the marketplace model's {@code passed} and {@code failed} and are stored as those.
  */
 public enum CheckStatus implements WireEnum {
     NOT_SUBMITTED, PENDING, IN_PROGRESS, PASSED, FAILED;

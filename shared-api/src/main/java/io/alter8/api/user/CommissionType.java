@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** How an agent charges (seed 000, {@code agent_profiles.commission_type}). */
+/** How an agent charges (marketplace model, {@code agent_profiles.commission_type}). */
 public enum CommissionType implements WireEnum {
     PERCENTAGE, FLAT, TIERED;
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** A tenant's employment (seed 001, {@code tenants.employment_status}, which lists no values: these are ours). */
+/**
+ * A tenant's employment (management model, {@code tenants.employment_status}, which lists no values: these are ours).
+ */
 public enum EmploymentStatus implements WireEnum {
     EMPLOYED, SELF_EMPLOYED, UNEMPLOYED, STUDENT, RETIRED;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** An owner's KYC review (seed 000, {@code owner_profiles.kyc_status}). */
+/** An owner's KYC review (marketplace model, {@code owner_profiles.kyc_status}). */
 public enum KycStatus implements WireEnum {
     PENDING, IN_REVIEW, VERIFIED, REJECTED;
 

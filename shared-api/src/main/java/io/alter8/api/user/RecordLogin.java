@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Notes a successful login (seed: {@code last_login_at}); a login not later than the last one changes nothing. */
+/** Notes a successful login ({@code last_login_at}); a login not later than the last one changes nothing. */
 public record RecordLogin(@TargetAggregateIdentifier UserId userId,
                           Instant loggedInAt) {
 }

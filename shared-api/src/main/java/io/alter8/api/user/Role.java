@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
 /**
- * What a user is to Alter8: the union of seed 000's roles, seed 001's user types ({@code landlord} is
- * {@code owner}) and the readers of history and projections ({@code auditor}, {@code analyst}). One role per user
- * (seed 000); seed 001's {@code user_roles} collapses to it.
+ * What a user is to Alter8: the union of the marketplace model's roles, the management model's user types
+ * ({@code landlord} is {@code owner}) and the readers of history and projections ({@code auditor}, {@code analyst}).
+ * One role per user (marketplace model); the management model's {@code user_roles} collapses to it.
  */
 public enum Role implements WireEnum {
     OWNER, TENANT, AGENT, FIELD_EXECUTIVE, PROPERTY_MANAGER, ADMIN, SUPER_ADMIN, AUDITOR, ANALYST;

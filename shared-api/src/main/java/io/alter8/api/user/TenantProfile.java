@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a tenant tells about themselves: seed 000's {@code tenant_profiles} and seed 001's {@code tenants} together —
- * personal and work details, income, identity numbers (Aadhaar and PAN in India, the SSN's last four in the US, all
- * encrypted), emergency contact, rental preferences and references. The screening (background and credit check
- * status, report, credit score) is {@link TenantScreeningRecorded}.
+ * What a tenant tells about themselves: the marketplace model's {@code tenant_profiles} and the management model's
+ * {@code tenants} together — personal and work details, income, identity numbers (Aadhaar and PAN in India, the SSN's
+ * last four in the US, all encrypted), emergency contact, rental preferences and references. The screening (background
+ * and credit check status, report, credit score) is {@link TenantScreeningRecorded}.
  */
 public record TenantProfile(LocalDate dateOfBirth,
                             String occupation,

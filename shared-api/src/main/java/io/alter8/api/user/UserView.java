@@ -13,9 +13,9 @@ import java.util.List;
  * travels encrypted (identity numbers, bank account) appears only in its masked form, and so does the phone. The
  * profile of the user's current role is filled in; the others are null. {@code version} is the sequence number of
  * the last event applied. {@code ratings} are an agent's or field executive's ratings from property verifications.
- * {@code verified} is the seed's {@code is_verified}: the review of the user's role passed (an owner's KYC verified,
- * an agent's RERA licence verified, a tenant's background check passed); for roles without such a review, both the
- * e-mail address and the phone are verified.
+ * {@code verified} is the data models' {@code is_verified}: the review of the user's role passed (an owner's KYC
+ * verified, an agent's RERA licence verified, a tenant's background check passed); for roles without such a review,
+ * both the e-mail address and the phone are verified.
  */
 public record UserView(UserId id,
                        String email,

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** A day an agent works (seed 000 stores 1 = Monday … 7 = Sunday; {@link #isoNumber()} gives that number). */
+/**
+ * A day an agent works (the marketplace model stores 1 = Monday … 7 = Sunday; {@link #isoNumber()} gives that number).
+ */
 public enum Weekday implements WireEnum {
     MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY;
 

@@ -7,8 +7,9 @@ import io.alter8.api.common.VerificationId;
 import java.time.Instant;
 
 /**
- * One property verification as the read side keeps it: every field of seed 000's {@code property_verifications}.
- * {@code report} and {@code feedback} are null until given; {@code version} is the verification's sequence number.
+ * One property verification as the read side keeps it: every field of the marketplace model's
+ * {@code property_verifications}. {@code report} and {@code feedback} are null until given; {@code version} is the
+ * verification's sequence number.
  */
 public record PropertyVerificationView(VerificationId id,
                                        PropertyId propertyId,

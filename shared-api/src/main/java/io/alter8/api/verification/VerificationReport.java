@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the field executive found (seed 000 {@code property_verifications}): quality score 1–10, issues,
+ * What the field executive found (marketplace model {@code property_verifications}): quality score 1–10, issues,
  * recommendations, media (URLs of photos, a video, a virtual tour), the structured report as free-form
  * key/values ({@code verification_report}) and, for legal verifications, {@code legal}.
  */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
 /**
- * Where a property verification is (seed 000 {@code property_verifications.status}); completed and rejected are
- * final.
+ * Where a property verification is (marketplace model {@code property_verifications.status}); completed and rejected
+ * are final.
  */
 public enum VerificationStatus implements WireEnum {
     PENDING, ASSIGNED, IN_PROGRESS, COMPLETED, REJECTED;

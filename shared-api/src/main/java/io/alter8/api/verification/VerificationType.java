@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
 /**
- * What a property verification checks (seed 000 {@code property_verifications.verification_type}): {@code legal}
- * adds the title and legal documents.
+ * What a property verification checks (marketplace model {@code property_verifications.verification_type}):
+ * {@code legal} adds the title and legal documents.
  */
 public enum VerificationType implements WireEnum {
     STANDARD, PREMIUM, LEGAL;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The JSON shapes shared/API.md promises, and the checks value types make on themselves. */
+/** The JSON shapes docs/api.md promises, and the checks value types make on themselves. */
 class ValueTypesTest {
 
     private final JsonMapper json = JsonMapper.builder().build();

@@ -106,7 +106,7 @@ public class OtpService {
                              (String) row.get("email"), type);
     }
 
-    /** Expired codes are of no use to anyone; the seed's "automatic cleanup". */
+    /** Expired codes are of no use to anyone: a day after they expire they are deleted. */
     @Transactional
     public int forgetExpired() {
         return jdbc.update("DELETE FROM otp_verification WHERE expires_at < now() - interval '1 day'");

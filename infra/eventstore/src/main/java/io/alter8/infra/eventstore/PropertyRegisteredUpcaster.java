@@ -11,15 +11,15 @@ import java.util.function.Function;
 
 /**
  * {@code PropertyRegistered} revision 1 (title, description, type, address, coordinates, bedrooms, bathrooms, rent)
- * as revision 2 (the owner and every field of both seeds, grouped).
+ * as revision 2 (the owner and every field of both data models, grouped).
  * <ul>
  *   <li>{@code ownerId} and {@code registeredBy}: the {@code userId} of the event's metadata (who registered it:
  *       the only owner such an event knows), else the nil UUID as owner (only admins act on such a property) and no
  *       registrar.</li>
  *   <li>{@code location}: the address and coordinates, no landmark, area or accuracy.</li>
- *   <li>{@code specs}: the bedrooms and bathrooms; the seed's defaults for the rest (unfurnished, no balconies or
+ *   <li>{@code specs}: the bedrooms and bathrooms; defaults for the rest (unfurnished, no balconies or
  *       parking), areas unknown.</li>
- *   <li>{@code terms}: the rent and the seed's 12-month lease; preferences: the seed's (no pets, anyone); no slug,
+ *   <li>{@code terms}: the rent and a 12-month lease; preferences: the defaults (no pets, anyone); no slug,
  *       market data or amenities.</li>
  * </ul>
  * An upcaster turns one event into one event: revision 1 had no units and gets no {@code UnitAdded}. Such a property

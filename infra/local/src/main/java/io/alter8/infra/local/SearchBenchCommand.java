@@ -97,7 +97,7 @@ final class SearchBenchCommand {
         }
     }
 
-    /** The five mixes: the seed's own search query and four other ways people look for a home. */
+    /** The five mixes: the marketplace model's own search query and four other ways people look for a home. */
     static List<Mix> mixes(MasterDataLookup master, LocalDate today) {
         List<City> cities = master.cities();
         Function<SplittableRandom, City> city = r -> cities.get(r.nextInt(cities.size()));

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is calling, as the access token says: the user, their roles (as the seeds spell them: {@code owner},
+ * Who is calling, as the access token says: the user, their roles (as the data models spell them: {@code owner},
  * {@code admin} …) and the session the token belongs to.
  */
 public record CurrentUser(UUID id, Set<String> roles, String sessionId) {

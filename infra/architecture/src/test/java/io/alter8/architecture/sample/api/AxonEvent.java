@@ -1,0 +1,6 @@
+package io.alter8.architecture.sample.api;
+
+import org.axonframework.messaging.MetaData;
+
+public record AxonEvent(MetaData metaData) {
+}
