@@ -24,13 +24,18 @@ public class WebConventionsAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    RateLimiter rateLimiter(ObjectProvider<StringRedisTemplate> redis, RateLimits limits) {
+        return new RateLimiter(redis, limits);
+    }
+
     /** Rate limits on every API route, counted in Redis when the service has it. */
     @Bean
-    WebMvcConfigurer rateLimiting(ObjectProvider<StringRedisTemplate> redis, RateLimits limits) {
+    WebMvcConfigurer rateLimiting(ObjectProvider<StringRedisTemplate> redis, RateLimiter limiter) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                redis.ifAvailable(template -> registry.addInterceptor(new RateLimitInterceptor(template, limits))
+                redis.ifAvailable(template -> registry.addInterceptor(new RateLimitInterceptor(limiter))
                                                       .addPathPatterns("/api/**")
                                                       .order(Ordered.HIGHEST_PRECEDENCE));
             }
