@@ -84,6 +84,7 @@ class AccessMatrixTest {
                 new Route("POST", "/api/users/" + id + "/owner-kyc/review", REVIEWERS),
                 new Route("POST", "/api/users/" + id + "/agent-licence/review", REVIEWERS),
                 new Route("POST", "/api/users/" + id + "/tenant-screening", REVIEWERS),
+                new Route("POST", "/api/admin/users", ADMINS),
                 new Route("GET", "/api/admin/identity-reviews", ADMINS),
                 new Route("POST", "/api/admin/identity-reviews/" + id + "/resolution", ADMINS),
                 new Route("PUT", "/api/users/" + id + "/personal-details", ALL),

@@ -68,6 +68,12 @@ class AuthController {
                            String preferredLanguage,
                            @NotBlank @StrongPassword String password) {
 
+        Registration.Request toRegistration() {
+            return new Registration.Request(id, new EmailAddress(email), new PhoneNumber(phone.strip()),
+                                            firstName.strip(), lastName.strip(), Role.fromWire(role),
+                                            Country.fromWire(country), preferredLanguage, password);
+        }
+
         @jakarta.validation.constraints.AssertTrue(message = "must be a mobile number of the country, like "
                 + "+919876543210 (IN) or +12125550123 (US)")
         boolean isPhone() {
@@ -147,19 +153,11 @@ class AuthController {
                description = "Owners, tenants, agents and property managers sign up themselves: 202 with a "
                        + "registrationId, and a code goes to the e-mail address and another to the phone; "
                        + "POST /api/auth/register/verify with both makes the account. The answer is the same when "
-                       + "the e-mail or phone is taken (its owner is told instead). Admins register accounts of "
-                       + "any role they may give directly: 201 with {id, version, position}.")
-    ResponseEntity<?> register(@Valid @RequestBody RegisterRequest request) {
-        Registration.Request registering = new Registration.Request(
-                request.id(), new EmailAddress(request.email()), new PhoneNumber(request.phone().strip()),
-                request.firstName().strip(), request.lastName().strip(), Role.fromWire(request.role()),
-                Country.fromWire(request.country()), request.preferredLanguage(), request.password());
-        boolean byAdmin = CurrentUser.get().map(me -> me.roles().stream().map(Role::fromWire)
-                                                        .anyMatch(Role::isAdmin)).orElse(false);
-        if (byAdmin) {
-            return registration.registerBy(io.alter8.command.web.Callers.actor(), registering);
-        }
-        return ResponseEntity.accepted().cacheControl(CacheControl.noStore()).body(registration.start(registering));
+                       + "the e-mail or phone is taken (its owner is told instead). Admins create accounts with "
+                       + "POST /api/admin/users.")
+    ResponseEntity<Registration.Started> register(@Valid @RequestBody RegisterRequest request) {
+        return ResponseEntity.accepted().cacheControl(CacheControl.noStore())
+                             .body(registration.start(request.toRegistration()));
     }
 
     @PostMapping("/register/verify")

@@ -137,8 +137,8 @@ class RegistrationApiTest {
             Response r = api.post("/api/auth/register", body("p-" + UUID.randomUUID() + "@example.com", newPhone(),
                                                               "owner", "IN").replace(PASSWORD, common));
             assertThat(r.status()).as(common).isEqualTo(400);
-            assertThat(r.fieldErrors()).as(common)
-                                       .containsExactly("password: is too common or known from a breach: choose another");
+            assertThat(r.fieldErrors()).as(common).containsExactly(
+                    "password: is too common or known from a breach: choose another");
         }
         Response eleven = api.post("/api/auth/register", body("p-" + UUID.randomUUID() + "@example.com", newPhone(),
                                                                "owner", "IN").replace(PASSWORD, "eleven char"));
@@ -146,11 +146,11 @@ class RegistrationApiTest {
     }
 
     @Test
-    void anAdminRegistersAnAccountDirectlyForARoleNobodyTakesThemselves() {
+    void anAdminCreatesAnAccountDirectlyForARoleNobodyTakesThemselves() {
         UUID admin = UUID.randomUUID();
         String email = "exec-" + UUID.randomUUID() + "@example.com";
         Response r = api.withToken(io.alter8.infra.stack.TestTokens.mint(admin, "admin"))
-                        .post("/api/auth/register", body(email, newPhone(), "field_executive", "IN"));
+                        .post("/api/admin/users", body(email, newPhone(), "field_executive", "IN"));
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String id = r.json().path("id").asString();
