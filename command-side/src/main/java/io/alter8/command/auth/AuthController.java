@@ -153,9 +153,12 @@ class AuthController {
                description = "Owners, tenants, agents and property managers sign up themselves: 202 with a "
                        + "registrationId, and a code goes to the e-mail address and another to the phone; "
                        + "POST /api/auth/register/verify with both makes the account. The answer is the same when "
-                       + "the e-mail or phone is taken (its owner is told instead). Admins create accounts with "
-                       + "POST /api/admin/users.")
+                       + "the e-mail or phone is taken (its owner is told instead). The id is the server's; admins "
+                       + "create accounts with a chosen id at POST /api/admin/users.")
     ResponseEntity<Registration.Started> register(@Valid @RequestBody RegisterRequest request) {
+        if (request.id() != null) {
+            throw io.alter8.web.ApiException.badInput("id", "is chosen by the server at sign-up");
+        }
         return ResponseEntity.accepted().cacheControl(CacheControl.noStore())
                              .body(registration.start(request.toRegistration()));
     }

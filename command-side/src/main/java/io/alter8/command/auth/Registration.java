@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -92,7 +93,8 @@ class Registration {
         Instant now = clock.instant();
         jdbc.update("DELETE FROM pending_registration WHERE expires_at < ?", Timestamp.from(now));
         UUID registrationId = UUID.randomUUID();
-        UUID userId = request.id() == null ? UUID.randomUUID() : request.id();
+        // The account's id is the server's: a chosen one could be another user's, whose key would seal the codes.
+        UUID userId = UUID.randomUUID();
         // Hashed on both paths, so that a taken contact is not told apart by a quicker answer.
         String passwordHash = passwords.encode(request.password());
         String email = Credentials.normaliseEmail(request.email().value());
@@ -156,6 +158,8 @@ class Registration {
                 credentials.create(id, request.email().value(), request.phone().value(), passwordHash,
                                    List.of(request.role().wire()));
             } catch (DuplicateKeyException e) {
+                // Nothing of it may stay, though completing keeps what a refusal writes (the tries of codes).
+                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 // Only an admin, or someone who just proved they hold both contacts, gets this far.
                 throw ApiException.conflict("already-registered", "Already registered",
                                             "an account with this e-mail or phone exists");

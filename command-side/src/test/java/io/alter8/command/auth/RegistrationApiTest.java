@@ -132,6 +132,15 @@ class RegistrationApiTest {
     }
 
     @Test
+    void aSignUpCannotChooseTheIdOfItsAccount() {
+        UUID someonesId = TestUsers.register(api, "tenant", PASSWORD).id();
+        Response r = api.post("/api/auth/register", body("id-" + UUID.randomUUID() + "@example.com", newPhone(),
+                                                          "owner", "IN").replace("{", "{\"id\": \"" + someonesId + "\", "));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.fieldErrors()).containsExactly("id: is chosen by the server at sign-up");
+    }
+
+    @Test
     void commonAndShortPasswordsAreRefused() {
         for (String common : List.of("Password2024!", "qwertyuiop123", "iloveyou1234", "123456789012")) {
             Response r = api.post("/api/auth/register", body("p-" + UUID.randomUUID() + "@example.com", newPhone(),
