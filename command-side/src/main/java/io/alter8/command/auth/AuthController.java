@@ -155,7 +155,7 @@ class AuthController {
                        + "POST /api/auth/register/verify with both makes the account. The answer is the same when "
                        + "the e-mail or phone is taken (its owner is told instead). The id is the server's; admins "
                        + "create accounts with a chosen id at POST /api/admin/users.")
-    ResponseEntity<Registration.Started> register(@Valid @RequestBody RegisterRequest request) {
+    ResponseEntity<Registration.SignUpStarted> register(@Valid @RequestBody RegisterRequest request) {
         if (request.id() != null) {
             throw io.alter8.web.ApiException.badInput("id", "is chosen by the server at sign-up");
         }

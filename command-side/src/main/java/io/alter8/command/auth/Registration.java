@@ -54,7 +54,7 @@ class Registration {
     }
 
     /** What a self sign-up answers, taken contacts or not. */
-    record Started(UUID registrationId, Instant expiresAt) {
+    record SignUpStarted(UUID registrationId, Instant expiresAt) {
     }
 
     private final CommandSender commands;
@@ -84,7 +84,7 @@ class Registration {
      * (too many codes to one phone, the SMS ceiling) answer the same too.
      */
     @Transactional(noRollbackFor = ApiException.class)
-    public Started start(Request request) {
+    public SignUpStarted start(Request request) {
         if (!request.role().isSelfService()) {
             throw new NotPermitted("only owners, tenants, agents and property managers can sign themselves up");
         }
@@ -111,7 +111,7 @@ class Registration {
                     registrationId, userId, email, phone, request.firstName(), request.lastName(),
                     request.role().wire(), request.country().wire(), language(request.preferredLanguage()),
                     passwordHash, emailChallenge, phoneChallenge, Timestamp.from(expires));
-        return new Started(registrationId, expires);
+        return new SignUpStarted(registrationId, expires);
     }
 
     /**

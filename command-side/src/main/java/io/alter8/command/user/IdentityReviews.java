@@ -1,6 +1,8 @@
 package io.alter8.command.user;
 
+import io.alter8.api.common.PageView;
 import io.alter8.web.ApiException;
+import io.alter8.web.Paging;
 import io.alter8.web.security.AccessRules;
 import io.alter8.web.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,10 +21,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,10 +47,10 @@ class IdentityReviews {
     }
 
     /** An open case: {@code userId} declared a {@code kind} number that {@code holderId} holds. */
-    record Review(UUID id, String kind, UUID userId, UUID holderId, Instant flaggedAt) {
+    record IdentityReview(UUID id, String kind, UUID userId, UUID holderId, Instant flaggedAt) {
     }
 
-    record Resolution(@NotBlank @Size(max = 1000) String note) {
+    record IdentityReviewResolution(@NotBlank @Size(max = 1000) String note) {
     }
 
     /** Opens a case unless the same one is open already; in the transaction of the profile's events. */
@@ -59,20 +63,29 @@ class IdentityReviews {
 
     @GetMapping
     @Operation(summary = "Open cases of an identity number declared by one user while another holds it",
-               description = "Admins. Oldest first.")
-    List<Review> open() {
-        return jdbc.query("""
-                SELECT id, kind, user_id, holder_id, flagged_at FROM identity_claim_review
-                WHERE resolved_at IS NULL ORDER BY flagged_at, id""",
-                          (rs, i) -> new Review(rs.getObject(1, UUID.class), rs.getString(2),
-                                                rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
-                                                rs.getTimestamp(5).toInstant()));
+               description = "Admins. Paged, oldest first (sort=flaggedAt,desc for newest).")
+    PageView<IdentityReview> open(@RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size,
+                                  @RequestParam(required = false) String sort) {
+        Paging paging = Paging.parse(page, size, sort, Set.of("flaggedAt"), "flaggedAt");
+        String direction = paging.ascending() ? "ASC" : "DESC";
+        List<IdentityReview> items = jdbc.query(
+                "SELECT id, kind, user_id, holder_id, flagged_at FROM identity_claim_review WHERE resolved_at IS NULL "
+                        + "ORDER BY flagged_at " + direction + ", id " + direction + " LIMIT ? OFFSET ?",
+                (rs, i) -> new IdentityReview(rs.getObject(1, UUID.class), rs.getString(2),
+                                              rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                                              rs.getTimestamp(5).toInstant()),
+                paging.size(), paging.offset());
+        return new PageView<>(items, paging.page(), paging.size(), Paging.total(
+                items.size(), paging.page(), paging.size(),
+                () -> jdbc.queryForObject("SELECT count(*) FROM identity_claim_review WHERE resolved_at IS NULL",
+                                          Long.class)));
     }
 
     @PostMapping("/{id}/resolution")
     @Operation(summary = "Close a case, saying what was done", description = "Admins. 404 if unknown or closed.")
     @Transactional
-    ResponseEntity<Void> resolve(@PathVariable UUID id, @Valid @RequestBody Resolution resolution) {
+    ResponseEntity<Void> resolve(@PathVariable UUID id, @Valid @RequestBody IdentityReviewResolution resolution) {
         int closed = jdbc.update("""
                 UPDATE identity_claim_review SET resolved_at = now(), resolved_by = ?, resolution = ?
                 WHERE id = ? AND resolved_at IS NULL""", CurrentUser.require().id(), resolution.note().strip(), id);

@@ -144,9 +144,10 @@ class PersonalDataApiTest {
         assertThat(taken.status()).as(taken.body()).isEqualTo(untaken.status()).isEqualTo(200);
         assertThat(taken.json().propertyNames()).isEqualTo(untaken.json().propertyNames());
         ApiClient admin = as(UUID.randomUUID(), "admin");
-        Response queue = admin.get("/api/admin/identity-reviews");
+        Response queue = admin.get("/api/admin/identity-reviews?sort=flaggedAt,desc&size=100");
         assertThat(queue.status()).isEqualTo(200);
-        List<tools.jackson.databind.JsonNode> cases = queue.json().valueStream()
+        assertThat(queue.json().path("total").asLong()).isPositive();
+        List<tools.jackson.databind.JsonNode> cases = queue.json().path("items").valueStream()
                 .filter(c -> c.path("userId").asString().equals(claimant.toString())).toList();
         assertThat(cases).hasSize(1);
         assertThat(cases.get(0).path("holderId").asString()).isEqualTo(holder.toString());
@@ -159,7 +160,9 @@ class PersonalDataApiTest {
                 .containsExactly("note: must not be blank");
         assertThat(admin.post("/api/admin/identity-reviews/" + id + "/resolution",
                               "{\"note\": \"KYC rejected: not their PAN\"}").status()).isEqualTo(204);
-        assertThat(admin.get("/api/admin/identity-reviews").body()).doesNotContain(id);
+        assertThat(admin.get("/api/admin/identity-reviews?sort=flaggedAt,desc&size=100").body()).doesNotContain(id);
+        assertThat(admin.get("/api/admin/identity-reviews?size=500&sort=name").fieldErrors())
+                .containsExactlyInAnyOrder("size: must be between 1 and 100", "sort: can sort by flaggedAt");
         assertThat(admin.post("/api/admin/identity-reviews/" + id + "/resolution", "{\"note\": \"again\"}")
                         .status()).isEqualTo(404);
     }
