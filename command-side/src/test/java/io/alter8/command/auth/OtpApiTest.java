@@ -159,6 +159,15 @@ class OtpApiTest {
     }
 
     @Test
+    void aResetCannotSetACommonPassword() {
+        String challenge = request(phone).json().path("challengeId").asString();
+        Response r = verify(challenge, codeSentTo(phone), "Iloveyou1234!");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.fieldErrors()).containsExactly("newPassword: is too common or known from a breach: choose another");
+        assertThat(login(OLD).status()).isEqualTo(200);
+    }
+
+    @Test
     void fiveWrongTriesSpendTheCode() {
         String challenge = request(phone).json().path("challengeId").asString();
         String code = codeSentTo(phone);
