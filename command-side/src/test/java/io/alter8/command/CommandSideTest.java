@@ -1,7 +1,9 @@
 package io.alter8.command;
 
+import io.alter8.command.auth.SentMessages;
 import io.alter8.infra.stack.EmbeddedStackInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
@@ -9,13 +11,19 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The command side on a real port against the JVM's shared embedded stack; one Spring context for all such tests. */
+/**
+ * The command side on a real port against the JVM's shared embedded stack; one Spring context for all such tests.
+ * Messages the service sends are caught by {@link SentMessages}.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"alter8.query-side.base-url=http://query.test",
                               // Low enough for RateLimitTest to reach; no other test calls it twice per user.
-                              "alter8.rate-limits.per-endpoint.delete_api_auth_sessions_id=2"})
+                              "alter8.rate-limits.per-endpoint.delete_api_auth_sessions_id=2",
+                              // As behind a proxy: tests act as many clients, each with its own address.
+                              "server.forward-headers-strategy=framework"})
 @ContextConfiguration(initializers = EmbeddedStackInitializer.class)
+@Import(SentMessages.class)
 public @interface CommandSideTest {
 }

@@ -7,6 +7,7 @@ import io.alter8.api.user.Role;
 import io.alter8.command.auth.otp.OtpType;
 import io.alter8.command.validation.EmailFormat;
 import io.alter8.command.validation.IndianIds;
+import io.alter8.command.validation.StrongPassword;
 import io.alter8.command.validation.UsIds;
 import io.alter8.command.web.OneOf;
 import io.alter8.web.RequestContext;
@@ -68,8 +69,13 @@ class AuthController {
                            @jakarta.validation.constraints.Pattern(regexp = "[a-z]{2}",
                                                                    message = "must be a two-letter language code")
                            String preferredLanguage,
-                           @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
-                           String password) {
+                           @NotBlank @StrongPassword String password) {
+
+        Registration.Request toRegistration() {
+            return new Registration.Request(id, new EmailAddress(email), new PhoneNumber(phone.strip()),
+                                            firstName.strip(), lastName.strip(), Role.fromWire(role),
+                                            Country.fromWire(country), preferredLanguage, password);
+        }
 
         @jakarta.validation.constraints.AssertTrue(message = "must be a mobile number of the country, like "
                 + "+919876543210 (IN) or +12125550123 (US)")
@@ -110,10 +116,9 @@ class AuthController {
                            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9]{6}",
                                                                              message = "must be 6 digits")
                            String code,
-                           @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
-                           String newPassword) {
+                           @StrongPassword String newPassword) {
 
-        @jakarta.validation.constraints.AssertTrue(message = "must be 10 to 200 characters")
+        @jakarta.validation.constraints.AssertTrue(message = "must be 12 to 200 characters")
         boolean isNewPassword() {
             return !"password_reset".equals(purpose) || newPassword != null;
         }
@@ -136,15 +141,39 @@ class AuthController {
         }
     }
 
+    /** The codes sent to the e-mail address and the phone of a sign-up. */
+    record RegistrationCodes(@jakarta.validation.constraints.NotNull UUID registrationId,
+                             @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9]{6}",
+                                                                               message = "must be 6 digits")
+                             String emailCode,
+                             @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9]{6}",
+                                                                               message = "must be 6 digits")
+                             String phoneCode) {
+    }
+
     @PostMapping("/register")
+    @ApiResponse(responseCode = "202", description = "Codes sent; finish at /api/auth/register/verify")
+    @Operation(summary = "Sign up",
+               description = "Owners, tenants, agents and property managers sign up themselves: 202 with a "
+                       + "registrationId, and a code goes to the e-mail address and another to the phone; "
+                       + "POST /api/auth/register/verify with both makes the account. The answer is the same when "
+                       + "the e-mail or phone is taken (its owner is told instead). The id is the server's; admins "
+                       + "create accounts with a chosen id at POST /api/admin/users.")
+    ResponseEntity<Registration.SignUpStarted> register(@Valid @RequestBody RegisterRequest request) {
+        if (request.id() != null) {
+            throw io.alter8.web.ApiException.badInput("id", "is chosen by the server at sign-up");
+        }
+        return ResponseEntity.accepted().cacheControl(CacheControl.noStore())
+                             .body(registration.start(request.toRegistration()));
+    }
+
+    @PostMapping("/register/verify")
     @ApiResponse(responseCode = "201", description = "Signed up; Location is the account on the query side")
-    @Operation(summary = "Sign up", description = "Owners, tenants, agents and property managers sign up themselves; "
-            + "other roles are given by admins. 201 with {id, version, position}; then log in.")
-    ResponseEntity<io.alter8.command.web.CommandAccepted> register(@Valid @RequestBody RegisterRequest request) {
-        return registration.register(new Registration.Request(
-                request.id(), new EmailAddress(request.email()), new PhoneNumber(request.phone().strip()),
-                request.firstName().strip(), request.lastName().strip(), Role.fromWire(request.role()),
-                Country.fromWire(request.country()), request.preferredLanguage(), request.password()));
+    @Operation(summary = "Finish signing up with the codes sent to the e-mail address and the phone",
+               description = "201 with {id, version, position}; then log in. Wrong, expired or used codes are 400.")
+    ResponseEntity<io.alter8.command.web.CommandAccepted> completeRegistration(
+            @Valid @RequestBody RegistrationCodes codes) {
+        return registration.complete(codes.registrationId(), codes.emailCode(), codes.phoneCode());
     }
 
     @PostMapping("/login")
@@ -175,7 +204,13 @@ class AuthController {
                                @Size(max = 255) String deviceInfo) {
     }
 
-    record TwoFactorSetting(@jakarta.validation.constraints.NotNull Boolean enabled) {
+    record TwoFactorSetting(@jakarta.validation.constraints.NotNull Boolean enabled,
+                            @Size(max = 200) String password) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "is needed to turn two-factor login off")
+        boolean isPassword() {
+            return !Boolean.FALSE.equals(enabled) || password != null && !password.isEmpty();
+        }
     }
 
     @PostMapping("/login/second-factor")
@@ -187,9 +222,11 @@ class AuthController {
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/two-factor")
-    @Operation(summary = "Turn two-factor login on or off for the caller's account")
+    @Operation(summary = "Turn two-factor login on or off for the caller's account",
+               description = "Turning it off takes the account's password (403 if wrong; wrong ones count towards "
+                       + "the lockout).")
     ResponseEntity<Void> twoFactor(@Valid @RequestBody TwoFactorSetting setting) {
-        auth.setTwoFactor(CurrentUser.require().id(), setting.enabled());
+        auth.setTwoFactor(CurrentUser.require().id(), setting.enabled(), setting.password());
         return ResponseEntity.noContent().build();
     }
 

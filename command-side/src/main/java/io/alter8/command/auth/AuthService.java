@@ -7,6 +7,7 @@ import io.alter8.command.auth.otp.OtpType;
 import io.alter8.web.ApiException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.alter8.web.Problems;
+import io.alter8.web.RateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,10 +35,12 @@ class AuthService {
     private final Clock clock;
     private final CommandGateway commands;
     private final OtpService otps;
+    private final RateLimiter limiter;
 
     AuthService(Credentials credentials, Sessions sessions, AccessTokens accessTokens, PasswordEncoder passwords,
-                AuthSettings settings, Clock clock, CommandGateway commands, OtpService otps) {
+                AuthSettings settings, Clock clock, CommandGateway commands, OtpService otps, RateLimiter limiter) {
         this.commands = commands;
+        this.limiter = limiter;
         this.otps = otps;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -60,13 +63,13 @@ class AuthService {
 
     @Transactional(noRollbackFor = ApiException.class)
     public LoginResult login(String login, String password, Client client) {
+        // Per login name, from any address, known or not: spraying one account from many addresses stops here.
+        limiter.requireWithin("login", login);
         Instant now = clock.instant();
         Credentials.Credential credential = credentials.findByLogin(login).orElse(null);
-        if (credential == null) {
+        if (credential == null || credential.lockedAt(now) || !credential.active()) {
+            // As slow as checking a real password, so that the time of the answer tells nothing either.
             passwords.matches(password, unknownUserHash);
-            throw invalidLogin();
-        }
-        if (credential.lockedAt(now) || !credential.active()) {
             throw invalidLogin();
         }
         if (!passwords.matches(password, credential.passwordHash())) {
@@ -74,6 +77,10 @@ class AuthService {
             throw invalidLogin();
         }
         credentials.recordSuccess(credential.userId(), now);
+        if (passwords.upgradeEncoding(credential.passwordHash())) {
+            // A hash from before Argon2id: the password is at hand only now, so rehash it now.
+            credentials.setPasswordHash(credential.userId(), passwords.encode(password));
+        }
         if (credential.twoFactor()) {
             Credentials.Contact contact = credentials.contactOf(credential.userId()).orElseThrow();
             OtpService.Challenge challenge = otps.send(OtpType.LOGIN_2FA, credential.userId(), contact.phone(),
@@ -94,8 +101,24 @@ class AuthService {
         return openSession(credential, client, now);
     }
 
-    @Transactional
-    public void setTwoFactor(UUID userId, boolean enabled) {
+    /**
+     * Turning two-factor login off weakens the account, so it takes the password again: a stolen access token alone
+     * must not be enough. A wrong password counts towards the lockout like a failed login.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public void setTwoFactor(UUID userId, boolean enabled, String password) {
+        if (!enabled) {
+            Instant now = clock.instant();
+            Credentials.Credential credential = credentials.findById(userId).orElseThrow(AuthService::wrongPassword);
+            if (credential.lockedAt(now)) {
+                passwords.matches(password, unknownUserHash);
+                throw wrongPassword();
+            }
+            if (!passwords.matches(password, credential.passwordHash())) {
+                credentials.recordFailure(userId, settings.maxFailedLogins(), now.plus(settings.lockout()));
+                throw wrongPassword();
+            }
+        }
         credentials.setTwoFactor(userId, enabled);
     }
 
@@ -168,6 +191,11 @@ class AuthService {
     private static ApiException invalidLogin() {
         return new ApiException(Problems.of(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
                                             "the login or password is wrong, or the account cannot log in now"));
+    }
+
+    private static ApiException wrongPassword() {
+        return new ApiException(Problems.of(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
+                                            "the password is wrong, or the account is locked for now"));
     }
 
     private static ApiException invalidRefresh() {

@@ -2,6 +2,8 @@ package io.alter8.command.auth;
 
 import io.alter8.command.auth.otp.OtpService;
 import io.alter8.command.auth.otp.OtpType;
+import io.alter8.web.ApiException;
+import io.alter8.web.RateLimiter;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +26,11 @@ class PasswordReset {
     private final OtpService otps;
     private final PasswordEncoder passwords;
     private final java.time.Clock clock;
+    private final RateLimiter limiter;
 
     PasswordReset(Credentials credentials, Sessions sessions, OtpService otps, PasswordEncoder passwords,
-                  java.time.Clock clock) {
+                  java.time.Clock clock, RateLimiter limiter) {
+        this.limiter = limiter;
         this.credentials = credentials;
         this.sessions = sessions;
         this.otps = otps;
@@ -34,17 +38,28 @@ class PasswordReset {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Answers 202 with a challenge id whether the login exists or not. The limit per login is counted before the
+     * lookup, so it refuses unknown logins as it refuses real ones; a send the code sender refuses (too many codes
+     * to that phone, the SMS ceiling) answers like an unknown login, since only real accounts get that far.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
     public Requested request(String login) {
+        limiter.requireWithin("password_reset", login);
         Instant expires = clock.instant().plus(java.time.Duration.ofMinutes(10));
-        return credentials.contactOf(login)
-                          .map(c -> new Requested(otps.send(OtpType.PASSWORD_RESET, c.userId(), c.phone(),
-                                                            c.phone() == null ? c.email() : null).id(), expires))
-                          // No account: an id that matches nothing, so the answer tells nothing.
-                          .orElseGet(() -> new Requested(UUID.randomUUID(), expires));
+        // No account, or no code sent: an id that matches nothing, so the answer tells nothing.
+        Requested nothingSent = new Requested(UUID.randomUUID(), expires);
+        return credentials.contactOf(login).map(c -> {
+            try {
+                return new Requested(otps.send(OtpType.PASSWORD_RESET, c.userId(), c.phone(),
+                                               c.phone() == null ? c.email() : null).id(), expires);
+            } catch (ApiException refused) {
+                return nothingSent;
+            }
+        }).orElse(nothingSent);
     }
 
-    @Transactional(noRollbackFor = io.alter8.web.ApiException.class)
+    @Transactional(noRollbackFor = ApiException.class)
     public void confirm(UUID challengeId, String code, String newPassword) {
         OtpService.Challenge challenge = otps.verify(challengeId, OtpType.PASSWORD_RESET, code);
         credentials.setPasswordHash(challenge.userId(), passwords.encode(newPassword));

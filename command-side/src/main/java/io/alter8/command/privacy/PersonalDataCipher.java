@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -134,6 +135,16 @@ public class PersonalDataCipher {
     public String identityIndex(String kind, String normalisedValue) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
                 hmac(identityIndexKey, kind + '\n' + normalisedValue));
+    }
+
+    /**
+     * A keyed hash (HMAC-SHA-256, hex) of {@code value} under a key derived from the master key for
+     * {@code purpose}: a short secret such as a six-digit code, stored this way, cannot be found again by trying
+     * every value without the master key.
+     */
+    public String keyedHash(String purpose, String value) {
+        return HexFormat.of().formatHex(hmac(hmac(master.key().getEncoded(), "alter8/keyed-hash/v1/" + purpose),
+                                             value));
     }
 
     private StoredKey newKey(UserId owner) {

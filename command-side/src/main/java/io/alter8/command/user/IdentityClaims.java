@@ -21,10 +21,11 @@ import java.util.UUID;
  * Keeps e-mail addresses, phone numbers and identity numbers unique across users ({@code user_identity_claim}).
  * <p>
  * It follows the user events as they are applied, in a subscribing processor: that runs while the command's unit
- * of work prepares its commit, in the same database transaction as the events. A value another user holds throws,
- * and the command fails with nothing stored; two users racing for a value meet on the table's primary key, where
- * the second waits for the first to commit and then loses. Claims follow what the aggregate decided, so a
- * command that changed nothing claims nothing, and a role change gives up the old profile's numbers.
+ * of work prepares its commit, in the same database transaction as the events. An e-mail, phone or licence another
+ * user holds throws, and the command fails with nothing stored; a PAN or Aadhaar number goes to review instead. Two
+ * users racing for a value meet on the table's primary key, where the second waits for the first to commit and
+ * then loses. Claims follow what the aggregate decided, so a command that changed nothing claims nothing, and a
+ * role change gives up the old profile's numbers.
  */
 @Component
 @ProcessingGroup(IdentityClaims.PROCESSING_GROUP)
@@ -37,10 +38,12 @@ class IdentityClaims {
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
+    private final IdentityReviews reviews;
 
-    IdentityClaims(JdbcTemplate jdbc, PersonalDataCipher cipher) {
+    IdentityClaims(JdbcTemplate jdbc, PersonalDataCipher cipher, IdentityReviews reviews) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.reviews = reviews;
     }
 
     @EventHandler
@@ -75,11 +78,19 @@ class IdentityClaims {
         release(event.userId(), PROFILE_KINDS);
     }
 
+    /**
+     * An identity number (PAN, Aadhaar) another user holds is not refused: a refusal would confirm to whoever sent
+     * it that the number is on the platform. The profile is accepted without the claim, and the pair goes to the
+     * admins' review ({@link IdentityReviews}).
+     */
     private void claimSecret(UserId user, ClaimKind kind, EncryptedValue value) {
         if (value == null) {
             release(user, List.of(kind));
-        } else {
-            claim(user, kind, cipher.identityIndex(kind.key(), cipher.decrypt(value)));
+            return;
+        }
+        UUID holder = take(user, kind, cipher.identityIndex(kind.key(), cipher.decrypt(value)));
+        if (!user.value().equals(holder)) {
+            reviews.flag(kind, user.value(), holder);
         }
     }
 
@@ -89,6 +100,13 @@ class IdentityClaims {
      * @throws DomainRuleViolation if another user holds it; the message does not say who
      */
     void claim(UserId user, ClaimKind kind, String value) {
+        if (!user.value().equals(take(user, kind, value))) {
+            throw new DomainRuleViolation(kind.conflictCode(), "this " + kind.label() + " is already registered");
+        }
+    }
+
+    /** Claims {@code value} for {@code user} unless someone holds it; answers who holds it now. */
+    private UUID take(UserId user, ClaimKind kind, String value) {
         jdbc.update("DELETE FROM user_identity_claim WHERE user_id = ? AND kind = ? AND claim_value <> ?",
                     user.value(), kind.key(), value);
         jdbc.update("""
@@ -96,12 +114,8 @@ class IdentityClaims {
                 ON CONFLICT (kind, claim_value) DO NOTHING""", kind.key(), value, user.value());
         // After a conflict this reads the committed holder: if another transaction held the row uncommitted, the
         // insert waited for it.
-        UUID holder = jdbc.queryForObject(
-                "SELECT user_id FROM user_identity_claim WHERE kind = ? AND claim_value = ?", UUID.class,
-                kind.key(), value);
-        if (!user.value().equals(holder)) {
-            throw new DomainRuleViolation(kind.conflictCode(), "this " + kind.label() + " is already registered");
-        }
+        return jdbc.queryForObject("SELECT user_id FROM user_identity_claim WHERE kind = ? AND claim_value = ?",
+                                   UUID.class, kind.key(), value);
     }
 
     private void release(UserId user, List<ClaimKind> kinds) {

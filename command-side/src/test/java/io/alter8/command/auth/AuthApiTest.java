@@ -148,6 +148,74 @@ class AuthApiTest {
     }
 
     @Test
+    void lockedAndDeactivatedAccountsTakeAsLongToRefuseAsAWrongPassword() {
+        TestUsers.User locked = TestUsers.register(api, "tenant", PASSWORD);
+        jdbc.update("UPDATE credential SET locked_until = now() + interval '1 hour' WHERE user_id = ?", locked.id());
+        TestUsers.User deactivated = TestUsers.register(api, "tenant", PASSWORD);
+        credentials.setActive(deactivated.id(), false);
+        String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
+        List<String> refusedLogins = List.of(locked.email(), deactivated.email(), unknown);
+        String refused = login(email, "not the password at all").body();
+        for (String login : refusedLogins) {
+            assertThat(login(login, PASSWORD).body()).as(login).isEqualTo(refused);
+        }
+
+        // Interleaved, so that warming up and noise from other processes fall on every kind alike.
+        List<List<Long>> times = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                                         new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        for (int round = 0; round < 4; round++) {
+            times.get(0).add(millis(() -> login(email, "not the password at all")));
+            for (int i = 0; i < refusedLogins.size(); i++) {
+                String login = refusedLogins.get(i);
+                times.get(i + 1).add(millis(() -> login(login, PASSWORD)));
+            }
+        }
+        long wrongPassword = median(times.get(0));
+        for (int i = 0; i < refusedLogins.size(); i++) {
+            // Before, a locked or deactivated account answered in a tenth of the time of a password check.
+            assertThat(median(times.get(i + 1))).as(refusedLogins.get(i)).isGreaterThan(wrongPassword / 2);
+        }
+    }
+
+    private static long millis(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    @Test
+    void aPasswordOfManyBytesIsHashedAndCheckedNotAServerError() {
+        String longPassword = "ünïcödé pässwörd ".repeat(8);
+        TestUsers.User user = TestUsers.register(api, "tenant", longPassword);
+
+        assertThat(login(user.email(), longPassword).status()).isEqualTo(200);
+        assertThat(login(user.email(), longPassword + "x").status()).isEqualTo(401);
+        assertThat(login(email, longPassword).status()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM credential WHERE user_id = ?", String.class,
+                                       user.id())).startsWith("{argon2}$argon2id$");
+    }
+
+    @Test
+    void aBcryptHashFromBeforeStillLogsInAndIsRehashedWithArgon2() {
+        jdbc.update("UPDATE credential SET password_hash = ? WHERE user_id = ?",
+                    new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(PASSWORD), userId);
+        // Longer than BCrypt can take: a wrong password, not a server error.
+        assertThat(login(email, "x".repeat(100)).status()).isEqualTo(401);
+
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+
+        String hash = jdbc.queryForObject("SELECT password_hash FROM credential WHERE user_id = ?", String.class,
+                                          userId);
+        assertThat(hash).startsWith("{argon2}");
+        assertThat(passwords.matches(PASSWORD, hash)).isTrue();
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
     void missingLoginFieldsAreA400ListingBoth() {
         Response r = api.post("/api/auth/login", "{}");
         assertThat(r.status()).isEqualTo(400);

@@ -1,6 +1,8 @@
 package io.alter8.command.auth;
 
+import io.alter8.api.common.EncryptedValue;
 import io.alter8.command.CommandSideTest;
+import io.alter8.command.privacy.PersonalDataCipher;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +34,8 @@ class OtpApiTest {
     PasswordEncoder passwords;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonalDataCipher cipher;
 
     ApiClient api;
     UUID userId;
@@ -47,7 +52,11 @@ class OtpApiTest {
     }
 
     Response request(String login) {
-        return api.post("/api/auth/otp/request", "{\"purpose\": \"password_reset\", \"login\": \"" + login + "\"}");
+        return request(api, login);
+    }
+
+    Response request(ApiClient client, String login) {
+        return client.post("/api/auth/otp/request", "{\"purpose\": \"password_reset\", \"login\": \"" + login + "\"}");
     }
 
     Response verify(String challenge, String code, String password) {
@@ -57,8 +66,7 @@ class OtpApiTest {
     }
 
     String codeSentTo(String destination) {
-        return jdbc.queryForObject("SELECT payload->>'code' FROM notification_outbox WHERE destination = ? "
-                                           + "ORDER BY created_at DESC LIMIT 1", String.class, destination);
+        return SentMessages.latestCode(destination).orElseThrow();
     }
 
     Response login(String password) {
@@ -98,14 +106,65 @@ class OtpApiTest {
     }
 
     @Test
-    void atMostThreeCodesAnHourGoToOnePhone() {
-        for (int i = 0; i < 3; i++) {
-            assertThat(request(phone).status()).isEqualTo(202);
+    void resetRequestsAreLimitedPerLoginAlikeForRealAndUnknownAccounts() {
+        String unknown = "+9190" + String.format("%08d", (int) (Math.random() * 100_000_000));
+        for (String login : List.of(phone, unknown)) {
+            // From a new address each time: the limit is the account's, whoever asks and from wherever.
+            for (int i = 0; i < 5; i++) {
+                assertThat(request(api.asAnotherClient(), login).status()).as(login).isEqualTo(202);
+            }
         }
-        Response fourth = request(phone);
-        assertThat(fourth.status()).isEqualTo(429);
-        assertThat(fourth.json().path("type").asString()).isEqualTo("https://alter8.io/problems/otp-rate-limited");
-        assertThat(Long.parseLong(fourth.header("Retry-After"))).isBetween(1L, 3600L);
+        Response real = request(api.asAnotherClient(), phone);
+        Response none = request(api.asAnotherClient(), unknown);
+
+        // Before, only a real account got a 429 (at its 4th request), which told that it exists.
+        assertThat(real.status()).isEqualTo(429);
+        assertThat(none.status()).isEqualTo(429);
+        assertThat(real.json().path("type").asString()).isEqualTo(none.json().path("type").asString())
+                                                       .isEqualTo("https://alter8.io/problems/rate-limited");
+        assertThat(real.json().path("detail").asString()).isEqualTo(none.json().path("detail").asString());
+        assertThat(Long.parseLong(real.header("Retry-After"))).isBetween(1L, 3600L);
+        // At most three codes an hour reach one phone (its sign-up code was the first), the rest answer alike.
+        assertThat(SentMessages.to(phone)).filteredOn(m -> m.content().containsKey("code")).hasSize(3);
+        assertThat(SentMessages.to(unknown)).isEmpty();
+    }
+
+    @Test
+    void aCodeIsStoredNowhereInPlainTextAndOnlyItsRecipientsKeyOpensIt() {
+        String challenge = request(phone).json().path("challengeId").asString();
+        String code = codeSentTo(phone);
+
+        Map<String, Object> queued = jdbc.queryForMap("""
+                SELECT payload::text AS payload, payload->'code' AS code FROM notification_outbox
+                WHERE destination = ? AND template = 'otp_password_reset'""", phone);
+        assertThat(queued.get("payload").toString()).doesNotContainPattern("(?<![0-9])" + code + "(?![0-9])");
+        EncryptedValue sealed = ApiClient.json().readValue(queued.get("code").toString(), EncryptedValue.class);
+        assertThat(sealed.masked()).isEqualTo("XXXXXX");
+        assertThat(cipher.decrypt(sealed)).isEqualTo(code);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_data_key WHERE user_id = ? AND key_id = ?::uuid",
+                                       Long.class, userId, sealed.keyId())).isEqualTo(1);
+        // Not a plain digest either: six digits hashed without a key are found again by trying them all.
+        String stored = jdbc.queryForObject("SELECT code_hash FROM otp_verification WHERE id = ?::uuid",
+                                            String.class, challenge);
+        assertThat(stored).isNotBlank().isNotEqualTo(sha256(challenge + ":" + code));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aResetCannotSetACommonPassword() {
+        String challenge = request(phone).json().path("challengeId").asString();
+        Response r = verify(challenge, codeSentTo(phone), "Iloveyou1234!");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.fieldErrors()).containsExactly("newPassword: is too common or known from a breach: choose another");
+        assertThat(login(OLD).status()).isEqualTo(200);
     }
 
     @Test
@@ -172,6 +231,6 @@ class OtpApiTest {
                                                               "purpose: must be password_reset, phone_verification "
                                                                       + "or email_verification",
                                                               "code: must be 6 digits",
-                                                              "newPassword: must be 10 to 200 characters");
+                                                              "newPassword: must be 12 to 200 characters");
     }
 }

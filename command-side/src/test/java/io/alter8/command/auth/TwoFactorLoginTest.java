@@ -35,9 +35,7 @@ class TwoFactorLoginTest {
     }
 
     String code() {
-        return jdbc.queryForObject("SELECT payload->>'code' FROM notification_outbox WHERE destination = ? "
-                                           + "AND template = 'otp_login_2fa' ORDER BY created_at DESC LIMIT 1",
-                                   String.class, user.phone());
+        return SentMessages.latestCode(user.phone(), "otp_login_2fa").orElseThrow();
     }
 
     @Test
@@ -68,6 +66,24 @@ class TwoFactorLoginTest {
         assertThat(r.status()).isEqualTo(401);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_outbox WHERE destination = ? "
                                                + "AND template = 'otp_login_2fa'", Long.class, user.phone())).isZero();
+    }
+
+    @Test
+    void aStolenTokenAloneCannotTurnTwoFactorOff() {
+        ApiClient me = api.withToken(login().json().path("accessToken").asString());
+        assertThat(me.put("/api/auth/two-factor", "{\"enabled\": true}").status()).isEqualTo(204);
+
+        Response withoutPassword = me.put("/api/auth/two-factor", "{\"enabled\": false}");
+        assertThat(withoutPassword.status()).isEqualTo(400);
+        assertThat(withoutPassword.fieldErrors()).containsExactly("password: is needed to turn two-factor login off");
+        Response wrongPassword = me.put("/api/auth/two-factor", "{\"enabled\": false, \"password\": \"guess\"}");
+        assertThat(wrongPassword.status()).isEqualTo(403);
+        assertThat(wrongPassword.contentType()).hasValue("application/problem+json");
+        assertThat(login().status()).as("still two-factor").isEqualTo(202);
+
+        assertThat(me.put("/api/auth/two-factor", "{\"enabled\": false, \"password\": \"" + PASSWORD + "\"}")
+                     .status()).isEqualTo(204);
+        assertThat(login().status()).isEqualTo(200);
     }
 
     @Test

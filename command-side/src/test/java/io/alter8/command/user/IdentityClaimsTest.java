@@ -242,19 +242,22 @@ class IdentityClaimsTest {
     }
 
     @Test
-    void twoOwnersCannotHaveOnePanThoughEachEncryptsItUnderTheirOwnKey() {
+    void aPanAnotherOwnerHoldsThoughEachEncryptsItUnderTheirOwnKeyStaysTheirsAndGoesToReview() {
         UserId first = register(newEmail(), newPhone(), Role.OWNER);
         UserId second = register(newEmail(), newPhone(), Role.OWNER);
         String pan = "AAAPL" + (1000 + ThreadLocalRandom.current().nextInt(9000)) + "C";
         commands.sendAndWait(new UpdateOwnerProfile(first, ownerWithPan(first, pan), new Actor(first, Role.OWNER),
                                                     null));
 
-        assertThatThrownBy(() -> commands.sendAndWait(new UpdateOwnerProfile(
-                second, ownerWithPan(second, pan), new Actor(second, Role.OWNER), null)))
-                .isInstanceOfSatisfying(DomainRuleViolation.class,
-                                        e -> assertThat(e.code()).isEqualTo("owner-pan-already-registered"))
-                .hasMessage("this PAN is already registered");
-        assertThat(eventsOf(second)).isOne();
+        // Accepted: a refusal would tell the sender that the number is on the platform.
+        commands.sendAndWait(new UpdateOwnerProfile(second, ownerWithPan(second, pan), new Actor(second, Role.OWNER),
+                                                    null));
+
+        assertThat(eventsOf(second)).isEqualTo(2);
+        assertThat(panHolder(pan)).isEqualTo(first.value());
+        assertThat(jdbc.queryForList("SELECT holder_id FROM identity_claim_review WHERE kind = 'owner_pan' "
+                                             + "AND user_id = ? AND resolved_at IS NULL", java.util.UUID.class,
+                                     second.value())).containsExactly(first.value());
     }
 
     @Test
@@ -283,6 +286,13 @@ class IdentityClaimsTest {
         commands.sendAndWait(new UpdateOwnerProfile(second, ownerWithPan(second, oldPan),
                                                     new Actor(second, Role.OWNER), null));
         assertThat(eventsOf(second)).isEqualTo(2);
+        assertThat(panHolder(oldPan)).isEqualTo(second.value());
+    }
+
+    private java.util.UUID panHolder(String pan) {
+        return jdbc.queryForObject("SELECT user_id FROM user_identity_claim WHERE kind = 'owner_pan' "
+                                           + "AND claim_value = ?", java.util.UUID.class,
+                                   cipher.identityIndex("owner_pan", pan));
     }
 
     @Test
@@ -296,6 +306,7 @@ class IdentityClaimsTest {
 
         commands.sendAndWait(new UpdateOwnerProfile(next, ownerWithPan(next, pan), new Actor(next, Role.OWNER), null));
         assertThat(eventsOf(next)).isEqualTo(2);
+        assertThat(panHolder(pan)).isEqualTo(next.value());
     }
 
     @Test

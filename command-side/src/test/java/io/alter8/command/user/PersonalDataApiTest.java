@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.alter8.command.user.ProfileTestData.aadhaar;
@@ -123,5 +124,46 @@ class PersonalDataApiTest {
         assertThat(r.status()).isEqualTo(410);
         assertThat(r.contentType()).hasValue("application/problem+json");
         assertThat(r.body()).doesNotContain(pan);
+    }
+    @Test
+    void someoneElsesPanIsAcceptedLikeAFreshOneAndGoesToTheAdminsReview() {
+        UUID holder = register(anonymous, "owner", "IN");
+        String pan = ownerProfileOf(holder);
+        UUID claimant = register(anonymous, "owner", "IN");
+        UUID fresh = register(anonymous, "owner", "IN");
+
+        // Before, this answered 409 owner-pan-already-registered: proof that the number is on the platform.
+        Response taken = as(claimant, "owner").put("/api/users/" + claimant + "/owner-profile",
+                                                   ownerProfile(pan, aadhaar(), gstin(pan), accountNumber(),
+                                                                "HDFC0001234"));
+        String otherPan = pan();
+        Response untaken = as(fresh, "owner").put("/api/users/" + fresh + "/owner-profile",
+                                                  ownerProfile(otherPan, aadhaar(), gstin(otherPan), accountNumber(),
+                                                               "HDFC0001234"));
+
+        assertThat(taken.status()).as(taken.body()).isEqualTo(untaken.status()).isEqualTo(200);
+        assertThat(taken.json().propertyNames()).isEqualTo(untaken.json().propertyNames());
+        ApiClient admin = as(UUID.randomUUID(), "admin");
+        Response queue = admin.get("/api/admin/identity-reviews?sort=flaggedAt,desc&size=100");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.json().path("total").asLong()).isPositive();
+        List<tools.jackson.databind.JsonNode> cases = queue.json().path("items").valueStream()
+                .filter(c -> c.path("userId").asString().equals(claimant.toString())).toList();
+        assertThat(cases).hasSize(1);
+        assertThat(cases.get(0).path("holderId").asString()).isEqualTo(holder.toString());
+        assertThat(cases.get(0).path("kind").asString()).isEqualTo("owner_pan");
+        assertThat(queue.body()).doesNotContain(pan).doesNotContain(fresh.toString());
+        assertThat(as(claimant, "owner").get("/api/admin/identity-reviews").status()).isEqualTo(403);
+
+        String id = cases.get(0).path("id").asString();
+        assertThat(admin.post("/api/admin/identity-reviews/" + id + "/resolution", "{}").fieldErrors())
+                .containsExactly("note: must not be blank");
+        assertThat(admin.post("/api/admin/identity-reviews/" + id + "/resolution",
+                              "{\"note\": \"KYC rejected: not their PAN\"}").status()).isEqualTo(204);
+        assertThat(admin.get("/api/admin/identity-reviews?sort=flaggedAt,desc&size=100").body()).doesNotContain(id);
+        assertThat(admin.get("/api/admin/identity-reviews?size=500&sort=name").fieldErrors())
+                .containsExactlyInAnyOrder("size: must be between 1 and 100", "sort: can sort by flaggedAt");
+        assertThat(admin.post("/api/admin/identity-reviews/" + id + "/resolution", "{\"note\": \"again\"}")
+                        .status()).isEqualTo(404);
     }
 }

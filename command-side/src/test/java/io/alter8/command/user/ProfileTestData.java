@@ -1,6 +1,7 @@
 package io.alter8.command.user;
 
 import io.alter8.command.validation.IndianIds;
+import io.alter8.command.auth.TestUsers;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 
@@ -23,14 +24,8 @@ final class ProfileTestData {
         String phone = country.equals("US")
                 ? "+1212" + random.nextInt(2, 10) + "%06d".formatted(random.nextInt(1_000_000))
                 : "+919" + "%09d".formatted(random.nextInt(1_000_000_000));
-        Response r = anonymous.post("/api/auth/register", """
-                {"email": "user-%s@example.com", "phone": "%s", "firstName": "Asha", "lastName": "Rao",
-                 "role": "%s", "country": "%s", "password": "a long enough password"}"""
-                .formatted(UUID.randomUUID(), phone, role, country));
-        if (r.status() != 201) {
-            throw new IllegalStateException("registration failed: " + r.status() + " " + r.body());
-        }
-        return UUID.fromString(r.json().path("id").asString());
+        return TestUsers.register(anonymous, "user-" + UUID.randomUUID() + "@example.com", phone, role, country,
+                                  "a long enough password").id();
     }
 
     /** A person's PAN (4th letter P). */

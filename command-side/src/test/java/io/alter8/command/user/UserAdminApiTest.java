@@ -1,6 +1,7 @@
 package io.alter8.command.user;
 
 import io.alter8.command.CommandSideTest;
+import io.alter8.command.auth.TestUsers;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
@@ -31,12 +32,9 @@ class UserAdminApiTest {
         anonymous = new ApiClient("http://localhost:" + port);
         admin = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
         email = "user-" + UUID.randomUUID() + "@example.com";
-        Response r = anonymous.post("/api/auth/register", """
-                {"email": "%s", "phone": "+919%09d", "firstName": "Ravi", "lastName": "Kumar", "role": "tenant",
-                 "country": "IN", "password": "%s"}""".formatted(email,
-                                                              ThreadLocalRandom.current().nextInt(1_000_000_000),
-                                                              PASSWORD));
-        userId = UUID.fromString(r.json().path("id").asString());
+        userId = TestUsers.register(anonymous, email,
+                                    "+919%09d".formatted(ThreadLocalRandom.current().nextInt(1_000_000_000)),
+                                    "tenant", "IN", PASSWORD).id();
     }
 
     Response login() {

@@ -1,6 +1,7 @@
 package io.alter8.command.verification;
 
 import io.alter8.command.CommandSideTest;
+import io.alter8.command.auth.TestUsers;
 import io.alter8.command.property.PropertyBodies;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
@@ -57,12 +58,9 @@ class VerificationApiTest {
 
     /** A real, active user of {@code role}: signed up as an owner, then given the role by an admin. */
     UUID user(String role) {
-        Response r = anonymous.post("/api/auth/register", """
-                {"email": "staff-%s@example.com", "phone": "+919%09d", "firstName": "Ravi", "lastName": "Kumar",
-                 "role": "owner", "country": "IN", "password": "a long enough password"}"""
-                .formatted(UUID.randomUUID(), ThreadLocalRandom.current().nextInt(1_000_000_000)));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        UUID id = UUID.fromString(r.json().path("id").asString());
+        UUID id = TestUsers.register(anonymous, "staff-" + UUID.randomUUID() + "@example.com",
+                                     "+919%09d".formatted(ThreadLocalRandom.current().nextInt(1_000_000_000)),
+                                     "owner", "IN", "a long enough password").id();
         Response given = admin.put("/api/users/" + id + "/role", "{\"role\": \"" + role + "\"}");
         assertThat(given.status()).as(given.body()).isEqualTo(200);
         return id;

@@ -99,11 +99,16 @@ public class WebConventionsAutoConfiguration {
         };
     }
 
+    @Bean
+    RateLimiter rateLimiter(ObjectProvider<StringRedisTemplate> redis, RateLimits limits) {
+        return new RateLimiter(redis, limits);
+    }
+
     /** Rate limits on every API route, counted in Redis when the service has it. */
     @Bean
     @ConditionalOnBean(StringRedisTemplate.class)
-    RateLimitInterceptor rateLimitInterceptor(StringRedisTemplate redis, RateLimits limits) {
-        return new RateLimitInterceptor(redis, limits);
+    RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter) {
+        return new RateLimitInterceptor(limiter);
     }
 
     @Bean

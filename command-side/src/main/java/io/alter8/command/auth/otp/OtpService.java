@@ -1,7 +1,12 @@
 package io.alter8.command.auth.otp;
 
+import io.alter8.api.common.EncryptedValue;
+import io.alter8.api.common.Mask;
+import io.alter8.api.common.UserId;
+import io.alter8.command.privacy.PersonalDataCipher;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
+import io.alter8.web.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -14,13 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +32,11 @@ import java.util.UUID;
 
 /**
  * One-time passwords (issue 3): six digits, valid ten minutes, five tries, at most three sent per destination per
- * hour (Redis {@code rate_limit:otp:{phone}}). Codes are stored as hashes and leave only through the notification
- * outbox; no log line carries one.
+ * hour (Redis {@code rate_limit:otp:{phone}}), and all SMS together under the {@code sms} ceiling of
+ * {@code alter8.rate-limits.per-target} (against SMS pumping). A code is stored only as a keyed hash
+ * ({@link PersonalDataCipher#keyedHash}: six digits hashed without a key are found again by trying all of them),
+ * queued in the outbox only encrypted under its recipient's data key, and handed to a sender in memory; no log line
+ * carries one.
  */
 @Service
 public class OtpService {
@@ -52,19 +59,31 @@ public class OtpService {
     private final StringRedisTemplate redis;
     private final NotificationOutbox outbox;
     private final Clock clock;
+    private final PersonalDataCipher cipher;
+    private final RateLimiter limiter;
 
-    OtpService(JdbcTemplate jdbc, StringRedisTemplate redis, NotificationOutbox outbox, Clock clock) {
+    OtpService(JdbcTemplate jdbc, StringRedisTemplate redis, NotificationOutbox outbox, Clock clock,
+               PersonalDataCipher cipher, RateLimiter limiter) {
         this.jdbc = jdbc;
         this.redis = redis;
         this.outbox = outbox;
         this.clock = clock;
+        this.cipher = cipher;
+        this.limiter = limiter;
     }
 
-    /** Sends a code to a phone (SMS) or an e-mail address; answers the challenge id the code must be verified with. */
-    @Transactional
+    /**
+     * Sends a code to a phone (SMS) or an e-mail address; answers the challenge id the code must be verified with.
+     * The code is encrypted for {@code userId}, the account it is for (or will be, for a sign-up). A refused send
+     * (429, 503) stores nothing and leaves the caller's transaction to commit what it did before.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
     public Challenge send(OtpType type, UUID userId, String phone, String email) {
         String destination = phone != null ? phone : email;
         countSend(destination);
+        if (phone != null) {
+            limiter.requireWithin("sms", "all");
+        }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         UUID id = UUID.randomUUID();
         Instant expires = clock.instant().plus(VALIDITY);
@@ -72,9 +91,15 @@ public class OtpService {
                 INSERT INTO otp_verification (id, user_id, phone, email, code_hash, otp_type, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", id, userId, phone, email, hash(id, code), type.wire(),
                     Timestamp.from(expires));
+        EncryptedValue sealed = cipher.encrypt(new UserId(userId), code, Mask.LAST_FOUR);
         outbox.enqueue(phone != null ? "sms" : "email", destination, "otp_" + type.wire(),
+                       Map.of("code", sealed, "validMinutes", VALIDITY.toMinutes()),
                        Map.of("code", code, "validMinutes", VALIDITY.toMinutes()));
         return new Challenge(id, userId, phone, email, type);
+    }
+
+    /** A code sent back for a challenge. */
+    public record Attempt(UUID challengeId, OtpType type, String code) {
     }
 
     /**
@@ -83,27 +108,51 @@ public class OtpService {
      */
     @Transactional(noRollbackFor = ApiException.class)
     public Challenge verify(UUID challengeId, OtpType type, String code) {
+        return verifyAll(List.of(new Attempt(challengeId, type, code))).get(0);
+    }
+
+    /**
+     * Checks several codes that prove one thing together (a sign-up's e-mail and phone): each wrong one counts a
+     * try; only when all are right are they all spent, so one mistyped code does not waste the others.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public List<Challenge> verifyAll(List<Attempt> attempts) {
+        List<Challenge> passed = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            check(attempt).ifPresent(passed::add);
+        }
+        if (passed.size() < attempts.size()) {
+            throw wrongCode();
+        }
+        for (Challenge challenge : passed) {
+            jdbc.update("UPDATE otp_verification SET is_used = TRUE, attempts = attempts + 1 WHERE id = ?",
+                        challenge.id());
+        }
+        return passed;
+    }
+
+    private Optional<Challenge> check(Attempt attempt) {
+        UUID challengeId = attempt.challengeId();
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT user_id, phone, email, code_hash, attempts, is_used, expires_at FROM otp_verification
-                WHERE id = ? AND otp_type = ? FOR UPDATE""", challengeId, type.wire());
+                WHERE id = ? AND otp_type = ? FOR UPDATE""", challengeId, attempt.type().wire());
         if (rows.isEmpty()) {
-            throw wrongCode();
+            return Optional.empty();
         }
         Map<String, Object> row = rows.get(0);
         int attempts = ((Number) row.get("attempts")).intValue();
         boolean used = (Boolean) row.get("is_used");
         Instant expires = ((Timestamp) row.get("expires_at")).toInstant();
         if (used || attempts >= MAX_ATTEMPTS || expires.isBefore(clock.instant())) {
-            throw wrongCode();
+            return Optional.empty();
         }
-        if (!MessageDigest.isEqual(hash(challengeId, code).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(hash(challengeId, attempt.code()).getBytes(StandardCharsets.US_ASCII),
                                    ((String) row.get("code_hash")).getBytes(StandardCharsets.US_ASCII))) {
             jdbc.update("UPDATE otp_verification SET attempts = attempts + 1 WHERE id = ?", challengeId);
-            throw wrongCode();
+            return Optional.empty();
         }
-        jdbc.update("UPDATE otp_verification SET is_used = TRUE, attempts = attempts + 1 WHERE id = ?", challengeId);
-        return new Challenge(challengeId, (UUID) row.get("user_id"), (String) row.get("phone"),
-                             (String) row.get("email"), type);
+        return Optional.of(new Challenge(challengeId, (UUID) row.get("user_id"), (String) row.get("phone"),
+                                         (String) row.get("email"), attempt.type()));
     }
 
     /** Expired codes are of no use to anyone: a day after they expire they are deleted. */
@@ -137,15 +186,7 @@ public class OtpService {
                                             "the code is wrong, expired, used, or tried too often; ask for a new one"));
     }
 
-    static String hash(UUID challengeId, String code) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(challengeId.toString().getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) ':');
-            digest.update(code.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private String hash(UUID challengeId, String code) {
+        return cipher.keyedHash("otp-code", challengeId + ":" + code);
     }
 }

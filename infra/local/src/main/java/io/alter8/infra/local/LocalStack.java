@@ -191,6 +191,8 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> commandEnv = new LinkedHashMap<>(shared);
             commandEnv.put("ALTER8_COMMAND_PORT", Integer.toString(options.commandPort()));
             commandEnv.putIfAbsent("ALTER8_QUERY_BASE_URL", queryBaseUrl());
+            // No SMS or e-mail here: sign-up, reset and two-factor codes land in files a developer can read.
+            commandEnv.putIfAbsent("ALTER8_NOTIFICATIONS_LOCAL_INBOX", options.dataDir().resolve("inbox").toString());
             Map<String, String> queryEnv = new LinkedHashMap<>(shared);
             queryEnv.put("ALTER8_QUERY_PORT", Integer.toString(options.queryPort()));
             // The query side checks tokens; it must not be able to mint them.

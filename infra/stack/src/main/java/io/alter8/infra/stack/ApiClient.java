@@ -24,24 +24,45 @@ public final class ApiClient {
     private final HttpClient http;
     private final String baseUrl;
     private final String authorization;
+    private final String clientAddress;
 
     public ApiClient(String baseUrl) {
         this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     public ApiClient(String baseUrl, HttpClient http) {
-        this(baseUrl, http, null);
+        this(baseUrl, http, null, someClientAddress());
     }
 
-    private ApiClient(String baseUrl, HttpClient http, String authorization) {
+    private ApiClient(String baseUrl, HttpClient http, String authorization, String clientAddress) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.http = http;
         this.authorization = authorization;
+        this.clientAddress = clientAddress;
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
     public ApiClient withToken(String accessToken) {
-        return new ApiClient(baseUrl, http, "Bearer " + accessToken);
+        return new ApiClient(baseUrl, http, "Bearer " + accessToken, clientAddress);
+    }
+
+    /**
+     * The same client on another machine. Each client sends its own address as {@code X-Forwarded-For}, which a
+     * service behind a proxy ({@code server.forward-headers-strategy=framework}) takes for the client's address
+     * (rate limits per address), and any other service ignores.
+     */
+    public ApiClient asAnotherClient() {
+        return new ApiClient(baseUrl, http, authorization, someClientAddress());
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    /** An address of the range kept for benchmarking (198.18.0.0/15), like no real client's. */
+    private static String someClientAddress() {
+        int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 17);
+        return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     }
 
     public String baseUrl() {
@@ -102,11 +123,12 @@ public final class ApiClient {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        builder.header("X-Forwarded-For", clientAddress);
         if (headers.length % 2 != 0) {
             throw new IllegalArgumentException("headers come as name, value pairs");
         }
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         return builder;
     }
