@@ -2,6 +2,7 @@ package io.alter8.command.config;
 
 import io.alter8.api.common.WireEnum;
 import io.alter8.command.web.CommandAccepted;
+import io.alter8.command.web.IdempotencyFilter;
 import io.alter8.command.web.OneOf;
 import io.alter8.web.RequestContext;
 import io.alter8.web.apidocs.ApiDocs;
@@ -62,12 +63,14 @@ class OpenApiConfiguration {
         return (operation, handler) -> {
             ApiResponses responses = ApiDocs.responses(operation);
             if (isCommand(handler)) {
-                ApiDocs.headerParameter(operation, RequestContext.IDEMPOTENCY_KEY_HEADER,
-                        "Any 1 to 255 visible ASCII characters: the same key with the same request answers the "
-                                + "first answer again and stores nothing new",
-                        new StringSchema().minLength(1).maxLength(255), "register-asha-1");
                 ApiDocs.problem(operation, "409");
-                ApiDocs.problem(operation, "422");
+                if (!isAuthRoute(handler)) {
+                    ApiDocs.headerParameter(operation, RequestContext.IDEMPOTENCY_KEY_HEADER,
+                            "Any 1 to 255 visible ASCII characters: the same key with the same request by the same "
+                                    + "user answers the first answer again and stores nothing new",
+                            new StringSchema().minLength(1).maxLength(255), "register-property-1");
+                    ApiDocs.problem(operation, "422");
+                }
             }
             if (responses.containsKey("201")) {
                 // A creation answers 201 only; springdoc adds the 200 of the return type beside it.
@@ -93,6 +96,13 @@ class OpenApiConfiguration {
     private static boolean isCommand(HandlerMethod handler) {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         return mapping != null && Arrays.stream(mapping.method()).anyMatch(m -> m != RequestMethod.GET);
+    }
+
+    /** Sign-up, login, refresh and codes take no part in idempotent replay ({@link IdempotencyFilter}). */
+    private static boolean isAuthRoute(HandlerMethod handler) {
+        RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
+        return type != null && Arrays.stream(type.path()).anyMatch(
+                path -> (path + "/").startsWith(IdempotencyFilter.AUTH_ROUTES));
     }
 
     private static boolean answersCommandAccepted(ApiResponse response) {

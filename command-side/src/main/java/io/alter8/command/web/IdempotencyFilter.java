@@ -42,12 +42,13 @@ import java.util.regex.Pattern;
  * must not be handed out again, and a refresh token presented twice must reach reuse detection.
  */
 @Component
-class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern SANE_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    private static final String AUTH_ROUTES = "/api/auth/";
+    /** The routes whose answers carry tokens and codes: no replay there (the API docs say so too). */
+    public static final String AUTH_ROUTES = "/api/auth/";
 
     private final IdempotencyStore store;
     private final JsonMapper json;

@@ -14,6 +14,7 @@ import io.alter8.client.command.model.MoneyInput;
 import io.alter8.client.command.model.ProposalRequest;
 import io.alter8.client.command.model.RegisterPropertyRequest;
 import io.alter8.client.command.model.RegisterRequest;
+import io.alter8.client.command.model.RegistrationCodes;
 import io.alter8.client.command.model.SpecsInput;
 import io.alter8.client.command.model.StatusRequest;
 import io.alter8.client.command.model.TermsInput;
@@ -34,6 +35,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,14 +48,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeWalkIT {
 
     private static final String PASSWORD = "a long enough password";
+    private static final Pattern CODE = Pattern.compile("\"code\":\"([0-9]{6})\"");
 
     private static LocalStack stack;
+    private static Path dataDir;
 
     @BeforeAll
     static void startStack() throws IOException {
         Files.createDirectories(Path.of("target"));
         // Under target/: the services' logs are there to read when a step fails.
-        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "walk-");
+        dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "walk-");
         stack = LocalStack.start(LocalStack.Options.forTest(dataDir));
     }
 
@@ -127,19 +132,36 @@ class ReadmeWalkIT {
     }
 
     /**
-     * Sign-up, in one place: how an account comes to exist may gain steps (a code to confirm), and then only this
-     * method changes.
+     * Sign-up, in one place: 202 with a registration id, a code to the e-mail address and another to the phone (the
+     * local stack's inbox files stand in for both), and the account exists once both codes come back.
      */
     private static void signUp(String email, String phone, RegisterRequest.RoleEnum role) throws Exception {
-        var answer = new AuthApi(Clients.command(stack.commandBaseUrl(), null)).authRegisterWithHttpInfo(
+        AuthApi auth = new AuthApi(Clients.command(stack.commandBaseUrl(), null));
+        var started = auth.authRegisterWithHttpInfo(
                 new RegisterRequest().email(email).phone(phone).firstName("Asha").lastName("Rao").role(role)
-                                     .country(RegisterRequest.CountryEnum.IN).password(PASSWORD), null);
-        assertThat(answer.getStatusCode()).isEqualTo(201);
+                                     .country(RegisterRequest.CountryEnum.IN).password(PASSWORD));
+        assertThat(started.getStatusCode()).isEqualTo(202);
+        var finished = auth.completeRegistrationWithHttpInfo(new RegistrationCodes()
+                .registrationId(started.getData().getRegistrationId())
+                .emailCode(codeSentTo(email)).phoneCode(codeSentTo(phone)));
+        assertThat(finished.getStatusCode()).isEqualTo(201);
+    }
+
+    /** The last code the local stack's inbox holds for {@code destination}. */
+    private static String codeSentTo(String destination) throws IOException {
+        Path inbox = dataDir.resolve("inbox").resolve(destination + ".txt");
+        Matcher code = CODE.matcher(Files.readString(inbox));
+        String last = null;
+        while (code.find()) {
+            last = code.group(1);
+        }
+        assertThat(last).as("a code sent to " + destination).isNotNull();
+        return last;
     }
 
     private static String logIn(String email) throws Exception {
         return new AuthApi(Clients.command(stack.commandBaseUrl(), null))
-                .login(new LoginRequest().login(email).password(PASSWORD), null).getAccessToken();
+                .login(new LoginRequest().login(email).password(PASSWORD)).getAccessToken();
     }
 
     /** Answers the position of the last command, to await on the query side. */
