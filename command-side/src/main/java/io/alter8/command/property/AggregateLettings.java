@@ -2,9 +2,8 @@ package io.alter8.command.property;
 
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
+import io.alter8.command.AggregateQuestions;
 import io.alter8.command.NotFound;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +19,8 @@ class AggregateLettings implements Lettings {
 
     @Override
     public LettableUnit unitToLet(PropertyId propertyId, UnitId unitId) {
-        try {
-            return properties.load(propertyId.toString()).invoke(property -> property.unitToLet(unitId));
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            // Another kind of aggregate's id is no property either.
-            throw new NotFound("no property " + propertyId);
-        }
+        // Another kind of aggregate's id is no property either.
+        return AggregateQuestions.ask(properties, propertyId, property -> property.unitToLet(unitId))
+                                 .orElseThrow(() -> new NotFound("no property " + propertyId));
     }
 }

@@ -20,12 +20,10 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Set;
 
-import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
 import static io.alter8.command.CommandArguments.today;
 import static io.alter8.command.user.UserAccount.blankToNull;
 import static io.alter8.command.user.UserAccount.isBlank;
-import static io.alter8.command.user.UserAccount.requireReviewer;
 import static io.alter8.command.user.UserAccount.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -53,10 +51,7 @@ class Agent {
 
     @CommandHandler
     void handle(UpdateAgentProfile command) {
-        Actor by = actor(command.requestedBy());
-        account.requireSelfOrAdmin(by);
-        account.requireActive();
-        account.requireRole(Role.AGENT, "an agent profile");
+        Actor by = account.requireEditorOfRole(command.requestedBy(), Role.AGENT, "an agent profile");
         AgentProfile wanted = required(command.profile(), "profile");
         if (account.country() == Country.IN && isBlank(wanted.reraLicence())) {
             throw new DomainRuleViolation("missing-reraLicence", "agents in India need a RERA licence number");
@@ -89,9 +84,7 @@ class Agent {
 
     @CommandHandler
     void handle(ReviewAgentLicence command) {
-        Actor by = actor(command.reviewer());
-        requireReviewer(by, "only admins review licences");
-        account.requireActive();
+        Actor by = account.requireReviewerOfActive(command.reviewer(), "only admins review licences");
         AgentVerificationStatus next = required(command.status(), "status");
         if (profile == null) {
             throw new DomainRuleViolation("no-agent-profile", "the user has no agent profile to review");

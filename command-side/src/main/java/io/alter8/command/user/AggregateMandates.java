@@ -1,8 +1,7 @@
 package io.alter8.command.user;
 
 import io.alter8.api.common.UserId;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import io.alter8.command.AggregateQuestions;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +20,7 @@ class AggregateMandates implements Mandates {
 
     @Override
     public boolean holds(UserId manager, UserId owner) {
-        try {
-            return accounts.load(owner.toString()).invoke(account -> account.mandates(manager));
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            // No account, or the id of something else: nobody gave a mandate.
-            return false;
-        }
+        // No account, or the id of something else: nobody gave a mandate.
+        return AggregateQuestions.ask(accounts, owner, account -> account.mandates(manager)).orElse(false);
     }
 }

@@ -30,7 +30,6 @@ import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
 import static io.alter8.command.user.UserAccount.blankToNull;
 import static io.alter8.command.user.UserAccount.isBlank;
-import static io.alter8.command.user.UserAccount.requireReviewer;
 import static io.alter8.command.user.UserAccount.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -57,10 +56,7 @@ class Owner {
 
     @CommandHandler
     void handle(UpdateOwnerProfile command) {
-        Actor by = actor(command.requestedBy());
-        account.requireSelfOrAdmin(by);
-        account.requireActive();
-        account.requireRole(Role.OWNER, "an owner profile");
+        Actor by = account.requireEditorOfRole(command.requestedBy(), Role.OWNER, "an owner profile");
         OwnerProfile wanted = required(command.profile(), "profile");
         if (account.country() != Country.IN && (wanted.panNumber() != null || wanted.aadhaarNumber() != null
                 || wanted.gstNumber() != null)) {
@@ -84,9 +80,7 @@ class Owner {
 
     @CommandHandler
     void handle(ReviewOwnerKyc command) {
-        Actor by = actor(command.reviewer());
-        requireReviewer(by, "only admins review KYC");
-        account.requireActive();
+        Actor by = account.requireReviewerOfActive(command.reviewer(), "only admins review KYC");
         KycStatus next = required(command.status(), "status");
         if (profile == null) {
             throw new DomainRuleViolation("no-owner-profile", "the user has no owner profile to review");
@@ -106,10 +100,7 @@ class Owner {
      */
     @CommandHandler
     void handle(GrantManagementMandate command, UserRoles users) {
-        Actor by = actor(command.requestedBy());
-        account.requireSelfOrAdmin(by);
-        account.requireActive();
-        account.requireRole(Role.OWNER, "property managers acting for them");
+        Actor by = account.requireEditorOfRole(command.requestedBy(), Role.OWNER, "property managers acting for them");
         UserId manager = required(command.managerId(), "managerId");
         if (mandatedManagers.contains(manager)) {
             return;

@@ -17,10 +17,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.Objects;
 
-import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
 import static io.alter8.command.CommandArguments.today;
-import static io.alter8.command.user.UserAccount.requireReviewer;
 import static io.alter8.command.user.UserAccount.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -46,10 +44,7 @@ class Tenant {
 
     @CommandHandler
     void handle(UpdateTenantProfile command) {
-        Actor by = actor(command.requestedBy());
-        account.requireSelfOrAdmin(by);
-        account.requireActive();
-        account.requireRole(Role.TENANT, "a tenant profile");
+        Actor by = account.requireEditorOfRole(command.requestedBy(), Role.TENANT, "a tenant profile");
         TenantProfile wanted = required(command.profile(), "profile");
         if (account.country() == Country.US) {
             if (wanted.aadhaarNumber() != null || wanted.panNumber() != null) {
@@ -79,9 +74,7 @@ class Tenant {
 
     @CommandHandler
     void handle(RecordTenantScreening command) {
-        Actor by = actor(command.reviewer());
-        requireReviewer(by, "only admins record tenant screening");
-        account.requireActive();
+        Actor by = account.requireReviewerOfActive(command.reviewer(), "only admins record tenant screening");
         required(command.backgroundCheckStatus(), "backgroundCheckStatus");
         required(command.creditCheckStatus(), "creditCheckStatus");
         if (profile == null) {

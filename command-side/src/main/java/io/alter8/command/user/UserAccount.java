@@ -333,6 +333,23 @@ class UserAccount {
         }
     }
 
+    /** How every change a role's member makes to this account starts; answers who acts. */
+    Actor requireEditorOfRole(Actor sender, Role expected, String what) {
+        Actor by = actor(sender);
+        requireSelfOrAdmin(by);
+        requireActive();
+        requireRole(expected, what);
+        return by;
+    }
+
+    /** How every review of a role's profile starts: an admin, of an active account; answers who reviews. */
+    Actor requireReviewerOfActive(Actor sender, String refusal) {
+        Actor by = actor(sender);
+        requireReviewer(by, refusal);
+        requireActive();
+        return by;
+    }
+
     private static String languageOrDefault(String language) {
         return isBlank(language) ? DEFAULT_LANGUAGE : language;
     }

@@ -73,7 +73,7 @@ class UserProfileController {
                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                        String ifMatch) {
         return commands.change(new UserId(id), ifMatch, (user, by, version) -> new UpdateOwnerProfile(
-                existing(user), request.toProfile(sealerFor(user)), by, version));
+                user, request.toProfile(sealerFor(user)), by, version));
     }
 
     @PutMapping("/api/users/{id}/agent-profile")
@@ -96,21 +96,17 @@ class UserProfileController {
                                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                         String ifMatch) {
         return commands.change(new UserId(id), ifMatch, (user, by, version) -> new UpdateTenantProfile(
-                existing(user), request.toProfile(sealerFor(user)), by, version));
+                user, request.toProfile(sealerFor(user)), by, version));
     }
 
     /**
-     * Checked before encrypting: encryption makes the user's data key on first use, and an unknown id must not get
-     * one (the account would answer 404 only after the key was stored).
+     * The user's encryption, for an account that exists: encryption makes the user's data key on first use, and an
+     * unknown id must not get one (the account would answer 404 only after the key was stored).
      */
-    private UserId existing(UserId user) {
+    private PersonalInput.Sealer sealerFor(UserId user) {
         if (eventStore.lastSequenceNumberFor(user.toString()).isEmpty()) {
             throw ApiException.notFound("user", user.value());
         }
-        return user;
-    }
-
-    private PersonalInput.Sealer sealerFor(UserId user) {
         return (plaintext, mask) -> plaintext == null ? null : cipher.encrypt(user, plaintext, mask);
     }
 }
