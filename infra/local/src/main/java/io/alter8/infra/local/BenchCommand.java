@@ -63,13 +63,14 @@ final class BenchCommand {
               --stream-length L  instead: commands on one aggregate whose stream has L events, for each L of a
                                  comma-separated list (e.g. 10,10000); -n commands are measured per length
               --results FILE     where the JSON line is appended (default bench/results.jsonl; "-" for none)
+              --label TEXT       a note kept with the JSON line (e.g. which jars the stack runs)
               --timeout S        how long to wait for the projection to catch up or rebuild (default 600)
             """;
 
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "-c", "--warmup", "--command-url", "--query-url",
                                                           "--processor", "--timeout", "--key-file", "--db-url",
                                                           "--redis-port", "--raw-seconds", "--lag-poll-ms",
-                                                          "--stream-length", "--results");
+                                                          "--stream-length", "--results", "--label");
     private static final Set<String> SWITCHES = Set.of("--no-rebuild");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
@@ -89,7 +90,7 @@ final class BenchCommand {
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
                     boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
                     Database database, int redisPort, Duration rawDuration, int lagPollMillis,
-                    List<Integer> streamLengths, Path results) {
+                    List<Integer> streamLengths, Path results, String label) {
 
         String ownerToken(int command) {
             return ownerTokens.get((command / COMMANDS_PER_USER) % ownerTokens.size());
@@ -179,7 +180,8 @@ final class BenchCommand {
                                          Duration.ofSeconds(args.integer("--raw-seconds", 10, 0, 3_600)),
                                          args.integer("--lag-poll-ms", 20, 1, 10_000),
                                          lengths,
-                                         results.equals("-") ? null : Path.of(results));
+                                         results.equals("-") ? null : Path.of(results),
+                                         args.string("--label", null));
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings, stack).execute();
@@ -233,6 +235,9 @@ final class BenchCommand {
         Map<String, Object> figures = settings.streamLengths().isEmpty()
                 ? throughput(startedAt, cpus, loadAtStart)
                 : streams(startedAt, cpus, loadAtStart);
+        if (settings.label() != null) {
+            figures.put("label", settings.label());
+        }
         if (settings.results() != null) {
             Path repository = Alter8Cli.home();
             new BenchHistory(settings.results(), json).append(BenchHistory.commit(repository),
@@ -337,27 +342,31 @@ final class BenchCommand {
         Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
         SampleProperties samples = new SampleProperties();
         List<String> admins = tokens(stack, "admin", settings.streamLengths().stream().mapToInt(l -> l).sum()
-                + settings.commands() * settings.streamLengths().size());
+                + settings.commands() * settings.streamLengths().size() + settings.warmup());
         AtomicInteger adminCalls = new AtomicInteger();
         IntFunction<String> admin = i -> admins.get((adminCalls.getAndIncrement() / COMMANDS_PER_USER)
                                                             % admins.size());
+        if (settings.warmup() > 0) {
+            // The JIT compiles the load path on the first stream otherwise, and the first length measured looks slow.
+            Console.say("warming up…");
+            JsonNode scratch = registerForStream(samples, -1);
+            Load warmup = send(settings.warmup(), rentChanges(scratch.path("id").asString(), streamBody(samples, -1),
+                                                              admin), false);
+            if (rate(warmup) > MAX_ERROR_RATE) {
+                throw new BenchException(warmup.errors() + " of " + warmup.sent() + " warm-up commands failed, e.g. "
+                                                 + warmup.errorSamples());
+            }
+        }
         List<Map<String, Object>> perLength = new ArrayList<>();
         int errors = 0;
         int commands = 0;
         List<String> errorSamples = new ArrayList<>();
         for (int s = 0; s < settings.streamLengths().size(); s++) {
             int length = settings.streamLengths().get(s);
-            String body = samples.registerBody(SEED, 1_000_000 + s);
-            JsonNode registered = answerJson(stack.measured("POST", settings.commandUrl().resolve("/api/properties"),
-                                                            settings.ownerToken(0), body));
+            JsonNode registered = registerForStream(samples, s);
             String id = registered.path("id").asString();
             long version = registered.path("version").asLong();
-            JsonNode rent = json.readTree(body).path("terms").path("monthlyRent");
-            URI target = settings.commandUrl().resolve("/api/properties/" + id + "/monthly-rent");
-            IntFunction<Request> change = i -> new Request("PUT", target, admin.apply(i), json.writeValueAsString(
-                    Map.of("amount", new java.math.BigDecimal(rent.path("amount").asString())
-                                                                    .add(java.math.BigDecimal.valueOf(1 + i % 2)),
-                           "currency", rent.path("currency").asString())));
+            IntFunction<Request> change = rentChanges(id, streamBody(samples, s), admin);
             // Version n means n + 1 events (it counts from 0); each rent change that alters the rent adds one.
             int grow = (int) Math.max(0, length - (version + 1));
             if (grow > 0) {
@@ -403,6 +412,27 @@ final class BenchCommand {
         Console.say("machine     {} CPUs, load {} at start, {} at end", cpus, loadAtStart, figures.get("loadAverageEnd"));
         Console.say("{}", json.writeValueAsString(figures));
         return figures;
+    }
+
+    /** Registers the property of stream {@code n} (-1: the warm-up's), as the same owner every time. */
+    private JsonNode registerForStream(SampleProperties samples, int n) {
+        return answerJson(stack.measured("POST", settings.commandUrl().resolve("/api/properties"),
+                                         settings.ownerToken(0), streamBody(samples, n)));
+    }
+
+    /** Bodies apart from the throughput run's, which counts up from 0. */
+    private static String streamBody(SampleProperties samples, int n) {
+        return samples.registerBody(SEED, 1_000_000 + n);
+    }
+
+    /** Rent changes of property {@code id}, alternating between two rents so that each one appends an event. */
+    private IntFunction<Request> rentChanges(String id, String registerBody, IntFunction<String> admin) {
+        JsonNode rent = json.readTree(registerBody).path("terms").path("monthlyRent");
+        java.math.BigDecimal amount = new java.math.BigDecimal(rent.path("amount").asString());
+        String currency = rent.path("currency").asString();
+        URI target = settings.commandUrl().resolve("/api/properties/" + id + "/monthly-rent");
+        return i -> new Request("PUT", target, admin.apply(i), json.writeValueAsString(
+                Map.of("amount", amount.add(java.math.BigDecimal.valueOf(1 + i % 2)), "currency", currency)));
     }
 
     private JsonNode answerJson(Answer answer) {
