@@ -17,6 +17,7 @@ import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.introspect.AnnotatedField;
 import tools.jackson.databind.introspect.AnnotatedMember;
 import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleKeyDeserializers;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -38,23 +39,23 @@ public final class AggregateSnapshots {
     public static Serializer serializer() {
         return Jackson3Serializer.builder()
                                  .converter(new ChainingConverter(AggregateSnapshots.class.getClassLoader()))
-                                 .jsonMapperBuilderCustomizer(builder -> {
-                                     EventSerialization.customizer().accept(builder);
-                                     builder
-                                                 .changeDefaultVisibility(v -> v.withFieldVisibility(Visibility.ANY)
-                                                                                .withGetterVisibility(Visibility.NONE)
-                                                                                .withIsGetterVisibility(Visibility.NONE)
-                                                                                .withSetterVisibility(Visibility.NONE))
-                                                 // Jackson 3 leaves final fields alone by default.
-                                                 .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
-                                                 .defaultMergeable(true)
-                                                 // A snapshot of an older shape is refused; Axon then reads the events.
-                                                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                                                 .annotationIntrospector(new RootReferenceIgnored())
-                                                 .addModule(new SimpleModule("typed-id-keys")
-                                                                    .setKeyDeserializers(new TypedIdKeys()));
-                                 })
+                                 .jsonMapperBuilderCustomizer(AggregateSnapshots::configure)
                                  .build();
+    }
+
+    private static void configure(JsonMapper.Builder builder) {
+        EventSerialization.customizer().accept(builder);
+        builder.changeDefaultVisibility(v -> v.withFieldVisibility(Visibility.ANY)
+                                              .withGetterVisibility(Visibility.NONE)
+                                              .withIsGetterVisibility(Visibility.NONE)
+                                              .withSetterVisibility(Visibility.NONE))
+               // Jackson 3 leaves final fields alone by default.
+               .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
+               .defaultMergeable(true)
+               // A snapshot of another shape fails to load rather than restoring half a state.
+               .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+               .annotationIntrospector(new RootReferenceIgnored())
+               .addModule(new SimpleModule("typed-id-keys").setKeyDeserializers(new TypedIdKeys()));
     }
 
     /**
