@@ -29,10 +29,15 @@ class Credentials {
             FROM credential""";
     private static final RowMapper<Credential> CREDENTIAL =
             (rs, i) -> new Credential(rs.getObject(1, UUID.class), rs.getString(2),
-                                      Arrays.asList(rs.getString(3).split(",")), rs.getBoolean(4), rs.getInt(5),
+                                      roles(rs.getString(3)), rs.getBoolean(4), rs.getInt(5),
                                       instant(rs.getTimestamp(6)), rs.getBoolean(7));
 
     private final JdbcTemplate jdbc;
+
+    /** The {@code roles} column: role names, comma-separated. */
+    static List<String> roles(String column) {
+        return Arrays.asList(column.split(","));
+    }
 
     Credentials(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

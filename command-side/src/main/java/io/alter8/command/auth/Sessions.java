@@ -105,7 +105,7 @@ class Sessions {
                           (rs, i) -> session(rs), userId);
     }
 
-    private static Session session(java.sql.ResultSet rs) throws java.sql.SQLException {
+    static Session session(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new Session(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                            rs.getString("device_info"), rs.getString("ip_address"), rs.getString("user_agent"),

@@ -40,6 +40,7 @@ import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
+import io.alter8.command.config.AggregateSnapshotConfiguration;
 import io.alter8.command.user.Mandates;
 import io.alter8.command.user.UserRoles;
 import org.axonframework.commandhandling.CommandHandler;
@@ -85,7 +86,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Asking for {@code active} while every unit is occupied moves the property to {@code rented}. A listing is public
  * or featured only while the property is active and verified; whatever ends either makes it private again.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshotConfiguration.PROPERTY_SNAPSHOTS)
 class Property {
 
     private static final Map<PropertyStatus, Set<PropertyStatus>> MOVES = Map.of(

@@ -163,12 +163,13 @@ public class CommandSender {
         CommandOutcome outcome = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                                                                           .withMetaData(metaData));
         String aggregateId = id.toString();
-        long version = outcome != null && outcome.appliedEvents()
-                ? outcome.lastSequence()
-                // Already satisfied (or a new aggregate, whose events are stored only as its unit of work commits):
-                // the version is the store's.
-                : currentVersion(id).orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
-        return new CommandAccepted(aggregateId, version, positions.positionOf(aggregateId, version));
+        if (outcome != null && outcome.appliedEvents()) {
+            return new CommandAccepted(aggregateId, outcome.lastSequence(),
+                                       positions.positionOf(aggregateId, outcome.lastSequence()));
+        }
+        // Already satisfied (or a new aggregate, whose events are stored only as its unit of work commits): the
+        // version and position are the store's, read in one query.
+        return positions.last(aggregateId).orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
     }
 
     /** The version of aggregate {@code id} in the store, if it has any events. */

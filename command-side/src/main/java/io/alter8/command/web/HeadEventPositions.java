@@ -6,6 +6,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * With Axon Server the store does not say where one event landed; the head of the stream, read after the command
  * committed, is at or past it, so a query that waits for it still reads the write (it may wait for a few more).
@@ -25,5 +27,11 @@ class HeadEventPositions implements EventPositions {
         TrackingToken head = eventStore.createHeadToken();
         return head instanceof GlobalSequenceTrackingToken global ? global.getGlobalIndex()
                                                                   : head.position().orElse(0L);
+    }
+
+    @Override
+    public Optional<CommandAccepted> last(String aggregateId) {
+        return eventStore.lastSequenceNumberFor(aggregateId)
+                         .map(version -> new CommandAccepted(aggregateId, version, positionOf(aggregateId, version)));
     }
 }

@@ -4,6 +4,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /** The exact {@code global_index} of an event in the JDBC event store (one primary-key lookup). */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -24,5 +26,13 @@ class JdbcEventPositions implements EventPositions {
             throw new IllegalStateException("event " + aggregateId + "/" + sequenceNumber + " is not in the store");
         }
         return position;
+    }
+
+    @Override
+    public Optional<CommandAccepted> last(String aggregateId) {
+        return jdbc.query("SELECT sequence_number, global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                  + "ORDER BY sequence_number DESC LIMIT 1",
+                          (row, n) -> new CommandAccepted(aggregateId, row.getLong(1), row.getLong(2)), aggregateId)
+                   .stream().findFirst();
     }
 }

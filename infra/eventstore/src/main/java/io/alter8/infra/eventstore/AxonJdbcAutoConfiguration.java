@@ -96,15 +96,15 @@ public class AxonJdbcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean({EventStorageEngine.class, EventBus.class, EventStore.class})
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
-                                     .snapshotSerializer(defaultSerializer)
+                                     // Aggregate state is in private fields: its own mapping, same JSON format.
+                                     .snapshotSerializer(AggregateSnapshots.serializer())
                                      .eventSerializer(eventSerializer)
                                      .upcasterChain(configuration.upcasterChain())
                                      .snapshotFilter(configuration.snapshotFilter())

@@ -92,7 +92,7 @@ public final class Alter8Cli {
      * The repository the defaults are relative to: the {@code ./alter8} script passes it, so the stack can be started
      * from any directory; without it, the working directory.
      */
-    private static Path home() {
+    static Path home() {
         return Path.of(System.getProperty("alter8.home", "")).toAbsolutePath().normalize();
     }
 

@@ -1,5 +1,6 @@
 package io.alter8.infra.local;
 
+import io.alter8.infra.local.StackHttp.Answer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,29 +20,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * {@code alter8 bench}: load against a running stack. Sends register-property commands from a number of clients,
- * then measures how long the query side takes to catch up and how fast a processing group rebuilds from the event
- * store. Prints a short report and one JSON line with every figure.
+ * {@code alter8 bench}: load against a running stack, measured against the machine's own limit in the same run.
+ * First the raw one-row commit rate of the event store's PostgreSQL at the same concurrency; then register-property
+ * commands from a number of clients, with the CPU each process of the stack spent and the projection lag of every
+ * command; then how fast a processing group rebuilds. Prints a short report and appends one JSON line with every
+ * figure and the commit to the repository's {@code bench/results.jsonl}.
  */
 final class BenchCommand {
 
     static final String USAGE = """
             Usage: alter8 bench [options]
 
-            Measures a running stack (start it with ./alter8 run): command throughput and latency, projection
-            lag, and the rebuild speed of a processing group.
+            Measures a running stack (start it with ./alter8 run): the raw commit rate of its PostgreSQL, command
+            throughput and latency as a share of it, CPU per process, projection lag per command, and the rebuild
+            speed of a processing group.
 
             Options:
               -n N               commands to send and measure (default 20000)
@@ -49,45 +52,78 @@ final class BenchCommand {
               --warmup N         commands sent first and not measured (default 500)
               --command-url URL  command side (default http://localhost:8080)
               --query-url URL    query side (default http://localhost:8081)
+              --db-url URL       the event store, for the raw commit rate (default $ALTER8_DB_URL, else
+                                 jdbc:postgresql://127.0.0.1:5433/alter8); user and password from
+                                 ALTER8_DB_USER / ALTER8_DB_PASSWORD (default postgres / postgres)
+              --redis-port N     the stack's Redis, for its CPU (default 6380)
+              --raw-seconds S    how long to measure the raw commit rate (default 10; 0 skips it)
+              --lag-poll-ms N    how often to sample the processor's position for the lag (default 20)
               --processor NAME   processing group to watch and rebuild (default property-listing)
               --no-rebuild       skip the rebuild measurement
+              --stream-length L  instead: commands on one aggregate whose stream has L events, for each L of a
+                                 comma-separated list (e.g. 10,10000); -n commands are measured per length
+              --results FILE     where the JSON line is appended (default bench/results.jsonl; "-" for none)
+              --label TEXT       a note kept with the JSON line (e.g. which jars the stack runs)
               --timeout S        how long to wait for the projection to catch up or rebuild (default 600)
             """;
 
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "-c", "--warmup", "--command-url", "--query-url",
-                                                          "--processor", "--timeout", "--key-file");
+                                                          "--processor", "--timeout", "--key-file", "--db-url",
+                                                          "--redis-port", "--raw-seconds", "--lag-poll-ms",
+                                                          "--stream-length", "--results", "--label");
     private static final Set<String> SWITCHES = Set.of("--no-rebuild");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
     private static final long SEED = 8;
 
     private final Settings settings;
+    private final StackHttp stack;
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
      * @param ownerTokens sent with the commands (owners may register properties), a different owner for every
-     *                    {@link #COMMANDS_PER_OWNER} commands, so that no one owner meets the API rate limit
+     *                    {@link #COMMANDS_PER_USER} commands, so that no one owner meets the API rate limit
      * @param adminToken  sent to the processor endpoints (admins only)
+     * @param streamLengths empty for the throughput run; else the stream lengths to measure commands at
      */
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
-                    boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken) {
+                    boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
+                    Database database, int redisPort, Duration rawDuration, int lagPollMillis,
+                    List<Integer> streamLengths, Path results, String label) {
 
         String ownerToken(int command) {
-            return ownerTokens.get((command / COMMANDS_PER_OWNER) % ownerTokens.size());
+            return ownerTokens.get((command / COMMANDS_PER_USER) % ownerTokens.size());
         }
     }
 
-    static final int COMMANDS_PER_OWNER = 1_000;
+    /** The event store's database, for the raw commit rate and to find PostgreSQL's processes by port. */
+    record Database(String url, String user, String password) {
+
+        int port() {
+            // jdbc:postgresql://host:port/db
+            URI uri = URI.create(url.substring("jdbc:".length()));
+            return uri.getPort() < 0 ? 5432 : uri.getPort();
+        }
+    }
+
+    static final int COMMANDS_PER_USER = 1_000;
 
     /** What the query side says about one processing group ({@code GET /actuator/processors}). */
     record ProcessorStatus(String name, boolean running, boolean replaying, boolean error, int segments,
                            long position) {
     }
 
-    /** The outcome of sending a batch of commands. */
+    /**
+     * The outcome of sending a batch of commands: per command when it was answered (nanoTime, 0 if it failed) and the
+     * event store position it named (-1 if none).
+     */
     record Load(int sent, int errors, List<String> errorSamples, long[] latencyNanos, long wallNanos,
-                long lastAnswerNanos, long maxPosition) {
+                long lastAnswerNanos, long maxPosition, long[] answeredAt, long[] positions) {
+    }
+
+    /** One process of the stack whose CPU time is measured. */
+    record Measured(String name, long pid, boolean withChildren) {
     }
 
     /** A failure that ends the benchmark with a message and no stack trace. */
@@ -98,20 +134,18 @@ final class BenchCommand {
         }
     }
 
-    /**
-     * Owner tokens signed with the stack's own key: the benchmark acts as users without needing accounts, a
-     * different owner for every {@link #COMMANDS_PER_OWNER} commands.
-     */
-    private static List<String> ownerTokens(StackHttp stack, int commands) {
+    /** Tokens of one role signed with the stack's own key, a different user for every {@link #COMMANDS_PER_USER}. */
+    private static List<String> tokens(StackHttp stack, String role, int commands) {
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < commands / COMMANDS_PER_OWNER + 2; i++) {
-            tokens.add(stack.token("owner"));
+        for (int i = 0; i < commands / COMMANDS_PER_USER + 2; i++) {
+            tokens.add(stack.token(role));
         }
         return tokens;
     }
 
-    BenchCommand(Settings settings) {
+    BenchCommand(Settings settings, StackHttp stack) {
         this.settings = settings;
+        this.stack = stack;
         this.http = HttpClient.newBuilder()
                               .version(HttpClient.Version.HTTP_1_1)
                               .connectTimeout(Duration.ofSeconds(5))
@@ -121,6 +155,8 @@ final class BenchCommand {
     static int run(List<String> arguments) {
         Args args = Args.parse(arguments, VALUE_FLAGS, SWITCHES);
         int commands = args.integer("-n", 20_000, 1, 100_000_000);
+        List<Integer> lengths = streamLengths(args.string("--stream-length", ""));
+        int longest = lengths.stream().mapToInt(Integer::intValue).max().orElse(0);
         StackHttp stack;
         try {
             stack = new StackHttp(args);
@@ -128,6 +164,7 @@ final class BenchCommand {
             Console.error("Benchmark failed: {}", e.getMessage());
             return 1;
         }
+        String results = args.string("--results", Alter8Cli.home().resolve("bench/results.jsonl").toString());
         Settings settings = new Settings(commands,
                                          args.integer("-c", 4, 1, 1024),
                                          args.integer("--warmup", 500, 0, 100_000_000),
@@ -136,10 +173,18 @@ final class BenchCommand {
                                          args.string("--processor", "property-listing"),
                                          !args.has("--no-rebuild"),
                                          Duration.ofSeconds(args.integer("--timeout", 600, 1, 86_400)),
-                                         ownerTokens(stack, commands), stack.token("admin"));
+                                         tokens(stack, "owner", Math.max(commands, longest + commands)),
+                                         stack.token("admin"),
+                                         database(args),
+                                         args.integer("--redis-port", LocalStack.Options.DEFAULT_REDIS_PORT, 1, 65_535),
+                                         Duration.ofSeconds(args.integer("--raw-seconds", 10, 0, 3_600)),
+                                         args.integer("--lag-poll-ms", 20, 1, 10_000),
+                                         lengths,
+                                         results.equals("-") ? null : Path.of(results),
+                                         args.string("--label", null));
         Map<String, Object> figures;
         try {
-            figures = new BenchCommand(settings).execute();
+            figures = new BenchCommand(settings, stack).execute();
         } catch (BenchException e) {
             Console.error("Benchmark failed: {}", e.getMessage());
             return 1;
@@ -154,23 +199,75 @@ final class BenchCommand {
         return 0;
     }
 
-    /** Runs the benchmark, prints the report and returns its figures (the JSON line's content). */
+    static List<Integer> streamLengths(String list) {
+        if (list.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<Integer> lengths = Arrays.stream(list.split(",")).map(String::strip).map(Integer::parseInt).toList();
+            if (lengths.stream().anyMatch(l -> l < 1 || l > 1_000_000)) {
+                throw new NumberFormatException();
+            }
+            return lengths;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--stream-length takes lengths from 1 to 1000000, comma-separated, not '"
+                                             + list + "'");
+        }
+    }
+
+    private static Database database(Args args) {
+        String url = args.string("--db-url", System.getenv().getOrDefault(
+                "ALTER8_DB_URL", "jdbc:postgresql://127.0.0.1:" + LocalStack.Options.DEFAULT_POSTGRES_PORT + "/"
+                        + io.alter8.infra.stack.EmbeddedStack.DATABASE));
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new UsageException("--db-url must be a jdbc:postgresql:// URL, not " + url);
+        }
+        return new Database(url, System.getenv().getOrDefault("ALTER8_DB_USER", "postgres"),
+                            System.getenv().getOrDefault("ALTER8_DB_PASSWORD", "postgres"));
+    }
+
+    /** Runs the benchmark, prints the report, appends the JSON line and returns its figures. */
     Map<String, Object> execute() {
         String loadAtStart = loadAverage();
         int cpus = Runtime.getRuntime().availableProcessors();
         Instant startedAt = Instant.now();
         checkReachable();
-        ProcessorStatus before = processorStatus();
+        Map<String, Object> figures = settings.streamLengths().isEmpty()
+                ? throughput(startedAt, cpus, loadAtStart)
+                : streams(startedAt, cpus, loadAtStart);
+        if (settings.label() != null) {
+            figures.put("label", settings.label());
+        }
+        if (settings.results() != null) {
+            Path repository = Alter8Cli.home();
+            new BenchHistory(settings.results(), json).append(BenchHistory.commit(repository),
+                                                              BenchHistory.dirty(repository), figures);
+            Console.say("appended to {}", settings.results());
+        }
+        return figures;
+    }
 
+    private Map<String, Object> throughput(Instant startedAt, int cpus, String loadAtStart) {
+        ProcessorStatus before = processorStatus();
         Console.say("Alter8 bench: {} commands from {} clients (after {} warm-up) → {}", settings.commands(),
                     settings.clients(), settings.warmup(), settings.commandUrl());
         Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
         SampleProperties samples = new SampleProperties();
 
+        Double rawCommits = null;
+        if (!settings.rawDuration().isZero()) {
+            Console.say("raw one-row commits on {} from {} connections for {} s…", settings.database().url(),
+                        settings.clients(), settings.rawDuration().toSeconds());
+            rawCommits = new RawCommits(settings.database().url(), settings.database().user(),
+                                        settings.database().password())
+                    .measure(settings.clients(), settings.rawDuration());
+            Console.say("  {} commits/s", format(rawCommits, 0));
+        }
+
         long maxPosition = before.position();
         if (settings.warmup() > 0) {
             Console.say("warming up…");
-            Load warmup = send(samples, 0, settings.warmup(), false);
+            Load warmup = send(settings.warmup(), i -> registerRequest(samples, i), false);
             if (rate(warmup) > MAX_ERROR_RATE) {
                 throw new BenchException(warmup.errors() + " of " + warmup.sent() + " warm-up commands failed, e.g. "
                                                  + warmup.errorSamples());
@@ -178,18 +275,38 @@ final class BenchCommand {
             maxPosition = Math.max(maxPosition, warmup.maxPosition());
         }
 
+        List<Measured> processes = stackProcesses();
+        ProcessCpu cpu = ProcessCpu.onThisMachine().orElse(null);
         Console.say("measuring…");
-        Load load = send(samples, settings.warmup(), settings.commands(), true);
-        maxPosition = Math.max(maxPosition, load.maxPosition());
-
+        ProjectionLag lag = new ProjectionLag();
+        Load load;
         Double lagSeconds = null;
         long head = maxPosition;
-        if (load.maxPosition() >= 0) {
-            Console.say("waiting for the query side to reach position {}…", load.maxPosition());
-            ProcessorStatus caughtUp = awaitPosition(load.maxPosition(), load.lastAnswerNanos());
-            lagSeconds = (System.nanoTime() - load.lastAnswerNanos()) / 1e9;
-            head = Math.max(head, caughtUp.position());
+        Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
+        long cpuFrom = System.nanoTime();
+        try (ProjectionLag.Sampler sampler = lag.start(() -> processorStatus().position(),
+                                                       settings.lagPollMillis())) {
+            load = send(settings.commands(), i -> registerRequest(samples, settings.warmup() + i), true);
+            maxPosition = Math.max(maxPosition, load.maxPosition());
+            if (load.maxPosition() >= 0) {
+                Console.say("waiting for the query side to reach position {}…", load.maxPosition());
+                boolean reached = sampler.awaitReached(load.maxPosition(),
+                                                       load.lastAnswerNanos() + settings.timeout().toNanos());
+                if (!reached) {
+                    throw new BenchException("the query side had not reached position " + load.maxPosition()
+                                                     + " after " + settings.timeout().toSeconds() + " s");
+                }
+                lagSeconds = (System.nanoTime() - load.lastAnswerNanos()) / 1e9;
+                head = Math.max(head, load.maxPosition());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
         }
+        // Until the read model has caught up: the CPU a command costs includes projecting its events.
+        double cpuWallSeconds = (System.nanoTime() - cpuFrom) / 1e9;
+        Map<String, Double> cpuAfter = cpuSeconds(cpu, processes);
+        String loadAtEndOfCommands = loadAverage();
 
         Map<String, Object> rebuild = null;
         if (settings.rebuild() && head >= 0) {
@@ -200,27 +317,237 @@ final class BenchCommand {
         String loadAtEnd = loadAverage();
         Map<String, Object> figures = figures(startedAt, cpus, loadAtStart, loadAtEnd, load, lagSeconds, head,
                                               rebuild);
+        figures.put("loadAverageAfterCommands", loadAtEndOfCommands);
+        figures.put("rawCommitsPerSecond", rawCommits == null ? null : round(rawCommits, 1));
+        figures.put("ratioToRawCommits", rawCommits == null ? null
+                : round(load.sent() / (load.wallNanos() / 1e9) / rawCommits, 4));
+        figures.put("projectionLagMs", lagFigures(lag.lags(load.answeredAt(), load.positions())));
+        figures.put("lagSamples", lag.samples());
+        figures.put("lagPollMs", settings.lagPollMillis());
+        figures.put("cpu", cpuFigures(cpuBefore, cpuAfter, cpuWallSeconds, load.sent()));
         printReport(figures, load, rebuild);
         Console.say("{}", json.writeValueAsString(figures));
         return figures;
     }
 
-    /** Sends {@code count} commands, bodies {@code offset..offset+count-1}, from the configured number of clients. */
-    Load send(SampleProperties samples, int offset, int count, boolean reportProgress) {
-        // Bodies are made up front so that building them is not part of the measured time.
-        String[] bodies = new String[count];
-        for (int i = 0; i < count; i++) {
-            bodies[i] = samples.registerBody(SEED, offset + i);
+    /**
+     * For each stream length: one property whose stream is grown to that many events by rent changes (not measured),
+     * then {@code -n} more rent changes on it, measured. Loading the aggregate is part of every command, so the
+     * figures show whether that load grows with the stream.
+     */
+    private Map<String, Object> streams(Instant startedAt, int cpus, String loadAtStart) {
+        Console.say("Alter8 bench: commands on one aggregate with {} events in its stream, {} measured each, "
+                            + "{} clients → {}", settings.streamLengths(), settings.commands(), settings.clients(),
+                    settings.commandUrl());
+        Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
+        SampleProperties samples = new SampleProperties();
+        List<String> admins = tokens(stack, "admin", settings.streamLengths().stream().mapToInt(l -> l).sum()
+                + settings.commands() * settings.streamLengths().size() + settings.warmup());
+        AtomicInteger adminCalls = new AtomicInteger();
+        IntFunction<String> admin = i -> admins.get((adminCalls.getAndIncrement() / COMMANDS_PER_USER)
+                                                            % admins.size());
+        if (settings.warmup() > 0) {
+            // The JIT compiles the load path on the first stream otherwise, and the first length measured looks slow.
+            Console.say("warming up…");
+            JsonNode scratch = registerForStream(samples, -1);
+            Load warmup = send(settings.warmup(), rentChanges(scratch.path("id").asString(), streamBody(samples, -1),
+                                                              admin), false);
+            if (rate(warmup) > MAX_ERROR_RATE) {
+                throw new BenchException(warmup.errors() + " of " + warmup.sent() + " warm-up commands failed, e.g. "
+                                                 + warmup.errorSamples());
+            }
         }
-        URI target = settings.commandUrl().resolve("/api/properties");
+        List<Map<String, Object>> perLength = new ArrayList<>();
+        int errors = 0;
+        int commands = 0;
+        List<String> errorSamples = new ArrayList<>();
+        for (int s = 0; s < settings.streamLengths().size(); s++) {
+            int length = settings.streamLengths().get(s);
+            JsonNode registered = registerForStream(samples, s);
+            String id = registered.path("id").asString();
+            long version = registered.path("version").asLong();
+            IntFunction<Request> change = rentChanges(id, streamBody(samples, s), admin);
+            // Version n means n + 1 events (it counts from 0); each rent change that alters the rent adds one.
+            int grow = (int) Math.max(0, length - (version + 1));
+            if (grow > 0) {
+                Console.say("growing the stream of {} to {} events…", id, length);
+                Load growing = send(grow, change, true);
+                if (growing.errors() > 0) {
+                    throw new BenchException(growing.errors() + " of " + grow + " commands growing the stream "
+                                                     + "failed, e.g. " + growing.errorSamples());
+                }
+            }
+            Console.say("measuring {} commands on a stream of {} events…", settings.commands(), length);
+            // Alternating from where growing ended, so each change alters the rent and appends an event.
+            Load load = send(settings.commands(), i -> change.apply(grow + i), false);
+            long[] sorted = load.latencyNanos().clone();
+            Arrays.sort(sorted);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("streamLength", length);
+            figures.put("commands", load.sent());
+            figures.put("errors", load.errors());
+            figures.put("commandsPerSecond", round(load.sent() / (load.wallNanos() / 1e9), 1));
+            figures.put("latencyMs", latencyFigures(sorted));
+            perLength.add(figures);
+            errors += load.errors();
+            commands += load.sent();
+            errorSamples.addAll(load.errorSamples());
+            Console.say("  stream {}: {} commands/s, latency ms p50 {} p99 {}", length,
+                        figures.get("commandsPerSecond"), latencyFigures(sorted).get("p50"),
+                        latencyFigures(sorted).get("p99"));
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("mode", "stream-length");
+        figures.put("startedAt", startedAt.toString());
+        figures.put("commands", commands);
+        figures.put("clients", settings.clients());
+        figures.put("errors", errors);
+        figures.put("errorSamples", errorSamples.subList(0, Math.min(ERROR_SAMPLES, errorSamples.size())));
+        figures.put("streams", perLength);
+        figures.put("cpus", cpus);
+        figures.put("loadAverageStart", loadAtStart);
+        figures.put("loadAverageEnd", loadAverage());
+        figures.put("java", Runtime.version().toString());
+        figures.put("commandUrl", settings.commandUrl().toString());
+        Console.say("machine     {} CPUs, load {} at start, {} at end", cpus, loadAtStart, figures.get("loadAverageEnd"));
+        Console.say("{}", json.writeValueAsString(figures));
+        return figures;
+    }
+
+    /** Registers the property of stream {@code n} (-1: the warm-up's), as the same owner every time. */
+    private JsonNode registerForStream(SampleProperties samples, int n) {
+        return answerJson(stack.measured("POST", settings.commandUrl().resolve("/api/properties"),
+                                         settings.ownerToken(0), streamBody(samples, n)));
+    }
+
+    /** Bodies apart from the throughput run's, which counts up from 0. */
+    private static String streamBody(SampleProperties samples, int n) {
+        return samples.registerBody(SEED, 1_000_000 + n);
+    }
+
+    /** Rent changes of property {@code id}, alternating between two rents so that each one appends an event. */
+    private IntFunction<Request> rentChanges(String id, String registerBody, IntFunction<String> admin) {
+        JsonNode rent = json.readTree(registerBody).path("terms").path("monthlyRent");
+        java.math.BigDecimal amount = new java.math.BigDecimal(rent.path("amount").asString());
+        String currency = rent.path("currency").asString();
+        URI target = settings.commandUrl().resolve("/api/properties/" + id + "/monthly-rent");
+        return i -> new Request("PUT", target, admin.apply(i), json.writeValueAsString(
+                Map.of("amount", amount.add(java.math.BigDecimal.valueOf(1 + i % 2)), "currency", currency)));
+    }
+
+    private JsonNode answerJson(Answer answer) {
+        if (answer.status() / 100 != 2) {
+            throw new BenchException("the command side answered " + answer.status() + " "
+                                             + StackHttp.abbreviate(answer.body()));
+        }
+        return json.readTree(answer.body());
+    }
+
+    /** One command to send. */
+    record Request(String method, URI uri, String token, String body) {
+    }
+
+    private Request registerRequest(SampleProperties samples, int n) {
+        return new Request("POST", settings.commandUrl().resolve("/api/properties"), settings.ownerToken(n),
+                           samples.registerBody(SEED, n));
+    }
+
+    /** The stack's processes, found by the ports they listen on; those not found (other machines) are left out. */
+    private List<Measured> stackProcesses() {
+        List<Measured> processes = new ArrayList<>();
+        ProcessCpu cpu = ProcessCpu.onThisMachine().orElse(null);
+        if (cpu == null) {
+            Console.say("no /proc here: no CPU figures");
+            return processes;
+        }
+        addListener(cpu, processes, "commandSide", settings.commandUrl().getPort(), false);
+        addListener(cpu, processes, "querySide", settings.queryUrl().getPort(), false);
+        addListener(cpu, processes, "postgres", settings.database().port(), true);
+        addListener(cpu, processes, "redis", settings.redisPort(), false);
+        processes.add(new Measured("client", ProcessHandle.current().pid(), false));
+        return processes;
+    }
+
+    private static void addListener(ProcessCpu cpu, List<Measured> processes, String name, int port,
+                                    boolean withChildren) {
+        OptionalLong pid = cpu.listener(port);
+        if (pid.isPresent()) {
+            processes.add(new Measured(name, pid.getAsLong(), withChildren));
+        } else {
+            Console.say("  no process of this user listens on port {} ({}): its CPU is not measured", port, name);
+        }
+    }
+
+    private static Map<String, Double> cpuSeconds(ProcessCpu cpu, List<Measured> processes) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        if (cpu != null) {
+            for (Measured process : processes) {
+                try {
+                    seconds.put(process.name(), cpu.seconds(process.pid(), process.withChildren()));
+                } catch (RuntimeException e) {
+                    // Ended during the run: no figure rather than a wrong one.
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /** Per process: CPU seconds over the run, cores used on average, and CPU ms per command. */
+    static Map<String, Object> cpuFigures(Map<String, Double> before, Map<String, Double> after, double wallSeconds,
+                                          int commands) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Double> end : after.entrySet()) {
+            Double start = before.get(end.getKey());
+            if (start == null) {
+                continue;
+            }
+            double used = end.getValue() - start;
+            total += used;
+            figures.put(end.getKey(), Map.of("seconds", round(used, 2), "cores", round(used / wallSeconds, 3),
+                                             "msPerCommand", round(used * 1000 / commands, 3)));
+        }
+        figures.put("wallSeconds", round(wallSeconds, 3));
+        if (total > 0 && figures.get("client") instanceof Map<?, ?> client) {
+            figures.put("clientShare", round(((Number) client.get("seconds")).doubleValue() / total, 3));
+        }
+        return figures;
+    }
+
+    /** p50/p90/p99/max of the lags measured, and how many commands had none (no position reached). */
+    static Map<String, Object> lagFigures(long[] lags) {
+        long[] measured = Arrays.stream(lags).filter(l -> l >= 0).sorted().toArray();
+        Map<String, Object> figures = new LinkedHashMap<>(latencyFigures(measured));
+        figures.put("unmeasured", lags.length - measured.length);
+        return figures;
+    }
+
+    static Map<String, Object> latencyFigures(long[] sorted) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("p50", millis(percentile(sorted, 50)));
+        figures.put("p90", millis(percentile(sorted, 90)));
+        figures.put("p99", millis(percentile(sorted, 99)));
+        figures.put("max", millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        return figures;
+    }
+
+    /** Sends {@code count} requests made by {@code request} (its index), from the configured number of clients. */
+    Load send(int count, IntFunction<Request> request, boolean reportProgress) {
+        // Requests are made up front so that building them is not part of the measured time.
+        Request[] requests = new Request[count];
+        for (int i = 0; i < count; i++) {
+            requests[i] = request.apply(i);
+        }
         long[] latencies = new long[count];
+        long[] answeredAt = new long[count];
+        long[] positions = new long[count];
+        Arrays.fill(positions, -1);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicLong maxPosition = new AtomicLong(-1);
         AtomicLong lastAnswer = new AtomicLong();
         List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
 
-        ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         if (reportProgress) {
@@ -231,80 +558,62 @@ final class BenchCommand {
             }, 10, 10, TimeUnit.SECONDS);
         }
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < settings.clients(); c++) {
-                workers.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        HttpRequest request = HttpRequest.newBuilder(target)
-                                                         .timeout(Duration.ofSeconds(30))
-                                                         .header("Authorization",
-                                                                 "Bearer " + settings.ownerToken(i))
-                                                         .header("Content-Type", "application/json")
-                                                         .POST(HttpRequest.BodyPublishers.ofString(bodies[i]))
-                                                         .build();
-                        long sentAt = System.nanoTime();
-                        String failure = null;
-                        try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() / 100 == 2) {
-                                long position = json.readTree(response.body()).path("position").asLong(-1);
-                                maxPosition.accumulateAndGet(position, Math::max);
-                            } else {
-                                failure = response.statusCode() + " " + StackHttp.abbreviate(response.body());
-                            }
-                        } catch (IOException e) {
-                            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
+            // Each client sends on its own thread over a kept-alive connection (see StackHttp#measuredGet).
+            StackHttp.onClients(settings.clients(), () -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    Request r = requests[i];
+                    long sentAt = System.nanoTime();
+                    String failure = null;
+                    try {
+                        Answer answer = stack.measured(r.method(), r.uri(), r.token(), r.body());
+                        if (answer.status() / 100 == 2) {
+                            positions[i] = position(answer.body());
+                            maxPosition.accumulateAndGet(positions[i], Math::max);
+                        } else {
+                            failure = answer.status() + " " + StackHttp.abbreviate(answer.body());
                         }
-                        long answeredAt = System.nanoTime();
-                        latencies[i] = answeredAt - sentAt;
-                        lastAnswer.accumulateAndGet(answeredAt, Math::max);
-                        if (failure != null) {
-                            errors.incrementAndGet();
-                            if (errorSamples.size() < ERROR_SAMPLES) {
-                                errorSamples.add(failure);
-                            }
+                    } catch (BenchException e) {
+                        failure = e.getMessage();
+                    }
+                    long answered = System.nanoTime();
+                    latencies[i] = answered - sentAt;
+                    answeredAt[i] = answered;
+                    lastAnswer.accumulateAndGet(answered, Math::max);
+                    if (failure != null) {
+                        errors.incrementAndGet();
+                        if (errorSamples.size() < ERROR_SAMPLES) {
+                            errorSamples.add(failure);
                         }
                     }
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted");
-        } catch (ExecutionException e) {
-            throw new BenchException("a client failed: " + e.getCause());
+                }
+                return null;
+            });
         } finally {
-            clients.shutdownNow();
             progress.shutdownNow();
         }
         long wall = System.nanoTime() - start;
         return new Load(count, errors.get(), List.copyOf(errorSamples), latencies, wall, lastAnswer.get(),
-                        maxPosition.get());
+                        maxPosition.get(), answeredAt, positions);
     }
 
-    /** Polls the processor until it has passed {@code position}. */
-    private ProcessorStatus awaitPosition(long position, long sinceNanos) {
-        long deadline = sinceNanos + settings.timeout().toNanos();
-        while (true) {
-            ProcessorStatus status = processorStatus();
-            if (status.error()) {
-                throw new BenchException("processor " + status.name() + " reports an error; see the query side log");
-            }
-            if (status.position() >= position) {
-                return status;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new BenchException("the query side had not reached position " + position + " after "
-                                                 + settings.timeout().toSeconds() + " s (it is at "
-                                                 + status.position() + ")");
-            }
-            pause(10);
+    /**
+     * The {@code position} of a command's answer ({@code {"id":…,"version":…,"position":…}}), or -1. Read without a
+     * JSON tree: the client must stay cheap beside the stack it measures.
+     */
+    static long position(String answer) {
+        int key = answer.indexOf("\"position\"");
+        if (key < 0) {
+            return -1;
         }
+        int i = answer.indexOf(':', key) + 1;
+        while (i < answer.length() && answer.charAt(i) == ' ') {
+            i++;
+        }
+        int from = i;
+        while (i < answer.length() && Character.isDigit(answer.charAt(i))) {
+            i++;
+        }
+        return i == from ? -1 : Long.parseLong(answer.substring(from, i));
     }
 
     /** Resets the processor and times it until it is back at {@code head} and no longer replaying. */
@@ -407,13 +716,8 @@ final class BenchCommand {
         long[] sorted = load.latencyNanos().clone();
         Arrays.sort(sorted);
         double wallSeconds = load.wallNanos() / 1e9;
-        Map<String, Object> latency = new LinkedHashMap<>();
-        latency.put("p50", millis(percentile(sorted, 50)));
-        latency.put("p90", millis(percentile(sorted, 90)));
-        latency.put("p99", millis(percentile(sorted, 99)));
-        latency.put("max", millis(sorted[sorted.length - 1]));
-
         Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("mode", "throughput");
         figures.put("startedAt", startedAt.toString());
         figures.put("commands", load.sent());
         figures.put("clients", settings.clients());
@@ -423,7 +727,7 @@ final class BenchCommand {
         figures.put("errorSamples", load.errorSamples());
         figures.put("wallSeconds", round(wallSeconds, 3));
         figures.put("commandsPerSecond", round(load.sent() / wallSeconds, 1));
-        figures.put("latencyMs", latency);
+        figures.put("latencyMs", latencyFigures(sorted));
         figures.put("projectionLagSeconds", lagSeconds == null ? null : round(lagSeconds, 3));
         figures.put("headPosition", head);
         figures.put("processor", settings.processor());
@@ -440,23 +744,43 @@ final class BenchCommand {
     @SuppressWarnings("unchecked")
     private void printReport(Map<String, Object> f, Load load, Map<String, Object> rebuild) {
         Map<String, Object> latency = (Map<String, Object>) f.get("latencyMs");
+        Map<String, Object> lag = (Map<String, Object>) f.get("projectionLagMs");
         Console.say("");
-        Console.say("commands    {} in {} s = {} commands/s ({} clients), errors {} ({})", f.get("commands"),
+        if (f.get("rawCommitsPerSecond") != null) {
+            Console.say("raw commits {} one-row commits/s on PostgreSQL from {} connections", f.get("rawCommitsPerSecond"),
+                        f.get("clients"));
+        }
+        Console.say("commands    {} in {} s = {} commands/s ({} clients), errors {} ({}){}", f.get("commands"),
                     f.get("wallSeconds"), f.get("commandsPerSecond"), f.get("clients"), load.errors(),
-                    percent(rate(load)));
+                    percent(rate(load)), f.get("ratioToRawCommits") == null ? ""
+                            : ", " + f.get("ratioToRawCommits") + " × the raw commit rate");
         Console.say("latency ms  p50 {}  p90 {}  p99 {}  max {}", latency.get("p50"), latency.get("p90"),
                     latency.get("p99"), latency.get("max"));
-        Console.say("projection  {} s after the last answer, {} at position {}",
+        Console.say("lag ms      per command, answer until {} had its position: p50 {}  p99 {}  max {}  "
+                            + "(sampled every {} ms; {} unmeasured)", settings.processor(), lag.get("p50"),
+                    lag.get("p99"), lag.get("max"), f.get("lagPollMs"), lag.get("unmeasured"));
+        Console.say("projection  {} s after the last answer, at position {}",
                     f.get("projectionLagSeconds") == null ? "n/a" : f.get("projectionLagSeconds"),
-                    settings.processor(), f.get("headPosition"));
+                    f.get("headPosition"));
+        Map<String, Object> cpu = (Map<String, Object>) f.get("cpu");
+        Console.say("cpu         over {} s (commands and projection):", cpu.get("wallSeconds"));
+        cpu.forEach((name, value) -> {
+            if (value instanceof Map<?, ?> process) {
+                Console.say("  {} {} s = {} cores, {} ms per command", String.format(Locale.ROOT, "%-11s", name),
+                            process.get("seconds"), process.get("cores"), process.get("msPerCommand"));
+            }
+        });
+        if (cpu.get("clientShare") != null) {
+            Console.say("  the client's share of the CPU measured: {}", percent((Double) cpu.get("clientShare")));
+        }
         if (rebuild != null) {
             Console.say("rebuild     {} events in {} s = {} events/s{}", rebuild.get("events"),
                         rebuild.get("seconds"), rebuild.get("eventsPerSecond"),
                         Boolean.TRUE.equals(rebuild.get("replayObserved")) ? ""
                                 : " (finished before the first poll: an upper bound)");
         }
-        Console.say("machine     {} CPUs, load {} at start, {} at end", f.get("cpus"), f.get("loadAverageStart"),
-                    f.get("loadAverageEnd"));
+        Console.say("machine     {} CPUs, load {} at start, {} after the commands, {} at end", f.get("cpus"),
+                    f.get("loadAverageStart"), f.get("loadAverageAfterCommands"), f.get("loadAverageEnd"));
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BenchCommandTest {
 
@@ -21,6 +23,40 @@ class BenchCommandTest {
         assertThat(BenchCommand.percentile(sorted, 99)).isEqualTo(99);
         assertThat(BenchCommand.percentile(new long[] {7}, 99)).isEqualTo(7);
         assertThat(BenchCommand.percentile(new long[0], 50)).isZero();
+    }
+
+    @Test
+    void thePositionIsReadFromACommandsAnswer() {
+        assertThat(BenchCommand.position("{\"id\":\"a\",\"version\":0,\"position\":12345}")).isEqualTo(12345);
+        assertThat(BenchCommand.position("{\"position\": 7, \"id\":\"a\"}")).isEqualTo(7);
+        assertThat(BenchCommand.position("{\"id\":\"a\",\"position\":null}")).isEqualTo(-1);
+        assertThat(BenchCommand.position("{\"id\":\"a\"}")).isEqualTo(-1);
+    }
+
+    @Test
+    void cpuIsGivenPerProcessPerCommandWithTheClientsShare() {
+        Map<String, Object> cpu = BenchCommand.cpuFigures(Map.of("commandSide", 10.0, "client", 1.0),
+                                                          Map.of("commandSide", 16.0, "client", 3.0, "gone", 1.0),
+                                                          4.0, 2_000);
+
+        assertThat(cpu.get("commandSide")).isEqualTo(Map.of("seconds", 6.0, "cores", 1.5, "msPerCommand", 3.0));
+        assertThat(cpu.get("client")).isEqualTo(Map.of("seconds", 2.0, "cores", 0.5, "msPerCommand", 1.0));
+        assertThat(cpu).doesNotContainKey("gone").containsEntry("clientShare", 0.25);
+    }
+
+    @Test
+    void lagsWithoutAPositionReachedAreCountedApart() {
+        Map<String, Object> lag = BenchCommand.lagFigures(new long[] {3_000_000, -1, 1_000_000, 2_000_000});
+
+        assertThat(lag).containsEntry("p50", 2.0).containsEntry("max", 3.0).containsEntry("unmeasured", 1);
+    }
+
+    @Test
+    void streamLengthsAreAListOfPositiveWholeNumbers() {
+        assertThat(BenchCommand.streamLengths("10, 10000")).containsExactly(10, 10_000);
+        assertThat(BenchCommand.streamLengths("")).isEmpty();
+        assertThatThrownBy(() -> BenchCommand.streamLengths("10,0")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> BenchCommand.streamLengths("ten")).isInstanceOf(UsageException.class);
     }
 
     @Test

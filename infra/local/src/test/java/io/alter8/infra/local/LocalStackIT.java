@@ -2,6 +2,7 @@ package io.alter8.infra.local;
 
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.DevKeys;
 import io.alter8.infra.stack.EmbeddedStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -235,14 +237,31 @@ class LocalStackIT {
     @Test
     @Order(7)
     @SuppressWarnings("unchecked")
-    void theBenchmarkMeasuresTheRunningStack() {
+    void theBenchmarkMeasuresTheRunningStack() throws IOException {
+        StackHttp http = new StackHttp(Args.parse(
+                List.of("--key-file", stack.options().dataDir().resolve("keys").resolve(DevKeys.PRIVATE_FILE).toString()),
+                Set.of("--key-file"), Set.of()));
+        Path results = stack.options().dataDir().resolve("results.jsonl");
         BenchCommand bench = new BenchCommand(new BenchCommand.Settings(
                 40, 2, 5, URI.create(stack.commandBaseUrl()), URI.create(stack.queryBaseUrl()), "property-listing",
                 true, Duration.ofSeconds(60), List.of(stack.token(UUID.randomUUID(), "owner")),
-                stack.token(UUID.randomUUID(), "admin")));
+                stack.token(UUID.randomUUID(), "admin"),
+                new BenchCommand.Database("jdbc:postgresql://127.0.0.1:" + postgresPort + "/alter8", "postgres",
+                                          "postgres"),
+                redisPort, Duration.ofSeconds(1), 20, List.of(), results, null), http);
 
         Map<String, Object> figures = bench.execute();
 
+        assertThat((double) figures.get("rawCommitsPerSecond")).isPositive();
+        assertThat((double) figures.get("ratioToRawCommits")).isPositive();
+        Map<String, Object> lag = (Map<String, Object>) figures.get("projectionLagMs");
+        assertThat(lag).containsKeys("p50", "p99").containsEntry("unmeasured", 0);
+        // PostgreSQL and the services are found by their ports and each used some CPU for the 40 commands.
+        Map<String, Object> cpu = (Map<String, Object>) figures.get("cpu");
+        assertThat(cpu).containsKeys("commandSide", "querySide", "postgres", "redis", "client", "clientShare");
+        assertThat((double) ((Map<String, Object>) cpu.get("commandSide")).get("seconds")).isPositive();
+        assertThat((double) ((Map<String, Object>) cpu.get("postgres")).get("seconds")).isPositive();
+        assertThat(Files.readAllLines(results)).singleElement().asString().startsWith("{\"commit\":");
         assertThat(figures).containsEntry("commands", 40).containsEntry("errors", 0);
         assertThat((double) figures.get("commandsPerSecond")).isPositive();
         assertThat((Map<String, Object>) figures.get("latencyMs")).containsKeys("p50", "p90", "p99", "max");
