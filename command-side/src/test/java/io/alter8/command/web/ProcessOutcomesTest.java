@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +32,17 @@ class ProcessOutcomesTest {
 
     final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     /** Positions as the store would give them: here, 1000 past the sequence number. */
-    final ProcessOutcomes outcomes = new ProcessOutcomes(store, (id, sequence) -> 1000 + sequence,
-                                                         Duration.ofMillis(200));
+    final ProcessOutcomes outcomes = new ProcessOutcomes(store, new EventPositions() {
+        @Override
+        public long positionOf(String aggregateId, long sequenceNumber) {
+            return 1000 + sequenceNumber;
+        }
+
+        @Override
+        public Optional<CommandAccepted> last(String aggregateId) {
+            throw new UnsupportedOperationException("outcomes read positions by sequence number only");
+        }
+    }, Duration.ofMillis(200));
 
     @AfterEach
     void tearDown() {
