@@ -1,4 +1,4 @@
--- Answers to requests sent with an Idempotency-Key (shared/API.md), kept so a retry after a restart is still
+-- Answers to requests sent with an Idempotency-Key (docs/api.md), kept so a retry after a restart is still
 -- answered the same. A row with status NULL is a claim of a request still running.
 CREATE TABLE idempotency_record (
     principal       VARCHAR(255) NOT NULL DEFAULT '',
