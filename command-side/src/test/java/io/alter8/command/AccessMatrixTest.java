@@ -88,6 +88,7 @@ class AccessMatrixTest {
                 new Route("DELETE", "/api/users/" + id + "/managers/" + id, OWNERS),
                 new Route("POST", "/api/admin/users", ADMINS),
                 new Route("GET", "/api/admin/identity-reviews", ADMINS),
+                new Route("GET", "/api/admin/processing-groups", ADMINS),
                 new Route("POST", "/api/admin/identity-reviews/" + id + "/resolution", ADMINS),
                 new Route("PUT", "/api/users/" + id + "/personal-details", ALL),
                 new Route("GET", "/api/users/" + id + "/personal-data", ALL),

@@ -65,6 +65,8 @@ class AccessMatrixTest {
                 Map.entry("/api/verifications", verificationReaders),
                 Map.entry("/api/verifications/" + UUID.randomUUID(), verificationReaders),
                 Map.entry("/api/admin/processing-groups/property-listing/dead-letters", Set.of("admin", "super_admin")),
+                Map.entry("/api/admin/processing-groups", Set.of("admin", "super_admin")),
+                Map.entry("/api/admin/processing-groups/leases/rebuild", Set.of("admin", "super_admin")),
                 Map.entry("/actuator/processors", Set.of("admin", "super_admin")));
         ApiClient anonymous = new ApiClient("http://localhost:" + port);
         List<String> wrong = new ArrayList<>();

@@ -20,33 +20,45 @@ record StoredEventTypes(Map<String, List<String>> revisionsByName) {
     static final String RESOURCE = "/stored-event-types.txt";
 
     static StoredEventTypes committed() {
-        try (InputStream in = StoredEventTypes.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the test classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
-        }
+        return parse(resource(RESOURCE));
     }
 
     /** Lines of {@code name revision...}; blank lines and {@code #} comments are skipped. */
     static StoredEventTypes parse(String text) {
         Map<String, List<String>> revisions = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] words = trimmed.split("\\s+");
+        for (String[] words : lines(text)) {
             if (words.length < 2) {
-                throw new IllegalArgumentException("no revision on the line '" + trimmed + "'");
+                throw new IllegalArgumentException("no revision on the line '" + String.join(" ", words) + "'");
             }
             if (revisions.put(words[0], List.of(Arrays.copyOfRange(words, 1, words.length))) != null) {
                 throw new IllegalArgumentException(words[0] + " is listed twice");
             }
         }
         return new StoredEventTypes(revisions);
+    }
+
+    /** A committed list from the test classpath. */
+    static String resource(String name) {
+        try (InputStream in = StoredEventTypes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    /** The words of each line of a list, without blank lines and {@code #} comments. */
+    static List<String[]> lines(String text) {
+        List<String[]> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                lines.add(trimmed.split("\\s+"));
+            }
+        }
+        return lines;
     }
 
     /**

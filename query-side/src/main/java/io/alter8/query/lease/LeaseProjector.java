@@ -14,6 +14,7 @@ import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.LeaseTermsRevised;
 import io.alter8.query.jdbc.VersionedRows;
+import io.alter8.query.processing.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static io.alter8.query.jdbc.Sql.utc;
@@ -36,7 +38,7 @@ import static io.alter8.query.jdbc.Sql.utc;
  */
 @Component
 @ProcessingGroup(LeaseProjector.PROCESSING_GROUP)
-class LeaseProjector {
+class LeaseProjector implements RebuildableReadModel {
 
     static final String PROCESSING_GROUP = "leases";
 
@@ -147,6 +149,16 @@ class LeaseProjector {
     @ResetHandler
     void dropAll() {
         jdbc.update("DELETE FROM lease");
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("lease", "lease_tenant");
     }
 
     /** The lease row's key and the time of the change, which every write carries. */

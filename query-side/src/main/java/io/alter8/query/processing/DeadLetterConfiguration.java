@@ -5,7 +5,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,25 +35,26 @@ import java.util.stream.Collectors;
 class DeadLetterConfiguration {
 
     @Bean
-    ConfigurerModule deadLetterQueueForEveryProcessingGroup(ConnectionProvider connectionProvider,
-                                                            TransactionManager transactionManager,
-                                                            Serializer serializer,
-                                                            @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                            ListableBeanFactory beans) {
+    DeadLetterQueues deadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                      Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return group -> JdbcSequencedDeadLetterQueue.builder()
+                                                    .processingGroup(group)
+                                                    .connectionProvider(connectionProvider)
+                                                    .transactionManager(transactionManager)
+                                                    .schema(AxonSchemas.deadLetterSchema())
+                                                    .genericSerializer(serializer)
+                                                    .eventSerializer(eventSerializer)
+                                                    .build();
+    }
+
+    @Bean
+    ConfigurerModule deadLetterQueueForEveryProcessingGroup(DeadLetterQueues queues, ListableBeanFactory beans) {
         Set<String> groups = processingGroups(beans);
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
                 var processing = configurer.eventProcessing();
-                processing.registerDeadLetterQueueProvider(group -> configuration ->
-                                  JdbcSequencedDeadLetterQueue.builder()
-                                                              .processingGroup(group)
-                                                              .connectionProvider(connectionProvider)
-                                                              .transactionManager(transactionManager)
-                                                              .schema(AxonSchemas.deadLetterSchema())
-                                                              .genericSerializer(serializer)
-                                                              .eventSerializer(eventSerializer)
-                                                              .build())
+                processing.registerDeadLetterQueueProvider(group -> configuration -> queues.forGroup(group))
                           .registerDefaultDeadLetterPolicy(configuration -> new ParkUnlessTransient());
                 // Remember per segment which aggregates have dead letters, so that an event of any other aggregate
                 // costs no look-up in the queue; a reset (rebuild) empties the group's queue with its read model.
@@ -75,6 +78,12 @@ class DeadLetterConfiguration {
     @Bean
     SavepointPerEvent savepointPerEvent(DataSource dataSource, ProcessorErrors errors) {
         return new SavepointPerEvent(dataSource, errors);
+    }
+
+    /** The dead-letter queue of one processing group (or of the processor filling a read model's copy). */
+    interface DeadLetterQueues {
+
+        SequencedDeadLetterQueue<EventMessage<?>> forGroup(String group);
     }
 
     /** The groups named on handler beans, found without creating the beans. */

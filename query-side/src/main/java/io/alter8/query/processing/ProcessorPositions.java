@@ -3,6 +3,8 @@ package io.alter8.query.processing;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +35,11 @@ public class ProcessorPositions {
     private final StoredSegments stored;
     private final DeadLetters deadLetters;
     private final ProcessorErrors errors;
+    private final EventStore eventStore;
 
     ProcessorPositions(EventProcessingConfiguration processing, StoredSegments stored, DeadLetters deadLetters,
-                       ProcessorErrors errors) {
+                       ProcessorErrors errors, EventStore eventStore) {
+        this.eventStore = eventStore;
         this.processing = processing;
         this.stored = stored;
         this.deadLetters = deadLetters;
@@ -44,18 +48,25 @@ public class ProcessorPositions {
 
     public List<ProcessorStatus> statuses() {
         Map<String, Long> letters = deadLetters.counts();
+        long head = head();
         return processing.eventProcessors().keySet().stream()
-                         .map(name -> status(name, letters.getOrDefault(name, 0L)))
+                         .map(name -> status(name, letters.getOrDefault(name, 0L), head))
                          .flatMap(Optional::stream)
                          .sorted(Comparator.comparing(ProcessorStatus::name))
                          .toList();
     }
 
     public Optional<ProcessorStatus> status(String name) {
-        return status(name, deadLetters.counts().getOrDefault(name, 0L));
+        return status(name, deadLetters.counts().getOrDefault(name, 0L), head());
     }
 
-    private Optional<ProcessorStatus> status(String name, long letters) {
+    /** The position of the last event in the store: what a processor that has read everything has reached. */
+    public long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    private Optional<ProcessorStatus> status(String name, long letters, long head) {
         return streaming(name).map(p -> {
             Map<Integer, EventTrackerStatus> held = p.processingStatus();
             Map<Integer, StoredSegments.Stored> inStore = stored.read(name);
@@ -78,7 +89,8 @@ public class ProcessorPositions {
             boolean error = p.isError() || segments.stream().anyMatch(ProcessorStatus.Segment::error);
             String state = !p.isRunning() ? "stopped" : error ? "error"
                     : letters < 0 ? "unknown" : letters > 0 ? "dead-letters" : "up";
-            return new ProcessorStatus(name, state, p.isRunning(), p.isReplaying(), error, position, letters,
+            long lag = head < 0 ? 0 : Math.max(0, head - Math.max(position, 0));
+            return new ProcessorStatus(name, state, p.isRunning(), p.isReplaying(), error, position, head, lag, letters,
                                        segments, errors.last(name).orElse(null));
         });
     }

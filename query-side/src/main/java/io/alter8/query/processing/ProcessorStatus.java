@@ -12,11 +12,13 @@ import java.util.List;
  *                    while its dead letters cannot be counted (the read database is unreachable); {@code stopped}
  * @param position    the lowest position over every segment of the processor (held here or not); -1 before the
  *                    first event (the first is 0 in Axon Server, 1 in the JDBC store) and while any segment has none
+ * @param head        the position of the last event in the store when the status was taken (-1: none yet)
+ * @param lag         how many positions the processor is behind the head ({@code head - position}, 0 at the head)
  * @param deadLetters events parked in its dead-letter queue; -1 while the read database cannot be asked
  * @param lastError   the last batch failure the dead-letter queue did not absorb, if any since the start
  */
 public record ProcessorStatus(String name, String state, boolean running, boolean replaying, boolean error,
-                              long position, long deadLetters, List<Segment> segments, LastError lastError) {
+                              long position, long head, long lag, long deadLetters, List<Segment> segments, LastError lastError) {
 
     /**
      * One segment. {@code claimed} is whether this instance processes it now; a segment held by another instance

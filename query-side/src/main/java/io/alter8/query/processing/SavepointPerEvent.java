@@ -52,7 +52,9 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
     private boolean careful(String processor) {
         boolean retryingDeadLetter =
                 CurrentUnitOfWork.map(uow -> uow.resources().containsKey(DeadLetter.class.getName())).orElse(false);
-        return retryingDeadLetter || errors.failedWithin(processor, CAREFUL_AFTER_FAILURE);
+        // A rebuild's processor runs the same handlers under a name of its own, and its failures are its own.
+        String failing = ShadowTransaction.processor().orElse(processor);
+        return retryingDeadLetter || errors.failedWithin(failing, CAREFUL_AFTER_FAILURE);
     }
 
     private final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {

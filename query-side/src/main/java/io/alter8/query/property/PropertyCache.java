@@ -2,6 +2,7 @@ package io.alter8.query.property;
 
 import io.alter8.query.cache.SafeRedis;
 import io.alter8.query.processing.ProcessorPositions;
+import io.alter8.query.processing.ShadowTransaction;
 import io.alter8.query.web.ReadPosition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -239,6 +240,10 @@ class PropertyCache {
      * those without a city.
      */
     void evictAfterCommit(UUID propertyId, Collection<String> searchCityKeys) {
+        if (ShadowTransaction.active()) {
+            // A rebuild filling the catalog's copy: no entry came from it; the switch evicts everything once.
+            return;
+        }
         Set<String> scopes = new LinkedHashSet<>();
         scopes.add(propertyScope(propertyId));
         if (!searchCityKeys.isEmpty()) {

@@ -33,6 +33,7 @@ import io.alter8.api.property.UnitRevised;
 import io.alter8.api.property.UnitSpec;
 import io.alter8.api.property.UnitVacated;
 import io.alter8.query.jdbc.VersionedRows;
+import io.alter8.query.processing.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -66,7 +67,7 @@ import static io.alter8.query.jdbc.Sql.utc;
  */
 @Component
 @ProcessingGroup(PropertyListingProjector.PROCESSING_GROUP)
-class PropertyListingProjector {
+class PropertyListingProjector implements RebuildableReadModel {
 
     static final String PROCESSING_GROUP = "property-listing";
 
@@ -239,6 +240,22 @@ class PropertyListingProjector {
         jdbc.update("DELETE FROM property_review");
         jdbc.update("DELETE FROM property_unit");
         jdbc.update("DELETE FROM property_listing");
+        cache.evictEverything();
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("property_listing", "property_unit", "property_review");
+    }
+
+    /** The search, detail and availability entries were computed from the old tables. */
+    @Override
+    public void afterSwitch() {
         cache.evictEverything();
     }
 

@@ -11,6 +11,7 @@ import io.alter8.api.property.TenantRelation;
 import io.alter8.api.property.UnitOccupied;
 import io.alter8.api.property.UnitVacated;
 import io.alter8.query.jdbc.VersionedRows;
+import io.alter8.query.processing.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 import static io.alter8.query.jdbc.Sql.utc;
 
@@ -37,7 +39,7 @@ import static io.alter8.query.jdbc.Sql.utc;
  */
 @Component
 @ProcessingGroup(TenantRelationProjector.PROCESSING_GROUP)
-class TenantRelationProjector {
+class TenantRelationProjector implements RebuildableReadModel {
 
     static final String PROCESSING_GROUP = "tenant-relations";
     private static final String LEASED = TenantRelation.LEASED.wire();
@@ -100,5 +102,15 @@ class TenantRelationProjector {
     @ResetHandler
     void dropAll() {
         jdbc.update("DELETE FROM tenant_relation");
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("tenant_relation");
     }
 }

@@ -29,6 +29,7 @@ import io.alter8.api.user.UserLoggedIn;
 import io.alter8.api.user.UserReactivated;
 import io.alter8.api.user.UserRegistered;
 import io.alter8.query.jdbc.VersionedRows;
+import io.alter8.query.processing.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -51,7 +52,7 @@ import static io.alter8.query.jdbc.Sql.utc;
  */
 @Component
 @ProcessingGroup(UserDirectoryProjector.PROCESSING_GROUP)
-class UserDirectoryProjector {
+class UserDirectoryProjector implements RebuildableReadModel {
 
     static final String PROCESSING_GROUP = "user-directory";
 
@@ -232,6 +233,16 @@ class UserDirectoryProjector {
     void dropAll() {
         jdbc.update("DELETE FROM user_directory");
         jdbc.update("DELETE FROM management_mandate");
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("user_directory", "management_mandate");
     }
 
     /** The user's row and the time of the change, which every write carries. */

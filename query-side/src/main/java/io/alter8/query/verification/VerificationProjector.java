@@ -14,6 +14,7 @@ import io.alter8.api.verification.VerificationScheduled;
 import io.alter8.api.verification.VerificationStarted;
 import io.alter8.api.verification.VerificationStatus;
 import io.alter8.query.jdbc.VersionedRows;
+import io.alter8.query.processing.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,7 +40,7 @@ import static io.alter8.query.jdbc.Sql.utc;
  */
 @Component
 @ProcessingGroup(VerificationProjector.PROCESSING_GROUP)
-class VerificationProjector {
+class VerificationProjector implements RebuildableReadModel {
 
     static final String PROCESSING_GROUP = "verifications";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -152,6 +153,16 @@ class VerificationProjector {
     void dropAll() {
         jdbc.update("DELETE FROM verification_rating");
         jdbc.update("DELETE FROM verification");
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("verification", "verification_rating");
     }
 
     private static String[] array(List<String> values) {

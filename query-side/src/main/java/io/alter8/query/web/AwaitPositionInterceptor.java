@@ -6,8 +6,6 @@ import io.alter8.web.Problems;
 import io.alter8.web.RateLimitInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -41,15 +39,13 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
     static final String AWAIT_RATE_LIMIT = "await_position";
 
     private final ProcessorPositions positions;
-    private final EventStore eventStore;
     private final ObjectProvider<RateLimitInterceptor> rateLimits;
     private final Duration timeout;
 
-    AwaitPositionInterceptor(ProcessorPositions positions, EventStore eventStore,
+    AwaitPositionInterceptor(ProcessorPositions positions,
                              ObjectProvider<RateLimitInterceptor> rateLimits,
                              @Value("${alter8.await.timeout:PT5S}") Duration timeout) {
         this.positions = positions;
-        this.eventStore = eventStore;
         this.rateLimits = rateLimits;
         this.timeout = timeout;
     }
@@ -114,8 +110,7 @@ class AwaitPositionInterceptor implements HandlerInterceptor {
 
     /** No event has that position yet: waiting cannot bring it, and positions come from answers of stored events. */
     private void refuseBeyondHead(long wanted) {
-        TrackingToken head = eventStore.createHeadToken();
-        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        long headPosition = positions.head();
         if (wanted > headPosition) {
             throw ApiException.badInput(AWAIT_HEADER, "is beyond the newest event (position " + headPosition
                     + "); send a position a command answered");

@@ -55,7 +55,7 @@ class PoisonEventTest {
         }
     }
 
-    List<JsonNode> lettersOf(ApiClient admin, UUID property) {
+    static List<JsonNode> lettersOf(ApiClient admin, UUID property) {
         Response r = admin.get(LETTERS + "?size=100");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().path("items").valueStream()

@@ -2,7 +2,9 @@ package io.alter8.query.processing;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,7 +26,9 @@ class ProcessorPositionsTest {
     private final StoredSegments stored = mock(StoredSegments.class);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
     private final ProcessorErrors errors = mock(ProcessorErrors.class);
-    private final ProcessorPositions positions = new ProcessorPositions(processing, stored, deadLetters, errors);
+    private final EventStore eventStore = mock(EventStore.class);
+    private final ProcessorPositions positions = new ProcessorPositions(processing, stored, deadLetters, errors,
+                                                                       eventStore);
 
     private void segments(OptionalLong... currentPositions) {
         Map<Integer, EventTrackerStatus> status = new HashMap<>();
@@ -66,6 +70,25 @@ class ProcessorPositionsTest {
         segments(OptionalLong.of(7), OptionalLong.of(0));
 
         assertThat(positions.position("listing")).hasValue(0);
+    }
+
+    @Test
+    void theLagIsHowFarTheSlowestSegmentIsBehindTheHeadOfTheStore() {
+        segments(OptionalLong.of(120), OptionalLong.of(118));
+        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(130));
+
+        ProcessorStatus status = positions.status("listing").orElseThrow();
+
+        assertThat(status.head()).isEqualTo(130);
+        assertThat(status.lag()).isEqualTo(12);
+    }
+
+    @Test
+    void aProcessorThatHasReadNothingLagsByTheWholeStore() {
+        segments(OptionalLong.empty());
+        when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(50));
+
+        assertThat(positions.status("listing").orElseThrow().lag()).isEqualTo(50);
     }
 
     @Test

@@ -43,14 +43,7 @@ class PropertyListingReplayTest {
         JsonNode detailBefore = api.get("/api/properties/" + reviewed.id, "X-Await-Position", head).json();
         assertThat(before.path("total").asLong()).isEqualTo(20);
         // A row no event explains must not survive a rebuild.
-        jdbc.update("""
-                INSERT INTO property_listing (id, owner_id, title, property_type, address_line1, city, state,
-                  postal_code, country, bedrooms, bathrooms, monthly_rent, rent_currency, pets_allowed,
-                  preferred_tenant_type, dietary_preference, amenity_codes, amenities, status, listing_status,
-                  verification_status, total_units, available_units, version, registered_at, updated_at)
-                VALUES (?, ?, 'Ghost', 'house', 'x', 'Bangalore', 's', ?, 'IN', 1, 1, 1, 'INR', false, 'any', 'any',
-                  '{}', '[]', 'active', 'public', 'verified', 1, 1, 0, now(), now())""",
-                    UUID.randomUUID(), UUID.randomUUID(), pincode);
+        TestEvents.insertGhostListing(jdbc, UUID.randomUUID(), pincode);
 
         Rebuilds.rebuild(api, "property-listing", head);
         assertThat(api.get(search, "X-Await-Position", head).json()).isEqualTo(before);

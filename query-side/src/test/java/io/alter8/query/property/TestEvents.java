@@ -33,6 +33,7 @@ import io.alter8.api.property.UnitOccupied;
 import io.alter8.api.property.UnitSpec;
 import io.alter8.api.property.UnitVacated;
 import io.alter8.query.EventStoreFixture;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -49,6 +50,21 @@ public final class TestEvents {
     }
 
     /** A draft property in {@code city} (free text here: the projector stores what the event says). */
+    /**
+     * Writes a searchable listing straight into the catalog, as a bug might leave one: a row no event explains, which
+     * a rebuild must not keep.
+     */
+    public static void insertGhostListing(JdbcTemplate jdbc, UUID id, String pincode) {
+        jdbc.update("""
+                INSERT INTO property_listing (id, owner_id, title, property_type, address_line1, city, state,
+                  postal_code, country, bedrooms, bathrooms, monthly_rent, rent_currency, pets_allowed,
+                  preferred_tenant_type, dietary_preference, amenity_codes, amenities, status, listing_status,
+                  verification_status, total_units, available_units, version, registered_at, updated_at)
+                VALUES (?, ?, 'Ghost', 'house', 'x', 'Bangalore', 's', ?, 'IN', 1, 1, 1, 'INR', false, 'any', 'any',
+                  '{}', '[]', 'active', 'public', 'verified', 1, 1, 0, now(), now())""",
+                    id, UUID.randomUUID(), pincode);
+    }
+
     public static PropertyRegistered registered(UUID id, String title, String city, PropertyType type, int bedrooms,
                                                 String rent) {
         return new Listing(id).city(city).title(title).type(type).bedrooms(bedrooms).rent(rent).registered();

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code alter8 run | bench | seed | bench-search | token}: the local stack and its benchmarks, in one runnable
- * jar ({@code ./alter8} starts it).
+ * {@code alter8 run | bench | seed | bench-search | token | processors}: the local stack, its benchmarks and its
+ * operations, in one runnable jar ({@code ./alter8} starts it).
  */
 public final class Alter8Cli {
 
@@ -19,6 +19,7 @@ public final class Alter8Cli {
               seed    fill a running stack with listings (100,000 by default) through the bulk import
               bench-search  measure listing search on a seeded stack: five filter mixes, uncached and cached
               token   print an access token for the local stack, for curl
+              processors  list processing groups, handle dead letters, rebuild a read model blue/green
 
             alter8 <command> --help shows the options of a command.
             """;
@@ -53,6 +54,8 @@ public final class Alter8Cli {
                     return SearchBenchCommand.run(rest);
                 case "token":
                     return TokenCommand.run(rest, home());
+                case "processors":
+                    return ProcessorsCommand.run(rest);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
@@ -75,13 +78,15 @@ public final class Alter8Cli {
                 return SearchBenchCommand.USAGE;
             case "token":
                 return TokenCommand.USAGE;
+            case "processors":
+                return ProcessorsCommand.USAGE;
             default:
                 return USAGE;
         }
     }
 
     private static boolean knownCommand(String command) {
-        return List.of("run", "bench", "seed", "bench-search", "token").contains(command);
+        return List.of("run", "bench", "seed", "bench-search", "token", "processors").contains(command);
     }
 
     private static boolean isHelp(String arg) {

@@ -1,0 +1,24 @@
+package io.alter8.query.processing;
+
+import java.util.List;
+
+/**
+ * A read model kept in PostgreSQL tables that can be rebuilt blue/green ({@link BlueGreenRebuilds}): a copy of its
+ * tables is filled from the event store by a second processor while these keep answering, then takes their place in
+ * one transaction. Implemented by the projector, which knows what it writes.
+ */
+public interface RebuildableReadModel {
+
+    /** The processing group whose projector writes the tables. */
+    String processingGroup();
+
+    /** Every table the projector writes (and only those): they are copied, filled and switched together. */
+    List<String> tables();
+
+    /**
+     * Runs once, after the switch has committed: evict the caches fed by the old tables. The projector's own
+     * evictions are skipped while it fills the copy ({@link ShadowTransaction#active()}): nothing reads the copy yet.
+     */
+    default void afterSwitch() {
+    }
+}
