@@ -23,14 +23,14 @@ public final class Features {
     public static final String API_ACCESS = "api_access";
 
     /**
-     * The free tier: one property with up to two units, one verification request a month, one lease in force; no
-     * HUD programmes and no API access.
+     * The free tier: enough to try Alter8 with a small portfolio — five properties with twenty units between them,
+     * five verification requests a month, five leases in force; no HUD programmes and no API access.
      */
     public static final List<PlanFeature> FREE_TIER = List.of(
-            new PlanFeature(PROPERTIES, true, 1),
-            new PlanFeature(UNITS, true, 2),
-            new PlanFeature(VERIFICATION_REQUESTS, true, 1),
-            new PlanFeature(LEASES_IN_FORCE, true, 1),
+            new PlanFeature(PROPERTIES, true, 5),
+            new PlanFeature(UNITS, true, 20),
+            new PlanFeature(VERIFICATION_REQUESTS, true, 5),
+            new PlanFeature(LEASES_IN_FORCE, true, 5),
             new PlanFeature(HUD_PROGRAMMES, false, null),
             new PlanFeature(API_ACCESS, false, null));
 
