@@ -3,6 +3,8 @@ package io.alter8.command.subscription;
 import io.alter8.api.common.PlanId;
 import io.alter8.api.subscription.PlanTerms;
 
+import java.util.List;
+
 /** The plans a subscription may be on, as their own events say. */
 interface PlanCatalog {
 
@@ -12,4 +14,7 @@ interface PlanCatalog {
 
     /** The plan, or a 404 when there is none with that id. */
     Offer offer(PlanId planId);
+
+    /** Every plan on the market. */
+    List<Offer> offers();
 }

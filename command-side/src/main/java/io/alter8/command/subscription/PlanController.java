@@ -1,7 +1,9 @@
 package io.alter8.command.subscription;
 
 import io.alter8.api.common.PlanId;
+import io.alter8.api.common.TypedId;
 import io.alter8.api.subscription.DeactivatePlan;
+import io.alter8.api.subscription.DefineFeature;
 import io.alter8.api.subscription.DefinePlan;
 import io.alter8.api.subscription.PlanFeature;
 import io.alter8.api.subscription.PlanTerms;
@@ -10,6 +12,7 @@ import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.Callers;
 import io.alter8.command.web.MoneyInput;
+import io.alter8.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,16 +32,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** The plan catalog, for admins ({@link SubscriptionAccessRules}): define, revise, deactivate. */
+/** The plan and feature catalogs, for admins ({@link SubscriptionAccessRules}): define, revise, deactivate. */
 @RestController
-@RequestMapping("/api/plans")
 @Tag(name = "Plans", description = "The subscription plan catalog (admins)")
 class PlanController {
 
@@ -81,7 +82,39 @@ class PlanController {
         }
     }
 
-    @PostMapping
+    /** A feature admins add to the catalog; its code is the path's. */
+    record FeatureRequest(@NotBlank @Size(max = 100) String name,
+                          @Size(max = 2000) String description,
+                          @NotBlank @Size(max = 50) String category) {
+    }
+
+    @PutMapping("/api/features/{code}")
+    @ApiResponse(responseCode = "201", description = "Defined; Location is the feature catalog on the query side")
+    @Operation(summary = "Add a feature to the catalog (admins); plans may then name it",
+               description = "Repeating it with the same body changes nothing; a code in the catalog is a 409.")
+    ResponseEntity<CommandAccepted> defineFeature(@PathVariable String code,
+                                                  @Valid @RequestBody FeatureRequest request) {
+        if (!code.matches(FEATURE_CODE)) {
+            throw ApiException.badInput("code", "must be a feature code: a-z, 0-9 and _, 2 to 64 characters");
+        }
+        UUID id = DefineFeature.idOf(code);
+        String description = request.description() == null || request.description().isBlank() ? null
+                : request.description().strip();
+        return commands.create(new DefineFeature(id, code, request.name().strip(), description,
+                                                 request.category().strip(), Callers.actor()),
+                               new FeatureKey(id), "/api/features");
+    }
+
+    /** The id a feature's command answers with, as every creation names a typed id. */
+    record FeatureKey(UUID value) implements TypedId {
+
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+    }
+
+    @PostMapping("/api/plans")
     @ApiResponse(responseCode = "201", description = "Defined; Location is the plan on the query side")
     @Operation(summary = "Define a plan (admins)",
                description = "Repeating it with the same id and body changes nothing; features name codes of the "
@@ -91,7 +124,7 @@ class PlanController {
         return commands.create(new DefinePlan(id, request.toTerms(), Callers.actor()), id, "/api/plans/" + id);
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/api/plans/{id}")
     @Operation(summary = "Replace a plan's terms (admins); its currency stays",
                description = "Subscriptions on it pay the new price from their next period.")
     ResponseEntity<CommandAccepted> revise(@PathVariable UUID id, @Valid @RequestBody PlanRequest request,
@@ -101,7 +134,7 @@ class PlanController {
                 new RevisePlan(plan, request.toTerms(), by, version));
     }
 
-    @PostMapping("/{id}/deactivation")
+    @PostMapping("/api/plans/{id}/deactivation")
     @Operation(summary = "Take a plan off the market (admins); subscriptions on it carry on")
     ResponseEntity<CommandAccepted> deactivate(@PathVariable UUID id,
                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)

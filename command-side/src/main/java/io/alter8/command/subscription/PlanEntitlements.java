@@ -3,7 +3,9 @@ package io.alter8.command.subscription;
 import io.alter8.api.common.PlanId;
 import io.alter8.api.common.SubscriptionId;
 import io.alter8.api.common.UserId;
+import io.alter8.api.subscription.FeatureDefined;
 import io.alter8.api.subscription.Features;
+import io.alter8.api.subscription.PlanDeactivated;
 import io.alter8.api.subscription.PlanDefined;
 import io.alter8.api.subscription.PlanFeature;
 import io.alter8.api.subscription.PlanRevised;
@@ -79,7 +81,27 @@ class PlanEntitlements implements Subscribers {
 
     @EventHandler
     void on(PlanDefined event) {
+        jdbc.update("INSERT INTO plan_offer (plan_id, active) VALUES (?, TRUE) ON CONFLICT DO NOTHING",
+                    event.planId().value());
         entitle(event.planId(), event.terms());
+    }
+
+    /** The catalog's row of an admin's feature; a code taken meanwhile (a racing definition) fails the command. */
+    @EventHandler
+    void on(FeatureDefined event) {
+        jdbc.update("INSERT INTO master_feature (code, id, name, description, category, source) "
+                            + "VALUES (?, ?, ?, ?, ?, 'admin') ON CONFLICT DO NOTHING", event.code(), event.featureId(),
+                    event.name(), event.description(), event.category());
+        List<UUID> holder = jdbc.queryForList("SELECT id FROM master_feature WHERE code = ?", UUID.class,
+                                              event.code());
+        if (!holder.equals(List.of(event.featureId()))) {
+            throw new DomainRuleViolation("feature-exists", "the feature " + event.code() + " is in the catalog");
+        }
+    }
+
+    @EventHandler
+    void on(PlanDeactivated event) {
+        jdbc.update("UPDATE plan_offer SET active = FALSE WHERE plan_id = ?", event.planId().value());
     }
 
     @EventHandler

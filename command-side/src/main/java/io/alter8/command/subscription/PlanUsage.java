@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(PlanEntitlements.PROCESSING_GROUP)
-class PlanUsage implements CustomerUnits {
+class PlanUsage implements AccountUsage {
 
     /** Counted while the thing exists, rather than per month. */
     private static final String IN_FORCE = "";
@@ -54,6 +55,11 @@ class PlanUsage implements CustomerUnits {
     @Override
     public int unitsOf(UserId account) {
         return (int) used(account, Features.UNITS, IN_FORCE);
+    }
+
+    @Override
+    public long used(UserId account, String feature, LocalDate today) {
+        return used(account, feature, Features.monthly(feature) ? MONTH.format(today) : IN_FORCE);
     }
 
     @EventHandler

@@ -4,10 +4,14 @@ import io.alter8.api.common.Money;
 import io.alter8.api.common.PlanId;
 import io.alter8.api.common.SubscriptionId;
 import io.alter8.api.common.UserId;
+import io.alter8.api.subscription.ApplyRecommendation;
 import io.alter8.api.subscription.CancelSubscription;
 import io.alter8.api.subscription.ChangeSubscription;
 import io.alter8.api.subscription.PaymentFrequency;
+import io.alter8.api.subscription.PlanRecommended;
 import io.alter8.api.subscription.ReactivateSubscription;
+import io.alter8.api.subscription.RecommendPlan;
+import io.alter8.api.subscription.RecommendationApplied;
 import io.alter8.api.subscription.RenewSubscription;
 import io.alter8.api.subscription.StartSubscription;
 import io.alter8.api.subscription.SubscriptionCancelled;
@@ -21,6 +25,7 @@ import io.alter8.api.subscription.SubscriptionStatus;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.user.UserRoles;
 import org.axonframework.commandhandling.CommandHandler;
@@ -34,6 +39,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
@@ -49,6 +59,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * cancel        → cancelled now (the rest credited), or at the period's end (stays in force, does not renew)
  * period's end  → renewed (invoiced; a trial converts), cancelled, or expired when not to renew
  * reactivate    → a cancelled or expired one starts a new paid period
+ * recommend     → the cheapest plan that fits its units and usage, applied (a plan change) within 7 days
  * </pre>
  * Every date is the command's {@code today}, which the sender takes from the service's clock.
  */
@@ -57,6 +68,8 @@ class Subscription {
 
     static final int MAX_REASON_LENGTH = 2000;
     static final int MAX_TRIAL_DAYS = 90;
+    /** How long a recommendation may be applied. */
+    static final int RECOMMENDATION_DAYS = 7;
 
     @AggregateIdentifier
     private SubscriptionId id;
@@ -73,6 +86,8 @@ class Subscription {
     private int invoices;
     /** The start as stored, so that sending the same start again is recognised. */
     private SubscriptionStarted started;
+    private final Map<UUID, PlanRecommended> recommendations = new HashMap<>();
+    private final Set<UUID> applied = new HashSet<>();
 
     Subscription() {
         // for Axon
@@ -80,7 +95,7 @@ class Subscription {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(StartSubscription command, PlanCatalog plans, CustomerUnits units, Subscribers subscribers,
+    void handle(StartSubscription command, PlanCatalog plans, AccountUsage units, Subscribers subscribers,
                 UserRoles users) {
         Actor by = actor(command.requestedBy());
         UserId account = command.accountId() == null ? by.userId() : command.accountId();
@@ -135,21 +150,61 @@ class Subscription {
         if (!target.equals(planId)) {
             requireOnTheMarket(offer);
         }
-        if (!offer.terms().pricePerUnit().currency().equals(price.currency())) {
-            throw new DomainRuleViolation("plan-currency-differs", "the plan is priced in "
-                    + offer.terms().pricePerUnit().currency() + ", the subscription in " + price.currency());
-        }
         int count = command.unitCount() == null ? unitCount : command.unitCount();
         requireFits(offer, count);
         if (target.equals(planId) && count == unitCount) {
             return;
         }
-        Money newPrice = offer.terms().priceFor(count, frequency);
-        Money adjustment = status == SubscriptionStatus.TRIAL
-                ? zero()
-                : prorated(newPrice.amount().subtract(price.amount()), today);
-        apply(new SubscriptionChanged(id, accountId, planId, target, offer.terms().name(), count, newPrice, today,
-                                      adjustment, by.userId()));
+        changeTo(offer, count, today, by);
+    }
+
+    /** Records the cheapest plan that fits the account's units and usage ({@link CheapestFittingPlan}). */
+    @CommandHandler
+    void handle(RecommendPlan command, PlanCatalog plans, AccountUsage usage) {
+        Actor by = requireCustomer(command.requestedBy());
+        requireInForce();
+        if (recommendations.containsKey(required(command.recommendationId(), "recommendationId"))) {
+            return;
+        }
+        LocalDate today = required(command.today(), "today");
+        Map<String, Long> used = new HashMap<>();
+        for (String feature : CheapestFittingPlan.COUNTED) {
+            used.put(feature, usage.used(accountId, feature, today));
+        }
+        CheapestFittingPlan.Choice choice = CheapestFittingPlan
+                .choose(plans.offer(planId), unitCount, frequency, used, plans.offers())
+                .orElseThrow(() -> new DomainRuleViolation("no-better-plan",
+                                                            "the current plan is the cheapest that fits"));
+        Money saving = new Money(price.amount().subtract(choice.price().amount()), price.currency());
+        apply(new PlanRecommended(id, accountId, command.recommendationId(), planId, choice.plan().planId(),
+                                  choice.plan().terms().name(), choice.reason(), price, choice.price(), saving, today,
+                                  today.plusDays(RECOMMENDATION_DAYS), by.userId()));
+    }
+
+    /** Applying a recommendation is a plan change to its plan, while it has not expired. */
+    @CommandHandler
+    void handle(ApplyRecommendation command, PlanCatalog plans) {
+        Actor by = requireCustomer(command.requestedBy());
+        PlanRecommended recommendation = recommendations.get(command.recommendationId());
+        if (recommendation == null) {
+            throw new NotFound("no recommendation " + command.recommendationId());
+        }
+        if (applied.contains(command.recommendationId())) {
+            return;
+        }
+        requireInForce();
+        LocalDate today = required(command.today(), "today");
+        if (!today.isBefore(recommendation.expiresOn())) {
+            throw new DomainRuleViolation("recommendation-expired", "the recommendation expired on "
+                    + recommendation.expiresOn());
+        }
+        if (!recommendation.recommendedPlanId().equals(planId)) {
+            PlanCatalog.Offer offer = plans.offer(recommendation.recommendedPlanId());
+            requireOnTheMarket(offer);
+            requireFits(offer, unitCount);
+            changeTo(offer, unitCount, today, by);
+        }
+        apply(new RecommendationApplied(id, accountId, command.recommendationId(), today, by.userId()));
     }
 
     @CommandHandler
@@ -274,7 +329,31 @@ class Subscription {
         periodEnd = end;
     }
 
+    @EventSourcingHandler
+    void on(PlanRecommended event) {
+        recommendations.put(event.recommendationId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationApplied event) {
+        applied.add(event.recommendationId());
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Moves to {@code offer} with {@code count} units as of {@code today}, the rest of the period pro-rated. */
+    private void changeTo(PlanCatalog.Offer offer, int count, LocalDate today, Actor by) {
+        if (!offer.terms().pricePerUnit().currency().equals(price.currency())) {
+            throw new DomainRuleViolation("plan-currency-differs", "the plan is priced in "
+                    + offer.terms().pricePerUnit().currency() + ", the subscription in " + price.currency());
+        }
+        Money newPrice = offer.terms().priceFor(count, frequency);
+        Money adjustment = status == SubscriptionStatus.TRIAL
+                ? zero()
+                : prorated(newPrice.amount().subtract(price.amount()), today);
+        apply(new SubscriptionChanged(id, accountId, planId, offer.planId(), offer.terms().name(), count, newPrice,
+                                      today, adjustment, by.userId()));
+    }
 
     private void invoice(PlanId plan, LocalDate start, LocalDate end, Money amount) {
         apply(new SubscriptionInvoiced(id, accountId, invoices + 1, plan, start, end, amount));

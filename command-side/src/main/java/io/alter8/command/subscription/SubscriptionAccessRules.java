@@ -18,9 +18,10 @@ class SubscriptionAccessRules implements AccessRules {
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.POST, "/api/plans", "/api/plans/*/deactivation").hasAnyRole(ADMINS)
-             .requestMatchers(HttpMethod.PUT, "/api/plans/*").hasAnyRole(ADMINS)
+             .requestMatchers(HttpMethod.PUT, "/api/plans/*", "/api/features/*").hasAnyRole(ADMINS)
              .requestMatchers(HttpMethod.POST, "/api/subscriptions", "/api/subscriptions/*/cancellation",
-                              "/api/subscriptions/*/reactivation").hasAnyRole(CUSTOMERS)
+                              "/api/subscriptions/*/reactivation", "/api/subscriptions/*/recommendations",
+                              "/api/subscriptions/*/recommendations/*/application").hasAnyRole(CUSTOMERS)
              .requestMatchers(HttpMethod.PUT, "/api/subscriptions/*/plan").hasAnyRole(CUSTOMERS);
     }
 }

@@ -3,10 +3,12 @@ package io.alter8.command.subscription;
 import io.alter8.api.common.PlanId;
 import io.alter8.api.common.SubscriptionId;
 import io.alter8.api.common.UserId;
+import io.alter8.api.subscription.ApplyRecommendation;
 import io.alter8.api.subscription.CancelSubscription;
 import io.alter8.api.subscription.ChangeSubscription;
 import io.alter8.api.subscription.PaymentFrequency;
 import io.alter8.api.subscription.ReactivateSubscription;
+import io.alter8.api.subscription.RecommendPlan;
 import io.alter8.api.subscription.StartSubscription;
 import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
@@ -115,6 +117,35 @@ class SubscriptionController {
                                                String ifMatch) {
         return commands.change(new SubscriptionId(id), ifMatch, (subscription, by, version) ->
                 new ReactivateSubscription(subscription, today(), by, version));
+    }
+
+    /** {@code id} names the recommendation; absent, the server makes one. */
+    record RecommendationRequest(UUID id) {
+    }
+
+    @PostMapping("/{id}/recommendations")
+    @ApiResponse(responseCode = "201", description = "Recommended; Location is the subscription's recommendations")
+    @Operation(summary = "Recommend the cheapest plan that fits the account's units and usage",
+               description = "Of the plans on the market in the subscription's currency, the cheapest for its units "
+                       + "and frequency that enables every counted feature the account uses with a limit at or "
+                       + "above its usage (above it where the current limit is reached) and keeps the HUD and API "
+                       + "features the current plan has. With the estimated saving a period (negative: it costs "
+                       + "more) and 7 days to apply it. 409 no-better-plan when the current plan is that plan.")
+    ResponseEntity<CommandAccepted> recommend(@PathVariable UUID id,
+                                              @RequestBody(required = false) RecommendationRequest request) {
+        UUID recommendation = request == null || request.id() == null ? UUID.randomUUID() : request.id();
+        return commands.create(new SubscriptionId(id), null, (subscription, by, version) ->
+                new RecommendPlan(subscription, recommendation, today(), by),
+                               "/api/subscriptions/" + id + "/recommendations");
+    }
+
+    @PostMapping("/{id}/recommendations/{recommendationId}/application")
+    @Operation(summary = "Apply a recommendation: the subscription moves to its plan (pro-rated as any change)")
+    ResponseEntity<CommandAccepted> apply(@PathVariable UUID id, @PathVariable UUID recommendationId,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                          String ifMatch) {
+        return commands.change(new SubscriptionId(id), ifMatch, (subscription, by, version) ->
+                new ApplyRecommendation(subscription, recommendationId, today(), by, version));
     }
 
     private LocalDate today() {

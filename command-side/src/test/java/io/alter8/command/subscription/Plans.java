@@ -19,15 +19,27 @@ public final class Plans {
 
     /** The body of a plan at 100 INR a unit, at least 1,000 a month, with {@code features} (a JSON array). */
     public static String plan(String name, String features) {
+        return plan(name, features, "INR", "100");
+    }
+
+    /** The body of a plan at {@code perUnit} a unit, at least 10 × that a month. */
+    public static String plan(String name, String features, String currency, String perUnit) {
         return """
-                {"name": "%s", "description": "for tests", "pricePerUnit": {"amount": "100", "currency": "INR"},
-                 "minimumPrice": {"amount": "1000", "currency": "INR"}, "maximumUnits": 500,
-                 "annualDiscountPercent": 10, "features": %s}""".formatted(name, features);
+                {"name": "%s", "description": "for tests", "pricePerUnit": {"amount": "%s", "currency": "%s"},
+                 "minimumPrice": {"amount": "%s", "currency": "%s"}, "maximumUnits": 500,
+                 "annualDiscountPercent": 10, "features": %s}"""
+                .formatted(name, perUnit, currency, new java.math.BigDecimal(perUnit).multiply(java.math.BigDecimal.TEN),
+                           currency, features);
     }
 
     /** An admin defines a plan; answers its id. */
     public static String define(ApiClient admin, String name, String features) {
-        Response r = admin.post("/api/plans", plan(name, features));
+        return define(admin, name, features, "INR", "100");
+    }
+
+    /** An admin defines a plan priced {@code perUnit} in {@code currency}; answers its id. */
+    public static String define(ApiClient admin, String name, String features, String currency, String perUnit) {
+        Response r = admin.post("/api/plans", plan(name, features, currency, perUnit));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asString();
     }

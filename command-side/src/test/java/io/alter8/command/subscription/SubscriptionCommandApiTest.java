@@ -286,4 +286,57 @@ class SubscriptionCommandApiTest {
         assertThat(reactivated.status()).as(reactivated.body()).isEqualTo(200);
         assertThat(eventTypes(subscription)).endsWith("SubscriptionReactivated", "SubscriptionInvoiced");
     }
+
+    @Test
+    void aRecommendationOfTheCheapestFittingPlanIsAppliedAsAPlanChange() {
+        // The only plans in dollars, so other tests' plans are not candidates
+        String dear = Plans.define(admin, "Dear", ONE_PROPERTY.replace("\"usageLimit\": 1", "\"usageLimit\": 9"),
+                                   "USD", "40");
+        String cheap = Plans.define(admin, "Cheap", THREE_PROPERTIES, "USD", "20");
+        String subscription = Plans.subscribe(owner, dear);
+        assertThat(owner.post("/api/properties", apartment(null, null, "Flat", "20000")).status()).isEqualTo(201);
+
+        UUID recommendation = UUID.randomUUID();
+        Response recommended = owner.post("/api/subscriptions/" + subscription + "/recommendations",
+                                          "{\"id\": \"%s\"}".formatted(recommendation));
+        assertThat(recommended.status()).as(recommended.body()).isEqualTo(201);
+        assertThat(recommended.header("Location")).endsWith("/api/subscriptions/" + subscription + "/recommendations");
+        String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE "
+                                                     + "aggregate_identifier = ? AND payload_type LIKE '%PlanRecommended'",
+                                             String.class, subscription);
+        // 10 units: 400 a month on Dear, 200 on Cheap
+        assertThat(payload).contains("\"recommendedPlanId\":\"" + cheap + "\"")
+                           .contains("\"estimatedSaving\":{\"amount\":\"200.00\",\"currency\":\"USD\"}");
+
+        Response applied = owner.post("/api/subscriptions/" + subscription + "/recommendations/" + recommendation
+                                              + "/application", null);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        assertThat(eventTypes(subscription)).endsWith("PlanRecommended", "SubscriptionChanged", "RecommendationApplied");
+        Response none = owner.post("/api/subscriptions/" + subscription + "/recommendations", null);
+        assertThat(none.status()).isEqualTo(409);
+        assertThat(none.json().path("type").asString()).endsWith("/problems/no-better-plan");
+        assertThat(owner.post("/api/subscriptions/" + subscription + "/recommendations/" + UUID.randomUUID()
+                                      + "/application", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void adminsExtendTheFeatureCatalogAndPlansNameTheNewFeature() {
+        String code = "support_" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"name\": \"Priority support\", \"category\": \"support\"}";
+        Response defined = admin.put("/api/features/" + code, body);
+        assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+        assertThat(admin.put("/api/features/" + code, body).status()).isEqualTo(201);
+        assertThat(eventTypes(defined.json().path("id").asString())).containsExactly("FeatureDefined");
+        Plans.define(admin, "With support", "[{\"feature\": \"%s\"}]".formatted(code));
+
+        Response taken = admin.put("/api/features/properties", body);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().path("type").asString()).endsWith("/problems/feature-exists");
+        Response bad = admin.put("/api/features/Not-A-Code", "{\"name\": \"\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(owner.put("/api/features/" + code, body).status()).isEqualTo(403);
+        Response unknown = admin.post("/api/plans", Plans.plan("Ghost", "[{\"feature\": \"no_such_feature\"}]"));
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.json().path("type").asString()).endsWith("/problems/unknown-feature");
+    }
 }

@@ -4,12 +4,16 @@ import io.alter8.api.common.Money;
 import io.alter8.api.common.PlanId;
 import io.alter8.api.common.SubscriptionId;
 import io.alter8.api.common.UserId;
+import io.alter8.api.subscription.ApplyRecommendation;
 import io.alter8.api.subscription.CancelSubscription;
 import io.alter8.api.subscription.ChangeSubscription;
 import io.alter8.api.subscription.PaymentFrequency;
 import io.alter8.api.subscription.PlanFeature;
 import io.alter8.api.subscription.PlanTerms;
+import io.alter8.api.subscription.PlanRecommended;
 import io.alter8.api.subscription.ReactivateSubscription;
+import io.alter8.api.subscription.RecommendPlan;
+import io.alter8.api.subscription.RecommendationApplied;
 import io.alter8.api.subscription.RenewSubscription;
 import io.alter8.api.subscription.StartSubscription;
 import io.alter8.api.subscription.SubscriptionCancelled;
@@ -37,6 +41,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The subscription's rules: starting paid or on trial, pricing, changes pro-rated by the day (across a month end and
@@ -57,6 +62,7 @@ class SubscriptionTest {
     final Map<PlanId, PlanCatalog.Offer> plans = new HashMap<>();
     final Map<UserId, SubscriptionId> subscribers = new HashMap<>();
     int unitsTheOwnerHas = 7;
+    final Map<String, Long> usage = new HashMap<>();
 
     /** 50 a unit, at least 500 a month; at most {@code maximumUnits}; 10 % off annually. */
     static PlanTerms plan(String name, String perUnit, Integer maximumUnits) {
@@ -70,14 +76,32 @@ class SubscriptionTest {
         plans.put(GROWTH, new PlanCatalog.Offer(GROWTH, plan("Growth", "50", 200), true));
         plans.put(RETIRED, new PlanCatalog.Offer(RETIRED, plan("Retired", "40", null), false));
         fixture = new AggregateTestFixture<>(Subscription.class);
-        fixture.registerInjectableResource((PlanCatalog) id -> {
-            PlanCatalog.Offer offer = plans.get(id);
-            if (offer == null) {
-                throw new NotFound("no plan " + id);
+        fixture.registerInjectableResource(new PlanCatalog() {
+            @Override
+            public Offer offer(PlanId id) {
+                Offer offer = plans.get(id);
+                if (offer == null) {
+                    throw new NotFound("no plan " + id);
+                }
+                return offer;
             }
-            return offer;
+
+            @Override
+            public List<Offer> offers() {
+                return plans.values().stream().filter(Offer::active).toList();
+            }
         });
-        fixture.registerInjectableResource((CustomerUnits) account -> unitsTheOwnerHas);
+        fixture.registerInjectableResource(new AccountUsage() {
+            @Override
+            public int unitsOf(UserId account) {
+                return unitsTheOwnerHas;
+            }
+
+            @Override
+            public long used(UserId account, String feature, LocalDate today) {
+                return usage.getOrDefault(feature, 0L);
+            }
+        });
         fixture.registerInjectableResource((Subscribers) account -> Optional.ofNullable(subscribers.get(account)));
         fixture.registerInjectableResource((UserRoles) (user, role) -> user.equals(OWNER) && role == Role.OWNER);
     }
@@ -317,5 +341,87 @@ class SubscriptionTest {
                .andGiven(new SubscriptionEnded(ID, OWNER, BASIC, SubscriptionStatus.EXPIRED, end, false))
                .when(new ChangeSubscription(ID, GROWTH, null, end.plusDays(1), AS_OWNER, null))
                .expectNoEvents().expectExceptionMessage("the subscription is expired; reactivate it first");
+    }
+
+    static final PlanId LITE = PlanId.random();
+    static final UUID RECOMMENDATION = UUID.randomUUID();
+
+    static PlanTerms withProperties(String name, String perUnit, int properties) {
+        return new PlanTerms(name, null, Money.of(perUnit, "USD"), Money.of("300", "USD"), 100, false,
+                             new BigDecimal("10"), List.of(new PlanFeature("properties", true, properties),
+                                                           new PlanFeature("units", true, null)));
+    }
+
+    /** For 10 units: Lite 300 a month (3 properties), Basic 500 (10 properties), Growth 800 (50 properties). */
+    void catalogWithLite() {
+        plans.put(BASIC, new PlanCatalog.Offer(BASIC, withProperties("Basic", "50", 10), true));
+        plans.put(GROWTH, new PlanCatalog.Offer(GROWTH, withProperties("Growth", "80", 50), true));
+        plans.put(LITE, new PlanCatalog.Offer(LITE, withProperties("Lite", "30", 3), true));
+    }
+
+    @Test
+    void theRecommendationIsTheCheapestPlanThatFitsTheUnitsAndUsageWithTheSavingAndAnExpiry() {
+        catalogWithLite();
+        usage.put("properties", 2L);
+        usage.put("units", 10L);
+        fixture.given(paidFromTheFifteenth())
+               .when(new RecommendPlan(ID, RECOMMENDATION, TODAY.plusDays(1), AS_OWNER))
+               .expectEvents(new PlanRecommended(
+                       ID, OWNER, RECOMMENDATION, BASIC, LITE, "Lite",
+                       "Cheapest fitting plan: Lite takes 10 units and your usage (2 properties, 10 units) for "
+                               + "300.00 USD a month against 500.00 USD on Basic",
+                       Money.of("500", "USD"), Money.of("300", "USD"), Money.of("200", "USD"), TODAY.plusDays(1),
+                       TODAY.plusDays(8), OWNER));
+    }
+
+    @Test
+    void aReachedLimitMakesTheRecommendationAPlanWithRoomEvenIfItCostsMore() {
+        catalogWithLite();
+        usage.put("properties", 10L);
+        // Basic's limit of 10 is reached and Lite takes 3: Growth, 300 a month more
+        fixture.given(paidFromTheFifteenth())
+               .when(new RecommendPlan(ID, RECOMMENDATION, TODAY, AS_OWNER))
+               .expectEvents(new PlanRecommended(
+                       ID, OWNER, RECOMMENDATION, BASIC, GROWTH, "Growth",
+                       "Cheapest fitting plan: Growth takes 10 units and your usage (10 properties) for "
+                               + "800.00 USD a month against 500.00 USD on Basic",
+                       Money.of("500", "USD"), Money.of("800", "USD"), Money.of("-300", "USD"), TODAY,
+                       TODAY.plusDays(7), OWNER));
+    }
+
+    @Test
+    void whenTheCurrentPlanIsTheCheapestThatFitsThereIsNoRecommendation() {
+        usage.put("properties", 2L);
+        fixture.given(paidFromTheFifteenth())
+               .when(new RecommendPlan(ID, RECOMMENDATION, TODAY, AS_OWNER))
+               .expectNoEvents().expectException(DomainRuleViolation.class)
+               .expectExceptionMessage("the current plan is the cheapest that fits");
+    }
+
+    @Test
+    void applyingARecommendationIsAPlanChangeOnceAndNotAfterItExpired() {
+        catalogWithLite();
+        PlanRecommended recommended = new PlanRecommended(
+                ID, OWNER, RECOMMENDATION, BASIC, LITE, "Lite", "cheaper", Money.of("500", "USD"),
+                Money.of("300", "USD"), Money.of("200", "USD"), TODAY, TODAY.plusDays(7), OWNER);
+        LocalDate day = LocalDate.of(2027, 1, 20);
+        // 26 of 31 days left: −200 × 26 / 31 = −167.74
+        fixture.given(paidFromTheFifteenth())
+               .andGiven(recommended)
+               .when(new ApplyRecommendation(ID, RECOMMENDATION, day, AS_OWNER, null))
+               .expectEvents(new SubscriptionChanged(ID, OWNER, BASIC, LITE, "Lite", 10, Money.of("300", "USD"), day,
+                                                     Money.of("-167.74", "USD"), OWNER),
+                             new RecommendationApplied(ID, OWNER, RECOMMENDATION, day, OWNER));
+        fixture.given(paidFromTheFifteenth())
+               .andGiven(recommended, new RecommendationApplied(ID, OWNER, RECOMMENDATION, day, OWNER))
+               .when(new ApplyRecommendation(ID, RECOMMENDATION, day, AS_OWNER, null))
+               .expectNoEvents();
+        fixture.given(paidFromTheFifteenth())
+               .andGiven(recommended)
+               .when(new ApplyRecommendation(ID, RECOMMENDATION, TODAY.plusDays(7), AS_OWNER, null))
+               .expectNoEvents().expectExceptionMessage("the recommendation expired on " + TODAY.plusDays(7));
+        fixture.given(paidFromTheFifteenth())
+               .when(new ApplyRecommendation(ID, UUID.randomUUID(), day, AS_OWNER, null))
+               .expectNoEvents().expectException(NotFound.class);
     }
 }
