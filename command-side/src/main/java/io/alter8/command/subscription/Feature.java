@@ -1,5 +1,6 @@
 package io.alter8.command.subscription;
 
+import io.alter8.api.common.FeatureId;
 import io.alter8.api.subscription.DefineFeature;
 import io.alter8.api.subscription.FeatureDefined;
 import io.alter8.command.DomainRuleViolation;
@@ -11,8 +12,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.UUID;
-
 import static io.alter8.command.CommandArguments.actor;
 
 /**
@@ -23,7 +22,7 @@ import static io.alter8.command.CommandArguments.actor;
 class Feature {
 
     @AggregateIdentifier
-    private UUID id;
+    private FeatureId id;
     private FeatureDefined definition;
 
     Feature() {

@@ -1,7 +1,7 @@
 package io.alter8.command.subscription;
 
 import io.alter8.api.common.PlanId;
-import io.alter8.api.common.TypedId;
+import io.alter8.api.common.FeatureId;
 import io.alter8.api.subscription.DeactivatePlan;
 import io.alter8.api.subscription.DefineFeature;
 import io.alter8.api.subscription.DefinePlan;
@@ -97,21 +97,12 @@ class PlanController {
         if (!code.matches(FEATURE_CODE)) {
             throw ApiException.badInput("code", "must be a feature code: a-z, 0-9 and _, 2 to 64 characters");
         }
-        UUID id = DefineFeature.idOf(code);
+        FeatureId id = DefineFeature.idOf(code);
         String description = request.description() == null || request.description().isBlank() ? null
                 : request.description().strip();
         return commands.create(new DefineFeature(id, code, request.name().strip(), description,
                                                  request.category().strip(), Callers.actor()),
-                               new FeatureKey(id), "/api/features");
-    }
-
-    /** The id a feature's command answers with, as every creation names a typed id. */
-    record FeatureKey(UUID value) implements TypedId {
-
-        @Override
-        public String toString() {
-            return value.toString();
-        }
+                               id, "/api/features");
     }
 
     @PostMapping("/api/plans")

@@ -90,11 +90,11 @@ class PlanEntitlements implements Subscribers {
     @EventHandler
     void on(FeatureDefined event) {
         jdbc.update("INSERT INTO master_feature (code, id, name, description, category, source) "
-                            + "VALUES (?, ?, ?, ?, ?, 'admin') ON CONFLICT DO NOTHING", event.code(), event.featureId(),
-                    event.name(), event.description(), event.category());
+                            + "VALUES (?, ?, ?, ?, ?, 'admin') ON CONFLICT DO NOTHING", event.code(),
+                    event.featureId().value(), event.name(), event.description(), event.category());
         List<UUID> holder = jdbc.queryForList("SELECT id FROM master_feature WHERE code = ?", UUID.class,
                                               event.code());
-        if (!holder.equals(List.of(event.featureId()))) {
+        if (!holder.equals(List.of(event.featureId().value()))) {
             throw new DomainRuleViolation("feature-exists", "the feature " + event.code() + " is in the catalog");
         }
     }

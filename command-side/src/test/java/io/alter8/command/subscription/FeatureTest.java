@@ -1,5 +1,6 @@
 package io.alter8.command.subscription;
 
+import io.alter8.api.common.FeatureId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.subscription.DefineFeature;
 import io.alter8.api.subscription.FeatureDefined;
@@ -13,13 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
-import java.util.UUID;
 
 /** Admins extend the feature catalog; a code is defined once, and never over the master data's. */
 class FeatureTest {
 
     static final Actor ADMIN = new Actor(UserId.random(), Role.ADMIN);
-    static final UUID ID = DefineFeature.idOf("priority_support");
+    static final FeatureId ID = DefineFeature.idOf("priority_support");
 
     FixtureConfiguration<Feature> fixture;
 

@@ -339,4 +339,25 @@ class SubscriptionCommandApiTest {
         assertThat(unknown.status()).isEqualTo(409);
         assertThat(unknown.json().path("type").asString()).endsWith("/problems/unknown-feature");
     }
+
+    @Test
+    void unitsAndMonthlyVerificationRequestsBeyondThePlanAre403NamingThem() {
+        Plans.subscribeToNewPlan(admin, owner, "[{\"feature\": \"properties\"}, {\"feature\": \"units\", "
+                + "\"usageLimit\": 3}, {\"feature\": \"verification_requests\", \"usageLimit\": 1}]");
+        Response flat = owner.post("/api/properties", apartment(null, null, "Flat", "20000"));
+        assertThat(flat.status()).as(flat.body()).isEqualTo(201);
+        Response building = owner.post("/api/properties", building(null, "Two units"));
+        assertThat(building.status()).as(building.body()).isEqualTo(201);
+        String id = building.json().path("id").asString();
+        Response fourth = owner.post("/api/properties/" + id + "/units", """
+                {"unitNumber": "2A", "bedrooms": 1, "bathrooms": 1,
+                 "monthlyRent": {"amount": "1500", "currency": "USD"}}""");
+        assertPlanLimit(fourth, "units", 3, 3);
+
+        Response first = owner.post("/api/properties/" + id + "/verifications", "{\"type\": \"standard\"}");
+        assertThat(first.status()).as(first.body()).isIn(201, 202);
+        Response second = owner.post("/api/properties/" + flat.json().path("id").asString() + "/verifications",
+                                     "{\"type\": \"standard\"}");
+        assertPlanLimit(second, "verification_requests", 1, 1);
+    }
 }

@@ -90,8 +90,8 @@ class FeatureUsageProjector {
     }
 
     private void count(String feature, UUID item, UUID account, String period, Instant at) {
-        jdbc.update("INSERT INTO feature_usage (feature, item_id, account_id, period, counted_at) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING", feature, item, account, period, utc(at));
+        jdbc.update("INSERT INTO feature_usage (feature, item_id, account_id, period, counted_at) "
+                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", feature, item, account, period, utc(at));
         cache.usageChanged(account);
     }
 

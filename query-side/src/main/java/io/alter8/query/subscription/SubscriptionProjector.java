@@ -220,8 +220,8 @@ class SubscriptionProjector {
     @EventHandler
     void on(FeatureDefined event) {
         jdbc.update("INSERT INTO master_feature (code, id, name, description, category, source) "
-                            + "VALUES (?, ?, ?, ?, ?, 'admin') ON CONFLICT DO NOTHING", event.code(), event.featureId(),
-                    event.name(), event.description(), event.category());
+                            + "VALUES (?, ?, ?, ?, ?, 'admin') ON CONFLICT DO NOTHING", event.code(),
+                    event.featureId().value(), event.name(), event.description(), event.category());
     }
 
     @ResetHandler

@@ -173,8 +173,9 @@ class UsagePatterns implements SmartLifecycle {
         if (actions.stream().anyMatch(a -> use.eventId().equals(a.get("metadata", new Document()).get("eventId")))) {
             return;
         }
-        actions.add(new Document("actionType", use.actionType()).append("timestamp", Date.from(use.at()))
-                                                                .append("metadata", new Document("eventId", use.eventId())));
+        actions.add(new Document("actionType", use.actionType())
+                            .append("timestamp", Date.from(use.at()))
+                            .append("metadata", new Document("eventId", use.eventId())));
         feature.put("actions", new ArrayList<>(actions.subList(Math.max(0, actions.size() - KEPT), actions.size())));
         feature.put("usageCount", feature.get("usageCount", 0L) + 1);
         feature.put("lastUsed", Date.from(use.at()));

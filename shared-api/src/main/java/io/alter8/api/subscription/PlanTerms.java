@@ -27,7 +27,7 @@ public record PlanTerms(String name,
         annualDiscountPercent = annualDiscountPercent == null ? BigDecimal.ZERO : annualDiscountPercent;
     }
 
-    /** The price of one period: max(minimum price, units × price per unit) a month, or twelve such less the discount. */
+    /** A period's price: max(minimum price, units × price per unit) a month, or twelve such less the discount. */
     public Money priceFor(int units, PaymentFrequency frequency) {
         BigDecimal monthly = pricePerUnit.amount().multiply(BigDecimal.valueOf(units)).max(minimumPrice.amount());
         BigDecimal amount = frequency == PaymentFrequency.MONTHLY ? monthly

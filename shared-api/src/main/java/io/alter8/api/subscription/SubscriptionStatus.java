@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
-/** Where a subscription is (management model {@code subscriptions.status}): {@code trial} and {@code active} give the plan's features; {@code cancelled} and {@code expired} leave the account on the free tier. */
+/**
+ * Where a subscription is (management model {@code subscriptions.status}): {@code trial} and {@code active} give the
+ * plan's features; {@code cancelled} and {@code expired} leave the account on the free tier.
+ */
 public enum SubscriptionStatus implements WireEnum {
     TRIAL, ACTIVE, CANCELLED, EXPIRED;
 
