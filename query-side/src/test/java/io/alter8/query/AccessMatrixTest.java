@@ -42,6 +42,8 @@ class AccessMatrixTest {
                                           "auditor", "analyst");
         Set<String> verificationReaders = Set.of("admin", "super_admin", "auditor", "analyst", "field_executive",
                                                  "agent", "owner", "property_manager");
+        Set<String> subscriptionReaders = Set.of("owner", "property_manager", "admin", "super_admin", "auditor",
+                                                 "analyst");
         Map<String, Set<String>> routes = Map.ofEntries(
                 Map.entry("/api/properties", ALL),
                 Map.entry("/api/properties/" + property, ALL),
@@ -64,6 +66,18 @@ class AccessMatrixTest {
                 // Tenants have no verifications; the others see their own part (checked in the verification tests).
                 Map.entry("/api/verifications", verificationReaders),
                 Map.entry("/api/verifications/" + UUID.randomUUID(), verificationReaders),
+                Map.entry("/api/plans", ALL),
+                Map.entry("/api/plans/" + UUID.randomUUID(), ALL),
+                Map.entry("/api/features", ALL),
+                Map.entry("/api/subscriptions/mine", subscriptionReaders),
+                Map.entry("/api/subscriptions/" + UUID.randomUUID(), subscriptionReaders),
+                Map.entry("/api/subscriptions/" + UUID.randomUUID() + "/billing", subscriptionReaders),
+                Map.entry("/api/subscriptions/" + UUID.randomUUID() + "/recommendations", subscriptionReaders),
+                Map.entry("/api/subscriptions/status", subscriptionReaders),
+                Map.entry("/api/subscriptions/usage", subscriptionReaders),
+                Map.entry("/api/admin/subscription-reports/revenue", Set.of("admin", "super_admin", "analyst")),
+                Map.entry("/api/admin/subscription-reports/churn", Set.of("admin", "super_admin", "analyst")),
+                Map.entry("/api/admin/subscription-reports/trial-conversion", Set.of("admin", "super_admin", "analyst")),
                 Map.entry("/api/admin/processing-groups/property-listing/dead-letters", Set.of("admin", "super_admin")),
                 Map.entry("/api/admin/processing-groups", Set.of("admin", "super_admin")),
                 Map.entry("/api/admin/processing-groups/leases/rebuild", Set.of("admin", "super_admin")),

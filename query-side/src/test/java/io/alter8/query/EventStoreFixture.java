@@ -57,8 +57,15 @@ public final class EventStoreFixture {
 
     /** Appends one event of {@code aggregateId} at {@code sequence} and answers its global position. */
     public long append(String aggregateType, UUID aggregateId, long sequence, Object payload) {
+        return append(aggregateType, aggregateId, sequence, payload, java.util.Map.of());
+    }
+
+    /** As {@link #append(String, UUID, long, Object)}, with the metadata a command's sender adds (userId …). */
+    public long append(String aggregateType, UUID aggregateId, long sequence, Object payload,
+                       java.util.Map<String, String> metaData) {
         engine.appendEvents(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), sequence, payload,
-                                                            MetaData.with("correlationId", UUID.randomUUID().toString())));
+                                                            MetaData.with("correlationId", UUID.randomUUID().toString())
+                                                                    .mergedWith(metaData)));
         return positionOf(aggregateId, sequence);
     }
 

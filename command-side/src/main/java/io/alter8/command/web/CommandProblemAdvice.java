@@ -4,6 +4,7 @@ import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
 import io.alter8.command.privacy.PersonalDataErased;
 import io.alter8.command.NotPermitted;
+import io.alter8.command.PlanLimitReached;
 import io.alter8.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -38,6 +39,14 @@ class CommandProblemAdvice {
 
     @ExceptionHandler(NotPermitted.class)
     ResponseEntity<ProblemDetail> forbidden(NotPermitted e) {
+        if (e instanceof PlanLimitReached limit) {
+            ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "plan-limit", "Plan limit reached",
+                                                limit.getMessage());
+            problem.setProperty("feature", limit.feature());
+            problem.setProperty("limit", limit.limit());
+            problem.setProperty("usage", limit.usage());
+            return answer(problem);
+        }
         return answer(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     }
 

@@ -7,6 +7,7 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.property.OccupyUnit;
 import io.alter8.command.CommandSideTest;
 import io.alter8.command.auth.TestUsers;
+import io.alter8.command.subscription.Plans;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
@@ -506,6 +507,8 @@ class PropertyCommandApiTest {
 
     @Test
     void hudApprovalIsForUsProperties() {
+        // HUD programmes come with a plan, not with the free tier.
+        Plans.subscribeToNewPlan(admin, api, Plans.WITH_HUD_PROGRAMMES);
         String building = create(api, building(null, "HUD building"));
         Response approved = api.put("/api/properties/" + building + "/hud-approval",
                                     "{\"approved\": true, \"approvalDate\": \"2026-01-15\", \"programType\": \"Section 8\"}");

@@ -1,0 +1,213 @@
+package io.alter8.query.subscription;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Records usage patterns (management model {@code usage_patterns}: feature use, page views, logins) in MongoDB, one
+ * document per user, off the request path: {@link #record} only offers to a bounded queue and never waits; when the
+ * queue is full the signal is dropped and counted ({@code alter8.usage_patterns.dropped}). One writer thread
+ * drains the queue and merges each signal into its user's document. Feature uses and logins carry the id of the
+ * event they come from, kept among the document's recent ones, so an event delivered again is not counted twice.
+ * The history kept is bounded: the last {@value #KEPT} logins and actions of each feature.
+ */
+@Component
+class UsagePatterns implements SmartLifecycle {
+
+    static final String COLLECTION = "usage_patterns";
+    static final int KEPT = 50;
+    private static final Logger log = LoggerFactory.getLogger(UsagePatterns.class);
+
+    /** One thing to record; {@code eventId} null for page views, which come from requests. */
+    sealed interface Signal {
+
+        UUID userId();
+    }
+
+    record PageView(UUID userId, String sessionId, String page, Instant at, long durationMillis) implements Signal {
+    }
+
+    record FeatureUse(UUID userId, String featureId, String actionType, Instant at, String eventId) implements Signal {
+    }
+
+    record Login(UUID userId, Instant at, String ipAddress, String eventId) implements Signal {
+    }
+
+    private final MongoTemplate mongo;
+    private final BlockingQueue<Signal> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private final Counter droppedCounter;
+    private volatile Thread writer;
+
+    UsagePatterns(MongoTemplate mongo, MeterRegistry meters,
+                  @Value("${alter8.usage-patterns.queue-capacity:10000}") int capacity) {
+        this.mongo = mongo;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.droppedCounter = Counter.builder("alter8.usage_patterns.dropped")
+                                     .description("usage signals dropped because the queue was full")
+                                     .register(meters);
+    }
+
+    /** Queues {@code signal} for the writer; never blocks. False (and counted) when the queue is full. */
+    boolean record(Signal signal) {
+        if (queue.offer(signal)) {
+            return true;
+        }
+        dropped.incrementAndGet();
+        droppedCounter.increment();
+        return false;
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** Signals waiting for the writer. */
+    int pending() {
+        return queue.size();
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::drain, "usage-patterns-writer");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = writer;
+        writer = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer != null;
+    }
+
+    private void drain() {
+        while (writer == Thread.currentThread()) {
+            try {
+                Signal first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Signal> batch = new ArrayList<>(List.of(first));
+                queue.drainTo(batch, 499);
+                for (Signal signal : batch) {
+                    write(signal);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // MongoDB unreachable or refusing: these signals are lost, the next ones are tried again.
+                log.warn("Usage patterns not written: {}", e.getMessage());
+                sleepQuietly(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Merges one signal into its user's document (only this thread writes them). */
+    private void write(Signal signal) {
+        Query mine = Query.query(Criteria.where("_id").is(signal.userId().toString()));
+        Document doc = mongo.findOne(mine, Document.class, COLLECTION);
+        Date now = new Date();
+        if (doc == null) {
+            doc = new Document("_id", signal.userId().toString()).append("userId", signal.userId().toString())
+                                                                  .append("features", new ArrayList<Document>())
+                                                                  .append("pageViews", new ArrayList<Document>())
+                                                                  .append("loginHistory", new ArrayList<Document>())
+                                                                  .append("createdAt", now);
+        }
+        if (signal instanceof PageView view) {
+            pageView(doc, view);
+        } else if (signal instanceof FeatureUse use) {
+            featureUse(doc, use);
+        } else if (signal instanceof Login login) {
+            login(doc, login);
+        }
+        doc.put("updatedAt", now);
+        mongo.save(doc, COLLECTION);
+    }
+
+    private static void pageView(Document doc, PageView view) {
+        if (view.sessionId() != null) {
+            doc.put("sessionId", view.sessionId());
+        }
+        Document page = entry(doc.getList("pageViews", Document.class), "page", view.page());
+        long count = page.get("viewCount", 0L) + 1;
+        double average = page.get("averageDuration", 0.0);
+        page.put("viewCount", count);
+        page.put("lastViewed", Date.from(view.at()));
+        page.put("averageDuration", average + (view.durationMillis() - average) / count);
+    }
+
+    private static void featureUse(Document doc, FeatureUse use) {
+        Document feature = entry(doc.getList("features", Document.class), "featureId", use.featureId());
+        List<Document> actions = feature.getList("actions", Document.class, new ArrayList<>());
+        if (actions.stream().anyMatch(a -> use.eventId().equals(a.get("metadata", new Document()).get("eventId")))) {
+            return;
+        }
+        actions.add(new Document("actionType", use.actionType())
+                            .append("timestamp", Date.from(use.at()))
+                            .append("metadata", new Document("eventId", use.eventId())));
+        feature.put("actions", new ArrayList<>(actions.subList(Math.max(0, actions.size() - KEPT), actions.size())));
+        feature.put("usageCount", feature.get("usageCount", 0L) + 1);
+        feature.put("lastUsed", Date.from(use.at()));
+    }
+
+    private static void login(Document doc, Login login) {
+        List<Document> history = doc.getList("loginHistory", Document.class);
+        if (history.stream().anyMatch(l -> login.eventId().equals(l.get("eventId")))) {
+            return;
+        }
+        history.add(new Document("timestamp", Date.from(login.at())).append("ipAddress", login.ipAddress())
+                                                                     .append("eventId", login.eventId()));
+        doc.put("loginHistory", new ArrayList<>(history.subList(Math.max(0, history.size() - KEPT), history.size())));
+    }
+
+    /** The element of {@code list} whose {@code key} is {@code value}, added if missing. */
+    private static Document entry(List<Document> list, String key, String value) {
+        for (Document element : list) {
+            if (value.equals(element.get(key))) {
+                return element;
+            }
+        }
+        Document element = new Document(key, value);
+        list.add(element);
+        return element;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
