@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -48,7 +49,10 @@ final class BenchCommand {
 
             Options:
               -n N               commands to send and measure (default 20000)
-              -c N               concurrent clients (default 4)
+              -c N               concurrent clients (default 4; 32 with --rate)
+              --rate R           open loop: send R commands per second on a fixed schedule, whatever the answers'
+                                 latency, instead of each client sending its next command when answered
+              --duration D       with --rate: for how long (e.g. 60s, 2m; default 60s); -n is then R × D
               --warmup N         commands sent first and not measured (default 500)
               --command-url URL  command side (default http://localhost:8080)
               --query-url URL    query side (default http://localhost:8081)
@@ -70,7 +74,8 @@ final class BenchCommand {
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "-c", "--warmup", "--command-url", "--query-url",
                                                           "--processor", "--timeout", "--key-file", "--db-url",
                                                           "--redis-port", "--raw-seconds", "--lag-poll-ms",
-                                                          "--stream-length", "--results", "--label");
+                                                          "--stream-length", "--results", "--label", "--rate",
+                                                          "--duration");
     private static final Set<String> SWITCHES = Set.of("--no-rebuild");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
@@ -86,11 +91,13 @@ final class BenchCommand {
      *                    {@link #COMMANDS_PER_USER} commands, so that no one owner meets the API rate limit
      * @param adminToken  sent to the processor endpoints (admins only)
      * @param streamLengths empty for the throughput run; else the stream lengths to measure commands at
+     * @param rate          commands per second sent on a fixed schedule (open loop); 0 for closed loop, each
+     *                      client sending its next command when the last is answered
      */
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
                     boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
                     Database database, int redisPort, Duration rawDuration, int lagPollMillis,
-                    List<Integer> streamLengths, Path results, String label) {
+                    List<Integer> streamLengths, Path results, String label, int rate) {
 
         String ownerToken(int command) {
             return ownerTokens.get((command / COMMANDS_PER_USER) % ownerTokens.size());
@@ -154,7 +161,9 @@ final class BenchCommand {
 
     static int run(List<String> arguments) {
         Args args = Args.parse(arguments, VALUE_FLAGS, SWITCHES);
-        int commands = args.integer("-n", 20_000, 1, 100_000_000);
+        int rate = args.integer("--rate", 0, 0, 100_000);
+        int commands = rate > 0 ? Math.toIntExact(rate * seconds(args.string("--duration", "60s")))
+                : args.integer("-n", 20_000, 1, 100_000_000);
         List<Integer> lengths = streamLengths(args.string("--stream-length", ""));
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElse(0);
         StackHttp stack;
@@ -166,7 +175,7 @@ final class BenchCommand {
         }
         String results = args.string("--results", Alter8Cli.home().resolve("bench/results.jsonl").toString());
         Settings settings = new Settings(commands,
-                                         args.integer("-c", 4, 1, 1024),
+                                         args.integer("-c", rate > 0 ? 32 : 4, 1, 1024),
                                          args.integer("--warmup", 500, 0, 100_000_000),
                                          StackHttp.baseUri(args.string("--command-url", "http://localhost:8080")),
                                          StackHttp.baseUri(args.string("--query-url", "http://localhost:8081")),
@@ -181,7 +190,8 @@ final class BenchCommand {
                                          args.integer("--lag-poll-ms", 20, 1, 10_000),
                                          lengths,
                                          results.equals("-") ? null : Path.of(results),
-                                         args.string("--label", null));
+                                         args.string("--label", null),
+                                         rate);
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings, stack).execute();
@@ -212,6 +222,22 @@ final class BenchCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("--stream-length takes lengths from 1 to 1000000, comma-separated, not '"
                                              + list + "'");
+        }
+    }
+
+    /** A duration in whole seconds, written {@code 90}, {@code 90s} or {@code 2m}. */
+    static long seconds(String duration) {
+        String d = duration.strip();
+        long unit = d.endsWith("m") ? 60 : 1;
+        String number = d.endsWith("m") || d.endsWith("s") ? d.substring(0, d.length() - 1) : d;
+        try {
+            long seconds = Long.parseLong(number) * unit;
+            if (seconds < 1 || seconds > 86_400) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--duration takes 1s to 1440m, e.g. 60s or 2m, not '" + duration + "'");
         }
     }
 
@@ -249,8 +275,9 @@ final class BenchCommand {
 
     private Map<String, Object> throughput(Instant startedAt, int cpus, String loadAtStart) {
         ProcessorStatus before = processorStatus();
-        Console.say("Alter8 bench: {} commands from {} clients (after {} warm-up) → {}", settings.commands(),
-                    settings.clients(), settings.warmup(), settings.commandUrl());
+        Console.say("Alter8 bench: {} commands from {} clients{} (after {} warm-up) → {}", settings.commands(),
+                    settings.clients(), settings.rate() > 0 ? ", " + settings.rate() + " per second (open loop)" : "",
+                    settings.warmup(), settings.commandUrl());
         Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
         SampleProperties samples = new SampleProperties();
 
@@ -267,7 +294,7 @@ final class BenchCommand {
         long maxPosition = before.position();
         if (settings.warmup() > 0) {
             Console.say("warming up…");
-            Load warmup = send(settings.warmup(), i -> registerRequest(samples, i), false);
+            Load warmup = send(settings.warmup(), i -> registerRequest(samples, i), false, 0);
             if (rate(warmup) > MAX_ERROR_RATE) {
                 throw new BenchException(warmup.errors() + " of " + warmup.sent() + " warm-up commands failed, e.g. "
                                                  + warmup.errorSamples());
@@ -284,9 +311,9 @@ final class BenchCommand {
         long head = maxPosition;
         Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
         long cpuFrom = System.nanoTime();
-        try (ProjectionLag.Sampler sampler = lag.start(() -> processorStatus().position(),
-                                                       settings.lagPollMillis())) {
-            load = send(settings.commands(), i -> registerRequest(samples, settings.warmup() + i), true);
+        try (ProjectionLag.Sampler sampler = lag.start(this::sampledPosition, settings.lagPollMillis())) {
+            load = send(settings.commands(), i -> registerRequest(samples, settings.warmup() + i), true,
+                        settings.rate());
             maxPosition = Math.max(maxPosition, load.maxPosition());
             if (load.maxPosition() >= 0) {
                 Console.say("waiting for the query side to reach position {}…", load.maxPosition());
@@ -351,7 +378,7 @@ final class BenchCommand {
             Console.say("warming up…");
             JsonNode scratch = registerForStream(samples, -1);
             Load warmup = send(settings.warmup(), rentChanges(scratch.path("id").asString(), streamBody(samples, -1),
-                                                              admin), false);
+                                                              admin), false, 0);
             if (rate(warmup) > MAX_ERROR_RATE) {
                 throw new BenchException(warmup.errors() + " of " + warmup.sent() + " warm-up commands failed, e.g. "
                                                  + warmup.errorSamples());
@@ -371,7 +398,7 @@ final class BenchCommand {
             int grow = (int) Math.max(0, length - (version + 1));
             if (grow > 0) {
                 Console.say("growing the stream of {} to {} events…", id, length);
-                Load growing = send(grow, change, true);
+                Load growing = send(grow, change, true, 0);
                 if (growing.errors() > 0) {
                     throw new BenchException(growing.errors() + " of " + grow + " commands growing the stream "
                                                      + "failed, e.g. " + growing.errorSamples());
@@ -379,7 +406,7 @@ final class BenchCommand {
             }
             Console.say("measuring {} commands on a stream of {} events…", settings.commands(), length);
             // Alternating from where growing ended, so each change alters the rent and appends an event.
-            Load load = send(settings.commands(), i -> change.apply(grow + i), false);
+            Load load = send(settings.commands(), i -> change.apply(grow + i), false, 0);
             long[] sorted = load.latencyNanos().clone();
             Arrays.sort(sorted);
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -531,8 +558,13 @@ final class BenchCommand {
         return figures;
     }
 
-    /** Sends {@code count} requests made by {@code request} (its index), from the configured number of clients. */
-    Load send(int count, IntFunction<Request> request, boolean reportProgress) {
+    /**
+     * Sends {@code count} requests made by {@code request} (its index), from the configured number of clients: each
+     * client sends its next request when answered, or, with a {@code rate} above 0, request {@code i} is due at
+     * {@code i / rate} seconds from the start and its latency counts from then, so a stack that falls behind the
+     * schedule shows it in the latency instead of slowing the load down.
+     */
+    Load send(int count, IntFunction<Request> request, boolean reportProgress, int rate) {
         // Requests are made up front so that building them is not part of the measured time.
         Request[] requests = new Request[count];
         for (int i = 0; i < count; i++) {
@@ -563,6 +595,13 @@ final class BenchCommand {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     Request r = requests[i];
                     long sentAt = System.nanoTime();
+                    if (rate > 0) {
+                        long due = start + dueNanos(i, rate);
+                        if (due > sentAt) {
+                            LockSupport.parkNanos(due - sentAt);
+                        }
+                        sentAt = due;
+                    }
                     String failure = null;
                     try {
                         Answer answer = stack.measured(r.method(), r.uri(), r.token(), r.body());
@@ -594,6 +633,11 @@ final class BenchCommand {
         long wall = System.nanoTime() - start;
         return new Load(count, errors.get(), List.copyOf(errorSamples), latencies, wall, lastAnswer.get(),
                         maxPosition.get(), answeredAt, positions);
+    }
+
+    /** When the {@code i}-th request of an open-loop run is due, in nanoseconds from its start. */
+    static long dueNanos(int i, int rate) {
+        return i * 1_000_000_000L / rate;
     }
 
     /**
@@ -676,6 +720,21 @@ final class BenchCommand {
         }
     }
 
+    /**
+     * The processor's position for the lag sampler: one processor's status over a kept-alive connection, its
+     * position read without a JSON tree. The status of every processor, over {@link HttpClient}, took tens of ms
+     * per sample on a loaded machine, and every lag was overstated by that much.
+     */
+    private long sampledPosition() {
+        URI uri = settings.queryUrl().resolve("/actuator/processors/" + settings.processor());
+        Answer answer = stack.measuredGet(uri, settings.adminToken());
+        if (answer.status() != 200) {
+            throw new BenchException("GET " + uri + " answered " + answer.status() + " "
+                                             + StackHttp.abbreviate(answer.body()));
+        }
+        return position(answer.body());
+    }
+
     ProcessorStatus processorStatus() {
         URI uri = settings.queryUrl().resolve("/actuator/processors");
         HttpResponse<String> answer = exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
@@ -722,6 +781,7 @@ final class BenchCommand {
         figures.put("commands", load.sent());
         figures.put("clients", settings.clients());
         figures.put("warmup", settings.warmup());
+        figures.put("rate", settings.rate() > 0 ? settings.rate() : null);
         figures.put("errors", load.errors());
         figures.put("errorRate", round(rate(load), 4));
         figures.put("errorSamples", load.errorSamples());
