@@ -41,7 +41,7 @@ final class SeedCommand {
             Options:
               --listings N       listings to import (default 100000)
               --events N         instead: import listings until the event store holds N events (e.g. 1000000,
-                                 for replay figures); each listing is 4 to 6 events of a Property aggregate
+                                 for replay figures); each listing is about 5 events of a Property aggregate
               -c N               import requests in flight (default 2)
               --batch N          listings per import request, at most 500 (default 500)
               --owners N         owner accounts the listings belong to (default one per 250 listings)
@@ -82,7 +82,10 @@ final class SeedCommand {
         this.listings = events > 0 ? (int) events : args.integer("--listings", 100_000, 1, 10_000_000);
         this.clients = args.integer("-c", 2, 1, 64);
         this.batch = args.integer("--batch", 500, 1, 500);
-        this.owners = args.integer("--owners", (listings + LISTINGS_PER_OWNER - 1) / LISTINGS_PER_OWNER, 1, 100_000);
+        // By events, a listing is about five: one owner per 250 listings still.
+        int expectedListings = events > 0 ? (int) Math.max(1, events / 5) : listings;
+        this.owners = args.integer("--owners", (expectedListings + LISTINGS_PER_OWNER - 1) / LISTINGS_PER_OWNER, 1,
+                                   100_000);
         this.seed = args.integer("--seed", 8, 0, Integer.MAX_VALUE);
         this.timeout = Duration.ofSeconds(args.integer("--timeout", 3_600, 1, 86_400));
         // The importing admin is recorded in each listing's registration: the same one for the same seed, or a
