@@ -64,6 +64,8 @@ final class BenchCommand {
               --lag-poll-ms N    how often to sample the processor's position for the lag (default 20)
               --processor NAME   processing group to watch and rebuild (default property-listing)
               --no-rebuild       skip the rebuild measurement
+              --replay           instead: only the raw commit rate and the rebuild of --processor from the whole
+                                 event store (e.g. after ./alter8 seed --events 1000000), with CPU and load
               --stream-length L  instead: commands on one aggregate whose stream has L events, for each L of a
                                  comma-separated list (e.g. 10,10000); -n commands are measured per length
               --results FILE     where the JSON line is appended (default bench/results.jsonl; "-" for none)
@@ -76,7 +78,7 @@ final class BenchCommand {
                                                           "--redis-port", "--raw-seconds", "--lag-poll-ms",
                                                           "--stream-length", "--results", "--label", "--rate",
                                                           "--duration");
-    private static final Set<String> SWITCHES = Set.of("--no-rebuild");
+    private static final Set<String> SWITCHES = Set.of("--no-rebuild", "--replay");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
     private static final long SEED = 8;
@@ -97,7 +99,7 @@ final class BenchCommand {
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
                     boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
                     Database database, int redisPort, Duration rawDuration, int lagPollMillis,
-                    List<Integer> streamLengths, Path results, String label, int rate) {
+                    List<Integer> streamLengths, Path results, String label, int rate, boolean replayOnly) {
 
         String ownerToken(int command) {
             return ownerTokens.get((command / COMMANDS_PER_USER) % ownerTokens.size());
@@ -191,13 +193,17 @@ final class BenchCommand {
                                          lengths,
                                          results.equals("-") ? null : Path.of(results),
                                          args.string("--label", null),
-                                         rate);
+                                         rate,
+                                         args.has("--replay"));
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings, stack).execute();
         } catch (BenchException e) {
             Console.error("Benchmark failed: {}", e.getMessage());
             return 1;
+        }
+        if (settings.replayOnly()) {
+            return 0;
         }
         double errorRate = ((Number) figures.get("errors")).doubleValue()
                 / ((Number) figures.get("commands")).doubleValue();
@@ -258,8 +264,8 @@ final class BenchCommand {
         int cpus = Runtime.getRuntime().availableProcessors();
         Instant startedAt = Instant.now();
         checkReachable();
-        Map<String, Object> figures = settings.streamLengths().isEmpty()
-                ? throughput(startedAt, cpus, loadAtStart)
+        Map<String, Object> figures = settings.replayOnly() ? replay(startedAt, cpus, loadAtStart)
+                : settings.streamLengths().isEmpty() ? throughput(startedAt, cpus, loadAtStart)
                 : streams(startedAt, cpus, loadAtStart);
         if (settings.label() != null) {
             figures.put("label", settings.label());
@@ -358,6 +364,68 @@ final class BenchCommand {
     }
 
     /**
+     * The rebuild of one processing group from the whole store, beside the raw commit rate of the same run, with the
+     * CPU each process spent on it. The head is the furthest position any processor has read: run it on a stack at
+     * rest, where some read model is up to date.
+     */
+    private Map<String, Object> replay(Instant startedAt, int cpus, String loadAtStart) {
+        Console.say("Alter8 bench: rebuild of {} → {}", settings.processor(), settings.queryUrl());
+        Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
+        Double rawCommits = null;
+        if (!settings.rawDuration().isZero()) {
+            rawCommits = new RawCommits(settings.database().url(), settings.database().user(),
+                                        settings.database().password())
+                    .measure(settings.clients(), settings.rawDuration());
+            Console.say("raw commits {} one-row commits/s from {} connections", format(rawCommits, 0),
+                        settings.clients());
+        }
+        processorStatus();
+        long head = headPosition();
+        List<Measured> processes = stackProcesses();
+        ProcessCpu cpu = ProcessCpu.onThisMachine().orElse(null);
+        Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
+        long from = System.nanoTime();
+        Console.say("rebuilding {} from the event store ({} events)…", settings.processor(), head);
+        Map<String, Object> rebuild = rebuild(head);
+        Map<String, Object> cpuUsed = cpuFigures(cpuBefore, cpuSeconds(cpu, processes),
+                                                 (System.nanoTime() - from) / 1e9, (int) Math.max(1, head),
+                                                 "msPerEvent");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("mode", "replay");
+        figures.put("startedAt", startedAt.toString());
+        figures.put("processor", settings.processor());
+        figures.put("rebuild", rebuild);
+        figures.put("rawCommitsPerSecond", rawCommits == null ? null : round(rawCommits, 1));
+        figures.put("rawClients", settings.clients());
+        figures.put("cpu", cpuUsed);
+        machine(figures, cpus, loadAtStart);
+        figures.put("queryUrl", settings.queryUrl().toString());
+        Console.say("rebuild     {} events in {} s = {} events/s", rebuild.get("events"), rebuild.get("seconds"),
+                    rebuild.get("eventsPerSecond"));
+        Console.say("machine     {} CPUs, load {} at start, {} at end", cpus, loadAtStart, figures.get("loadAverageEnd"));
+        Console.say("{}", json.writeValueAsString(figures));
+        return figures;
+    }
+
+    /** The machine the run shared: its CPUs, the load average at the start and now, and the JVM. */
+    private static void machine(Map<String, Object> figures, int cpus, String loadAtStart) {
+        figures.put("cpus", cpus);
+        figures.put("loadAverageStart", loadAtStart);
+        figures.put("loadAverageEnd", loadAverage());
+        figures.put("java", Runtime.version().toString());
+    }
+
+    /** The furthest position any processor of the query side has read. */
+    private long headPosition() {
+        URI uri = settings.queryUrl().resolve("/actuator/processors");
+        HttpResponse<String> answer = exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
+                                                          .header("Authorization", "Bearer " + settings.adminToken())
+                                                          .build());
+        return json.readTree(answer.body()).valueStream().mapToLong(p -> p.path("position").asLong(-1)).max()
+                   .orElse(-1);
+    }
+
+    /**
      * For each stream length: one property whose stream is grown to that many events by rent changes (not measured),
      * then {@code -n} more rent changes on it, measured. Loading the aggregate is part of every command, so the
      * figures show whether that load grows with the stream.
@@ -431,10 +499,7 @@ final class BenchCommand {
         figures.put("errors", errors);
         figures.put("errorSamples", errorSamples.subList(0, Math.min(ERROR_SAMPLES, errorSamples.size())));
         figures.put("streams", perLength);
-        figures.put("cpus", cpus);
-        figures.put("loadAverageStart", loadAtStart);
-        figures.put("loadAverageEnd", loadAverage());
-        figures.put("java", Runtime.version().toString());
+        machine(figures, cpus, loadAtStart);
         figures.put("commandUrl", settings.commandUrl().toString());
         Console.say("machine     {} CPUs, load {} at start, {} at end", cpus, loadAtStart, figures.get("loadAverageEnd"));
         Console.say("{}", json.writeValueAsString(figures));
@@ -522,6 +587,12 @@ final class BenchCommand {
     /** Per process: CPU seconds over the run, cores used on average, and CPU ms per command. */
     static Map<String, Object> cpuFigures(Map<String, Double> before, Map<String, Double> after, double wallSeconds,
                                           int commands) {
+        return cpuFigures(before, after, wallSeconds, commands, "msPerCommand");
+    }
+
+    /** As {@link #cpuFigures(Map, Map, double, int)}, per {@code count} of what {@code perName} names. */
+    static Map<String, Object> cpuFigures(Map<String, Double> before, Map<String, Double> after, double wallSeconds,
+                                          int count, String perName) {
         Map<String, Object> figures = new LinkedHashMap<>();
         double total = 0;
         for (Map.Entry<String, Double> end : after.entrySet()) {
@@ -532,7 +603,7 @@ final class BenchCommand {
             double used = end.getValue() - start;
             total += used;
             figures.put(end.getKey(), Map.of("seconds", round(used, 2), "cores", round(used / wallSeconds, 3),
-                                             "msPerCommand", round(used * 1000 / commands, 3)));
+                                             perName, round(used * 1000 / count, 3)));
         }
         figures.put("wallSeconds", round(wallSeconds, 3));
         if (total > 0 && figures.get("client") instanceof Map<?, ?> client) {

@@ -63,6 +63,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void aReplaysCpuIsGivenPerEvent() {
+        Map<String, Object> cpu = BenchCommand.cpuFigures(Map.of("querySide", 1.0), Map.of("querySide", 3.0), 2.0,
+                                                          1_000, "msPerEvent");
+
+        assertThat(cpu.get("querySide")).isEqualTo(Map.of("seconds", 2.0, "cores", 1.0, "msPerEvent", 2.0));
+    }
+
+    @Test
     void lagsWithoutAPositionReachedAreCountedApart() {
         Map<String, Object> lag = BenchCommand.lagFigures(new long[] {3_000_000, -1, 1_000_000, 2_000_000});
 
