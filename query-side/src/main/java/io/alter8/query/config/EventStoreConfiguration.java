@@ -79,19 +79,22 @@ class EventStoreConfiguration {
                                      .build();
     }
 
-    /** Axon's default polls an idle store once a second; from another process that is the lag clients would see. */
+    /**
+     * Axon's default polls an idle store once a second; from another process that is the lag clients would see. Its
+     * streams also tell the processors when events arrive ({@link SignallingEventStore}).
+     */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
                                   org.axonframework.config.Configuration configuration) {
-        return EmbeddedEventStore.builder()
-                                 .storageEngine(storageEngine)
-                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                                 .fetchDelay(properties.fetchDelay().toMillis())
-                                 .cachedEvents(10_000)
-                                 .cleanupDelay(10_000)
-                                 .timeUnit(TimeUnit.MILLISECONDS)
-                                 .build();
+        return new SignallingEventStore(
+                EmbeddedEventStore.builder()
+                                  .storageEngine(storageEngine)
+                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                  .fetchDelay(properties.fetchDelay().toMillis())
+                                  .cachedEvents(10_000)
+                                  .cleanupDelay(10_000)
+                                  .timeUnit(TimeUnit.MILLISECONDS));
     }
 }

@@ -1,5 +1,9 @@
 package io.alter8.query.jdbc;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -27,11 +31,30 @@ import java.util.stream.Stream;
  * A write may carry a statement for child rows, run only when the row was written ({@link Write#then}), so children
  * move with their parent's version. Values are absolute or recomputed in SQL, never increments.
  * <p>
+ * <b>Replays write in batches.</b> While a processor replays (a rebuild), the writes of its batch of events are held
+ * and sent when the batch commits, as JDBC batches of one statement each, in the transaction that stores the batch's
+ * token ({@link ReplayWrites} says which writes may share a batch and why the rows end the same). A statement a
+ * handler needs besides its versioned writes, such as a figure recomputed over other aggregates' rows, goes through
+ * {@link #statement}, so that it runs in its place among them. A handler that must read what it wrote answers with
+ * {@link Write#apply(long, String, RowMapper)}, which sends what is held first. Live events, and a batch retried after
+ * a failure (when each event must fail alone, to be dead-lettered), are written at once.
+ * <p>
  * The example to copy for a new projector is {@code io.alter8.query.lease.LeaseProjector}: a creation by upsert with
  * its child rows, partial updates, and child rows that follow the parent.
  */
 @Component
 public class VersionedRows {
+
+    /** What {@link Write#apply(long)} answers for a write held for the replayed batch: not yet written. */
+    public static final int HELD = -1;
+
+    /**
+     * Set in a unit of work's resources to write its events at once even during a replay: a batch retried after a
+     * failure runs each event on its own, so that only the failing one is dead-lettered.
+     */
+    public static final String WRITE_AT_ONCE = VersionedRows.class.getName() + ".writeAtOnce";
+
+    private static final String HELD_WRITES = VersionedRows.class.getName() + ".held";
 
     private enum Kind { UPSERT, UPDATE, DELETE }
 
@@ -39,6 +62,80 @@ public class VersionedRows {
 
     public VersionedRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Whether the event being handled is replayed: a handler then leaves out work done for live readers (cache
+     * evictions), which {@link #afterReplayedBatch} does once per batch instead.
+     */
+    public boolean replaying() {
+        return CurrentUnitOfWork.isStarted() && ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage());
+    }
+
+    /**
+     * Runs {@code action} once after the replayed batch being handled commits (however many of its events ask);
+     * at once if no unit of work is active.
+     */
+    public void afterReplayedBatch(String name, Runnable action) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            action.run();
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        if (batch.resources().putIfAbsent(HELD_WRITES + ".after." + name, Boolean.TRUE) == null) {
+            batch.afterCommit(u -> action.run());
+        }
+    }
+
+    /**
+     * A statement that is not a versioned write of one row (a figure recomputed from many rows): it runs after every
+     * write of the events before and before every write of those after, during a replay too.
+     */
+    public void statement(String sql, Object... values) {
+        ReplayWrites held = held();
+        if (held == null) {
+            jdbc.update(sql, values);
+        } else {
+            held.fence(sql, values);
+        }
+    }
+
+    /** The writes held for the replayed batch being handled, or null if this event's writes go at once. */
+    private ReplayWrites held() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        UnitOfWork<?> batch = current.root();
+        ReplayWrites held = batch.getResource(HELD_WRITES);
+        if (!ReplayToken.isReplay(current.getMessage()) || current.resources().containsKey(WRITE_AT_ONCE)
+                || batch.resources().containsKey(WRITE_AT_ONCE)) {
+            if (held != null) {
+                flush(held);
+            }
+            return null;
+        }
+        if (held == null) {
+            ReplayWrites writes = new ReplayWrites();
+            batch.resources().put(HELD_WRITES, writes);
+            batch.onPrepareCommit(u -> flush(writes));
+            return writes;
+        }
+        return held;
+    }
+
+    /** Sends what is held, in order; a failure fails the batch's transaction, token and all. */
+    private void flush(ReplayWrites held) {
+        for (ReplayWrites.Batch batch : held.batches()) {
+            jdbc.batchUpdate(batch.sql(), batch.parameters());
+        }
+        held.clear();
+    }
+
+    /** The aggregate whose event is handled, which orders the held writes ({@link ReplayWrites}). */
+    private static String aggregate() {
+        return CurrentUnitOfWork.get().getMessage() instanceof DomainEventMessage<?> event
+                ? event.getAggregateIdentifier() : null;
     }
 
     /** Creates the row with its key, or advances it if the event is newer than the row. */
@@ -113,7 +210,10 @@ public class VersionedRows {
             return this;
         }
 
-        /** Applies the write if the event at {@code sequence} is newer than the row; the number of rows written. */
+        /**
+         * Applies the write if the event at {@code sequence} is newer than the row; the number of rows written, or
+         * {@link #HELD} while a replayed batch holds it.
+         */
         public int apply(long sequence) {
             List<Object> args = new ArrayList<>();
             String sql = statement(sequence, args);
@@ -121,16 +221,37 @@ public class VersionedRows {
                 sql = "WITH written AS (" + sql + " RETURNING " + names(keys) + ") " + then;
                 args.addAll(thenValues);
             }
-            return jdbc.update(sql, args.toArray());
+            ReplayWrites held = held();
+            if (held == null) {
+                return jdbc.update(sql, args.toArray());
+            }
+            String aggregate = aggregate();
+            if (aggregate == null) {
+                held.fence(sql, args.toArray());
+            } else {
+                held.add(aggregate, new ReplayWrites.Row(table, keyValues()), sql, args.toArray());
+            }
+            return HELD;
         }
 
-        /** As {@link #apply(long)}, answering {@code returning} (which may name {@code old.} and {@code new.}). */
+        /**
+         * As {@link #apply(long)}, answering {@code returning} (which may name {@code old.} and {@code new.}); always
+         * at once, after what a replayed batch holds.
+         */
         public <T> List<T> apply(long sequence, String returning, RowMapper<T> mapper) {
             if (then != null) {
                 throw new IllegalStateException("a write with child rows returns nothing");
             }
+            ReplayWrites held = held();
+            if (held != null) {
+                flush(held);
+            }
             List<Object> args = new ArrayList<>();
             return jdbc.query(statement(sequence, args) + " RETURNING " + returning, mapper, args.toArray());
+        }
+
+        private List<Object> keyValues() {
+            return keys.stream().flatMap(k -> k.values().stream()).toList();
         }
 
         private String statement(long sequence, List<Object> args) {

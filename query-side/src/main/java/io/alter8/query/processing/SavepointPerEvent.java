@@ -1,5 +1,6 @@
 package io.alter8.query.processing;
 
+import io.alter8.query.jdbc.VersionedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -71,6 +72,9 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
             if (!TransactionSynchronizationManager.isActualTransactionActive() || !careful(processor)) {
                 return super.handle(message, target);
             }
+            // A replayed batch would hold its writes until it commits, out of the savepoint: here each event
+            // writes at once, so that its own failure is caught here.
+            CurrentUnitOfWork.ifStarted(uow -> uow.root().resources().put(VersionedRows.WRITE_AT_ONCE, Boolean.TRUE));
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 Savepoint savepoint = connection.setSavepoint();

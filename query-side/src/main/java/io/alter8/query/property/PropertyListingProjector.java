@@ -104,8 +104,12 @@ class PropertyListingProjector implements RebuildableReadModel {
                 .set("registered_at", utc(at))
                 .set("updated_at", utc(at))
                 .apply(sequence);
-        // A new listing is private: in no search yet.
-        cache.evictAfterCommit(id(event.propertyId()), List.of());
+        if (rows.replaying()) {
+            evictAfterReplayedBatch();
+        } else {
+            // A new listing is private: in no search yet.
+            cache.evictAfterCommit(id(event.propertyId()), List.of());
+        }
     }
 
     @EventHandler
@@ -261,18 +265,33 @@ class PropertyListingProjector implements RebuildableReadModel {
 
     /**
      * Applies the columns {@code set} adds to the listing if this event is newer than the row, and evicts what it
-     * made stale: the searches of the city it was in and the one it is in, if it was or is searchable.
+     * made stale: the searches of the city it was in and the one it is in, if it was or is searchable. A replayed
+     * event evicts nothing itself, so its write can wait for the batch ({@link VersionedRows}).
      */
     private void change(PropertyId propertyId, long sequence, Instant at,
                         UnaryOperator<VersionedRows.Write> set) {
         UUID id = id(propertyId);
-        List<List<String>> changed = set.apply(rows.update("property_listing").key("id", id))
-                .set("updated_at", utc(at))
-                .apply(sequence, "old.searchable, old.city_key, new.searchable, new.city_key",
-                       PropertyListingProjector::searchedCities);
+        VersionedRows.Write write = set.apply(rows.update("property_listing").key("id", id))
+                                       .set("updated_at", utc(at));
+        if (rows.replaying()) {
+            write.apply(sequence);
+            evictAfterReplayedBatch();
+            return;
+        }
+        List<List<String>> changed = write.apply(sequence, "old.searchable, old.city_key, new.searchable, new.city_key",
+                                                 PropertyListingProjector::searchedCities);
         if (!changed.isEmpty()) {
             cache.evictAfterCommit(id, changed.get(0));
         }
+    }
+
+    /**
+     * A replay changes the listings wholesale: the whole cache goes once per batch of events, instead of entry by
+     * entry per event. Once per batch rather than once at the end because no batch knows it is the last, and because
+     * searches answered meanwhile from the half-built catalogue must not outlive the replay either.
+     */
+    private void evictAfterReplayedBatch() {
+        rows.afterReplayedBatch(PROCESSING_GROUP, cache::evictEverything);
     }
 
     private static List<String> searchedCities(ResultSet rs, int row) throws SQLException {

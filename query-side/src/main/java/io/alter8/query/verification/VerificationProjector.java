@@ -140,7 +140,7 @@ class VerificationProjector implements RebuildableReadModel {
 
     /** The user's average over the latest rating of every verification they were rated in, from scratch. */
     private void rate(UserId user, Role kind, String whoColumn, String ratingColumn) {
-        jdbc.update("""
+        rows.statement("""
                 INSERT INTO verification_rating (user_id, kind, average_rating, total_ratings)
                 SELECT ?, ?, round(avg(%2$s), 2), count(%2$s) FROM verification WHERE %1$s = ?
                 ON CONFLICT (user_id, kind) DO UPDATE

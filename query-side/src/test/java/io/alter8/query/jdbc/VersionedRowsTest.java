@@ -1,6 +1,12 @@
 package io.alter8.query.jdbc;
 
 import io.alter8.query.QuerySideTest;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,6 +97,55 @@ class VersionedRowsTest {
             assertThat(row(id)).isEqualTo("second/at 0/5");
             assertThat(rows.delete("scratch").key("id", id).apply(6)).isEqualTo(1);
             assertThat(row(id)).isNull();
+        });
+    }
+
+    /** A unit of work handling the event at {@code sequence} of aggregate {@code id}, replayed or live. */
+    private static DefaultUnitOfWork<?> handling(UUID id, long sequence, boolean replayed) {
+        TrackingToken live = new GlobalSequenceTrackingToken(100 + sequence);
+        TrackingToken token = replayed
+                ? ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(1_000), live) : live;
+        return DefaultUnitOfWork.startAndGet(new GenericTrackedDomainEventMessage<>(
+                token, new GenericDomainEventMessage<>("Scratch", id.toString(), sequence, "event")));
+    }
+
+    @Test
+    void aReplayedBatchHoldsItsWritesUntilItCommitsThenLeavesTheRowsOneByOneWritesWould() {
+        inScratchTables(() -> {
+            UUID id = UUID.randomUUID();
+            UUID other = UUID.randomUUID();
+            DefaultUnitOfWork<?> batch = handling(id, 0, true);
+            assertThat(upsert(id, "first", "at 0", 0)).isEqualTo(VersionedRows.HELD);
+            assertThat(upsert(other, "other", "at 0", 0)).isEqualTo(VersionedRows.HELD);
+            // The same aggregate's later write with another statement, then a stale one that must change nothing.
+            assertThat(rows.update("scratch").key("id", id).expression("name", "name || ?", "+").apply(1))
+                    .isEqualTo(VersionedRows.HELD);
+            assertThat(upsert(id, "stale", "stale", 1)).isEqualTo(VersionedRows.HELD);
+            rows.statement("INSERT INTO scratch_child (parent_id, note) SELECT id, name FROM scratch");
+            assertThat(row(id)).isNull();
+
+            batch.commit();
+
+            assertThat(row(id)).isEqualTo("first+/at 0/1");
+            assertThat(row(other)).isEqualTo("other/at 0/0");
+            assertThat(jdbc.queryForList("SELECT note FROM scratch_child ORDER BY note", String.class))
+                    .containsExactly("first+", "other");
+        });
+    }
+
+    @Test
+    void liveEventsAndBatchesRetriedAfterAFailureWriteAtOnce() {
+        inScratchTables(() -> {
+            UUID id = UUID.randomUUID();
+            DefaultUnitOfWork<?> live = handling(id, 0, false);
+            assertThat(upsert(id, "live", "at 0", 0)).isEqualTo(1);
+            live.commit();
+
+            DefaultUnitOfWork<?> retried = handling(id, 1, true);
+            retried.resources().put(VersionedRows.WRITE_AT_ONCE, Boolean.TRUE);
+            assertThat(upsert(id, "retried", "at 1", 1)).isEqualTo(1);
+            assertThat(row(id)).isEqualTo("retried/at 0/1");
+            retried.commit();
         });
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -48,7 +49,10 @@ final class BenchCommand {
 
             Options:
               -n N               commands to send and measure (default 20000)
-              -c N               concurrent clients (default 4)
+              -c N               concurrent clients (default 4; 32 with --rate)
+              --rate R           open loop: send R commands per second on a fixed schedule, whatever the answers'
+                                 latency, instead of each client sending its next command when answered
+              --duration D       with --rate: for how long (e.g. 60s, 2m; default 60s); -n is then R × D
               --warmup N         commands sent first and not measured (default 500)
               --command-url URL  command side (default http://localhost:8080)
               --query-url URL    query side (default http://localhost:8081)
@@ -60,6 +64,8 @@ final class BenchCommand {
               --lag-poll-ms N    how often to sample the processor's position for the lag (default 20)
               --processor NAME   processing group to watch and rebuild (default property-listing)
               --no-rebuild       skip the rebuild measurement
+              --replay           instead: only the raw commit rate and the rebuild of --processor from the whole
+                                 event store (e.g. after ./alter8 seed --events 1000000), with CPU and load
               --stream-length L  instead: commands on one aggregate whose stream has L events, for each L of a
                                  comma-separated list (e.g. 10,10000); -n commands are measured per length
               --results FILE     where the JSON line is appended (default bench/results.jsonl; "-" for none)
@@ -70,8 +76,9 @@ final class BenchCommand {
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "-c", "--warmup", "--command-url", "--query-url",
                                                           "--processor", "--timeout", "--key-file", "--db-url",
                                                           "--redis-port", "--raw-seconds", "--lag-poll-ms",
-                                                          "--stream-length", "--results", "--label");
-    private static final Set<String> SWITCHES = Set.of("--no-rebuild");
+                                                          "--stream-length", "--results", "--label", "--rate",
+                                                          "--duration");
+    private static final Set<String> SWITCHES = Set.of("--no-rebuild", "--replay");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
     private static final long SEED = 8;
@@ -86,11 +93,13 @@ final class BenchCommand {
      *                    {@link #COMMANDS_PER_USER} commands, so that no one owner meets the API rate limit
      * @param adminToken  sent to the processor endpoints (admins only)
      * @param streamLengths empty for the throughput run; else the stream lengths to measure commands at
+     * @param rate          commands per second sent on a fixed schedule (open loop); 0 for closed loop, each
+     *                      client sending its next command when the last is answered
      */
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
                     boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
                     Database database, int redisPort, Duration rawDuration, int lagPollMillis,
-                    List<Integer> streamLengths, Path results, String label) {
+                    List<Integer> streamLengths, Path results, String label, int rate, boolean replayOnly) {
 
         String ownerToken(int command) {
             return ownerTokens.get((command / COMMANDS_PER_USER) % ownerTokens.size());
@@ -154,7 +163,9 @@ final class BenchCommand {
 
     static int run(List<String> arguments) {
         Args args = Args.parse(arguments, VALUE_FLAGS, SWITCHES);
-        int commands = args.integer("-n", 20_000, 1, 100_000_000);
+        int rate = args.integer("--rate", 0, 0, 100_000);
+        int commands = rate > 0 ? Math.toIntExact(rate * seconds(args.string("--duration", "60s")))
+                : args.integer("-n", 20_000, 1, 100_000_000);
         List<Integer> lengths = streamLengths(args.string("--stream-length", ""));
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElse(0);
         StackHttp stack;
@@ -166,7 +177,7 @@ final class BenchCommand {
         }
         String results = args.string("--results", Alter8Cli.home().resolve("bench/results.jsonl").toString());
         Settings settings = new Settings(commands,
-                                         args.integer("-c", 4, 1, 1024),
+                                         args.integer("-c", rate > 0 ? 32 : 4, 1, 1024),
                                          args.integer("--warmup", 500, 0, 100_000_000),
                                          StackHttp.baseUri(args.string("--command-url", "http://localhost:8080")),
                                          StackHttp.baseUri(args.string("--query-url", "http://localhost:8081")),
@@ -181,13 +192,18 @@ final class BenchCommand {
                                          args.integer("--lag-poll-ms", 20, 1, 10_000),
                                          lengths,
                                          results.equals("-") ? null : Path.of(results),
-                                         args.string("--label", null));
+                                         args.string("--label", null),
+                                         rate,
+                                         args.has("--replay"));
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings, stack).execute();
         } catch (BenchException e) {
             Console.error("Benchmark failed: {}", e.getMessage());
             return 1;
+        }
+        if (settings.replayOnly()) {
+            return 0;
         }
         double errorRate = ((Number) figures.get("errors")).doubleValue()
                 / ((Number) figures.get("commands")).doubleValue();
@@ -215,6 +231,22 @@ final class BenchCommand {
         }
     }
 
+    /** A duration in whole seconds, written {@code 90}, {@code 90s} or {@code 2m}. */
+    static long seconds(String duration) {
+        String d = duration.strip();
+        long unit = d.endsWith("m") ? 60 : 1;
+        String number = d.endsWith("m") || d.endsWith("s") ? d.substring(0, d.length() - 1) : d;
+        try {
+            long seconds = Long.parseLong(number) * unit;
+            if (seconds < 1 || seconds > 86_400) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--duration takes 1s to 1440m, e.g. 60s or 2m, not '" + duration + "'");
+        }
+    }
+
     private static Database database(Args args) {
         String url = args.string("--db-url", System.getenv().getOrDefault(
                 "ALTER8_DB_URL", "jdbc:postgresql://127.0.0.1:" + LocalStack.Options.DEFAULT_POSTGRES_PORT + "/"
@@ -232,8 +264,8 @@ final class BenchCommand {
         int cpus = Runtime.getRuntime().availableProcessors();
         Instant startedAt = Instant.now();
         checkReachable();
-        Map<String, Object> figures = settings.streamLengths().isEmpty()
-                ? throughput(startedAt, cpus, loadAtStart)
+        Map<String, Object> figures = settings.replayOnly() ? replay(startedAt, cpus, loadAtStart)
+                : settings.streamLengths().isEmpty() ? throughput(startedAt, cpus, loadAtStart)
                 : streams(startedAt, cpus, loadAtStart);
         if (settings.label() != null) {
             figures.put("label", settings.label());
@@ -249,8 +281,9 @@ final class BenchCommand {
 
     private Map<String, Object> throughput(Instant startedAt, int cpus, String loadAtStart) {
         ProcessorStatus before = processorStatus();
-        Console.say("Alter8 bench: {} commands from {} clients (after {} warm-up) → {}", settings.commands(),
-                    settings.clients(), settings.warmup(), settings.commandUrl());
+        Console.say("Alter8 bench: {} commands from {} clients{} (after {} warm-up) → {}", settings.commands(),
+                    settings.clients(), settings.rate() > 0 ? ", " + settings.rate() + " per second (open loop)" : "",
+                    settings.warmup(), settings.commandUrl());
         Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
         SampleProperties samples = new SampleProperties();
 
@@ -267,7 +300,7 @@ final class BenchCommand {
         long maxPosition = before.position();
         if (settings.warmup() > 0) {
             Console.say("warming up…");
-            Load warmup = send(settings.warmup(), i -> registerRequest(samples, i), false);
+            Load warmup = send(settings.warmup(), i -> registerRequest(samples, i), false, 0);
             if (rate(warmup) > MAX_ERROR_RATE) {
                 throw new BenchException(warmup.errors() + " of " + warmup.sent() + " warm-up commands failed, e.g. "
                                                  + warmup.errorSamples());
@@ -284,9 +317,9 @@ final class BenchCommand {
         long head = maxPosition;
         Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
         long cpuFrom = System.nanoTime();
-        try (ProjectionLag.Sampler sampler = lag.start(() -> processorStatus().position(),
-                                                       settings.lagPollMillis())) {
-            load = send(settings.commands(), i -> registerRequest(samples, settings.warmup() + i), true);
+        try (ProjectionLag.Sampler sampler = lag.start(this::sampledPosition, settings.lagPollMillis())) {
+            load = send(settings.commands(), i -> registerRequest(samples, settings.warmup() + i), true,
+                        settings.rate());
             maxPosition = Math.max(maxPosition, load.maxPosition());
             if (load.maxPosition() >= 0) {
                 Console.say("waiting for the query side to reach position {}…", load.maxPosition());
@@ -331,6 +364,68 @@ final class BenchCommand {
     }
 
     /**
+     * The rebuild of one processing group from the whole store, beside the raw commit rate of the same run, with the
+     * CPU each process spent on it. The head is the furthest position any processor has read: run it on a stack at
+     * rest, where some read model is up to date.
+     */
+    private Map<String, Object> replay(Instant startedAt, int cpus, String loadAtStart) {
+        Console.say("Alter8 bench: rebuild of {} → {}", settings.processor(), settings.queryUrl());
+        Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
+        Double rawCommits = null;
+        if (!settings.rawDuration().isZero()) {
+            rawCommits = new RawCommits(settings.database().url(), settings.database().user(),
+                                        settings.database().password())
+                    .measure(settings.clients(), settings.rawDuration());
+            Console.say("raw commits {} one-row commits/s from {} connections", format(rawCommits, 0),
+                        settings.clients());
+        }
+        processorStatus();
+        long head = headPosition();
+        List<Measured> processes = stackProcesses();
+        ProcessCpu cpu = ProcessCpu.onThisMachine().orElse(null);
+        Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
+        long from = System.nanoTime();
+        Console.say("rebuilding {} from the event store ({} events)…", settings.processor(), head);
+        Map<String, Object> rebuild = rebuild(head);
+        Map<String, Object> cpuUsed = cpuFigures(cpuBefore, cpuSeconds(cpu, processes),
+                                                 (System.nanoTime() - from) / 1e9, (int) Math.max(1, head),
+                                                 "msPerEvent");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("mode", "replay");
+        figures.put("startedAt", startedAt.toString());
+        figures.put("processor", settings.processor());
+        figures.put("rebuild", rebuild);
+        figures.put("rawCommitsPerSecond", rawCommits == null ? null : round(rawCommits, 1));
+        figures.put("rawClients", settings.clients());
+        figures.put("cpu", cpuUsed);
+        machine(figures, cpus, loadAtStart);
+        figures.put("queryUrl", settings.queryUrl().toString());
+        Console.say("rebuild     {} events in {} s = {} events/s", rebuild.get("events"), rebuild.get("seconds"),
+                    rebuild.get("eventsPerSecond"));
+        Console.say("machine     {} CPUs, load {} at start, {} at end", cpus, loadAtStart, figures.get("loadAverageEnd"));
+        Console.say("{}", json.writeValueAsString(figures));
+        return figures;
+    }
+
+    /** The machine the run shared: its CPUs, the load average at the start and now, and the JVM. */
+    private static void machine(Map<String, Object> figures, int cpus, String loadAtStart) {
+        figures.put("cpus", cpus);
+        figures.put("loadAverageStart", loadAtStart);
+        figures.put("loadAverageEnd", loadAverage());
+        figures.put("java", Runtime.version().toString());
+    }
+
+    /** The furthest position any processor of the query side has read. */
+    private long headPosition() {
+        URI uri = settings.queryUrl().resolve("/actuator/processors");
+        HttpResponse<String> answer = exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
+                                                          .header("Authorization", "Bearer " + settings.adminToken())
+                                                          .build());
+        return json.readTree(answer.body()).valueStream().mapToLong(p -> p.path("position").asLong(-1)).max()
+                   .orElse(-1);
+    }
+
+    /**
      * For each stream length: one property whose stream is grown to that many events by rent changes (not measured),
      * then {@code -n} more rent changes on it, measured. Loading the aggregate is part of every command, so the
      * figures show whether that load grows with the stream.
@@ -351,7 +446,7 @@ final class BenchCommand {
             Console.say("warming up…");
             JsonNode scratch = registerForStream(samples, -1);
             Load warmup = send(settings.warmup(), rentChanges(scratch.path("id").asString(), streamBody(samples, -1),
-                                                              admin), false);
+                                                              admin), false, 0);
             if (rate(warmup) > MAX_ERROR_RATE) {
                 throw new BenchException(warmup.errors() + " of " + warmup.sent() + " warm-up commands failed, e.g. "
                                                  + warmup.errorSamples());
@@ -371,7 +466,7 @@ final class BenchCommand {
             int grow = (int) Math.max(0, length - (version + 1));
             if (grow > 0) {
                 Console.say("growing the stream of {} to {} events…", id, length);
-                Load growing = send(grow, change, true);
+                Load growing = send(grow, change, true, 0);
                 if (growing.errors() > 0) {
                     throw new BenchException(growing.errors() + " of " + grow + " commands growing the stream "
                                                      + "failed, e.g. " + growing.errorSamples());
@@ -379,7 +474,7 @@ final class BenchCommand {
             }
             Console.say("measuring {} commands on a stream of {} events…", settings.commands(), length);
             // Alternating from where growing ended, so each change alters the rent and appends an event.
-            Load load = send(settings.commands(), i -> change.apply(grow + i), false);
+            Load load = send(settings.commands(), i -> change.apply(grow + i), false, 0);
             long[] sorted = load.latencyNanos().clone();
             Arrays.sort(sorted);
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -404,10 +499,7 @@ final class BenchCommand {
         figures.put("errors", errors);
         figures.put("errorSamples", errorSamples.subList(0, Math.min(ERROR_SAMPLES, errorSamples.size())));
         figures.put("streams", perLength);
-        figures.put("cpus", cpus);
-        figures.put("loadAverageStart", loadAtStart);
-        figures.put("loadAverageEnd", loadAverage());
-        figures.put("java", Runtime.version().toString());
+        machine(figures, cpus, loadAtStart);
         figures.put("commandUrl", settings.commandUrl().toString());
         Console.say("machine     {} CPUs, load {} at start, {} at end", cpus, loadAtStart, figures.get("loadAverageEnd"));
         Console.say("{}", json.writeValueAsString(figures));
@@ -495,6 +587,12 @@ final class BenchCommand {
     /** Per process: CPU seconds over the run, cores used on average, and CPU ms per command. */
     static Map<String, Object> cpuFigures(Map<String, Double> before, Map<String, Double> after, double wallSeconds,
                                           int commands) {
+        return cpuFigures(before, after, wallSeconds, commands, "msPerCommand");
+    }
+
+    /** As {@link #cpuFigures(Map, Map, double, int)}, per {@code count} of what {@code perName} names. */
+    static Map<String, Object> cpuFigures(Map<String, Double> before, Map<String, Double> after, double wallSeconds,
+                                          int count, String perName) {
         Map<String, Object> figures = new LinkedHashMap<>();
         double total = 0;
         for (Map.Entry<String, Double> end : after.entrySet()) {
@@ -505,7 +603,7 @@ final class BenchCommand {
             double used = end.getValue() - start;
             total += used;
             figures.put(end.getKey(), Map.of("seconds", round(used, 2), "cores", round(used / wallSeconds, 3),
-                                             "msPerCommand", round(used * 1000 / commands, 3)));
+                                             perName, round(used * 1000 / count, 3)));
         }
         figures.put("wallSeconds", round(wallSeconds, 3));
         if (total > 0 && figures.get("client") instanceof Map<?, ?> client) {
@@ -531,8 +629,13 @@ final class BenchCommand {
         return figures;
     }
 
-    /** Sends {@code count} requests made by {@code request} (its index), from the configured number of clients. */
-    Load send(int count, IntFunction<Request> request, boolean reportProgress) {
+    /**
+     * Sends {@code count} requests made by {@code request} (its index), from the configured number of clients: each
+     * client sends its next request when answered, or, with a {@code rate} above 0, request {@code i} is due at
+     * {@code i / rate} seconds from the start and its latency counts from then, so a stack that falls behind the
+     * schedule shows it in the latency instead of slowing the load down.
+     */
+    Load send(int count, IntFunction<Request> request, boolean reportProgress, int rate) {
         // Requests are made up front so that building them is not part of the measured time.
         Request[] requests = new Request[count];
         for (int i = 0; i < count; i++) {
@@ -563,6 +666,13 @@ final class BenchCommand {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     Request r = requests[i];
                     long sentAt = System.nanoTime();
+                    if (rate > 0) {
+                        long due = start + dueNanos(i, rate);
+                        if (due > sentAt) {
+                            LockSupport.parkNanos(due - sentAt);
+                        }
+                        sentAt = due;
+                    }
                     String failure = null;
                     try {
                         Answer answer = stack.measured(r.method(), r.uri(), r.token(), r.body());
@@ -594,6 +704,11 @@ final class BenchCommand {
         long wall = System.nanoTime() - start;
         return new Load(count, errors.get(), List.copyOf(errorSamples), latencies, wall, lastAnswer.get(),
                         maxPosition.get(), answeredAt, positions);
+    }
+
+    /** When the {@code i}-th request of an open-loop run is due, in nanoseconds from its start. */
+    static long dueNanos(int i, int rate) {
+        return i * 1_000_000_000L / rate;
     }
 
     /**
@@ -676,6 +791,21 @@ final class BenchCommand {
         }
     }
 
+    /**
+     * The processor's position for the lag sampler: one processor's status over a kept-alive connection, its
+     * position read without a JSON tree. The status of every processor, over {@link HttpClient}, took tens of ms
+     * per sample on a loaded machine, and every lag was overstated by that much.
+     */
+    private long sampledPosition() {
+        URI uri = settings.queryUrl().resolve("/actuator/processors/" + settings.processor());
+        Answer answer = stack.measuredGet(uri, settings.adminToken());
+        if (answer.status() != 200) {
+            throw new BenchException("GET " + uri + " answered " + answer.status() + " "
+                                             + StackHttp.abbreviate(answer.body()));
+        }
+        return position(answer.body());
+    }
+
     ProcessorStatus processorStatus() {
         URI uri = settings.queryUrl().resolve("/actuator/processors");
         HttpResponse<String> answer = exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
@@ -722,6 +852,7 @@ final class BenchCommand {
         figures.put("commands", load.sent());
         figures.put("clients", settings.clients());
         figures.put("warmup", settings.warmup());
+        figures.put("rate", settings.rate() > 0 ? settings.rate() : null);
         figures.put("errors", load.errors());
         figures.put("errorRate", round(rate(load), 4));
         figures.put("errorSamples", load.errorSamples());

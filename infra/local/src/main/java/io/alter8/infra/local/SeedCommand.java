@@ -40,6 +40,8 @@ final class SeedCommand {
 
             Options:
               --listings N       listings to import (default 100000)
+              --events N         instead: import listings until the event store holds N events (e.g. 1000000,
+                                 for replay figures); each listing is about 5 events of a Property aggregate
               -c N               import requests in flight (default 2)
               --batch N          listings per import request, at most 500 (default 500)
               --owners N         owner accounts the listings belong to (default one per 250 listings)
@@ -49,7 +51,7 @@ final class SeedCommand {
               --timeout S        how long to wait for the query side to catch up (default 3600)
             """;
 
-    private static final Set<String> VALUE_FLAGS = Set.of("--listings", "-c", "--batch", "--owners", "--seed",
+    private static final Set<String> VALUE_FLAGS = Set.of("--listings", "--events", "-c", "--batch", "--owners", "--seed",
                                                           "--command-url", "--query-url", "--timeout", "--key-file");
     private static final String PROCESSOR = "property-listing";
     private static final String OWNER_PASSWORD = "seeded owner password";
@@ -60,6 +62,8 @@ final class SeedCommand {
     private final URI commandUrl;
     private final URI queryUrl;
     private final int listings;
+    /** With --events: import until the store's head position reaches this; 0 to import {@link #listings}. */
+    private final long events;
     private final int clients;
     private final int batch;
     private final int owners;
@@ -73,10 +77,15 @@ final class SeedCommand {
         this.http = new StackHttp(args);
         this.commandUrl = StackHttp.baseUri(args.string("--command-url", "http://localhost:8080"));
         this.queryUrl = StackHttp.baseUri(args.string("--query-url", "http://localhost:8081"));
-        this.listings = args.integer("--listings", 100_000, 1, 10_000_000);
+        this.events = args.integer("--events", 0, 0, 100_000_000);
+        // By events: as many listings as it takes (fewer than one event each is impossible).
+        this.listings = events > 0 ? (int) events : args.integer("--listings", 100_000, 1, 10_000_000);
         this.clients = args.integer("-c", 2, 1, 64);
         this.batch = args.integer("--batch", 500, 1, 500);
-        this.owners = args.integer("--owners", (listings + LISTINGS_PER_OWNER - 1) / LISTINGS_PER_OWNER, 1, 100_000);
+        // By events, a listing is about five: one owner per 250 listings still.
+        int expectedListings = events > 0 ? (int) Math.max(1, events / 5) : listings;
+        this.owners = args.integer("--owners", (expectedListings + LISTINGS_PER_OWNER - 1) / LISTINGS_PER_OWNER, 1,
+                                   100_000);
         this.seed = args.integer("--seed", 8, 0, Integer.MAX_VALUE);
         this.timeout = Duration.ofSeconds(args.integer("--timeout", 3_600, 1, 86_400));
         // The importing admin is recorded in each listing's registration: the same one for the same seed, or a
@@ -97,8 +106,9 @@ final class SeedCommand {
     }
 
     private void execute() {
-        Console.say("Alter8 seed: {} listings (seed {}) in batches of {}, {} in flight → {}", listings, seed, batch,
-                    clients, commandUrl);
+        Console.say("Alter8 seed: {} (seed {}) in batches of {}, {} in flight → {}",
+                    events > 0 ? "listings until the store holds " + events + " events" : listings + " listings",
+                    seed, batch, clients, commandUrl);
         Console.say("machine: {} CPUs, load {}", Runtime.getRuntime().availableProcessors(),
                     BenchCommand.loadAverage());
         MasterDataLookup master = MasterDataLookup.fetch(http, queryUrl, admin);
@@ -118,12 +128,13 @@ final class SeedCommand {
         long start = System.nanoTime();
         progress.scheduleAtFixedRate(() -> {
             int done = imported.get() + unchanged.get() + failed.get();
-            Console.say("  {}/{} listings, {}/s", done, listings,
-                        Math.round(done / ((System.nanoTime() - start) / 1e9)));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Console.say("  {} listings, {}/s; store head at {}", done, Math.round(done / seconds), maxPosition.get());
         }, 10, 10, TimeUnit.SECONDS);
         try {
             StackHttp.onClients(clients, () -> {
-                for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                for (int b = nextBatch.getAndIncrement(); b < batches && (events == 0 || maxPosition.get() < events);
+                     b = nextBatch.getAndIncrement()) {
                     List<Map<String, Object>> items = new ArrayList<>();
                     for (int n = b * batch; n < Math.min(listings, (b + 1) * batch); n++) {
                         items.add(generator.listing(n, ownerIds.get(n / LISTINGS_PER_OWNER % ownerIds.size())));
@@ -151,19 +162,21 @@ final class SeedCommand {
             progress.shutdownNow();
         }
         double importSeconds = (System.nanoTime() - start) / 1e9;
-        Console.say("imported {} new, {} unchanged, {} failed in {} s = {} listings/s{}", imported.get(),
-                    unchanged.get(), failed.get(), round(importSeconds), Math.round(listings / importSeconds),
-                    failures.isEmpty() ? "" : "; e.g. " + failures);
+        int sent = imported.get() + unchanged.get() + failed.get();
+        Console.say("imported {} new, {} unchanged, {} failed in {} s = {} listings/s, {} events/s{}", imported.get(),
+                    unchanged.get(), failed.get(), round(importSeconds), Math.round(sent / importSeconds),
+                    Math.round(maxPosition.get() / importSeconds), failures.isEmpty() ? "" : "; e.g. " + failures);
 
         long caughtUpAt = awaitProjection(maxPosition.get());
         double totalSeconds = (caughtUpAt - start) / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("listings", listings);
+        figures.put("listings", sent);
         figures.put("imported", imported.get());
         figures.put("unchanged", unchanged.get());
         figures.put("failed", failed.get());
         figures.put("importSeconds", round(importSeconds));
-        figures.put("listingsPerSecond", Math.round(listings / importSeconds));
+        figures.put("listingsPerSecond", Math.round(sent / importSeconds));
+        figures.put("eventsPerSecond", Math.round(maxPosition.get() / importSeconds));
         figures.put("projectedAfterSeconds", round(totalSeconds));
         figures.put("headPosition", maxPosition.get());
         figures.put("loadAverageEnd", BenchCommand.loadAverage());

@@ -26,6 +26,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void anOpenLoopRunIsGivenAsSecondsOrMinutes() {
+        assertThat(BenchCommand.seconds("60s")).isEqualTo(60);
+        assertThat(BenchCommand.seconds("2m")).isEqualTo(120);
+        assertThat(BenchCommand.seconds(" 45 ")).isEqualTo(45);
+        assertThatThrownBy(() -> BenchCommand.seconds("0s")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> BenchCommand.seconds("1h")).isInstanceOf(UsageException.class)
+                                                            .hasMessageContaining("--duration");
+    }
+
+    @Test
+    void anOpenLoopRunSpacesItsCommandsEvenly() {
+        assertThat(BenchCommand.dueNanos(0, 300)).isZero();
+        assertThat(BenchCommand.dueNanos(300, 300)).isEqualTo(1_000_000_000L);
+        assertThat(BenchCommand.dueNanos(18_000, 300)).isEqualTo(60_000_000_000L);
+        assertThat(BenchCommand.dueNanos(1, 3)).isEqualTo(333_333_333L);
+    }
+
+    @Test
     void thePositionIsReadFromACommandsAnswer() {
         assertThat(BenchCommand.position("{\"id\":\"a\",\"version\":0,\"position\":12345}")).isEqualTo(12345);
         assertThat(BenchCommand.position("{\"position\": 7, \"id\":\"a\"}")).isEqualTo(7);
@@ -42,6 +60,14 @@ class BenchCommandTest {
         assertThat(cpu.get("commandSide")).isEqualTo(Map.of("seconds", 6.0, "cores", 1.5, "msPerCommand", 3.0));
         assertThat(cpu.get("client")).isEqualTo(Map.of("seconds", 2.0, "cores", 0.5, "msPerCommand", 1.0));
         assertThat(cpu).doesNotContainKey("gone").containsEntry("clientShare", 0.25);
+    }
+
+    @Test
+    void aReplaysCpuIsGivenPerEvent() {
+        Map<String, Object> cpu = BenchCommand.cpuFigures(Map.of("querySide", 1.0), Map.of("querySide", 3.0), 2.0,
+                                                          1_000, "msPerEvent");
+
+        assertThat(cpu.get("querySide")).isEqualTo(Map.of("seconds", 2.0, "cores", 1.0, "msPerEvent", 2.0));
     }
 
     @Test

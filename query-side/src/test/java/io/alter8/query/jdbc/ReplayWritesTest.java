@@ -1,0 +1,94 @@
+package io.alter8.query.jdbc;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which held writes of a replayed batch share a JDBC batch: as few batches as possible, without moving a write ahead
+ * of one of its own aggregate, of its own row, or of a fence.
+ */
+class ReplayWritesTest {
+
+    private static final String REGISTER = "INSERT INTO listing …";
+    private static final String ADD_UNIT = "INSERT INTO unit …";
+    private static final String COUNT_UNITS = "UPDATE listing SET units = (SELECT count(*) …)";
+    private static final String RATE = "INSERT INTO rating SELECT avg(…)";
+
+    private static ReplayWrites.Row row(String table, Object key) {
+        return new ReplayWrites.Row(table, List.of(key));
+    }
+
+    /** Each batch as its statement and the first parameter of each write, in the order they run. */
+    private static List<String> plan(ReplayWrites writes) {
+        return writes.batches().stream()
+                     .map(b -> b.sql() + " " + b.parameters().stream().map(p -> String.valueOf(p[0])).toList())
+                     .toList();
+    }
+
+    @Test
+    void theSameStatementsOfManyAggregatesGoInOneBatchEachInTheirAggregatesOrder() {
+        ReplayWrites writes = new ReplayWrites();
+        for (String property : List.of("a", "b", "c")) {
+            writes.add(property, row("listing", property), REGISTER, new Object[] {property});
+            writes.add(property, row("unit", property + "1"), ADD_UNIT, new Object[] {property + "1"});
+            writes.add(property, row("listing", property), COUNT_UNITS, new Object[] {property});
+        }
+
+        assertThat(plan(writes)).containsExactly(REGISTER + " [a, b, c]", ADD_UNIT + " [a1, b1, c1]",
+                                                 COUNT_UNITS + " [a, b, c]");
+        assertThat(writes.writes()).isEqualTo(9);
+    }
+
+    @Test
+    void aWriteNeverOvertakesAnEarlierWriteOfItsAggregate() {
+        ReplayWrites writes = new ReplayWrites();
+        writes.add("a", row("listing", "a"), REGISTER, new Object[] {"a register"});
+        writes.add("a", row("listing", "a"), COUNT_UNITS, new Object[] {"a count"});
+        // The same statement again for a: it must run after a's count, so it cannot join the first batch.
+        writes.add("a", row("listing", "a"), REGISTER, new Object[] {"a again"});
+        // b has no earlier write: it joins the latest batch of its statement.
+        writes.add("b", row("listing", "b"), REGISTER, new Object[] {"b register"});
+
+        assertThat(plan(writes)).containsExactly(REGISTER + " [a register]", COUNT_UNITS + " [a count]",
+                                                 REGISTER + " [a again, b register]");
+    }
+
+    @Test
+    void aRowThatSeveralAggregatesWriteKeepsTheOrderOfItsWrites() {
+        ReplayWrites writes = new ReplayWrites();
+        writes.add("property", row("relation", "tenant"), "UPSERT relation", new Object[] {"occupied"});
+        writes.add("lease", row("lease", "lease"), "UPDATE lease", new Object[] {"lease"});
+        writes.add("lease", row("relation", "tenant"), "UPDATE relation", new Object[] {"applied"});
+        writes.add("property", row("relation", "tenant"), "UPSERT relation", new Object[] {"occupied again"});
+
+        assertThat(plan(writes)).containsExactly("UPSERT relation [occupied]", "UPDATE lease [lease]",
+                                                 "UPDATE relation [applied]", "UPSERT relation [occupied again]");
+    }
+
+    @Test
+    void aFenceRunsAfterEverythingBeforeItAndBeforeEverythingAfterIt() {
+        ReplayWrites writes = new ReplayWrites();
+        writes.add("v1", row("verification", "v1"), REGISTER, new Object[] {"v1"});
+        writes.fence(RATE, new Object[] {"rate after v1"});
+        writes.add("v2", row("verification", "v2"), REGISTER, new Object[] {"v2"});
+        writes.fence(RATE, new Object[] {"rate after v2"});
+        writes.fence(RATE, new Object[] {"rate again"});
+
+        assertThat(plan(writes)).containsExactly(REGISTER + " [v1]", RATE + " [rate after v1]", REGISTER + " [v2]",
+                                                 RATE + " [rate after v2, rate again]");
+    }
+
+    @Test
+    void clearedWritesStartAfresh() {
+        ReplayWrites writes = new ReplayWrites();
+        writes.add("a", row("listing", "a"), REGISTER, new Object[] {"a"});
+        writes.clear();
+        writes.add("a", row("listing", "a"), ADD_UNIT, new Object[] {"a1"});
+
+        assertThat(plan(writes)).containsExactly(ADD_UNIT + " [a1]");
+        assertThat(writes.isEmpty()).isFalse();
+    }
+}
