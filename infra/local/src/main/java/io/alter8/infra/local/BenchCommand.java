@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -264,6 +265,9 @@ final class BenchCommand {
         int cpus = Runtime.getRuntime().availableProcessors();
         Instant startedAt = Instant.now();
         checkReachable();
+        if (!settings.replayOnly()) {
+            subscribeOwners();
+        }
         Map<String, Object> figures = settings.replayOnly() ? replay(startedAt, cpus, loadAtStart)
                 : settings.streamLengths().isEmpty() ? throughput(startedAt, cpus, loadAtStart)
                 : streams(startedAt, cpus, loadAtStart);
@@ -525,6 +529,31 @@ final class BenchCommand {
         URI target = settings.commandUrl().resolve("/api/properties/" + id + "/monthly-rent");
         return i -> new Request("PUT", target, admin.apply(i), json.writeValueAsString(
                 Map.of("amount", amount.add(java.math.BigDecimal.valueOf(1 + i % 2)), "currency", currency)));
+    }
+
+    /**
+     * Puts the bench's owners on a plan without property or unit limits, defined by the admin: the free tier admits
+     * a handful of properties per owner, and each owner here registers up to {@link #COMMANDS_PER_USER}. Subscribing
+     * costs two requests per owner before anything is measured.
+     */
+    private void subscribeOwners() {
+        UUID plan = UUID.randomUUID();
+        Map<String, Object> unlimited = Map.of("amount", "1.00", "currency", "INR");
+        created(stack.post(settings.commandUrl().resolve("/api/plans"), settings.adminToken(), json.writeValueAsString(
+                Map.of("id", plan, "name", "Bench " + plan, "pricePerUnit", unlimited, "minimumPrice", unlimited,
+                       "maximumUnits", 1_000_000,
+                       "features", List.of(Map.of("feature", "properties"), Map.of("feature", "units"))))));
+        String subscription = json.writeValueAsString(Map.of("planId", plan, "unitCount", 1));
+        for (String owner : settings.ownerTokens()) {
+            created(stack.post(settings.commandUrl().resolve("/api/subscriptions"), owner, subscription));
+        }
+    }
+
+    private static void created(HttpResponse<String> answer) {
+        if (answer.statusCode() / 100 != 2) {
+            throw new BenchException("subscribing the bench's owners failed: " + answer.statusCode() + " "
+                                             + StackHttp.abbreviate(answer.body()));
+        }
     }
 
     private JsonNode answerJson(Answer answer) {
