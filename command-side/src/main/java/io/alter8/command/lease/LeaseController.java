@@ -8,6 +8,8 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.AgreementType;
 import io.alter8.api.lease.ApproveLease;
+import io.alter8.api.lease.LateFeeKind;
+import io.alter8.api.lease.LateFeeRule;
 import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseActivationRefused;
 import io.alter8.api.lease.LeaseActivationRequested;
@@ -95,7 +97,9 @@ class LeaseController {
                       LocalDate nextRentReviewDate,
                       @OneOf(AgreementType.class) String agreementType,
                       @Size(max = LeaseTermsCheck.MAX_SPECIAL_TERMS)
-                      List<@NotBlank @Size(max = LeaseTermsCheck.MAX_SPECIAL_TERM_LENGTH) String> specialTerms) {
+                      List<@NotBlank @Size(max = LeaseTermsCheck.MAX_SPECIAL_TERM_LENGTH) String> specialTerms,
+                      @Min(1) @Max(31) Integer rentDueDay,
+                      @Valid LateFeeInput lateFee) {
 
         LeaseTerms toTerms() {
             String currency = monthlyRent.currency();
@@ -106,11 +110,27 @@ class LeaseController {
                                   annualRentIncreasePercent == null ? BigDecimal.ZERO : annualRentIncreasePercent,
                                   nextRentReviewDate,
                                   agreementType == null ? AgreementType.STANDARD : AgreementType.fromWire(agreementType),
-                                  specialTerms == null ? List.of() : specialTerms.stream().map(String::strip).toList());
+                                  specialTerms == null ? List.of() : specialTerms.stream().map(String::strip).toList(),
+                                  rentDueDay, lateFee == null ? null : lateFee.toRule());
         }
 
         private static Money orNone(MoneyInput money, String currency) {
             return money == null ? new Money(BigDecimal.ZERO, currency) : money.toMoney();
+        }
+    }
+
+    /** A flat fee or a percentage of the rent, at most {@code maximum} if given, after {@code graceDays} (or 0). */
+    record LateFeeInput(@NotNull @OneOf(LateFeeKind.class) String kind,
+                        @Valid MoneyInput flatAmount,
+                        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4)
+                        BigDecimal percent,
+                        @Valid MoneyInput maximum,
+                        @Min(0) @Max(LeaseTermsCheck.MAX_GRACE_DAYS) Integer graceDays) {
+
+        LateFeeRule toRule() {
+            return new LateFeeRule(LateFeeKind.fromWire(kind), flatAmount == null ? null : flatAmount.toMoney(),
+                                   percent, maximum == null ? null : maximum.toMoney(),
+                                   graceDays == null ? 0 : graceDays);
         }
     }
 

@@ -125,7 +125,8 @@ class RentAccount {
             if (earlier.equals(payment)) {
                 return;
             }
-            throw new DomainRuleViolation("payment-exists", "payment " + paymentId + " was recorded with other details");
+            throw new DomainRuleViolation("payment-exists",
+                                          "payment " + paymentId + " was recorded with other details");
         }
         if (payment.gatewayTransactionId() != null && gatewayTransactions.contains(payment.gatewayTransactionId())) {
             return;
@@ -185,8 +186,8 @@ class RentAccount {
     @CommandHandler
     void handle(AddRecurringCharge command) {
         Actor by = actor(command.requestedBy());
-        if (!lease.isOwnerSide(by)) {
-            throw new NotPermitted("the owner's side adds charges to a lease");
+        if (!lease.isOwnerOrManager(by)) {
+            throw new NotPermitted("the owner, the property's manager or an admin add charges to a lease");
         }
         if (lease.status() != LeaseStatus.ACTIVE) {
             throw new DomainRuleViolation("lease-not-active", "charges are added to a lease in force");

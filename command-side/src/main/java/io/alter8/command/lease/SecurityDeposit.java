@@ -19,7 +19,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The security deposit of a {@link Lease}: held when the lease goes into force; once it has ended (move-out), the
- * owner's side deducts from it with reasons, then refunds the rest, once. Nothing is deducted after the refund.
+ * owner, the property's manager or an admin deduct from it with reasons, then refund the rest, once. Nothing is
+ * deducted after the refund.
  */
 class SecurityDeposit {
 
@@ -67,8 +68,8 @@ class SecurityDeposit {
 
     private Actor requireMoveOut(Actor given) {
         Actor by = actor(given);
-        if (!lease.isOwnerSide(by)) {
-            throw new NotPermitted("the owner's side settles the deposit");
+        if (!lease.isOwnerOrManager(by)) {
+            throw new NotPermitted("the owner, the property's manager or an admin settles the deposit");
         }
         if (held == null) {
             throw new DomainRuleViolation("deposit-not-held", "the lease was never in force: no deposit is held");

@@ -6,7 +6,10 @@ import io.alter8.api.user.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** Keeps part of the held deposit, for a reason, once the lease has ended: the owner's side. */
+/**
+ * Keeps part of the held deposit, for a reason, once the lease has ended: the owner, the property's manager or an
+ * admin.
+ */
 public record DeductFromDeposit(@TargetAggregateIdentifier LeaseId leaseId,
                                 Money amount,
                                 String reason,

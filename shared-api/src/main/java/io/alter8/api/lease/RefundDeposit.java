@@ -5,7 +5,7 @@ import io.alter8.api.user.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** Refunds what is left of the deposit once the lease has ended: the owner's side. */
+/** Refunds what is left of the deposit once the lease has ended: the owner, the property's manager or an admin. */
 public record RefundDeposit(@TargetAggregateIdentifier LeaseId leaseId,
                             String reference,
                             Actor requestedBy,
