@@ -74,6 +74,7 @@ class AccessMatrixTest {
                 new Route("POST", "/api/leases/" + id + "/signatures", LEASE_PARTIES),
                 new Route("POST", "/api/leases/" + id + "/activation", LEASE_PARTIES),
                 new Route("POST", "/api/leases/" + id + "/termination", LEASE_PARTIES),
+                new Route("POST", "/api/leases/" + id + "/notice", LEASE_PARTIES),
                 new Route("POST", "/api/leases/" + id + "/payments", LEASE_PAYERS),
                 new Route("POST", "/api/leases/" + id + "/late-fees/" + id + "/waiver", LEASE_MONEY),
                 new Route("POST", "/api/leases/" + id + "/recurring-charges", LEASE_MONEY),
@@ -184,6 +185,7 @@ class AccessMatrixTest {
                 new Route("POST", path + "/signatures", LEASE_PARTIES),
                 new Route("POST", path + "/activation", LEASE_PARTIES),
                 new Route("POST", path + "/termination", LEASE_PARTIES),
+                new Route("POST", path + "/notice", LEASE_PARTIES),
                 new Route("POST", path + "/payments", LEASE_PAYERS),
                 new Route("POST", path + "/late-fees/" + UUID.randomUUID() + "/waiver", LEASE_MONEY),
                 new Route("POST", path + "/recurring-charges", LEASE_MONEY),
@@ -197,7 +199,8 @@ class AccessMatrixTest {
                 "/recurring-charges", "{\"type\": \"utility\", \"amount\": %s, \"dayOfMonth\": 1, "
                         .formatted(money) + "\"startDate\": \"2026-02-01\"}",
                 "/deductions", "{\"amount\": %s, \"reason\": \"broken tap\"}".formatted(money),
-                "/refund", "{}");
+                "/refund", "{}",
+                "/notice", "{\"terminationDate\": \"2099-01-01\"}");
         for (String role : List.of("owner", "tenant", "agent", "property_manager")) {
             ApiClient stranger = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), role));
             for (Route change : changes) {

@@ -2,6 +2,7 @@ package io.alter8.command.lease;
 
 import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.ApproveLease;
@@ -11,6 +12,7 @@ import io.alter8.api.lease.LeaseActivationRefused;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseApproved;
+import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseRejected;
@@ -64,6 +66,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The unit's occupancy is the property's: {@link LeaseOccupancy} takes it on activation, gives it back on termination.
  * <pre>
  * draft            → pending_approval (a first approval) → active (fully approved, signed, unit free) → terminated
+ *                    (now, or on the date notice gave: {@link LeaseEnding}) or expired (after its end date)
  * activating       → requested, then confirmed (active) or refused (stays signed) by the leasing process
  * revising terms   → draft again, every approval lapses (until someone has signed); in force: a rent review
  *                    (the owner's side; dates and deposit stay; only charges not yet due change)
@@ -92,6 +95,8 @@ class Lease {
     private final RentAccount account = new RentAccount(this);
     @AggregateMember
     private final SecurityDeposit deposit = new SecurityDeposit(this);
+    @AggregateMember
+    private final LeaseEnding ending = new LeaseEnding(this);
 
     Lease() {
         // for Axon
@@ -326,6 +331,11 @@ class Lease {
         String reason = reason(command.reason());
         apply(new LeaseTerminated(id, proposal.propertyId(), proposal.unitId(), date, reason, command.noticeDate(),
                                   command.earlyTerminationPenalty(), by.userId()));
+        ended();
+    }
+
+    /** The lease was terminated: its schedule ends on the termination date. */
+    void ended() {
         account.end();
     }
 
@@ -418,6 +428,11 @@ class Lease {
         status = LeaseStatus.TERMINATED;
     }
 
+    @EventSourcingHandler
+    void on(LeaseExpired event) {
+        status = LeaseStatus.EXPIRED;
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /**
@@ -441,6 +456,10 @@ class Lease {
 
     PropertyId propertyId() {
         return proposal.propertyId();
+    }
+
+    UnitId unitId() {
+        return proposal.unitId();
     }
 
     LeaseTerms terms() {

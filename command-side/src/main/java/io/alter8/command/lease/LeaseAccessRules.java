@@ -20,7 +20,8 @@ class LeaseAccessRules implements AccessRules {
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.POST, "/api/leases", "/api/leases/*/approval", "/api/leases/*/rejection",
-                              "/api/leases/*/signatures", "/api/leases/*/activation", "/api/leases/*/termination")
+                              "/api/leases/*/signatures", "/api/leases/*/activation", "/api/leases/*/termination",
+                              "/api/leases/*/notice")
              .hasAnyRole(PARTIES)
              .requestMatchers(HttpMethod.PUT, "/api/leases/*/terms").hasAnyRole(PARTIES)
              .requestMatchers(HttpMethod.POST, "/api/leases/*/payments")

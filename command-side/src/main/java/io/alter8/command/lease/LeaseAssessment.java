@@ -2,7 +2,9 @@ package io.alter8.command.lease;
 
 import io.alter8.api.common.LeaseId;
 import io.alter8.api.lease.AssessRentAccount;
+import io.alter8.api.lease.EndLeaseTerm;
 import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.command.config.ClockMoved;
 import io.alter8.command.config.InTheCommandsTransaction;
@@ -26,10 +28,10 @@ import java.util.UUID;
 
 /**
  * The late-fee assessment: every hour (and at once when the local clock moves) each lease in force, or ended less
- * than {@value #DAYS_AFTER_END} days ago, is sent {@link AssessRentAccount} as of today on the platform's clock. The
- * lease decides, and refuses a second fee for a charge, so a run repeated, overlapping, or after a restart applies
- * each fee once; a run missed while the service was down is caught up by the next, since a fee depends on the date,
- * not on the run.
+ * than {@value #DAYS_AFTER_END} days ago, is sent {@link AssessRentAccount} and then {@link EndLeaseTerm} as of today
+ * on the platform's clock. The lease decides, and refuses a second fee for a charge (or a second end), so a run
+ * repeated, overlapping, or after a restart applies each fee once; a run missed while the service was down is caught
+ * up by the next, since a fee or an end depends on the date, not on the run.
  * <p>
  * Which leases to assess is kept in {@code lease_assessment}, written in the transaction of the events that put a
  * lease into force or end it.
@@ -73,6 +75,7 @@ class LeaseAssessment {
         for (UUID lease : leases) {
             try {
                 commands.sendAndWait(new AssessRentAccount(new LeaseId(lease), today));
+                commands.sendAndWait(new EndLeaseTerm(new LeaseId(lease), today));
                 assessed++;
             } catch (RuntimeException failure) {
                 // One lease failing (a concurrent command won the version) must not stop the others; the next
@@ -92,8 +95,16 @@ class LeaseAssessment {
 
     @EventHandler
     void on(LeaseTerminated event) {
-        jdbc.update("UPDATE lease_assessment SET ended_on = ? WHERE lease_id = ?", event.terminationDate(),
-                    event.leaseId().value());
+        ended(event.leaseId(), event.terminationDate());
+    }
+
+    @EventHandler
+    void on(LeaseExpired event) {
+        ended(event.leaseId(), event.endDate());
+    }
+
+    private void ended(LeaseId lease, LocalDate on) {
+        jdbc.update("UPDATE lease_assessment SET ended_on = ? WHERE lease_id = ?", on, lease.value());
     }
 
     @Configuration(proxyBeanMethods = false)

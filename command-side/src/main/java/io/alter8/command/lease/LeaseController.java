@@ -8,6 +8,7 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.AgreementType;
 import io.alter8.api.lease.ApproveLease;
+import io.alter8.api.lease.GiveNotice;
 import io.alter8.api.lease.LateFeeKind;
 import io.alter8.api.lease.LateFeeRule;
 import io.alter8.api.lease.LeaseActivated;
@@ -37,6 +38,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -153,6 +155,10 @@ class LeaseController {
                             @Size(max = 2000) @Pattern(regexp = URL, message = URL_MESSAGE) String agreementUrl) {
     }
 
+    record NoticeRequest(@NotNull @FutureOrPresent LocalDate terminationDate,
+                         @Size(max = Lease.MAX_REASON_LENGTH) String reason) {
+    }
+
     record TerminationRequest(@NotNull @PastOrPresent LocalDate terminationDate,
                               @Size(max = Lease.MAX_REASON_LENGTH) String reason,
                               @PastOrPresent LocalDate noticeDate,
@@ -234,6 +240,17 @@ class LeaseController {
                               LeaseActivationRequested.class, LeaseActivated.class, LeaseActivationRefused.class,
                               refused -> new DomainRuleViolation(refused.reason(), refused.detail() == null
                                       ? "the property did not let the unit to this lease" : refused.detail()));
+    }
+
+    @PostMapping("/{id}/notice")
+    @Operation(summary = "Give notice: the lease in force ends on a date at least its notice period from today",
+               description = "The daily assessment ends the lease on that date; the leasing process then vacates "
+                       + "its unit. 409 notice-too-short when the date is nearer than the notice period allows.")
+    ResponseEntity<CommandAccepted> giveNotice(@PathVariable UUID id, @Valid @RequestBody NoticeRequest request,
+                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                               String ifMatch) {
+        return commands.change(new LeaseId(id), ifMatch, (lease, by, version) ->
+                new GiveNotice(lease, request.terminationDate(), request.reason(), by, version));
     }
 
     @PostMapping("/{id}/termination")

@@ -110,12 +110,12 @@ abstract class LeaseApiFixture {
                 .formatted(start, start.plusYears(1).minusDays(1));
     }
 
-    /** Proposed by the owner to the tenant, agreed, signed and in force. */
+    /** The tenant's application, agreed, signed and put into force. */
     String leaseInForce() {
-        Response proposed = owner.post("/api/leases", "{\"propertyId\": \"%s\", \"tenantIds\": [\"%s\"], \"terms\": %s}"
-                .formatted(property, tenantId, pastTerms()));
-        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
-        String lease = approvedAndSigned(proposed.json().path("id").asString(), tenant);
+        Response applied = tenant.post("/api/leases", "{\"propertyId\": \"%s\", \"terms\": %s}"
+                .formatted(property, pastTerms()));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String lease = approvedAndSigned(applied.json().path("id").asString(), tenant);
         ok(owner.post("/api/leases/" + lease + "/activation", null));
         return lease;
     }

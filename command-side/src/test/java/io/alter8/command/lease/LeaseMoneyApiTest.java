@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A lease's money over HTTP, the issue's walk: an application put into force 70 days ago, two months paid, a partial
- * payment, a late fee from the assessment and its waiver, the end, the deposit's deduction and refund, and the unit
- * free again; then every error path of the money routes.
+ * A lease's money over HTTP, the issue's walk: a lease put into force 70 days ago, two months paid, a partial
+ * payment, a late fee from the assessment and its waiver, notice and the end, the deposit's deduction and refund, and
+ * the unit free again; then every error path of the money routes.
  */
 @CommandSideTest
 class LeaseMoneyApiTest extends LeaseApiFixture {
@@ -36,7 +36,8 @@ class LeaseMoneyApiTest extends LeaseApiFixture {
         ok(owner.post("/api/leases/" + lease + "/payments", payment("25000", "bank_transfer", null)));
         ok(tenant.post("/api/leases/" + lease + "/payments", payment("10000", "card", "pay_A2")));
         assertThat(stored(lease, "CreditAllocated", "chargeNumber")).containsExactly("0", "1", "2");
-        assertThat(stored(lease, "CreditAllocated", "amount.amount")).containsExactly("25000.00", "25000.00", "10000.00");
+        assertThat(stored(lease, "CreditAllocated", "amount.amount")).containsExactly("25000.00", "25000.00",
+                                                                                     "10000.00");
 
         assertThat(assessment.assess()).isPositive();
         assertThat(assessment.assess()).as("a second run").isPositive();
@@ -51,6 +52,13 @@ class LeaseMoneyApiTest extends LeaseApiFixture {
         ok(owner.post("/api/leases/" + lease + "/late-fees/" + fee + "/waiver", "{\"reason\": \"first slip\"}"));
         assertThat(stored(lease, "LateFeeWaived", "reason")).containsExactly("first slip");
 
+        Response early = tenant.post("/api/leases/" + lease + "/notice", "{\"terminationDate\": \"%s\"}"
+                .formatted(LocalDate.now(ZoneOffset.UTC).plusDays(10)));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("type").asString()).isEqualTo("https://alter8.io/problems/notice-too-short");
+        ok(tenant.post("/api/leases/" + lease + "/notice", "{\"terminationDate\": \"%s\", \"reason\": \"moving\"}"
+                .formatted(LocalDate.now(ZoneOffset.UTC).plusDays(30))));
+        // The owner agrees to end it today rather than on the notice's date; the tenant terminates.
         ok(tenant.post("/api/leases/" + lease + "/termination", "{\"terminationDate\": \"%s\", \"noticeDate\": \"%s\"}"
                 .formatted(LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC).minusDays(30))));
         assertThat(stored(lease, "RentChargeCancelled", "chargeNumber")).hasSize(9);
