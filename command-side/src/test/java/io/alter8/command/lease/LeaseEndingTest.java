@@ -10,9 +10,6 @@ import io.alter8.api.lease.RentChargeScheduled;
 import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
-import io.alter8.command.property.Lettings;
-import io.alter8.command.user.UserRoles;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.alter8.command.lease.LeaseTest.AGENT;
 import static io.alter8.command.lease.LeaseTest.ID;
-import static io.alter8.command.lease.LeaseTest.MANAGER;
 import static io.alter8.command.lease.LeaseTest.NOW;
 import static io.alter8.command.lease.LeaseTest.OWNER;
 import static io.alter8.command.lease.LeaseTest.PROPERTY;
@@ -45,10 +40,7 @@ class LeaseEndingTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Lease.class);
-        fixture.registerInjectableResource((UserRoles) (user, role) -> role == Role.TENANT);
-        fixture.registerInjectableResource((Lettings) (propertyId, unitId) ->
-                new Lettings.LettableUnit(PROPERTY, UNIT, OWNER, AGENT, MANAGER, "INR", true));
+        fixture = RentAccountTest.leaseFixture();
     }
 
     TestExecutor<Lease> given(Object... events) {

@@ -86,10 +86,16 @@ class RentAccountTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Lease.class);
+        fixture = leaseFixture();
+    }
+
+    /** A lease's fixture whose property is the tests' listed one and whose named users are all active tenants. */
+    static FixtureConfiguration<Lease> leaseFixture() {
+        FixtureConfiguration<Lease> fixture = new AggregateTestFixture<>(Lease.class);
         fixture.registerInjectableResource((UserRoles) (user, role) -> role == Role.TENANT);
         fixture.registerInjectableResource((Lettings) (propertyId, unitId) ->
                 new Lettings.LettableUnit(PROPERTY, UNIT, OWNER, AGENT, MANAGER, "INR", true));
+        return fixture;
     }
 
     static Money inr(String amount) {
