@@ -61,6 +61,8 @@ class AccessMatrixTest {
                 Map.entry("/api/agents", ALL),
                 Map.entry("/api/leases", leaseReaders),
                 Map.entry("/api/leases/" + UUID.randomUUID(), leaseReaders),
+                Map.entry("/api/leases/" + UUID.randomUUID() + "/schedule", leaseReaders),
+                Map.entry("/api/leases/" + UUID.randomUUID() + "/ledger", leaseReaders),
                 // Tenants have no verifications; the others see their own part (checked in the verification tests).
                 Map.entry("/api/verifications", verificationReaders),
                 Map.entry("/api/verifications/" + UUID.randomUUID(), verificationReaders),

@@ -142,7 +142,7 @@ class LeaseQueries {
                 rs.getLong("version"));
     }
 
-    private static Money money(ResultSet rs, String column, String currency) throws SQLException {
+    static Money money(ResultSet rs, String column, String currency) throws SQLException {
         BigDecimal amount = rs.getBigDecimal(column);
         return amount == null ? null : new Money(amount, currency);
     }
