@@ -1,13 +1,19 @@
 package io.alter8.query.lease;
 
+import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
+import io.alter8.api.common.PageView;
+import io.alter8.api.common.PropertyId;
 import io.alter8.api.lease.ChargeStatus;
 import io.alter8.api.lease.DepositEntryView;
+import io.alter8.api.lease.DueChargeView;
 import io.alter8.api.lease.FindRentLedger;
 import io.alter8.api.lease.PaymentMethod;
 import io.alter8.api.lease.RentChargeView;
 import io.alter8.api.lease.RentLedgerView;
 import io.alter8.api.lease.RentPaymentView;
+import io.alter8.api.lease.RentRollView;
+import io.alter8.web.Paging;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,7 +21,12 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import static io.alter8.query.jdbc.Sql.instant;
 import static io.alter8.query.jdbc.Sql.uuid;
@@ -57,6 +68,77 @@ class RentAccountQueries {
                             .reduce(zero, Money::plus);
         return new RentLedgerView(query.leaseId(), charged, paid, paid.minus(allocated), charged.minus(paid),
                                   charges, payments, held, deposit);
+    }
+
+    /**
+     * The rent roll of {@code month} over the leases {@code collector} owns or manages (null: every lease): charges
+     * due that month, per property and currency, and the totals per currency.
+     */
+    RentRollView rentRoll(YearMonth month, UUID collector) {
+        List<Object> args = new ArrayList<>(List.of(month.atDay(1), month.atEndOfMonth()));
+        String whose = "";
+        if (collector != null) {
+            whose = " AND (l.owner_id = ? OR l.manager_id = ?)";
+            args.addAll(List.of(collector, collector));
+        }
+        List<RentRollView.Line> properties = jdbc.query("""
+                SELECT c.property_id, c.currency, sum(c.amount_due + c.late_fee) AS expected,
+                       sum(least(c.amount_paid, c.amount_due + c.late_fee)) AS collected
+                FROM rent_charge c JOIN lease l ON l.id = c.lease_id
+                WHERE NOT c.cancelled AND c.due_date BETWEEN ? AND ?""" + whose + """
+
+                GROUP BY c.property_id, c.currency ORDER BY c.property_id, c.currency""",
+                                                        (rs, n) -> line(rs, new PropertyId(uuid(rs, "property_id"))),
+                                                        args.toArray());
+        Map<String, RentRollView.Line> totals = new TreeMap<>();
+        for (RentRollView.Line line : properties) {
+            totals.merge(line.expected().currency(), new RentRollView.Line(null, line.expected(), line.collected(),
+                                                                           line.outstanding()),
+                         (a, b) -> new RentRollView.Line(null, a.expected().plus(b.expected()),
+                                                         a.collected().plus(b.collected()),
+                                                         a.outstanding().plus(b.outstanding())));
+        }
+        return new RentRollView(month, properties, List.copyOf(totals.values()));
+    }
+
+    /**
+     * Open charges of the leases {@code party} is party to (null: every lease), oldest due first: overdue ones (a late
+     * fee was applied), or those falling due from {@code from} to {@code to}.
+     */
+    PageView<DueChargeView> openCharges(UUID party, boolean overdue, LocalDate from, LocalDate to, int page,
+                                        int size) {
+        StringBuilder sql = new StringBuilder("""
+                 FROM rent_charge c JOIN lease l ON l.id = c.lease_id
+                WHERE NOT c.cancelled AND c.amount_paid < c.amount_due + c.late_fee""");
+        List<Object> args = new ArrayList<>();
+        if (overdue) {
+            sql.append(" AND c.late_fee_id IS NOT NULL");
+        } else {
+            sql.append(" AND c.due_date BETWEEN ? AND ?");
+            args.addAll(List.of(from, to));
+        }
+        if (party != null) {
+            sql.append(LeaseQueries.PARTY);
+            args.addAll(List.of(party, party, party, party));
+        }
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<DueChargeView> items = jdbc.query(
+                "SELECT c.*, l.currency AS lease_currency" + sql
+                        + " ORDER BY c.due_date, c.lease_id, c.charge_number LIMIT ? OFFSET ?",
+                (rs, n) -> new DueChargeView(new LeaseId(uuid(rs, "lease_id")), new PropertyId(uuid(rs, "property_id")),
+                                             charge(rs, rs.getString("lease_currency"))), paged.toArray());
+        return new PageView<>(items, page, size, Paging.total(
+                items.size(), page, size,
+                () -> jdbc.queryForObject("SELECT count(*)" + sql, Long.class, args.toArray())));
+    }
+
+    private static RentRollView.Line line(ResultSet rs, PropertyId property) throws SQLException {
+        String currency = rs.getString("currency");
+        Money expected = money(rs, "expected", currency);
+        Money collected = money(rs, "collected", currency);
+        return new RentRollView.Line(property, expected, collected, expected.minus(collected));
     }
 
     private static RentChargeView charge(ResultSet rs, String currency) throws SQLException {

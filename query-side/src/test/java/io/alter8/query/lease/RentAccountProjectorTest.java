@@ -16,6 +16,7 @@ import io.alter8.api.lease.RentChargeCancelled;
 import io.alter8.api.lease.RentChargeScheduled;
 import io.alter8.api.lease.RentChargeView;
 import io.alter8.api.lease.RentLedgerView;
+import io.alter8.api.lease.RentRollView;
 import io.alter8.api.lease.SecurityDepositDeducted;
 import io.alter8.api.lease.SecurityDepositHeld;
 import io.alter8.api.lease.SecurityDepositRefunded;
@@ -30,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +54,8 @@ class RentAccountProjectorTest {
     RentAccountProjector projector;
     @Autowired
     RentAccountQueries queries;
+    @Autowired
+    LeaseProjector leases;
     @Autowired
     ProcessorPositions positions;
     @Autowired
@@ -215,5 +220,41 @@ class RentAccountProjectorTest {
         // The same rows but for the times the deposit moved: the store stamps events with its own clock.
         assertThat(ledger()).usingRecursiveComparison().ignoringFields("deposit.at").isEqualTo(fromTheStore);
         assertThat(fromTheStore.charged()).isEqualTo(inr("50000"));
+    }
+
+    @Test
+    void theRentRollAndTheOverdueAndUpcomingListsCoverTheCallersLeasesOnly() {
+        UUID owner = UUID.randomUUID();
+        UUID renter = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        LeaseTestEvents leaseEvents = new LeaseTestEvents(UUID.randomUUID(), UUID.randomUUID(), owner);
+        LeaseId id = new LeaseId(leaseEvents.id);
+        PropertyId at = new PropertyId(leaseEvents.propertyId);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate lastMonth = today.minusMonths(1).withDayOfMonth(1);
+        LocalDate soon = today.plusDays(10);
+        tx.executeWithoutResult(s -> {
+            leases.on(leaseEvents.proposed(renter, renter), 0, T0);
+            projector.on(new RentChargeScheduled(id, at, 0, lastMonth, lastMonth.plusMonths(1).minusDays(1), lastMonth,
+                                                 inr("20000"), inr("0"), inr("0"), inr("20000")), 1);
+            projector.on(new RentChargeScheduled(id, at, 1, soon, soon.plusMonths(1).minusDays(1), soon,
+                                                 inr("20000"), inr("0"), inr("0"), inr("20000")), 2);
+            projector.on(new CreditAllocated(id, 0, inr("5000")), 3);
+            projector.on(new LateFeeApplied(id, fee, at, 0, inr("500"), 10, lastMonth.plusDays(10)), 4);
+        });
+
+        RentRollView roll = queries.rentRoll(YearMonth.from(lastMonth), owner);
+        assertThat(roll.properties()).singleElement().isEqualTo(
+                new RentRollView.Line(at, inr("20500"), inr("5000"), inr("15500")));
+        assertThat(roll.totals()).singleElement().isEqualTo(
+                new RentRollView.Line(null, inr("20500"), inr("5000"), inr("15500")));
+        assertThat(queries.rentRoll(YearMonth.from(lastMonth), stranger).properties()).isEmpty();
+        assertThat(queries.openCharges(owner, true, null, null, 0, 20).items())
+                .extracting(c -> c.charge().chargeNumber() + " " + c.charge().status())
+                .containsExactly("0 OVERDUE");
+        assertThat(queries.openCharges(renter, false, today, today.plusDays(30), 0, 20).items())
+                .extracting(c -> c.leaseId() + " " + c.charge().dueDate())
+                .containsExactly(id + " " + soon);
+        assertThat(queries.openCharges(stranger, true, null, null, 0, 20).items()).isEmpty();
     }
 }
