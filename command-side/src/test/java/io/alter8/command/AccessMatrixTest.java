@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,6 +36,8 @@ class AccessMatrixTest {
     static final Set<String> REVIEWERS = Set.of("field_executive", "admin", "super_admin");
     static final Set<String> LEASE_PARTIES = Set.of("owner", "agent", "property_manager", "tenant", "admin",
                                                     "super_admin");
+    static final Set<String> LEASE_PAYERS = Set.of("tenant", "owner", "property_manager", "admin", "super_admin");
+    static final Set<String> LEASE_MONEY = Set.of("owner", "property_manager", "admin", "super_admin");
     static final Set<String> REQUESTERS = Set.of("owner", "agent", "admin", "super_admin");
     static final Set<String> FIELD_EXECUTIVES = Set.of("field_executive");
     static final Set<String> OWNER = Set.of("owner");
@@ -71,6 +74,12 @@ class AccessMatrixTest {
                 new Route("POST", "/api/leases/" + id + "/signatures", LEASE_PARTIES),
                 new Route("POST", "/api/leases/" + id + "/activation", LEASE_PARTIES),
                 new Route("POST", "/api/leases/" + id + "/termination", LEASE_PARTIES),
+                new Route("POST", "/api/leases/" + id + "/notice", LEASE_PARTIES),
+                new Route("POST", "/api/leases/" + id + "/payments", LEASE_PAYERS),
+                new Route("POST", "/api/leases/" + id + "/late-fees/" + id + "/waiver", LEASE_MONEY),
+                new Route("POST", "/api/leases/" + id + "/recurring-charges", LEASE_MONEY),
+                new Route("POST", "/api/leases/" + id + "/deposit/deductions", LEASE_MONEY),
+                new Route("POST", "/api/leases/" + id + "/deposit/refund", LEASE_MONEY),
                 new Route("POST", "/api/properties/" + id + "/verifications", REQUESTERS),
                 new Route("PUT", "/api/verifications/" + id + "/assignment", ADMINS),
                 new Route("PUT", "/api/verifications/" + id + "/schedule", REVIEWERS),
@@ -186,11 +195,32 @@ class AccessMatrixTest {
                 new Route("POST", path + "/rejection", LEASE_PARTIES),
                 new Route("POST", path + "/signatures", LEASE_PARTIES),
                 new Route("POST", path + "/activation", LEASE_PARTIES),
-                new Route("POST", path + "/termination", LEASE_PARTIES));
+                new Route("POST", path + "/termination", LEASE_PARTIES),
+                new Route("POST", path + "/notice", LEASE_PARTIES),
+                new Route("POST", path + "/payments", LEASE_PAYERS),
+                new Route("POST", path + "/late-fees/" + UUID.randomUUID() + "/waiver", LEASE_MONEY),
+                new Route("POST", path + "/recurring-charges", LEASE_MONEY),
+                new Route("POST", path + "/deposit/deductions", LEASE_MONEY),
+                new Route("POST", path + "/deposit/refund", LEASE_MONEY));
+        String money = "{\"amount\": \"100\", \"currency\": \"INR\"}";
+        Map<String, String> moneyBodies = Map.of(
+                "/payments", "{\"amount\": %s, \"method\": \"upi\", \"paidAt\": \"2026-01-05T10:00:00Z\"}"
+                        .formatted(money),
+                "/waiver", "{\"reason\": \"goodwill\"}",
+                "/recurring-charges", "{\"type\": \"utility\", \"amount\": %s, \"dayOfMonth\": 1, "
+                        .formatted(money) + "\"startDate\": \"2026-02-01\"}",
+                "/deductions", "{\"amount\": %s, \"reason\": \"broken tap\"}".formatted(money),
+                "/refund", "{}",
+                "/notice", "{\"terminationDate\": \"2099-01-01\"}");
         for (String role : List.of("owner", "tenant", "agent", "property_manager")) {
             ApiClient stranger = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), role));
             for (Route change : changes) {
-                String body = change.path().endsWith("/terms") ? terms
+                if (!change.admitted().contains(role)) {
+                    continue;
+                }
+                String body = moneyBodies.keySet().stream().filter(change.path()::endsWith).findFirst()
+                                         .map(moneyBodies::get).orElse(null);
+                body = body != null ? body : change.path().endsWith("/terms") ? terms
                         : change.path().endsWith("/termination") ? "{\"terminationDate\": \"2026-06-01\"}"
                         : change.path().endsWith("/signatures")
                         ? "{\"as\": \"%s\", \"signatureUrl\": \"https://sign.example/x\"}".formatted(

@@ -22,7 +22,9 @@ import java.lang.annotation.Target;
                               // Low enough for RateLimitTest to reach; no other test calls it twice per user.
                               "alter8.rate-limits.per-endpoint.delete_api_auth_sessions_id=2",
                               // As behind a proxy: tests act as many clients, each with its own address.
-                              "server.forward-headers-strategy=framework"})
+                              "server.forward-headers-strategy=framework",
+                              // Tests run the late-fee assessment themselves, never on the hour.
+                              "alter8.leases.assessment-cron=-"})
 @ContextConfiguration(initializers = EmbeddedStackInitializer.class)
 @Import(SentMessages.class)
 public @interface CommandSideTest {

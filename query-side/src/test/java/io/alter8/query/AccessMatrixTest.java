@@ -63,6 +63,12 @@ class AccessMatrixTest {
                 Map.entry("/api/agents", ALL),
                 Map.entry("/api/leases", leaseReaders),
                 Map.entry("/api/leases/" + UUID.randomUUID(), leaseReaders),
+                Map.entry("/api/leases/" + UUID.randomUUID() + "/schedule", leaseReaders),
+                Map.entry("/api/leases/" + UUID.randomUUID() + "/ledger", leaseReaders),
+                Map.entry("/api/rent-charges/overdue", leaseReaders),
+                Map.entry("/api/rent-charges/upcoming", leaseReaders),
+                Map.entry("/api/rent-roll", Set.of("owner", "property_manager", "admin", "super_admin", "auditor",
+                                                   "analyst")),
                 // Tenants have no verifications; the others see their own part (checked in the verification tests).
                 Map.entry("/api/verifications", verificationReaders),
                 Map.entry("/api/verifications/" + UUID.randomUUID(), verificationReaders),

@@ -1,6 +1,8 @@
 package io.alter8.command.lease;
 
 import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.ApproveLease;
@@ -10,9 +12,11 @@ import io.alter8.api.lease.LeaseActivationRefused;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseApproved;
+import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseRejected;
+import io.alter8.api.lease.LeaseRentReviewed;
 import io.alter8.api.lease.LeaseSigned;
 import io.alter8.api.lease.LeaseStatus;
 import io.alter8.api.lease.LeaseTerminated;
@@ -35,6 +39,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -52,7 +57,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A lease of one unit, from proposal to its end: who is party to it, the terms, who agreed, who signed, and whether
- * it is in force. Rent schedules, payments, expiry and renewal come with the leasing issue.
+ * it is in force. Its money is kept by two parts: {@link RentAccount} (the schedule of charges, payments, credit,
+ * late fees) and {@link SecurityDeposit}; both start when the lease goes into force.
  * <p>
  * The owner's side — the property's owner, the lease's agent, the property's manager, admins — proposes, revises,
  * activates and terminates; only the owner (or an admin) approves and signs for it. Each tenant named in the lease
@@ -60,8 +66,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The unit's occupancy is the property's: {@link LeaseOccupancy} takes it on activation, gives it back on termination.
  * <pre>
  * draft            → pending_approval (a first approval) → active (fully approved, signed, unit free) → terminated
+ *                    (now, or on the date notice gave: {@link LeaseEnding}) or expired (after its end date)
  * activating       → requested, then confirmed (active) or refused (stays signed) by the leasing process
- * revising terms   → draft again, every approval lapses (until someone has signed)
+ * revising terms   → draft again, every approval lapses (until someone has signed); in force: a rent review
+ *                    (the owner's side; dates and deposit stay; only charges not yet due change)
  * rejecting        → approval rejected: nothing moves it on
  * </pre>
  */
@@ -83,6 +91,12 @@ class Lease {
     private final Set<UserId> signatories = new HashSet<>();
     /** Who asked for the activation the leasing process is working on; null when none is. */
     private UserId activationRequestedBy;
+    @AggregateMember
+    private final RentAccount account = new RentAccount(this);
+    @AggregateMember
+    private final SecurityDeposit deposit = new SecurityDeposit(this);
+    @AggregateMember
+    private final LeaseEnding ending = new LeaseEnding(this);
 
     Lease() {
         // for Axon
@@ -155,6 +169,10 @@ class Lease {
         Actor by = actor(command.requestedBy());
         if (!isOwnerSide(by) && !isTenant(by)) {
             throw notAParty();
+        }
+        if (status == LeaseStatus.ACTIVE) {
+            reviewRent(command, by);
+            return;
         }
         requireNegotiable();
         if (!signatories.isEmpty()) {
@@ -272,6 +290,8 @@ class Lease {
         }
         apply(new LeaseActivated(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(),
                                  activationRequestedBy));
+        deposit.hold();
+        account.putInForce();
     }
 
     /** From the leasing process: the property would not let the unit. The lease stays signed, to be tried again. */
@@ -311,6 +331,34 @@ class Lease {
         String reason = reason(command.reason());
         apply(new LeaseTerminated(id, proposal.propertyId(), proposal.unitId(), date, reason, command.noticeDate(),
                                   command.earlyTerminationPenalty(), by.userId()));
+        ended();
+    }
+
+    /** The lease was terminated: its schedule ends on the termination date. */
+    void ended() {
+        account.end();
+    }
+
+    /**
+     * A rent review of a lease in force, by the owner's side: the new terms keep the dates (the schedule's periods)
+     * and the deposit (held already); the charges due after today follow them.
+     */
+    private void reviewRent(ReviseLeaseTerms command, Actor by) {
+        if (!isOwnerSide(by)) {
+            throw new NotPermitted("the owner's side reviews the rent of a lease in force");
+        }
+        LeaseTerms revised = command.terms();
+        LeaseTermsCheck.check(revised, terms.monthlyRent().currency());
+        if (!revised.startDate().equals(terms.startDate()) || !revised.endDate().equals(terms.endDate())
+                || !revised.securityDeposit().equals(terms.securityDeposit())) {
+            throw new DomainRuleViolation("terms-in-force", "a rent review keeps the lease's dates and deposit");
+        }
+        if (revised.equals(terms)) {
+            return;
+        }
+        LocalDate today = today();
+        apply(new LeaseRentReviewed(id, revised, today, by.userId()));
+        account.reviewRent(today);
     }
 
     // ------------------------------------------------------------------------------------------------- state
@@ -331,6 +379,11 @@ class Lease {
         approvalStatus = LeaseApprovalStatus.PENDING;
         ownerApproved = false;
         tenantApprovals.clear();
+    }
+
+    @EventSourcingHandler
+    void on(LeaseRentReviewed event) {
+        terms = event.terms();
     }
 
     @EventSourcingHandler
@@ -375,6 +428,11 @@ class Lease {
         status = LeaseStatus.TERMINATED;
     }
 
+    @EventSourcingHandler
+    void on(LeaseExpired event) {
+        status = LeaseStatus.EXPIRED;
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /**
@@ -392,8 +450,33 @@ class Lease {
         return named;
     }
 
+    LeaseId id() {
+        return id;
+    }
+
+    PropertyId propertyId() {
+        return proposal.propertyId();
+    }
+
+    UnitId unitId() {
+        return proposal.unitId();
+    }
+
+    LeaseTerms terms() {
+        return terms;
+    }
+
+    LeaseStatus status() {
+        return status;
+    }
+
+    /** Who records payments and waives fees: the owner, the property's manager, or an admin (not the agent). */
+    boolean isOwnerOrManager(Actor by) {
+        return by.role().isAdmin() || by.is(proposal.ownerId()) || by.is(proposal.managerId());
+    }
+
     /** The owner, the lease's agent, the property's manager, or an admin. */
-    private boolean isOwnerSide(Actor by) {
+    boolean isOwnerSide(Actor by) {
         return by.role().isAdmin() || by.is(proposal.ownerId()) || by.is(proposal.agentId())
                 || by.is(proposal.managerId());
     }
@@ -403,7 +486,7 @@ class Lease {
         return signed.contains(proposal.ownerId()) && signed.containsAll(proposal.tenants());
     }
 
-    private boolean isTenant(Actor by) {
+    boolean isTenant(Actor by) {
         return proposal.tenants().contains(by.userId());
     }
 
@@ -429,7 +512,8 @@ class Lease {
         }
     }
 
-    private static String reason(String given) {
+    /** Free text of at most 2000 characters, blank as absent. */
+    static String reason(String given) {
         String reason = text(given);
         if (reason != null && reason.length() > MAX_REASON_LENGTH) {
             throw new DomainRuleViolation("invalid-reason", "the reason has at most 2000 characters");

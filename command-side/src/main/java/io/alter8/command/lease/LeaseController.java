@@ -8,6 +8,9 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.AgreementType;
 import io.alter8.api.lease.ApproveLease;
+import io.alter8.api.lease.GiveNotice;
+import io.alter8.api.lease.LateFeeKind;
+import io.alter8.api.lease.LateFeeRule;
 import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseActivationRefused;
 import io.alter8.api.lease.LeaseActivationRequested;
@@ -35,6 +38,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -95,7 +99,9 @@ class LeaseController {
                       LocalDate nextRentReviewDate,
                       @OneOf(AgreementType.class) String agreementType,
                       @Size(max = LeaseTermsCheck.MAX_SPECIAL_TERMS)
-                      List<@NotBlank @Size(max = LeaseTermsCheck.MAX_SPECIAL_TERM_LENGTH) String> specialTerms) {
+                      List<@NotBlank @Size(max = LeaseTermsCheck.MAX_SPECIAL_TERM_LENGTH) String> specialTerms,
+                      @Min(1) @Max(31) Integer rentDueDay,
+                      @Valid LateFeeInput lateFee) {
 
         LeaseTerms toTerms() {
             String currency = monthlyRent.currency();
@@ -106,11 +112,27 @@ class LeaseController {
                                   annualRentIncreasePercent == null ? BigDecimal.ZERO : annualRentIncreasePercent,
                                   nextRentReviewDate,
                                   agreementType == null ? AgreementType.STANDARD : AgreementType.fromWire(agreementType),
-                                  specialTerms == null ? List.of() : specialTerms.stream().map(String::strip).toList());
+                                  specialTerms == null ? List.of() : specialTerms.stream().map(String::strip).toList(),
+                                  rentDueDay, lateFee == null ? null : lateFee.toRule());
         }
 
         private static Money orNone(MoneyInput money, String currency) {
             return money == null ? new Money(BigDecimal.ZERO, currency) : money.toMoney();
+        }
+    }
+
+    /** A flat fee or a percentage of the rent, at most {@code maximum} if given, after {@code graceDays} (or 0). */
+    record LateFeeInput(@NotNull @OneOf(LateFeeKind.class) String kind,
+                        @Valid MoneyInput flatAmount,
+                        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4)
+                        BigDecimal percent,
+                        @Valid MoneyInput maximum,
+                        @Min(0) @Max(LeaseTermsCheck.MAX_GRACE_DAYS) Integer graceDays) {
+
+        LateFeeRule toRule() {
+            return new LateFeeRule(LateFeeKind.fromWire(kind), flatAmount == null ? null : flatAmount.toMoney(),
+                                   percent, maximum == null ? null : maximum.toMoney(),
+                                   graceDays == null ? 0 : graceDays);
         }
     }
 
@@ -131,6 +153,10 @@ class LeaseController {
                             @NotBlank @Size(max = 2000) @Pattern(regexp = URL, message = URL_MESSAGE)
                             String signatureUrl,
                             @Size(max = 2000) @Pattern(regexp = URL, message = URL_MESSAGE) String agreementUrl) {
+    }
+
+    record NoticeRequest(@NotNull @FutureOrPresent LocalDate terminationDate,
+                         @Size(max = Lease.MAX_REASON_LENGTH) String reason) {
     }
 
     record TerminationRequest(@NotNull @PastOrPresent LocalDate terminationDate,
@@ -214,6 +240,17 @@ class LeaseController {
                               LeaseActivationRequested.class, LeaseActivated.class, LeaseActivationRefused.class,
                               refused -> new DomainRuleViolation(refused.reason(), refused.detail() == null
                                       ? "the property did not let the unit to this lease" : refused.detail()));
+    }
+
+    @PostMapping("/{id}/notice")
+    @Operation(summary = "Give notice: the lease in force ends on a date at least its notice period from today",
+               description = "The daily assessment ends the lease on that date; the leasing process then vacates "
+                       + "its unit. 409 notice-too-short when the date is nearer than the notice period allows.")
+    ResponseEntity<CommandAccepted> giveNotice(@PathVariable UUID id, @Valid @RequestBody NoticeRequest request,
+                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                               String ifMatch) {
+        return commands.change(new LeaseId(id), ifMatch, (lease, by, version) ->
+                new GiveNotice(lease, request.terminationDate(), request.reason(), by, version));
     }
 
     @PostMapping("/{id}/termination")

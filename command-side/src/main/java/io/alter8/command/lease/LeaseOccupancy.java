@@ -1,7 +1,11 @@
 package io.alter8.command.lease;
 
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.UnitId;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.RefuseLeaseActivation;
 import io.alter8.api.property.OccupyUnit;
@@ -30,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
  * LeaseActivationRequested → OccupyUnit → ConfirmLeaseActivation (LeaseActivated)
  *                                       ↘ refused: RefuseLeaseActivation (LeaseActivationRefused), the compensation
  *                                         (the lease refuses the confirmation: VacateUnit, the unit given back)
- * LeaseTerminated          → VacateUnit
+ * LeaseTerminated, LeaseExpired → VacateUnit
  * </pre>
  * Each step is idempotent — the property takes the same lease twice as once, the lease confirms or refuses only an
  * activation under way — so a redelivered event (a retry, a crash before the processor stored its token) repeats
@@ -72,13 +76,23 @@ public class LeaseOccupancy {
     @EndSaga
     @SagaEventHandler(associationProperty = "leaseId")
     void on(LeaseTerminated event) {
+        vacate(event.propertyId(), event.unitId(), event.leaseId());
+    }
+
+    @StartSaga
+    @EndSaga
+    @SagaEventHandler(associationProperty = "leaseId")
+    void on(LeaseExpired event) {
+        vacate(event.propertyId(), event.unitId(), event.leaseId());
+    }
+
+    private void vacate(PropertyId property, UnitId unit, LeaseId lease) {
         try {
-            commands.sendAndWait(new VacateUnit(event.propertyId(), event.unitId(), event.leaseId()));
+            commands.sendAndWait(new VacateUnit(property, unit, lease));
         } catch (RuntimeException failure) {
             // The unit is not the lease's (anymore): there is nothing of this lease to give back.
             Refusal refusal = Refusal.of(failure, "vacate-refused").orElseThrow(() -> failure);
-            log.warn("Lease {} ended, its unit was not vacated: {} ({})", event.leaseId(), refusal.code(),
-                     refusal.detail());
+            log.warn("Lease {} ended, its unit was not vacated: {} ({})", lease, refusal.code(), refusal.detail());
         }
     }
 

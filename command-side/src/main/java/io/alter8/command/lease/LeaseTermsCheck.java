@@ -1,7 +1,10 @@
 package io.alter8.command.lease;
 
 import io.alter8.api.common.Money;
+import io.alter8.api.lease.LateFeeKind;
+import io.alter8.api.lease.LateFeeRule;
 import io.alter8.api.lease.LeaseTerms;
+import io.alter8.command.DepositLimit;
 import io.alter8.command.DomainRuleViolation;
 
 import java.math.BigDecimal;
@@ -13,6 +16,7 @@ final class LeaseTermsCheck {
     static final int MAX_NOTICE_DAYS = 365;
     static final int MAX_SPECIAL_TERMS = 50;
     static final int MAX_SPECIAL_TERM_LENGTH = 1000;
+    static final int MAX_GRACE_DAYS = 60;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private LeaseTermsCheck() {
@@ -41,6 +45,13 @@ final class LeaseTermsCheck {
         inCurrency(terms.securityDeposit(), "securityDeposit", currency);
         inCurrency(terms.maintenanceCharge(), "maintenanceCharge", currency);
         inCurrency(terms.brokerageAmount(), "brokerageAmount", currency);
+        DepositLimit.check(terms.securityDeposit(), terms.monthlyRent());
+        if (terms.rentDueDay() != null && (terms.rentDueDay() < 1 || terms.rentDueDay() > 31)) {
+            throw new DomainRuleViolation("invalid-rentDueDay", "rent falls due on a day 1 to 31 of the month");
+        }
+        if (terms.lateFee() != null) {
+            lateFee(terms.lateFee(), currency);
+        }
         BigDecimal increase = terms.annualRentIncreasePercent();
         if (increase == null || increase.signum() < 0 || increase.compareTo(HUNDRED) > 0) {
             throw new DomainRuleViolation("invalid-rent-increase", "the annual rent increase is 0 to 100 percent");
@@ -57,6 +68,27 @@ final class LeaseTermsCheck {
                 term -> term == null || term.isBlank() || term.length() > MAX_SPECIAL_TERM_LENGTH)) {
             throw new DomainRuleViolation("invalid-special-terms",
                                           "at most 50 special terms, each 1 to 1000 characters");
+        }
+    }
+
+    /** A fee that is flat (more than zero) or a percentage (more than 0, at most 100), with a cap if any. */
+    private static void lateFee(LateFeeRule rule, String currency) {
+        if (rule.kind() == null) {
+            throw new DomainRuleViolation("missing-lateFee.kind", "a late fee is flat or percent");
+        }
+        if (rule.kind() == LateFeeKind.FLAT) {
+            inCurrency(rule.flatAmount(), "lateFee.flatAmount", currency);
+            if (!rule.flatAmount().isPositive()) {
+                throw new DomainRuleViolation("invalid-lateFee.flatAmount", "a flat late fee is more than zero");
+            }
+        } else if (rule.percent() == null || rule.percent().signum() <= 0 || rule.percent().compareTo(HUNDRED) > 0) {
+            throw new DomainRuleViolation("invalid-lateFee.percent", "a late fee is more than 0, at most 100 percent");
+        }
+        if (rule.maximum() != null) {
+            inCurrency(rule.maximum(), "lateFee.maximum", currency);
+        }
+        if (rule.graceDays() < 0 || rule.graceDays() > MAX_GRACE_DAYS) {
+            throw new DomainRuleViolation("invalid-lateFee.graceDays", "grace is 0 to 60 days");
         }
     }
 

@@ -37,6 +37,7 @@ import io.alter8.api.property.UnitAdded;
 import io.alter8.api.property.UnitSpec;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.Role;
+import io.alter8.command.DepositLimit;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
@@ -268,7 +269,7 @@ class Property {
         if (command.monthlyRent().equals(terms.monthlyRent())) {
             return;
         }
-        PropertyChecks.deposit(terms.securityDeposit(), command.monthlyRent());
+        DepositLimit.check(terms.securityDeposit(), command.monthlyRent());
         apply(new MonthlyRentChanged(id, terms.monthlyRent(), command.monthlyRent()));
         units.followRent(terms.monthlyRent());
     }

@@ -7,6 +7,7 @@ import io.alter8.api.property.PropertyLocation;
 import io.alter8.api.property.PropertySpecs;
 import io.alter8.api.property.RentalTerms;
 import io.alter8.api.property.UnitSpec;
+import io.alter8.command.DepositLimit;
 import io.alter8.command.DomainRuleViolation;
 
 import java.math.BigDecimal;
@@ -24,7 +25,6 @@ import java.util.Set;
 final class PropertyChecks {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
-    private static final BigDecimal MAX_DEPOSIT_MONTHS = BigDecimal.valueOf(12);
     private static final int MIN_LEASE_MONTHS = 1;
     private static final int MAX_LEASE_MONTHS = 120;
 
@@ -80,16 +80,10 @@ final class PropertyChecks {
         notNegative(terms.securityDeposit(), currency, "the security deposit");
         notNegative(terms.maintenanceCharge(), currency, "the maintenance charge");
         notNegative(terms.brokerage(), currency, "the brokerage");
-        deposit(terms.securityDeposit(), terms.monthlyRent());
+        DepositLimit.check(terms.securityDeposit(), terms.monthlyRent());
         Integer months = terms.leaseDurationMonths();
         if (months != null && (months < MIN_LEASE_MONTHS || months > MAX_LEASE_MONTHS)) {
             throw new DomainRuleViolation("invalid-lease-duration", "a lease lasts 1 to 120 months");
-        }
-    }
-
-    static void deposit(Money deposit, Money rent) {
-        if (deposit != null && deposit.amount().compareTo(rent.amount().multiply(MAX_DEPOSIT_MONTHS)) > 0) {
-            throw new DomainRuleViolation("deposit-too-high", "the security deposit is at most 12 months' rent");
         }
     }
 

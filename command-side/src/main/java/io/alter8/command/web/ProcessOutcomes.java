@@ -64,7 +64,9 @@ public class ProcessOutcomes {
             }
             for (DomainEventMessage<?> event : events.subList(start + 1, events.size())) {
                 if (succeeded.equals(event.getPayloadType())) {
-                    long version = event.getSequenceNumber();
+                    // The success may come with more events of its unit of work (a lease's schedule): the version
+                    // after it is the stream's last, so that it serves as the next If-Match.
+                    long version = events.get(events.size() - 1).getSequenceNumber();
                     return ResponseEntity.ok()
                                          .header(HttpHeaders.ETAG, ETags.of(version))
                                          .body(new CommandAccepted(request.id(), version,

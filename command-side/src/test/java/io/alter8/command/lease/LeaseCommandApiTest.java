@@ -5,16 +5,13 @@ import io.alter8.command.auth.TestUsers;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -32,86 +29,7 @@ import static org.awaitility.Awaitility.await;
  * settles it (also under a race), every error path.
  */
 @CommandSideTest
-class LeaseCommandApiTest {
-
-    static final String PASSWORD = "a long enough password";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    ApiClient anonymous;
-    ApiClient owner;
-    ApiClient admin;
-    UUID tenantId;
-    ApiClient tenant;
-    String property;
-
-    @BeforeEach
-    void setUp() {
-        anonymous = new ApiClient("http://localhost:" + port);
-        owner = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
-        admin = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
-        tenantId = TestUsers.register(anonymous, "tenant", PASSWORD).id();
-        tenant = anonymous.withToken(TestTokens.mint(tenantId, "tenant"));
-        property = listedApartment(owner);
-    }
-
-    /** Active, verified and listed publicly: tenants apply only to what is on the market. */
-    String listedApartment(ApiClient as) {
-        Response created = as.post("/api/properties", apartment(null, null, "Flat", "25000"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().path("id").asString();
-        assertThat(as.put("/api/properties/" + id + "/status", "{\"status\": \"active\"}").status()).isEqualTo(200);
-        assertThat(admin.put("/api/properties/" + id + "/verification", "{\"status\": \"verified\"}").status())
-                .isEqualTo(200);
-        assertThat(as.put("/api/properties/" + id + "/listing-status", "{\"status\": \"public\"}").status())
-                .isEqualTo(200);
-        return id;
-    }
-
-    static String terms(String rent) {
-        LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(5);
-        return """
-                {"startDate": "%s", "endDate": "%s", "noticePeriodDays": 60, "monthlyRent": {"amount": "%s",
-                 "currency": "INR"}, "securityDeposit": {"amount": "75000", "currency": "INR"},
-                 "annualRentIncreasePercent": 5, "nextRentReviewDate": "%s", "specialTerms": ["No smoking"]}"""
-                .formatted(start, start.plusYears(1), rent, start.plusMonths(11));
-    }
-
-    /** A tenant's application for the property's only unit. */
-    String apply(ApiClient as, String propertyId) {
-        Response r = as.post("/api/leases", "{\"propertyId\": \"%s\", \"terms\": %s}".formatted(propertyId,
-                                                                                              terms("25000")));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().path("id").asString();
-    }
-
-    void ok(Response r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-    }
-
-    /** Applied by the tenant, approved by both, signed by both: ready to be put into force. */
-    String readyLease(ApiClient tenantApi, String propertyId) {
-        return approvedAndSigned(apply(tenantApi, propertyId), tenantApi);
-    }
-
-    String approvedAndSigned(String lease, ApiClient tenantApi) {
-        ok(owner.post("/api/leases/" + lease + "/approval", null));
-        ok(tenantApi.post("/api/leases/" + lease + "/approval", null));
-        ok(owner.post("/api/leases/" + lease + "/signatures",
-                      "{\"as\": \"owner\", \"signatureUrl\": \"https://sign.example/owner\"}"));
-        ok(tenantApi.post("/api/leases/" + lease + "/signatures",
-                          "{\"as\": \"tenant\", \"signatureUrl\": \"https://sign.example/tenant\", "
-                                  + "\"agreementUrl\": \"https://docs.example/lease.pdf\"}"));
-        return lease;
-    }
-
-    List<String> eventTypes(String id) {
-        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
-                                         + "ORDER BY sequence_number", String.class, id)
-                   .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
-    }
+class LeaseCommandApiTest extends LeaseApiFixture {
 
     @Test
     void aTenantAppliesAndTheLeaseRunsFromAgreementToTermination() {
@@ -133,18 +51,21 @@ class LeaseCommandApiTest {
         Response activated = owner.post("/api/leases/" + lease + "/activation", null);
         ok(activated);
         // The answer waited for the leasing process: the unit is taken and the lease in force.
-        assertThat(activated.json().path("version").asLong()).as("the lease's own version").isEqualTo(6);
-        assertThat(activated.header("ETag")).isEqualTo("\"6\"");
-        assertThat(eventTypes(lease)).containsExactly("LeaseProposed", "LeaseApproved", "LeaseApproved",
-                                                      "LeaseSigned", "LeaseSigned", "LeaseActivationRequested",
-                                                      "LeaseActivated");
+        // In force, it holds the deposit and has its schedule: 12 months and the last day (start + 1 year) alone.
+        List<String> inForce = new ArrayList<>(List.of("LeaseProposed", "LeaseApproved", "LeaseApproved",
+                                                       "LeaseSigned", "LeaseSigned", "LeaseActivationRequested",
+                                                       "LeaseActivated", "SecurityDepositHeld"));
+        inForce.addAll(Collections.nCopies(13, "RentChargeScheduled"));
+        assertThat(activated.json().path("version").asLong()).as("the lease's own version").isEqualTo(20);
+        assertThat(activated.header("ETag")).isEqualTo("\"20\"");
+        assertThat(eventTypes(lease)).isEqualTo(inForce);
         assertThat(eventTypes(property)).contains("UnitOccupied").doesNotContain("UnitVacated");
 
         ok(tenant.post("/api/leases/" + lease + "/termination",
                        "{\"terminationDate\": \"%s\", \"reason\": \"moving\", \"earlyTerminationPenalty\": "
                                .formatted(LocalDate.now(ZoneOffset.UTC))
                                + "{\"amount\": \"25000\", \"currency\": \"INR\"}}"));
-        assertThat(eventTypes(lease)).last().isEqualTo("LeaseTerminated");
+        assertThat(eventTypes(lease)).contains("LeaseTerminated");
         // The process gives the unit back right after the termination is stored.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(eventTypes(property)).last().isEqualTo("PropertyStatusChanged");
@@ -178,7 +99,7 @@ class LeaseCommandApiTest {
                .untilAsserted(() -> assertThat(eventTypes(property)).last().isEqualTo("PropertyStatusChanged"));
         Response activated = owner.post("/api/leases/" + second + "/activation", null);
         ok(activated);
-        assertThat(eventTypes(second)).last().isEqualTo("LeaseActivated");
+        assertThat(eventTypes(second)).contains("LeaseActivated").last().isEqualTo("RentChargeScheduled");
     }
 
     /** What the unit's property says, in order: which lease took or gave back the unit. */

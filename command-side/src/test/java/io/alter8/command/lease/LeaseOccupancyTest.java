@@ -7,6 +7,7 @@ import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.RefuseLeaseActivation;
 import io.alter8.api.property.OccupyUnit;
@@ -119,6 +120,15 @@ class LeaseOccupancyTest {
     void aTerminatedLeaseGivesTheUnitBackEvenIfNoProcessRanForItsActivation() {
         fixture.givenNoPriorActivity()
                .whenAggregate(LEASE.toString()).publishes(TERMINATED)
+               .expectDispatchedCommands(new VacateUnit(PROPERTY, UNIT, LEASE))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void anExpiredLeaseGivesTheUnitBack() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(LEASE.toString()).publishes(new LeaseExpired(LEASE, PROPERTY, UNIT,
+                                                                           LocalDate.of(2026, 11, 30)))
                .expectDispatchedCommands(new VacateUnit(PROPERTY, UNIT, LEASE))
                .expectActiveSagas(0);
     }

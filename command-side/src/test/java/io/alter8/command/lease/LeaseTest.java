@@ -25,7 +25,9 @@ import io.alter8.api.lease.LeaseTermsRevised;
 import io.alter8.api.lease.ProposeLease;
 import io.alter8.api.lease.RefuseLeaseActivation;
 import io.alter8.api.lease.RejectLease;
+import io.alter8.api.lease.RentChargeScheduled;
 import io.alter8.api.lease.ReviseLeaseTerms;
+import io.alter8.api.lease.SecurityDepositHeld;
 import io.alter8.api.lease.SignLease;
 import io.alter8.api.lease.TerminateLease;
 import io.alter8.api.user.Actor;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -450,11 +453,19 @@ class LeaseTest {
     }
 
     @Test
-    void theProcessConfirmingTheUnitPutsTheLeaseIntoForceOnce() {
+    void theProcessConfirmingTheUnitPutsTheLeaseIntoForceOnceWithItsDepositAndSchedule() {
+        List<Object> inForce = new ArrayList<>(List.of(new LeaseActivated(ID, PROPERTY, UNIT, List.of(TENANT), AGENT),
+                                                       new SecurityDepositHeld(ID, Money.of("50000", "INR"))));
+        LocalDate start = TODAY.minusDays(10);
+        for (int k = 0; k < 12; k++) {
+            inForce.add(charge(k, start.plusMonths(k), start.plusMonths(k + 1L).minusDays(1), "25000.00"));
+        }
+        // A year and a day: the 13th period is the last day alone, 1 of 30 days of the escalated 26250.00.
+        inForce.add(charge(12, start.plusYears(1), start.plusYears(1), "875.00"));
         given(approvedAndSigned())
                .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), AGENT))
                .when(new ConfirmLeaseActivation(ID))
-               .expectEvents(new LeaseActivated(ID, PROPERTY, UNIT, List.of(TENANT), AGENT));
+               .expectEvents(inForce.toArray());
         given(approvedAndSigned())
                .andGiven(new LeaseActivationRequested(ID, PROPERTY, UNIT, List.of(TENANT), AGENT),
                          new LeaseActivated(ID, PROPERTY, UNIT, List.of(TENANT), AGENT))
@@ -529,13 +540,23 @@ class LeaseTest {
     }
 
     @Test
-    void eitherSideTerminatesALeaseInForce() {
+    void eitherSideTerminatesALeaseInForceItsLastPeriodProRatedWithThePenalty() {
+        // In force before schedules existed: the end makes its schedule, 11 of 30 days and the penalty.
         given(approvedAndSigned())
                .andGiven(new LeaseActivated(ID, PROPERTY, UNIT, List.of(TENANT), OWNER))
                .when(new TerminateLease(ID, TODAY, "moving abroad", TODAY.minusDays(30), Money.of("10000", "INR"),
                                         as(TENANT, Role.TENANT), null))
                .expectEvents(new LeaseTerminated(ID, PROPERTY, UNIT, TODAY, "moving abroad", TODAY.minusDays(30),
-                                                 Money.of("10000", "INR"), TENANT));
+                                                 Money.of("10000", "INR"), TENANT),
+                             new RentChargeScheduled(ID, PROPERTY, 0, TODAY.minusDays(10), TODAY, TODAY.minusDays(10),
+                                                     Money.of("9166.67", "INR"), Money.of("0", "INR"),
+                                                     Money.of("10000", "INR"), Money.of("19166.67", "INR")));
+    }
+
+    static RentChargeScheduled charge(int number, LocalDate start, LocalDate end, String rent) {
+        Money zero = Money.of("0", "INR");
+        return new RentChargeScheduled(ID, PROPERTY, number, start, end, start, Money.of(rent, "INR"), zero, zero,
+                                       Money.of(rent, "INR"));
     }
 
     @Test

@@ -39,7 +39,7 @@ import static io.alter8.query.jdbc.Sql.uuid;
 class LeaseQueries {
 
     /** The leases someone is party to, as owner, agent, manager or tenant (the parameter, four times). */
-    private static final String PARTY = " AND (l.owner_id = ? OR l.agent_id = ? OR l.manager_id = ? OR EXISTS "
+    static final String PARTY = " AND (l.owner_id = ? OR l.agent_id = ? OR l.manager_id = ? OR EXISTS "
             + "(SELECT 1 FROM lease_tenant t WHERE t.lease_id = l.id AND t.tenant_id = ?))";
 
     private final JdbcTemplate jdbc;
@@ -142,7 +142,7 @@ class LeaseQueries {
                 rs.getLong("version"));
     }
 
-    private static Money money(ResultSet rs, String column, String currency) throws SQLException {
+    static Money money(ResultSet rs, String column, String currency) throws SQLException {
         BigDecimal amount = rs.getBigDecimal(column);
         return amount == null ? null : new Money(amount, currency);
     }

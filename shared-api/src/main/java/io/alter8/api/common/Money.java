@@ -35,6 +35,42 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         return new Money(new BigDecimal(amount), currency);
     }
 
+    public static Money zero(String currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    /** The sum; both in one currency, else an {@code IllegalArgumentException}. */
+    public Money plus(Money other) {
+        return new Money(amount.add(sameCurrency(other).amount), currency);
+    }
+
+    /** The difference, which may be negative; both in one currency. */
+    public Money minus(Money other) {
+        return new Money(amount.subtract(sameCurrency(other).amount), currency);
+    }
+
+    /** The smaller of the two; both in one currency. */
+    public Money min(Money other) {
+        return amount.compareTo(sameCurrency(other).amount) <= 0 ? this : other;
+    }
+
+    @JsonIgnore
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    @JsonIgnore
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot combine " + currency + " with " + other.currency);
+        }
+        return other;
+    }
+
     @JsonIgnore
     public boolean isPositive() {
         return amount.signum() > 0;

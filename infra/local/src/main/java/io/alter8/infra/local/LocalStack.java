@@ -193,6 +193,8 @@ public final class LocalStack implements AutoCloseable {
             commandEnv.putIfAbsent("ALTER8_QUERY_BASE_URL", queryBaseUrl());
             // No SMS or e-mail here: sign-up, reset and two-factor codes land in files a developer can read.
             commandEnv.putIfAbsent("ALTER8_NOTIFICATIONS_LOCAL_INBOX", options.dataDir().resolve("inbox").toString());
+            // An admin may move the platform's clock forward (POST /api/admin/clock), to watch late fees appear.
+            commandEnv.putIfAbsent("ALTER8_CLOCK_MOVABLE", "true");
             Map<String, String> queryEnv = new LinkedHashMap<>(shared);
             queryEnv.put("ALTER8_QUERY_PORT", Integer.toString(options.queryPort()));
             // The query side checks tokens; it must not be able to mint them.

@@ -1,0 +1,12 @@
+package io.alter8.api.lease;
+
+import io.alter8.api.common.Money;
+
+import java.time.Instant;
+
+/** A movement of a lease's deposit: {@code held}, {@code deducted} (with its reason) or {@code refunded}. */
+public record DepositEntryView(String kind,
+                               Money amount,
+                               String reason,
+                               Instant at) {
+}
