@@ -42,6 +42,8 @@ class AccessMatrixTest {
                                           "auditor", "analyst");
         Set<String> verificationReaders = Set.of("admin", "super_admin", "auditor", "analyst", "field_executive",
                                                  "agent", "owner", "property_manager");
+        Set<String> documentPeople = Set.of("owner", "tenant", "agent", "field_executive", "property_manager",
+                                            "admin", "super_admin");
         Map<String, Set<String>> routes = Map.ofEntries(
                 Map.entry("/api/properties", ALL),
                 Map.entry("/api/properties/" + property, ALL),
@@ -64,6 +66,8 @@ class AccessMatrixTest {
                 // Tenants have no verifications; the others see their own part (checked in the verification tests).
                 Map.entry("/api/verifications", verificationReaders),
                 Map.entry("/api/verifications/" + UUID.randomUUID(), verificationReaders),
+                Map.entry("/api/documents", documentPeople),
+                Map.entry("/api/documents/" + UUID.randomUUID(), documentPeople),
                 Map.entry("/api/admin/processing-groups/property-listing/dead-letters", Set.of("admin", "super_admin")),
                 Map.entry("/actuator/processors", Set.of("admin", "super_admin")));
         ApiClient anonymous = new ApiClient("http://localhost:" + port);
