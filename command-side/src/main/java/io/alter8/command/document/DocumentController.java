@@ -121,7 +121,7 @@ class DocumentController {
         DocumentId id = form.id() == null ? DocumentId.random() : new DocumentId(form.id());
         UserId sealFor = type.encrypted() ? new UserId(form.entityId()) : null;
         AccessLevel level = form.accessLevel() == null ? null : AccessLevel.fromWire(form.accessLevel());
-        return uploads.store(form.file(), type, id, sealFor, checked -> stored -> commands.create(
+        return uploads.store(form.file(), type, id, sealFor, (checked, stored) -> commands.create(
                 new UploadDocument(id, entity, form.entityId(), type, form.title(), form.description(), form.tags(),
                                    level, stored, checked.words(), Callers.actor()),
                 id, "/api/documents/" + id));
@@ -137,7 +137,7 @@ class DocumentController {
         DocumentId document = new DocumentId(id);
         DocumentUploaded first = firstEvent(document);
         UserId sealFor = first.documentType().encrypted() ? new UserId(first.entityId()) : null;
-        return uploads.store(form.file(), first.documentType(), document, sealFor, checked -> stored ->
+        return uploads.store(form.file(), first.documentType(), document, sealFor, (checked, stored) ->
                 commands.change(document, ifMatch, (doc, by, version) ->
                         new UploadDocumentVersion(doc, stored, checked.words(), by, version)));
     }

@@ -21,7 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * An uploaded file from the request to the file store, checked against its type's rules first: empty (400), too
@@ -49,7 +49,7 @@ class Uploads {
      * sends the command {@code record} makes of the stored file; a failure of the command deletes the file.
      */
     <R> R store(MultipartFile upload, DocumentType type, DocumentId document, UserId sealFor,
-                Function<Checked, Function<StoredFile, R>> record) {
+                BiFunction<Checked, StoredFile, R> record) {
         Path temp = null;
         try {
             temp = Files.createTempFile("alter8-upload-", ".bin");
@@ -58,7 +58,7 @@ class Uploads {
                                             checked.sha256(), sealFor);
             R answer;
             try {
-                answer = record.apply(checked).apply(stored);
+                answer = record.apply(checked, stored);
             } catch (RuntimeException refused) {
                 files.delete(stored.fileId());
                 throw refused;
