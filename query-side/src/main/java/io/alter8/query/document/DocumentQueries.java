@@ -26,9 +26,10 @@ import java.util.UUID;
 
 /**
  * Reads the documents view. Who sees a document mirrors who may download it: admins every one; others the public
- * ones, their own uploads, those granted to them, and the restricted ones of the entities they are people of (their
+ * ones, their own uploads, those granted to them, the restricted ones of the entities they are people of (their
  * own user, the properties they own, manage or list, the leases they are party to, the verifications they own or
- * carry out), found in this side's property, lease and verification read models.
+ * carry out) and the private ones of the entities they write, found in this side's property, lease and
+ * verification read models.
  */
 @Component
 class DocumentQueries {
@@ -99,24 +100,38 @@ class DocumentQueries {
         return Optional.ofNullable(found).map(DocumentQueries::view);
     }
 
+    /**
+     * The caller's entities, and which of them they write (a property's owner and manager, every party of a lease,
+     * a verification's field executive, the user themself): restricted documents show to all of an entity's
+     * people, private ones to its writers only, as downloads do.
+     */
     private Bson visibleTo(UUID caller) {
         List<String> entities = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         entities.add(caller.toString());
-        jdbc.queryForList("SELECT id FROM property_listing WHERE owner_id = ? OR listing_agent_id = ? "
-                                  + "OR property_manager_id = ? UNION ALL "
-                                  + "SELECT l.id FROM lease l WHERE l.owner_id = ? OR l.agent_id = ? "
-                                  + "OR l.manager_id = ? OR EXISTS (SELECT 1 FROM lease_tenant t "
-                                  + "WHERE t.lease_id = l.id AND t.tenant_id = ?) UNION ALL "
-                                  + "SELECT id FROM verification WHERE owner_id = ? OR agent_id = ? "
-                                  + "OR field_executive_id = ?", UUID.class,
-                          caller, caller, caller, caller, caller, caller, caller, caller, caller, caller)
-            .forEach(id -> entities.add(id.toString()));
+        written.add(caller.toString());
+        jdbc.query("SELECT id, COALESCE(owner_id = ? OR property_manager_id = ?, false) FROM property_listing "
+                           + "WHERE owner_id = ? OR listing_agent_id = ? OR property_manager_id = ? UNION ALL "
+                           + "SELECT l.id, true FROM lease l WHERE l.owner_id = ? OR l.agent_id = ? "
+                           + "OR l.manager_id = ? OR EXISTS (SELECT 1 FROM lease_tenant t "
+                           + "WHERE t.lease_id = l.id AND t.tenant_id = ?) UNION ALL "
+                           + "SELECT id, COALESCE(field_executive_id = ?, false) FROM verification "
+                           + "WHERE owner_id = ? OR agent_id = ? OR field_executive_id = ?",
+                   rs -> {
+                       entities.add(rs.getString(1));
+                       if (rs.getBoolean(2)) {
+                           written.add(rs.getString(1));
+                       }
+                   }, caller, caller, caller, caller, caller, caller, caller, caller, caller, caller, caller, caller,
+                   caller);
         String me = caller.toString();
         return Filters.or(Filters.eq("accessLevel", AccessLevel.PUBLIC.wire()),
                           Filters.eq("uploadedBy", me),
                           Filters.exists("grants." + me),
                           Filters.and(Filters.eq("accessLevel", AccessLevel.RESTRICTED.wire()),
-                                      Filters.in("entityId", entities)));
+                                      Filters.in("entityId", entities)),
+                          Filters.and(Filters.eq("accessLevel", AccessLevel.PRIVATE.wire()),
+                                      Filters.in("entityId", written)));
     }
 
     static DocumentView view(Document d) {

@@ -19,6 +19,7 @@ import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
 import io.alter8.query.Rebuilds;
+import io.alter8.query.property.TestEvents;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +27,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The documents view in MongoDB over HTTP: search by entity, type, tags and the words of a file's text (found on the
@@ -153,6 +156,18 @@ class DocumentQueryApiTest {
         assertThat(ids(as(UUID.randomUUID(), "admin").get("/api/documents?q=" + unique))).hasSize(2);
         assertThat(new ApiClient("http://localhost:" + port).get("/api/documents").status()).isEqualTo(401);
         assertThat(as(UUID.randomUUID(), "analyst").get("/api/documents").status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePropertysOwnerSeesItsRestrictedDocumentsAndAsItsWriterItsPrivateOnes() {
+        UUID landlord = UUID.randomUUID();
+        store.append("Property", property, 0, new TestEvents.Listing(property).owner(landlord).registered());
+        String position = appendAll();
+        ApiClient theirs = as(landlord, "owner");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> assertThat(ids(theirs.get("/api/documents?q=" + unique, "X-Await-Position", position)))
+                        .containsExactlyInAnyOrder(deed.toString(), report.toString()));
+        assertThat(theirs.get("/api/documents/" + report).status()).isEqualTo(200);
     }
 
     @Test
