@@ -41,6 +41,8 @@ class AccessMatrixTest {
     static final Set<String> REQUESTERS = Set.of("owner", "agent", "admin", "super_admin");
     static final Set<String> FIELD_EXECUTIVES = Set.of("field_executive");
     static final Set<String> OWNER = Set.of("owner");
+    static final Set<String> DOCUMENT_PEOPLE = Set.of("owner", "tenant", "agent", "field_executive",
+                                                      "property_manager", "admin", "super_admin");
 
     record Route(String method, String path, Set<String> admitted) {
     }
@@ -118,7 +120,13 @@ class AccessMatrixTest {
                 new Route("PUT", "/api/auth/two-factor", ALL),
                 new Route("GET", "/api/auth/sessions", ALL),
                 new Route("DELETE", "/api/auth/sessions/" + id, ALL),
-                new Route("GET", "/actuator/metrics", ADMINS));
+                new Route("GET", "/actuator/metrics", ADMINS),
+                new Route("POST", "/api/documents", DOCUMENT_PEOPLE),
+                new Route("POST", "/api/documents/" + id + "/versions", DOCUMENT_PEOPLE),
+                new Route("POST", "/api/documents/" + id + "/signatures", DOCUMENT_PEOPLE),
+                new Route("GET", "/api/documents/" + id + "/content", DOCUMENT_PEOPLE),
+                new Route("PUT", "/api/documents/" + id + "/grants/" + id, DOCUMENT_PEOPLE),
+                new Route("DELETE", "/api/documents/" + id + "/grants/" + id, DOCUMENT_PEOPLE));
     }
 
     Response call(ApiClient api, Route route) {

@@ -44,6 +44,8 @@ class AccessMatrixTest {
                                                  "agent", "owner", "property_manager");
         Set<String> subscriptionReaders = Set.of("owner", "property_manager", "admin", "super_admin", "auditor",
                                                  "analyst");
+        Set<String> documentPeople = Set.of("owner", "tenant", "agent", "field_executive", "property_manager",
+                                            "admin", "super_admin");
         Map<String, Set<String>> routes = Map.ofEntries(
                 Map.entry("/api/properties", ALL),
                 Map.entry("/api/properties/" + property, ALL),
@@ -84,6 +86,8 @@ class AccessMatrixTest {
                 Map.entry("/api/admin/subscription-reports/revenue", Set.of("admin", "super_admin", "analyst")),
                 Map.entry("/api/admin/subscription-reports/churn", Set.of("admin", "super_admin", "analyst")),
                 Map.entry("/api/admin/subscription-reports/trial-conversion", Set.of("admin", "super_admin", "analyst")),
+                Map.entry("/api/documents", documentPeople),
+                Map.entry("/api/documents/" + UUID.randomUUID(), documentPeople),
                 Map.entry("/api/admin/processing-groups/property-listing/dead-letters", Set.of("admin", "super_admin")),
                 Map.entry("/api/admin/processing-groups", Set.of("admin", "super_admin")),
                 Map.entry("/api/admin/processing-groups/leases/rebuild", Set.of("admin", "super_admin")),

@@ -8,6 +8,7 @@ import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.ApproveLease;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseAgreementRecorded;
 import io.alter8.api.lease.LeaseActivationRefused;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseApprovalStatus;
@@ -23,6 +24,7 @@ import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.LeaseTermsRevised;
 import io.alter8.api.lease.ProposeLease;
+import io.alter8.api.lease.RecordLeaseAgreement;
 import io.alter8.api.lease.RefuseLeaseActivation;
 import io.alter8.api.lease.RejectLease;
 import io.alter8.api.lease.ReviseLeaseTerms;
@@ -97,6 +99,8 @@ class Lease {
     private final SecurityDeposit deposit = new SecurityDeposit(this);
     @AggregateMember
     private final LeaseEnding ending = new LeaseEnding(this);
+    /** The signed agreement document and its version; null until one is fully signed. */
+    private LeaseAgreementRecorded agreement;
 
     Lease() {
         // for Axon
@@ -519,6 +523,27 @@ class Lease {
             throw new DomainRuleViolation("invalid-reason", "the reason has at most 2000 characters");
         }
         return reason;
+    }
+
+    /** A lease agreement document its parties all signed becomes its agreement; the same one again changes nothing. */
+    @CommandHandler
+    void handle(RecordLeaseAgreement command) {
+        LeaseAgreementRecorded recorded = new LeaseAgreementRecorded(id, required(command.documentId(), "documentId"),
+                                                                     command.version());
+        if (recorded.equals(agreement)) {
+            return;
+        }
+        apply(recorded);
+    }
+
+    @EventSourcingHandler
+    void on(LeaseAgreementRecorded event) {
+        agreement = event;
+    }
+
+    /** Who is party to it and which unit, as proposed; its documents take their people from it. */
+    LeaseProposed proposal() {
+        return proposal;
     }
 
     private static NotPermitted notAParty() {

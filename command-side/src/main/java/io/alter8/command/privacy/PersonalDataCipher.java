@@ -6,10 +6,15 @@ import io.alter8.api.common.UserId;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.CipherInputStream;
+import javax.crypto.CipherOutputStream;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -113,6 +118,66 @@ public class PersonalDataCipher {
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
             throw new PersonalDataCorrupted("personal data failed its integrity check", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /** A file being sealed: write the plaintext to {@code stream}; {@code keyId} names the key it is sealed with. */
+    public record SealedOutput(String keyId, OutputStream stream) {
+    }
+
+    /**
+     * Seals the bytes written to the returned stream into {@code out} under {@code owner}'s data key (made on first
+     * use): a random IV, then AES-256-GCM bound to the key id and {@code fileId}, so a sealed file cannot be passed
+     * off as another. Closing the returned stream writes the authentication tag and closes {@code out}.
+     *
+     * @throws PersonalDataErased if the owner's key has been shredded
+     */
+    public SealedOutput sealFile(UserId owner, String fileId, OutputStream out) throws IOException {
+        StoredKey stored = keys.findOrCreate(owner, () -> newKey(owner));
+        if (stored.shredded()) {
+            throw new PersonalDataErased("the personal data of user " + owner + " has been erased");
+        }
+        String keyId = stored.keyId().toString();
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        out.write(iv);
+        return new SealedOutput(keyId, new CipherOutputStream(out, fileCipher(Cipher.ENCRYPT_MODE, stored, iv,
+                                                                                keyId, fileId)));
+    }
+
+    /**
+     * The plaintext of a file sealed by {@link #sealFile}. GCM releases nothing before the tag is checked, so the
+     * whole file passes through memory (identity documents are small).
+     *
+     * @throws PersonalDataErased if its data key has been shredded: the file is unreadable for good
+     */
+    public InputStream openFile(String keyId, String fileId, InputStream in) throws IOException {
+        UUID id;
+        try {
+            id = UUID.fromString(keyId);
+        } catch (IllegalArgumentException e) {
+            throw new PersonalDataCorrupted("key id is not one of ours", e);
+        }
+        StoredKey stored = keys.find(id).filter(k -> !k.shredded())
+                               .orElseThrow(() -> new PersonalDataErased("this personal data has been erased"));
+        byte[] iv = in.readNBytes(IV_BYTES);
+        if (iv.length < IV_BYTES) {
+            throw new PersonalDataCorrupted("the sealed file is too short", null);
+        }
+        return new CipherInputStream(in, fileCipher(Cipher.DECRYPT_MODE, stored, iv, keyId, fileId));
+    }
+
+    private Cipher fileCipher(int mode, StoredKey stored, byte[] iv, String keyId, String fileId) {
+        byte[] dataKey = unwrap(stored);
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(mode, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(("alter8/file/v1|" + keyId + '|' + fileId).getBytes(StandardCharsets.UTF_8));
+            return cipher;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         } finally {

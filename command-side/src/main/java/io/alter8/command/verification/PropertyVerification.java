@@ -26,6 +26,7 @@ import io.alter8.api.verification.VerificationType;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.user.UserRoles;
+import io.alter8.command.document.DocumentEntities;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -34,7 +35,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.now;
@@ -227,6 +230,17 @@ class PropertyVerification {
             throw new DomainRuleViolation("missing-legal", "a legal verification reports its legal findings: "
                     + "documents verified, title clear and legal issues");
         }
+    }
+
+    /** Its documents' people: the assigned field executive writes, the owner and the agent read. */
+    DocumentEntities.Members documentMembers() {
+        Set<UserId> readers = new HashSet<>();
+        readers.add(ownerId);
+        if (agentId != null) {
+            readers.add(agentId);
+        }
+        Set<UserId> writers = fieldExecutiveId == null ? Set.of() : Set.of(fieldExecutiveId);
+        return new DocumentEntities.Members(writers, readers, writers);
     }
 
     private void requireOpen() {

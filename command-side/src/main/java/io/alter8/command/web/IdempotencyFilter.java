@@ -64,7 +64,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return !COMMAND_METHODS.contains(request.getMethod())
                 || request.getHeader(RequestContext.IDEMPOTENCY_KEY_HEADER) == null
                 || request.getRequestURI().startsWith(AUTH_ROUTES)
+                // A file upload is not held in memory to be compared and replayed; its own id makes it safe to
+                // retry (the same id again is refused, and that retry's bytes deleted).
+                || MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType(request))
                 || CurrentUser.get().isEmpty();
+    }
+
+    private static MediaType contentType(HttpServletRequest request) {
+        try {
+            return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return null;
+        }
     }
 
     @Override

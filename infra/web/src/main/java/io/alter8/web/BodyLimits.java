@@ -1,6 +1,7 @@
 package io.alter8.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
 
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
  * many records at once). Larger bodies are refused with 413 before they are read.
  *
  * @param max     the cap of every route (default 1 MB)
- * @param perPath caps of single paths, e.g. {@code alter8.web.body-limits.per-path.[/api/admin/property-imports]=8MB}
+ * @param perPath caps of single paths, e.g. {@code alter8.web.body-limits.per-path.[/api/admin/property-imports]=8MB};
+ *                a path may have {@code *} for one segment ({@code /api/documents/*}{@code /versions})
  */
 @ConfigurationProperties("alter8.web.body-limits")
 public record BodyLimits(DataSize max, Map<String, DataSize> perPath) {
@@ -21,6 +23,13 @@ public record BodyLimits(DataSize max, Map<String, DataSize> perPath) {
     }
 
     long bytesFor(String path) {
-        return perPath.getOrDefault(path, max).toBytes();
+        DataSize exact = perPath.get(path);
+        if (exact != null) {
+            return exact.toBytes();
+        }
+        return perPath.entrySet().stream().filter(e -> e.getKey().contains("*") && PATHS.match(e.getKey(), path))
+                      .findFirst().map(Map.Entry::getValue).orElse(max).toBytes();
     }
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 }
