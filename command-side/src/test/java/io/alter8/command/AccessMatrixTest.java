@@ -38,6 +38,7 @@ class AccessMatrixTest {
     static final Set<String> REQUESTERS = Set.of("owner", "agent", "admin", "super_admin");
     static final Set<String> FIELD_EXECUTIVES = Set.of("field_executive");
     static final Set<String> OWNER = Set.of("owner");
+    static final Set<String> AUDITORS = Set.of("auditor", "admin", "super_admin");
 
     record Route(String method, String path, Set<String> admitted) {
     }
@@ -98,7 +99,11 @@ class AccessMatrixTest {
                 new Route("PUT", "/api/auth/two-factor", ALL),
                 new Route("GET", "/api/auth/sessions", ALL),
                 new Route("DELETE", "/api/auth/sessions/" + id, ALL),
-                new Route("GET", "/actuator/metrics", ADMINS));
+                new Route("GET", "/actuator/metrics", ADMINS),
+                new Route("GET", "/api/audit/property/" + id + "/events", AUDITORS),
+                new Route("GET", "/api/audit/events", AUDITORS),
+                new Route("GET", "/api/audit/property/" + id + "/state", AUDITORS),
+                new Route("GET", "/api/audit/correlations/" + id, AUDITORS));
     }
 
     Response call(ApiClient api, Route route) {
