@@ -103,7 +103,15 @@ class AccessMatrixTest {
                 new Route("GET", "/api/audit/property/" + id + "/events", AUDITORS),
                 new Route("GET", "/api/audit/events", AUDITORS),
                 new Route("GET", "/api/audit/property/" + id + "/state", AUDITORS),
-                new Route("GET", "/api/audit/correlations/" + id, AUDITORS));
+                new Route("GET", "/api/audit/correlations/" + id, AUDITORS),
+                new Route("GET", "/api/audit/checkpoints/latest", AUDITORS),
+                new Route("GET", "/api/audit/checkpoints", AUDITORS),
+                new Route("POST", "/api/audit/checkpoints", AUDITORS),
+                new Route("GET", "/api/audit/public-key", AUDITORS),
+                new Route("GET", "/api/audit/proofs/inclusion?position=1", AUDITORS),
+                new Route("GET", "/api/audit/proofs/consistency?from=0", AUDITORS),
+                new Route("GET", "/api/audit/verify?aggregateType=property&id=" + id, AUDITORS),
+                new Route("GET", "/api/audit/export", AUDITORS));
     }
 
     Response call(ApiClient api, Route route) {

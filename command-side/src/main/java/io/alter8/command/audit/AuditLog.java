@@ -8,11 +8,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -25,11 +28,17 @@ import java.util.function.Consumer;
 class AuditLog {
 
     static final int FETCH_SIZE = 1000;
-    private static final String COLUMNS = "SELECT global_index, event_identifier, type, aggregate_identifier, "
+    static final String COLUMNS_SQL = "SELECT global_index, event_identifier, type, aggregate_identifier, "
             + "sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data FROM domain_event_entry ";
-    static final RowMapper<StoredEvent> ROW = (rs, n) -> new StoredEvent(
-            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-            rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
+    static final RowMapper<StoredEvent> ROW = (rs, n) -> event(rs, 1);
+
+    /** The event in the columns of {@link #COLUMNS_SQL} from column {@code first} on. */
+    static StoredEvent event(ResultSet rs, int first) throws SQLException {
+        return new StoredEvent(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2),
+                               rs.getString(first + 3), rs.getLong(first + 4), rs.getString(first + 5),
+                               rs.getString(first + 6), rs.getString(first + 7), rs.getBytes(first + 8),
+                               rs.getBytes(first + 9));
+    }
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate cursor;
@@ -45,20 +54,20 @@ class AuditLog {
     }
 
     List<StoredEvent> ofAggregate(String storedType, String aggregateId) {
-        return jdbc.query(COLUMNS + "WHERE aggregate_identifier = ? AND type = ? ORDER BY sequence_number", ROW,
+        return jdbc.query(COLUMNS_SQL + "WHERE aggregate_identifier = ? AND type = ? ORDER BY sequence_number", ROW,
                           aggregateId, storedType);
     }
 
     List<StoredEvent> page(EventFilter filter, int size) {
         Query q = where(filter);
         q.args.add(size);
-        return jdbc.query(COLUMNS + q.sql + " ORDER BY global_index LIMIT ?", ROW, q.args.toArray());
+        return jdbc.query(COLUMNS_SQL + q.sql + " ORDER BY global_index LIMIT ?", ROW, q.args.toArray());
     }
 
     /** Every matching event, in position order, handed to {@code each} while the cursor moves on. */
     void stream(EventFilter filter, Consumer<StoredEvent> each) {
         Query q = where(filter);
-        readOnly.executeWithoutResult(tx -> cursor.query(COLUMNS + q.sql + " ORDER BY global_index",
+        readOnly.executeWithoutResult(tx -> cursor.query(COLUMNS_SQL + q.sql + " ORDER BY global_index",
                                                          rs -> { each.accept(ROW.mapRow(rs, 0)); },
                                                          q.args.toArray()));
     }
@@ -68,7 +77,7 @@ class AuditLog {
      * {@code at} (either may be null).
      */
     Optional<StoredEvent> lastUpTo(String storedType, String aggregateId, Long position, Instant at) {
-        StringBuilder sql = new StringBuilder(COLUMNS + "WHERE aggregate_identifier = ? AND type = ?");
+        StringBuilder sql = new StringBuilder(COLUMNS_SQL + "WHERE aggregate_identifier = ? AND type = ?");
         List<Object> args = new ArrayList<>(List.of(aggregateId, storedType));
         if (position != null) {
             sql.append(" AND global_index <= ?");
@@ -81,8 +90,28 @@ class AuditLog {
         return jdbc.query(sql + " ORDER BY sequence_number DESC LIMIT 1", ROW, args.toArray()).stream().findFirst();
     }
 
+    /**
+     * The first {@code treeSize} leaves of the log's tree with their events as stored (null where an event is
+     * missing), in tree order, through a cursor: the export bundle.
+     */
+    void streamTree(long treeSize, BiConsumer<MerkleLog.TreeLeaf, StoredEvent> each) {
+        readOnly.executeWithoutResult(tx -> cursor.query(
+                "SELECT t.tree_index, t.position, t.event_identifier, t.aggregate_identifier, t.leaf_hash, "
+                        + "e.global_index, e.event_identifier, e.type, e.aggregate_identifier, e.sequence_number, "
+                        + "e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data "
+                        + "FROM audit_tree_leaf t LEFT JOIN domain_event_entry e ON e.global_index = t.position "
+                        + "WHERE t.tree_index < ? ORDER BY t.tree_index",
+                rs -> {
+                    each.accept(MerkleLog.LEAF.mapRow(rs, 0), rs.getObject(6) == null ? null : event(rs, 6));
+                }, treeSize));
+    }
+
+    Optional<StoredEvent> at(long position) {
+        return jdbc.query(COLUMNS_SQL + "WHERE global_index = ?", ROW, position).stream().findFirst();
+    }
+
     List<StoredEvent> ofCorrelation(String correlationId) {
-        return jdbc.query(COLUMNS + "WHERE " + META + "->>'correlationId' = ? ORDER BY global_index", ROW,
+        return jdbc.query(COLUMNS_SQL + "WHERE " + META + "->>'correlationId' = ? ORDER BY global_index", ROW,
                           correlationId);
     }
 

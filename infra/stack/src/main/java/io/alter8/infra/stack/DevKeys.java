@@ -49,6 +49,15 @@ public final class DevKeys {
         }
     }
 
+    /** A new Ed25519 pair for signing the event log's checkpoints. */
+    public static KeyPair checkpointKeys() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The pair kept in {@code dir}, made there (private key readable by the owner only) if it is not yet. */
     public static KeyPair loadOrCreate(Path dir) {
         Path privateFile = dir.resolve(PRIVATE_FILE);
