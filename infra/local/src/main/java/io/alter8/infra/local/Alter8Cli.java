@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code alter8 run | bench | seed | bench-search | token}: the local stack and its benchmarks, in one runnable
+ * {@code alter8 run | bench | seed | bench-search | token | audit}: the local stack and its benchmarks, in one runnable
  * jar ({@code ./alter8} starts it).
  */
 public final class Alter8Cli {
@@ -19,6 +19,7 @@ public final class Alter8Cli {
               seed    fill a running stack with listings (100,000 by default) through the bulk import
               bench-search  measure listing search on a seeded stack: five filter mixes, uncached and cached
               token   print an access token for the local stack, for curl
+              audit   verify an audit export or proof offline (audit verify FILE), or time the audit routes
 
             alter8 <command> --help shows the options of a command.
             """;
@@ -53,6 +54,8 @@ public final class Alter8Cli {
                     return SearchBenchCommand.run(rest);
                 case "token":
                     return TokenCommand.run(rest, home());
+                case "audit":
+                    return AuditCommand.run(rest);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
@@ -75,13 +78,15 @@ public final class Alter8Cli {
                 return SearchBenchCommand.USAGE;
             case "token":
                 return TokenCommand.USAGE;
+            case "audit":
+                return AuditCommand.USAGE;
             default:
                 return USAGE;
         }
     }
 
     private static boolean knownCommand(String command) {
-        return List.of("run", "bench", "seed", "bench-search", "token").contains(command);
+        return List.of("run", "bench", "seed", "bench-search", "token", "audit").contains(command);
     }
 
     private static boolean isHelp(String arg) {
