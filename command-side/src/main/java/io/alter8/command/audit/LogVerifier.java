@@ -46,6 +46,10 @@ import java.util.Optional;
 class LogVerifier {
 
     static final int FETCH_SIZE = 5000;
+    /** The events as {@link AuditLog#COLUMNS_SQL} reads them, but with SHA-256 of payload and metadata. */
+    private static final String DIGESTS = "SELECT global_index, event_identifier, type, aggregate_identifier, "
+            + "sequence_number, payload_type, payload_revision, time_stamp, pg_catalog.sha256(payload), "
+            + "pg_catalog.sha256(coalesce(meta_data, ''::bytea)) FROM domain_event_entry ORDER BY global_index";
 
     record Break(String kind, Long position, Long treeIndex, String eventId, String aggregateType, String aggregateId,
                  Long sequence, String detail) {
@@ -71,13 +75,14 @@ class LogVerifier {
     Verification whole() {
         long treeSize = tree.size();
         try (Connection events = readOnly(); Connection leaves = readOnly(); Connection signed = readOnly()) {
-            Iterator<StoredEvent> eventRows = cursor(events, AuditLog.COLUMNS_SQL + "ORDER BY global_index",
-                                                     AuditLog.ROW);
+            // PostgreSQL hashes payload and metadata where they lie, in its own process: a row then crosses as
+            // 64 bytes of digests instead of its whole payload, which halves the time of a million events.
+            Iterator<StoredEvent> eventRows = cursor(events, DIGESTS, AuditLog.ROW);
             Iterator<TreeLeaf> leafRows = cursor(leaves, MerkleLog.LEAF_COLUMNS
                     + "WHERE tree_index < " + treeSize + " ORDER BY position", MerkleLog.LEAF);
             Iterator<Checkpoint> signedRows = cursor(signed, Checkpoints.COLUMNS + "ORDER BY tree_size",
                                                      Checkpoints.ROW);
-            return new Walk("log", treeSize, true).run(eventRows, leafRows, signedRows);
+            return new Walk("log", treeSize, true, true).run(eventRows, leafRows, signedRows);
         } catch (SQLException e) {
             throw new IllegalStateException("the event log could not be read for verification", e);
         }
@@ -89,7 +94,7 @@ class LogVerifier {
         String aggregateId = events.isEmpty() ? null : events.get(0).aggregateId();
         List<TreeLeaf> leaves = aggregateId == null ? List.of()
                 : tree.leavesOf(aggregateId).stream().filter(l -> l.treeIndex() < treeSize).toList();
-        Walk walk = new Walk(scope, treeSize, false);
+        Walk walk = new Walk(scope, treeSize, false, false);
         Verification result = walk.run(events.iterator(), leaves.iterator(), java.util.Collections.emptyIterator());
         if (result.firstBreak() != null) {
             return result;
@@ -131,6 +136,7 @@ class LogVerifier {
         private final String scope;
         private final long treeSize;
         private final boolean wholeLog;
+        private final boolean digests;
         private final EventLeaf leafHash = new EventLeaf();
         private final TreeBuilder rebuilt = new TreeBuilder();
         private final Deque<TreeLeaf> recomputed = new ArrayDeque<>();
@@ -140,10 +146,12 @@ class LogVerifier {
         private Long lastCheckpoint;
         private long nextSequence;
 
-        Walk(String scope, long treeSize, boolean wholeLog) {
+        /** {@code digests}: the events carry SHA-256 of their payload and metadata instead of the bytes. */
+        Walk(String scope, long treeSize, boolean wholeLog, boolean digests) {
             this.scope = scope;
             this.treeSize = treeSize;
             this.wholeLog = wholeLog;
+            this.digests = digests;
         }
 
         Verification run(Iterator<StoredEvent> events, Iterator<TreeLeaf> leaves, Iterator<Checkpoint> signed) {
@@ -222,7 +230,11 @@ class LogVerifier {
                                  "the entity's event " + nextSequence + " is missing");
             }
             nextSequence = event.sequence() + 1;
-            byte[] recomputedHash = leafOf(leafHash, event);
+            byte[] recomputedHash = digests
+                    ? leafHash.fromDigests(event.position(), event.eventId(), event.aggregateType(),
+                                           event.aggregateId(), event.sequence(), event.timestamp(),
+                                           event.payloadType(), event.revision(), event.payload(), event.metaData())
+                    : leafOf(leafHash, event);
             if (!MessageDigest.isEqual(recomputedHash, leaf.leafHash())) {
                 return new Break("changed", event.position(), leaf.treeIndex(), event.eventId(),
                                  event.aggregateType(), event.aggregateId(), event.sequence(),

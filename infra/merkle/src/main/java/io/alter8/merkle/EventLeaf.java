@@ -24,13 +24,23 @@ public final class EventLeaf {
 
     public byte[] hash(long position, String eventId, String aggregateType, String aggregateId, long sequence,
                        String timestamp, String payloadType, String revision, byte[] payload, byte[] metaData) {
+        byte[] payloadDigest = digest.digest(payload);
+        byte[] metaDataDigest = digest.digest(metaData == null ? new byte[0] : metaData);
+        return fromDigests(position, eventId, aggregateType, aggregateId, sequence, timestamp, payloadType, revision,
+                           payloadDigest, metaDataDigest);
+    }
+
+    /** The same leaf from the SHA-256 of the payload and of the metadata, where those were computed elsewhere. */
+    public byte[] fromDigests(long position, String eventId, String aggregateType, String aggregateId, long sequence,
+                              String timestamp, String payloadType, String revision, byte[] payloadDigest,
+                              byte[] metaDataDigest) {
         data.clear();
         data.putLong(position);
         String header = line(eventId) + line(aggregateType) + line(aggregateId) + sequence + "\n" + line(timestamp)
                 + line(payloadType) + line(revision);
         data.put(digest.digest(header.getBytes(StandardCharsets.UTF_8)));
-        data.put(digest.digest(payload));
-        data.put(digest.digest(metaData == null ? new byte[0] : metaData));
+        data.put(payloadDigest);
+        data.put(metaDataDigest);
         digest.update((byte) 0x00);
         return digest.digest(data.array());
     }
