@@ -75,8 +75,10 @@ class LogVerifier {
     Verification whole() {
         long treeSize = tree.size();
         try (Connection events = readOnly(); Connection leaves = readOnly(); Connection signed = readOnly()) {
-            // PostgreSQL hashes payload and metadata where they lie, in its own process: a row then crosses as
-            // 64 bytes of digests instead of its whole payload, which halves the time of a million events.
+            // PostgreSQL hashes payload and metadata where they lie, in its own process beside this one, and a row
+            // crosses as 64 bytes of digests instead of its whole payload. pg_catalog's sha256: a function of the
+            // same name elsewhere on the search path cannot stand in for it. The offline verifier hashes the bytes
+            // itself.
             Iterator<StoredEvent> eventRows = cursor(events, DIGESTS, AuditLog.ROW);
             Iterator<TreeLeaf> leafRows = cursor(leaves, MerkleLog.LEAF_COLUMNS
                     + "WHERE tree_index < " + treeSize + " ORDER BY position", MerkleLog.LEAF);
