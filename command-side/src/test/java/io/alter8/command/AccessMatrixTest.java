@@ -43,6 +43,7 @@ class AccessMatrixTest {
     static final Set<String> OWNER = Set.of("owner");
     static final Set<String> DOCUMENT_PEOPLE = Set.of("owner", "tenant", "agent", "field_executive",
                                                       "property_manager", "admin", "super_admin");
+    static final Set<String> AUDITORS = Set.of("auditor", "admin", "super_admin");
 
     record Route(String method, String path, Set<String> admitted) {
     }
@@ -126,7 +127,19 @@ class AccessMatrixTest {
                 new Route("POST", "/api/documents/" + id + "/signatures", DOCUMENT_PEOPLE),
                 new Route("GET", "/api/documents/" + id + "/content", DOCUMENT_PEOPLE),
                 new Route("PUT", "/api/documents/" + id + "/grants/" + id, DOCUMENT_PEOPLE),
-                new Route("DELETE", "/api/documents/" + id + "/grants/" + id, DOCUMENT_PEOPLE));
+                new Route("DELETE", "/api/documents/" + id + "/grants/" + id, DOCUMENT_PEOPLE),
+                new Route("GET", "/api/audit/property/" + id + "/events", AUDITORS),
+                new Route("GET", "/api/audit/events", AUDITORS),
+                new Route("GET", "/api/audit/property/" + id + "/state", AUDITORS),
+                new Route("GET", "/api/audit/correlations/" + id, AUDITORS),
+                new Route("GET", "/api/audit/checkpoints/latest", AUDITORS),
+                new Route("GET", "/api/audit/checkpoints", AUDITORS),
+                new Route("POST", "/api/audit/checkpoints", AUDITORS),
+                new Route("GET", "/api/audit/public-key", AUDITORS),
+                new Route("GET", "/api/audit/proofs/inclusion?position=1", AUDITORS),
+                new Route("GET", "/api/audit/proofs/consistency?from=0", AUDITORS),
+                new Route("GET", "/api/audit/verify?aggregateType=property&id=" + id, AUDITORS),
+                new Route("GET", "/api/audit/export", AUDITORS));
     }
 
     Response call(ApiClient api, Route route) {

@@ -8,7 +8,7 @@ import io.alter8.api.lease.FindLeaseById;
 import io.alter8.api.lease.FindLeases;
 import io.alter8.api.lease.LeaseStatus;
 import io.alter8.api.lease.LeaseView;
-import io.alter8.query.web.QueryParameters;
+import io.alter8.web.QueryParameters;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
 import io.alter8.web.ETags;

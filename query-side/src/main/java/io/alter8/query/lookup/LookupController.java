@@ -6,7 +6,7 @@ import io.alter8.api.lookup.AreaView;
 import io.alter8.api.lookup.CityView;
 import io.alter8.infra.masterdata.MasterCity;
 import io.alter8.infra.masterdata.MasterData;
-import io.alter8.query.web.QueryParameters;
+import io.alter8.web.QueryParameters;
 import io.alter8.web.ApiException;
 import io.alter8.web.FieldError;
 import io.swagger.v3.oas.annotations.Operation;

@@ -32,11 +32,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.alter8.query.web.QueryParameters.bool;
-import static io.alter8.query.web.QueryParameters.decimal;
-import static io.alter8.query.web.QueryParameters.text;
-import static io.alter8.query.web.QueryParameters.whole;
-import static io.alter8.query.web.QueryParameters.wire;
+import static io.alter8.web.QueryParameters.bool;
+import static io.alter8.web.QueryParameters.decimal;
+import static io.alter8.web.QueryParameters.text;
+import static io.alter8.web.QueryParameters.whole;
+import static io.alter8.web.QueryParameters.wire;
 
 /**
  * The search's query string, as text, checked all at once into a {@link FindProperties} whose values are

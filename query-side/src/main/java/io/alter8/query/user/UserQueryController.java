@@ -15,7 +15,7 @@ import io.alter8.api.user.Role;
 import io.alter8.api.user.UserView;
 import io.alter8.query.property.TenantRelationQueries;
 import io.alter8.query.verification.VerificationQueries;
-import io.alter8.query.web.QueryParameters;
+import io.alter8.web.QueryParameters;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
 import io.alter8.web.ETags;

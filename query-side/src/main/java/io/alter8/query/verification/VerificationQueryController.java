@@ -11,7 +11,7 @@ import io.alter8.api.verification.PropertyVerificationView;
 import io.alter8.api.verification.VerificationStatus;
 import io.alter8.api.verification.VerificationType;
 import io.alter8.query.property.TenantRelationQueries;
-import io.alter8.query.web.QueryParameters;
+import io.alter8.web.QueryParameters;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
 import io.alter8.web.ETags;

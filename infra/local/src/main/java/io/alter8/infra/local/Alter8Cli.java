@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code alter8 run | bench | seed | bench-search | token | processors}: the local stack, its benchmarks and its
- * operations, in one runnable jar ({@code ./alter8} starts it).
+ * {@code alter8 run | bench | seed | bench-search | token | processors | audit}: the local stack, its benchmarks and
+ * its operations, in one runnable jar ({@code ./alter8} starts it).
  */
 public final class Alter8Cli {
 
@@ -20,6 +20,7 @@ public final class Alter8Cli {
               bench-search  measure listing search on a seeded stack: five filter mixes, uncached and cached
               token   print an access token for the local stack, for curl
               processors  list processing groups, handle dead letters, rebuild a read model blue/green
+              audit   verify an audit export or proof offline (audit verify FILE), or time the audit routes
 
             alter8 <command> --help shows the options of a command.
             """;
@@ -56,6 +57,8 @@ public final class Alter8Cli {
                     return TokenCommand.run(rest, home());
                 case "processors":
                     return ProcessorsCommand.run(rest);
+                case "audit":
+                    return AuditCommand.run(rest);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
@@ -80,13 +83,15 @@ public final class Alter8Cli {
                 return TokenCommand.USAGE;
             case "processors":
                 return ProcessorsCommand.USAGE;
+            case "audit":
+                return AuditCommand.USAGE;
             default:
                 return USAGE;
         }
     }
 
     private static boolean knownCommand(String command) {
-        return List.of("run", "bench", "seed", "bench-search", "token", "processors").contains(command);
+        return List.of("run", "bench", "seed", "bench-search", "token", "processors", "audit").contains(command);
     }
 
     private static boolean isHelp(String arg) {

@@ -48,6 +48,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String JWT_PRIVATE_KEY = "ALTER8_JWT_PRIVATE_KEY";
     public static final String JWT_PUBLIC_KEY = "ALTER8_JWT_PUBLIC_KEY";
     public static final String JWT_SERVICE_TOKENS = "ALTER8_JWT_SERVICE_TOKENS";
+    public static final String AUDIT_SIGNING_KEY = "ALTER8_AUDIT_SIGNING_KEY";
+    public static final String AUDIT_PUBLIC_KEY = "ALTER8_AUDIT_PUBLIC_KEY";
 
     static final String DATA_DIR_MARKER = "ALTER8-DATA";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -195,10 +197,17 @@ public final class LocalStack implements AutoCloseable {
             commandEnv.putIfAbsent("ALTER8_NOTIFICATIONS_LOCAL_INBOX", options.dataDir().resolve("inbox").toString());
             // An admin may move the platform's clock forward (POST /api/admin/clock), to watch late fees appear.
             commandEnv.putIfAbsent("ALTER8_CLOCK_MOVABLE", "true");
+            if (blank(commandEnv.get(AUDIT_SIGNING_KEY))) {
+                // The key that signs the event log's checkpoints; ./alter8 audit verify reads the public half.
+                KeyPair checkpointKeys = DevKeys.loadOrCreateCheckpointKeys(options.dataDir().resolve("keys"));
+                commandEnv.put(AUDIT_SIGNING_KEY, DevKeys.oneLine(checkpointKeys.getPrivate().getEncoded()));
+                commandEnv.put(AUDIT_PUBLIC_KEY, DevKeys.oneLine(checkpointKeys.getPublic().getEncoded()));
+            }
             Map<String, String> queryEnv = new LinkedHashMap<>(shared);
             queryEnv.put("ALTER8_QUERY_PORT", Integer.toString(options.queryPort()));
             // The query side checks tokens; it must not be able to mint them.
             queryEnv.remove(JWT_PRIVATE_KEY);
+            queryEnv.remove(AUDIT_SIGNING_KEY);
 
             commandSide = new ServiceProcess("command side", options.commandJar(), options.commandPort(), commandEnv,
                                              logDir.resolve("command-side.log"));

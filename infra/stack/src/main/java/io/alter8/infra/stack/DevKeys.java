@@ -26,14 +26,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Token keys for machines without a key management system: the local stack keeps an RSA pair in its data directory
- * (made on first start), and tests and the benchmark sign access tokens with it as the command side would (RS256,
- * issuer {@code alter8}, claims {@code sub}, {@code roles}, {@code sid}).
+ * Keys for machines without a key management system: the local stack keeps an RSA pair for tokens and an Ed25519
+ * pair for the event log's checkpoints in its data directory (made on first start), and tests and the benchmark sign
+ * access tokens with the RSA key as the command side would (RS256, issuer {@code alter8}, claims {@code sub},
+ * {@code roles}, {@code sid}).
  */
 public final class DevKeys {
 
     public static final String PRIVATE_FILE = "jwt-private.pem";
     public static final String PUBLIC_FILE = "jwt-public.pem";
+    public static final String CHECKPOINT_PRIVATE_FILE = "audit-signing.pem";
+    public static final String CHECKPOINT_PUBLIC_FILE = "audit-public.pem";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private DevKeys() {
@@ -49,18 +52,37 @@ public final class DevKeys {
         }
     }
 
-    /** The pair kept in {@code dir}, made there (private key readable by the owner only) if it is not yet. */
+    /** A new Ed25519 pair for signing the event log's checkpoints. */
+    public static KeyPair checkpointKeys() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token pair kept in {@code dir}, made there (private key readable by the owner only) if it is not yet. */
     public static KeyPair loadOrCreate(Path dir) {
-        Path privateFile = dir.resolve(PRIVATE_FILE);
-        Path publicFile = dir.resolve(PUBLIC_FILE);
+        return loadOrCreate(dir, PRIVATE_FILE, PUBLIC_FILE, "RSA", DevKeys::generate);
+    }
+
+    /** The checkpoint pair (Ed25519) kept in {@code dir}, made there as the token pair is. */
+    public static KeyPair loadOrCreateCheckpointKeys(Path dir) {
+        return loadOrCreate(dir, CHECKPOINT_PRIVATE_FILE, CHECKPOINT_PUBLIC_FILE, "Ed25519", DevKeys::checkpointKeys);
+    }
+
+    private static KeyPair loadOrCreate(Path dir, String privateName, String publicName, String algorithm,
+                                        java.util.function.Supplier<KeyPair> generator) {
+        Path privateFile = dir.resolve(privateName);
+        Path publicFile = dir.resolve(publicName);
         try {
             if (Files.isRegularFile(privateFile) && Files.isRegularFile(publicFile)) {
-                KeyFactory rsa = KeyFactory.getInstance("RSA");
-                PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(der(Files.readString(privateFile))));
-                PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(der(Files.readString(publicFile))));
+                KeyFactory factory = KeyFactory.getInstance(algorithm);
+                PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(der(Files.readString(privateFile))));
+                PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(der(Files.readString(publicFile))));
                 return new KeyPair(publicKey, privateKey);
             }
-            KeyPair keys = generate();
+            KeyPair keys = generator.get();
             Files.createDirectories(dir);
             Files.writeString(publicFile, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
             Files.writeString(privateFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
@@ -73,7 +95,7 @@ public final class DevKeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the token keys in " + dir + " are not an RSA pair", e);
+            throw new IllegalStateException("the keys in " + dir + " are not an " + algorithm + " pair", e);
         }
     }
 

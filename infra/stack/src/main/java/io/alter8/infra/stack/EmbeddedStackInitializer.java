@@ -4,12 +4,17 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
+import java.security.KeyPair;
+
 /**
  * Points a Spring test context at the JVM's shared embedded stack ({@link EmbeddedStack#shared()}) and the JVM's
- * token keys ({@link TestTokens}):
+ * token keys ({@link TestTokens}) and a checkpoint key of its own:
  * {@code @ContextConfiguration(initializers = EmbeddedStackInitializer.class)}.
  */
 public class EmbeddedStackInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The JVM's key for signing the event log's checkpoints, made once like the token keys. */
+    private static final KeyPair CHECKPOINT_KEYS = DevKeys.checkpointKeys();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -26,6 +31,8 @@ public class EmbeddedStackInitializer implements ApplicationContextInitializer<C
                 "alter8.security.jwt.public-key=" + TestTokens.publicKeyPem().replace("\n", ""),
                 "alter8.security.jwt.private-key=" + TestTokens.privateKeyPem().replace("\n", ""),
                 // Tests act as any user with minted tokens that belong to no login session.
-                "alter8.security.jwt.service-tokens=true");
+                "alter8.security.jwt.service-tokens=true",
+                "alter8.audit.signing-key=" + DevKeys.oneLine(CHECKPOINT_KEYS.getPrivate().getEncoded()),
+                "alter8.audit.public-key=" + DevKeys.oneLine(CHECKPOINT_KEYS.getPublic().getEncoded()));
     }
 }

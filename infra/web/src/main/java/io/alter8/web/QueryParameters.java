@@ -1,9 +1,10 @@
-package io.alter8.query.web;
+package io.alter8.web;
 
 import io.alter8.api.common.WireEnum;
-import io.alter8.web.FieldError;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -95,6 +96,39 @@ public final class QueryParameters {
         }
         errors.add(new FieldError(field, "must be a whole number, " + min + " or more"));
         return null;
+    }
+
+    /** A whole number from {@code min} to {@code max} that may exceed an int (a position in the event log). */
+    public static Long whole(String field, String value, long min, long max, List<FieldError> errors) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(text);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        errors.add(new FieldError(field, max == Long.MAX_VALUE ? "must be a whole number, " + min + " or more"
+                                                               : "must be a whole number from " + min + " to " + max));
+        return null;
+    }
+
+    /** An instant in ISO-8601 UTC ({@code 2026-01-31T10:00:00Z}). */
+    public static Instant instant(String field, String value, List<FieldError> errors) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an instant like 2026-01-31T10:00:00Z"));
+            return null;
+        }
     }
 
     /** A decimal number, 0 or more, without trailing zeros (so equal values are equal). */

@@ -1,0 +1,177 @@
+package io.alter8.command.audit;
+
+import io.alter8.merkle.MerkleHashes;
+import io.alter8.merkle.MerkleTree;
+import io.alter8.merkle.Nodes;
+import io.alter8.merkle.TreeBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Merkle tree over the event log. The database gives every event its leaf as it is stored ({@code audit_leaf});
+ * this class appends those leaves to the tree ({@code audit_tree_leaf}) in position order and keeps the hashes of
+ * its complete subtrees of 16 leaves and more ({@code audit_tree_node}), from which it answers roots and proofs.
+ * <p>
+ * Concurrent writers commit out of position order, so a missing position may still commit. The tree stops at the
+ * first one and waits until every transaction that was running when it saw a higher position has ended: positions
+ * are drawn after the transaction id (migration {@code V2026_12_06_140}), so its owner is one of them. Then the
+ * position either committed, and is appended, or never will, and is passed over: no event is ever skipped. Only
+ * one instance grows the tree at a time (an advisory lock).
+ */
+@Component
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+class MerkleLog {
+
+    static final int STORED_LEVEL = 4;
+    static final long GROWER_LOCK = 0x616c746572384d4cL;
+
+    record TreeLeaf(long treeIndex, long position, String eventId, String aggregateId, byte[] leafHash) {
+    }
+
+    static final String LEAF_COLUMNS = "SELECT tree_index, position, event_identifier, aggregate_identifier, "
+            + "leaf_hash FROM audit_tree_leaf ";
+    static final RowMapper<TreeLeaf> LEAF = (rs, n) -> new TreeLeaf(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                                                                    rs.getString(4), rs.getBytes(5));
+
+    private record Gap(long seenAt, String snapshot) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final int batch;
+    private Gap waitingOn;
+
+    MerkleLog(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+              @Value("${alter8.audit.grow-batch:10000}") int batch) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.batch = batch;
+    }
+
+    /** Grows the tree as far as the committed events allow, batch by batch. */
+    @Scheduled(fixedDelayString = "${alter8.audit.grow-interval:PT0.25S}")
+    void growAll() {
+        while (grow() == batch) {
+            // a full batch: there may be more
+        }
+    }
+
+    /** Appends up to one batch of leaves; answers how many. */
+    synchronized int grow() {
+        Integer appended = transaction.execute(tx -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
+                                                         GROWER_LOCK))) {
+                return 0;
+            }
+            long size = size();
+            long expected = lastPosition() + 1;
+            long clearedBelow = 0;
+            if (waitingOn != null && ended(waitingOn.snapshot())) {
+                clearedBelow = waitingOn.seenAt();
+                waitingOn = null;
+            }
+            List<TreeLeaf> leaves = new ArrayList<>();
+            List<Object[]> nodes = new ArrayList<>();
+            TreeBuilder tree = TreeBuilder.resume(nodes(), size, (level, index, hash) -> {
+                if (level >= STORED_LEVEL) {
+                    nodes.add(new Object[] {level, index, hash});
+                }
+            });
+            for (TreeLeaf leaf : jdbc.query("SELECT -1, position, event_identifier, aggregate_identifier, leaf_hash "
+                                                    + "FROM audit_leaf WHERE position > ? ORDER BY position LIMIT ?",
+                                            LEAF,
+                                            expected - 1, batch)) {
+                if (leaf.position() != expected && leaf.position() > clearedBelow) {
+                    if (waitingOn == null) {
+                        waitingOn = new Gap(leaf.position(), jdbc.queryForObject(
+                                "SELECT pg_current_snapshot()::text", String.class));
+                    }
+                    break;
+                }
+                tree.append(leaf.leafHash());
+                leaves.add(new TreeLeaf(size + leaves.size(), leaf.position(), leaf.eventId(), leaf.aggregateId(),
+                                        leaf.leafHash()));
+                expected = leaf.position() + 1;
+            }
+            jdbc.batchUpdate("INSERT INTO audit_tree_leaf (tree_index, position, event_identifier, "
+                                     + "aggregate_identifier, leaf_hash) VALUES (?, ?, ?, ?, ?)",
+                             leaves.stream().map(l -> new Object[] {l.treeIndex(), l.position(), l.eventId(),
+                                                                    l.aggregateId(), l.leafHash()}).toList());
+            jdbc.batchUpdate("INSERT INTO audit_tree_node (level, node_index, hash) VALUES (?, ?, ?)", nodes);
+            return leaves.size();
+        });
+        return appended == null ? 0 : appended;
+    }
+
+    /** Whether every transaction running at {@code snapshot} has ended. */
+    private boolean ended(String snapshot) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT NOT EXISTS (SELECT 1 FROM pg_snapshot_xip(?::pg_snapshot) x "
+                        + "WHERE pg_xact_status(x) = 'in progress')", Boolean.class, snapshot));
+    }
+
+    long size() {
+        Long size = jdbc.queryForObject("SELECT coalesce(max(tree_index) + 1, 0) FROM audit_tree_leaf", Long.class);
+        return size == null ? 0 : size;
+    }
+
+    private long lastPosition() {
+        Long last = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM audit_tree_leaf", Long.class);
+        return last == null ? 0 : last;
+    }
+
+    Optional<TreeLeaf> leafAt(long position) {
+        return jdbc.query(LEAF_COLUMNS + "WHERE position = ?", LEAF, position).stream().findFirst();
+    }
+
+    /** The leaves of one aggregate's events, in position order. */
+    List<TreeLeaf> leavesOf(String aggregateId) {
+        return jdbc.query(LEAF_COLUMNS + "WHERE aggregate_identifier = ? ORDER BY position", LEAF, aggregateId);
+    }
+
+    byte[] root(long size) {
+        return MerkleTree.root(nodes(), size);
+    }
+
+    List<byte[]> inclusion(long treeIndex, long size) {
+        return MerkleTree.inclusion(nodes(), treeIndex, size);
+    }
+
+    List<byte[]> consistency(long from, long to) {
+        return MerkleTree.consistency(nodes(), from, to);
+    }
+
+    /** Subtree hashes from the stored nodes, or hashed from their leaves below {@link #STORED_LEVEL}. */
+    Nodes nodes() {
+        return (level, index) -> {
+            if (level >= STORED_LEVEL) {
+                return jdbc.queryForObject("SELECT hash FROM audit_tree_node WHERE level = ? AND node_index = ?",
+                                           byte[].class, level, index);
+            }
+            List<byte[]> hashes = jdbc.queryForList(
+                    "SELECT leaf_hash FROM audit_tree_leaf WHERE tree_index >= ? AND tree_index < ? "
+                            + "ORDER BY tree_index", byte[].class, index << level, (index + 1) << level);
+            if (hashes.size() != 1 << level) {
+                throw new IllegalStateException("the tree has no complete subtree " + level + "/" + index);
+            }
+            while (hashes.size() > 1) {
+                List<byte[]> up = new ArrayList<>();
+                for (int i = 0; i < hashes.size(); i += 2) {
+                    up.add(MerkleHashes.node(hashes.get(i), hashes.get(i + 1)));
+                }
+                hashes = up;
+            }
+            return hashes.get(0);
+        };
+    }
+}
