@@ -7,7 +7,7 @@ import io.alter8.api.document.DocumentEntityType;
 import io.alter8.api.document.DocumentType;
 import io.alter8.api.document.DocumentView;
 import io.alter8.api.document.SearchWords;
-import io.alter8.query.web.QueryParameters;
+import io.alter8.web.QueryParameters;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
 import io.alter8.web.ETags;

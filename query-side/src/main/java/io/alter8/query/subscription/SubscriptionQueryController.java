@@ -7,7 +7,7 @@ import io.alter8.api.subscription.PlanView;
 import io.alter8.api.subscription.RecommendationView;
 import io.alter8.api.subscription.SubscriptionReports;
 import io.alter8.api.subscription.SubscriptionView;
-import io.alter8.query.web.QueryParameters;
+import io.alter8.web.QueryParameters;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
 import io.alter8.web.ETags;
