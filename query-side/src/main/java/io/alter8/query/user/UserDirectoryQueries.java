@@ -180,7 +180,8 @@ class UserDirectoryQueries {
                             AccountStatus.fromWire(rs.getString("status")), rs.getBoolean("email_verified"),
                             instant(rs, "email_verified_at"), rs.getBoolean("phone_verified"),
                             instant(rs, "phone_verified_at"), rs.getBoolean("verified"), instant(rs, "registered_at"),
-                            instant(rs, "last_login_at"), owner, agent, tenant, ratings, rs.getLong("version"));
+                            instant(rs, "last_login_at"), instant(rs, "erasure_requested_at"), owner, agent, tenant,
+                            ratings, rs.getLong("version"));
     }
 
     private static AgentView agent(ResultSet rs, int row) throws SQLException {
