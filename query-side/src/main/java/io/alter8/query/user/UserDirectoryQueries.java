@@ -107,6 +107,10 @@ class UserDirectoryQueries {
             where.append(" AND ").append(VERIFIED).append(" = ?");
             args.add(query.verified());
         }
+        if (query.erasureRequested() != null) {
+            where.append(" AND (u.erasure_requested_at IS NOT NULL) = ?");
+            args.add(query.erasureRequested());
+        }
         if (query.text() != null) {
             String like = "%" + Keys.escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
             where.append(" AND (lower(u.first_name) LIKE ? ESCAPE '\\' OR lower(u.last_name) LIKE ? ESCAPE '\\' ")

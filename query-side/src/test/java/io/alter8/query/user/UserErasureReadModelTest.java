@@ -65,6 +65,10 @@ class UserErasureReadModelTest {
         Response before = admin.get("/api/users/" + id, "X-Await-Position", Long.toString(asked));
         assertThat(before.json().path("erasureRequestedAt").isNull()).isFalse();
         assertThat(before.json().path("status").asString()).isEqualTo("active");
+        assertThat(admin.get("/api/users?erasureRequested=true&size=100&sort=registeredAt,desc").body())
+                .contains(id.toString());
+        assertThat(admin.get("/api/users?erasureRequested=false&size=100&sort=registeredAt,desc").body())
+                .doesNotContain(id.toString());
         assertThat(user.get("/api/properties").status()).isEqualTo(200);
 
         long erased = store.append(USER, id, 4, new UserErased(new UserId(id), "the user's request", true,
