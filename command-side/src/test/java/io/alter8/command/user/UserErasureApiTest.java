@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static io.alter8.command.property.PropertyBodies.apartment;
@@ -42,6 +45,8 @@ class UserErasureApiTest {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataCipher cipher;
+    @Autowired
+    TransactionTemplate tx;
     ApiClient anonymous;
     ApiClient admin;
     TestUsers.User user;
@@ -151,9 +156,8 @@ class UserErasureApiTest {
         assertThat(login(next).status()).isEqualTo(200);
     }
 
-    @Test
-    void anOpenLeaseForbidsErasureAndTheRefusalNamesTheRule() {
-        ApiClient owner = as(UUID.randomUUID(), "owner");
+    /** The user's application for a listed apartment: a lease pending, naming them as its tenant. */
+    String applyForALease(ApiClient owner) {
         Response property = owner.post("/api/properties", apartment(null, null, "Flat", "25000"));
         String propertyId = property.json().path("id").asString();
         assertThat(owner.put("/api/properties/" + propertyId + "/status", "{\"status\": \"active\"}").status())
@@ -169,7 +173,13 @@ class UserErasureApiTest {
                  "securityDeposit": {"amount": "75000", "currency": "INR"}}}"""
                 .formatted(propertyId, start, start.plusYears(1)));
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
-        String lease = applied.json().path("id").asString();
+        return applied.json().path("id").asString();
+    }
+
+    @Test
+    void anOpenLeaseForbidsErasureAndTheRefusalNamesTheRule() {
+        ApiClient owner = as(UUID.randomUUID(), "owner");
+        String lease = applyForALease(owner);
         long before = eventRows();
 
         Response refused = erase(admin, user.id());
@@ -185,6 +195,29 @@ class UserErasureApiTest {
         Response rejected = owner.post("/api/leases/" + lease + "/rejection", "{\"reason\": \"let to another\"}");
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(erase(admin, user.id()).status()).isEqualTo(200);
+    }
+
+    /** The migration's backfill finds the parties of a lease stored before the table existed, and only while open. */
+    @Test
+    void theMigrationFindsTheOpenLeasesAlreadyStored() throws Exception {
+        UUID ownerId = UUID.randomUUID();
+        String lease = applyForALease(as(ownerId, "owner"));
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/command/V2026_12_06_230__lease_open_party.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String backfill = migration.substring(migration.indexOf("INSERT INTO lease_open_party"));
+        // As if the table had just been made: emptied, filled by the backfill, read, and all of it rolled back.
+        List<UUID> parties = tx.execute(status -> {
+            status.setRollbackOnly();
+            jdbc.update("DELETE FROM lease_open_party");
+            jdbc.update(backfill);
+            return jdbc.queryForList("SELECT user_id FROM lease_open_party WHERE lease_id = ?::uuid ORDER BY user_id",
+                                     UUID.class, lease);
+        });
+        assertThat(parties).containsExactlyInAnyOrder(ownerId, user.id());
+        assertThat(jdbc.queryForList("SELECT user_id FROM lease_open_party WHERE lease_id = ?::uuid", UUID.class,
+                                     lease)).containsExactlyInAnyOrder(ownerId, user.id());
     }
 
     @Test
