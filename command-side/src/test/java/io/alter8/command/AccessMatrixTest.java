@@ -102,6 +102,8 @@ class AccessMatrixTest {
                 new Route("POST", "/api/subscriptions/" + id + "/recommendations/" + id + "/application", REGISTRARS),
                 new Route("PUT", "/api/users/" + id + "/role", ADMINS),
                 new Route("POST", "/api/users/" + id + "/deactivate", ADMINS),
+                new Route("POST", "/api/users/" + id + "/erase", ADMINS),
+                new Route("POST", "/api/users/" + id + "/erasure-request", ALL),
                 new Route("POST", "/api/users/" + id + "/reactivate", ADMINS),
                 new Route("POST", "/api/users/" + id + "/owner-kyc/review", ADMINS),
                 new Route("POST", "/api/users/" + id + "/agent-licence/review", ADMINS),

@@ -122,6 +122,11 @@ class Credentials {
         jdbc.update("UPDATE credential SET active = ?, updated_at = now() WHERE user_id = ?", active, userId);
     }
 
+    /** The login of an erased user goes for good, and with it their e-mail address and phone. */
+    void delete(UUID userId) {
+        jdbc.update("DELETE FROM credential WHERE user_id = ?", userId);
+    }
+
     static String normaliseEmail(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }

@@ -6,6 +6,7 @@ import io.alter8.api.user.AgentProfileUpdated;
 import io.alter8.api.user.OwnerProfileUpdated;
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.TenantProfileUpdated;
+import io.alter8.api.user.UserErased;
 import io.alter8.api.user.UserRegistered;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.privacy.PersonalDataCipher;
@@ -25,7 +26,8 @@ import java.util.UUID;
  * user holds throws, and the command fails with nothing stored; a PAN or Aadhaar number goes to review instead. Two
  * users racing for a value meet on the table's primary key, where the second waits for the first to commit and
  * then loses. Claims follow what the aggregate decided, so a command that changed nothing claims nothing, and a
- * role change gives up the old profile's numbers.
+ * role change gives up the old profile's numbers,
+ * and an erasure all of them.
  */
 @Component
 @ProcessingGroup(IdentityClaims.PROCESSING_GROUP)
@@ -76,6 +78,12 @@ class IdentityClaims {
     @EventHandler
     void on(RoleChanged event) {
         release(event.userId(), PROFILE_KINDS);
+    }
+
+    /** An erased user holds nothing: another person may register with their e-mail, phone or numbers. */
+    @EventHandler
+    void on(UserErased event) {
+        release(event.userId(), List.of(ClaimKind.values()));
     }
 
     /**

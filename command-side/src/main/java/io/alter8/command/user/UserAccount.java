@@ -10,14 +10,18 @@ import io.alter8.api.user.ChangePersonalDetails;
 import io.alter8.api.user.ChangeRole;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.EmailVerified;
+import io.alter8.api.user.EraseUser;
 import io.alter8.api.user.PersonalDetailsChanged;
 import io.alter8.api.user.PhoneVerified;
 import io.alter8.api.user.ReactivateUser;
 import io.alter8.api.user.RecordLogin;
 import io.alter8.api.user.RegisterUser;
+import io.alter8.api.user.RequestErasure;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.UserDeactivated;
+import io.alter8.api.user.UserErased;
+import io.alter8.api.user.UserErasureRequested;
 import io.alter8.api.user.UserLoggedIn;
 import io.alter8.api.user.UserReactivated;
 import io.alter8.api.user.UserRegistered;
@@ -34,7 +38,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
@@ -68,6 +74,7 @@ class UserAccount {
     private boolean phoneVerified;
     private AccountStatus status;
     private Instant lastLoginAt;
+    private boolean erasureRequested;
     // Members: one stream, one version, one consistency boundary; never null, so commands always reach them.
     @AggregateMember
     private final Owner owner = new Owner(this);
@@ -166,6 +173,7 @@ class UserAccount {
         if (!by.is(id)) {
             requireAdminOverThisUser(by, "only the user or an admin can deactivate an account");
         }
+        requireNotErased();
         if (status == AccountStatus.INACTIVE) {
             return;
         }
@@ -179,10 +187,48 @@ class UserAccount {
             throw new NotPermitted("nobody reactivates their own account");
         }
         requireAdminOverThisUser(by, "only admins reactivate accounts");
+        requireNotErased();
         if (status == AccountStatus.ACTIVE) {
             return;
         }
         apply(new UserReactivated(id, by.userId()));
+    }
+
+    /** A user asks only for themselves, active or deactivated; asking twice is asking once. */
+    @CommandHandler
+    void handle(RequestErasure command) {
+        Actor by = actor(command.requestedBy());
+        if (!by.is(id)) {
+            throw new NotPermitted("a user asks for the erasure of their own account only");
+        }
+        requireNotErased();
+        if (erasureRequested) {
+            return;
+        }
+        apply(new UserErasureRequested(id));
+    }
+
+    /**
+     * An admin erases, whether or not the user asked; never their own account, and an admin's only as a super admin.
+     * Every retention rule that holds is named in the refusal, so the admin knows what must end first.
+     */
+    @CommandHandler
+    void handle(EraseUser command, RetentionRules retention) {
+        Actor by = actor(command.requestedBy());
+        if (by.is(id)) {
+            throw new NotPermitted("nobody erases their own account: ask for it, and an admin carries it out");
+        }
+        requireAdminOverThisUser(by, "only admins erase accounts");
+        requireText(command.reason(), "reason");
+        if (status == AccountStatus.ERASED) {
+            return;
+        }
+        List<RetentionRules.Retention> holding = retention.holding(id);
+        if (!holding.isEmpty()) {
+            throw new DomainRuleViolation("erasure-retained", "retention rules forbid erasing this account: "
+                    + holding.stream().map(r -> r.rule() + " (" + r.why() + ")").collect(Collectors.joining("; ")));
+        }
+        apply(new UserErased(id, command.reason().strip(), erasureRequested, by.userId()));
     }
 
     @CommandHandler
@@ -257,6 +303,16 @@ class UserAccount {
     }
 
     @EventSourcingHandler
+    void on(UserErasureRequested event) {
+        erasureRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserErased event) {
+        status = AccountStatus.ERASED;
+    }
+
+    @EventSourcingHandler
     void on(UserLoggedIn event) {
         lastLoginAt = event.loggedInAt();
     }
@@ -280,8 +336,15 @@ class UserAccount {
     }
 
     void requireActive() {
+        requireNotErased();
         if (status != AccountStatus.ACTIVE) {
             throw new DomainRuleViolation("user-deactivated", "this account is deactivated");
+        }
+    }
+
+    private void requireNotErased() {
+        if (status == AccountStatus.ERASED) {
+            throw new DomainRuleViolation("user-erased", "this account has been erased");
         }
     }
 

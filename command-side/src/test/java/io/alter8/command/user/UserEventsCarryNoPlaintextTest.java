@@ -38,6 +38,8 @@ import io.alter8.api.user.TenantProfile;
 import io.alter8.api.user.TenantProfileUpdated;
 import io.alter8.api.user.TenantScreeningRecorded;
 import io.alter8.api.user.UserDeactivated;
+import io.alter8.api.user.UserErased;
+import io.alter8.api.user.UserErasureRequested;
 import io.alter8.api.user.UserLoggedIn;
 import io.alter8.api.user.UserReactivated;
 import io.alter8.api.user.UserRegistered;
@@ -135,7 +137,9 @@ class UserEventsCarryNoPlaintextTest {
                 new TenantScreeningRecorded(user, CheckStatus.PASSED, UUID.randomUUID(), CheckStatus.PASSED, 780,
                                             admin),
                 new ManagementMandateGranted(user, UserId.random(), user),
-                new ManagementMandateRevoked(user, UserId.random(), admin));
+                new ManagementMandateRevoked(user, UserId.random(), admin),
+                new UserErasureRequested(user),
+                new UserErased(user, "the user's request", true, admin));
     }
 
     @Test

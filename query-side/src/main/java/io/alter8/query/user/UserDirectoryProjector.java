@@ -25,6 +25,8 @@ import io.alter8.api.user.TenantProfile;
 import io.alter8.api.user.TenantProfileUpdated;
 import io.alter8.api.user.TenantScreeningRecorded;
 import io.alter8.api.user.UserDeactivated;
+import io.alter8.api.user.UserErased;
+import io.alter8.api.user.UserErasureRequested;
 import io.alter8.api.user.UserLoggedIn;
 import io.alter8.api.user.UserReactivated;
 import io.alter8.api.user.UserRegistered;
@@ -64,6 +66,10 @@ class UserDirectoryProjector implements RebuildableReadModel {
             "agent_commission_rate", "agent_commission_type", "agent_experience_years",
             "tenant_background_check_status", "tenant_credit_check_status", "tenant_aadhaar_masked",
             "tenant_pan_masked", "tenant_ssn_masked");
+
+    /** The columns that say who the user is, outside the profiles: an erasure clears them. */
+    private static final List<String> PERSONAL = List.of("email", "phone_masked", "first_name", "last_name",
+                                                         "last_login_at");
 
     private final VersionedRows rows;
     private final JdbcTemplate jdbc;
@@ -151,6 +157,28 @@ class UserDirectoryProjector implements RebuildableReadModel {
     void on(UserReactivated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         user(rows.update("user_directory"), event.userId(), at).set("status", AccountStatus.ACTIVE.wire())
                                                                  .apply(sequence);
+    }
+
+    @EventHandler
+    void on(UserErasureRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        user(rows.update("user_directory"), event.userId(), at).set("erasure_requested_at", utc(at))
+                                                                 .apply(sequence);
+    }
+
+    /**
+     * The row stays, since leases and history name the id, but shows the user as erased: every personal value is
+     * cleared, the profile of their role with it. A replay after the erasure cannot bring them back: the earlier
+     * events' values are cleared again by this one, and the encrypted values were only ever copied masked.
+     */
+    @EventHandler
+    void on(UserErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        VersionedRows.Write user = user(rows.update("user_directory"), event.userId(), at)
+                .set("status", AccountStatus.ERASED.wire());
+        PERSONAL.forEach(column -> user.set(column, null));
+        PROFILES.forEach(column -> user.set(column, null));
+        user.apply(sequence);
+        rows.update("management_mandate").key("owner_id", event.userId().value()).set("active", false)
+            .apply(sequence);
     }
 
     @EventHandler

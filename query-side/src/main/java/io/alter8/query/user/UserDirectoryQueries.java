@@ -107,6 +107,10 @@ class UserDirectoryQueries {
             where.append(" AND ").append(VERIFIED).append(" = ?");
             args.add(query.verified());
         }
+        if (query.erasureRequested() != null) {
+            where.append(" AND (u.erasure_requested_at IS NOT NULL) = ?");
+            args.add(query.erasureRequested());
+        }
         if (query.text() != null) {
             String like = "%" + Keys.escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
             where.append(" AND (lower(u.first_name) LIKE ? ESCAPE '\\' OR lower(u.last_name) LIKE ? ESCAPE '\\' ")
@@ -180,7 +184,8 @@ class UserDirectoryQueries {
                             AccountStatus.fromWire(rs.getString("status")), rs.getBoolean("email_verified"),
                             instant(rs, "email_verified_at"), rs.getBoolean("phone_verified"),
                             instant(rs, "phone_verified_at"), rs.getBoolean("verified"), instant(rs, "registered_at"),
-                            instant(rs, "last_login_at"), owner, agent, tenant, ratings, rs.getLong("version"));
+                            instant(rs, "last_login_at"), instant(rs, "erasure_requested_at"), owner, agent, tenant,
+                            ratings, rs.getLong("version"));
     }
 
     private static AgentView agent(ResultSet rs, int row) throws SQLException {

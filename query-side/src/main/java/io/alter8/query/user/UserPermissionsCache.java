@@ -2,6 +2,7 @@ package io.alter8.query.user;
 
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.UserDeactivated;
+import io.alter8.api.user.UserErased;
 import io.alter8.api.user.UserReactivated;
 import io.alter8.api.user.UserRegistered;
 import io.alter8.query.cache.SafeRedis;
@@ -76,6 +77,12 @@ class UserPermissionsCache implements AccountStatus {
     @EventHandler
     void on(UserReactivated event, @SequenceNumber long sequence) {
         set(event.userId().value(), sequence, Map.of("active", "true"));
+    }
+
+    /** An erased account never acts again; it is marked so rather than deleted, so an older event cannot revive it. */
+    @EventHandler
+    void on(UserErased event, @SequenceNumber long sequence) {
+        set(event.userId().value(), sequence, Map.of("active", "false", "erased", "true"));
     }
 
     @ResetHandler

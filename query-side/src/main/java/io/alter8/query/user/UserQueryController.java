@@ -81,13 +81,15 @@ class UserQueryController {
     PageView<UserView> users(@Parameter(description = "owner, tenant, agent, field_executive, property_manager, "
                                      + "admin, super_admin, auditor, analyst")
                              @RequestParam(required = false) String role,
-                             @Parameter(description = "active or inactive")
+                             @Parameter(description = "active, inactive or erased")
                              @RequestParam(required = false) String status,
                              @RequestParam(required = false) String emailVerified,
                              @RequestParam(required = false) String phoneVerified,
                              @Parameter(description = "the review of the user's role passed (owner KYC, agent "
                                      + "licence, tenant background check); other roles: e-mail and phone verified")
                              @RequestParam(required = false) String verified,
+                             @Parameter(description = "the user asked to be erased")
+                             @RequestParam(required = false) String erasureRequested,
                              @RequestParam(required = false) String q,
                              @RequestParam(required = false) Integer page,
                              @RequestParam(required = false) Integer size,
@@ -98,13 +100,14 @@ class UserQueryController {
         Boolean email = QueryParameters.bool("emailVerified", emailVerified, errors);
         Boolean phone = QueryParameters.bool("phoneVerified", phoneVerified, errors);
         Boolean reviewed = QueryParameters.bool("verified", verified, errors);
+        Boolean asked = QueryParameters.bool("erasureRequested", erasureRequested, errors);
         Paging paging = Paging.parse(page, size, sort, UserDirectoryQueries.USER_SORTS.keySet(), "registeredAt",
                                      errors);
         if (!errors.isEmpty()) {
             throw ApiException.badInput(errors);
         }
         String text = QueryParameters.text(q);
-        return queries.handle(new FindUsers(roleFilter, statusFilter, email, phone, reviewed, text, paging.page(),
+        return queries.handle(new FindUsers(roleFilter, statusFilter, email, phone, reviewed, asked, text, paging.page(),
                                             paging.size(), paging.sortField(), paging.ascending()));
     }
 

@@ -254,7 +254,7 @@ class UserQueryApiTest {
         assertThat(r.fieldErrors()).containsExactlyInAnyOrder(
                 "role: must be one of: owner, tenant, agent, field_executive, property_manager, admin, super_admin, "
                         + "auditor, analyst",
-                "status: must be one of: active, inactive",
+                "status: must be one of: active, inactive, erased",
                 "emailVerified: must be true or false",
                 "phoneVerified: must be true or false",
                 "page: must be 0 or more",

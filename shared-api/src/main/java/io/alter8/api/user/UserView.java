@@ -15,7 +15,8 @@ import java.util.List;
  * the last event applied. {@code ratings} are an agent's or field executive's ratings from property verifications.
  * {@code verified} is the data models' {@code is_verified}: the review of the user's role passed (an owner's KYC
  * verified, an agent's RERA licence verified, a tenant's background check passed); for roles without such a review,
- * both the e-mail address and the phone are verified.
+ * both the e-mail address and the phone are verified. {@code erasureRequestedAt} is when the user asked to be erased;
+ * an erased user ({@code status} {@code erased}) keeps only their id, role, country and history.
  */
 public record UserView(UserId id,
                        String email,
@@ -33,6 +34,7 @@ public record UserView(UserId id,
                        boolean verified,
                        Instant registeredAt,
                        Instant lastLoginAt,
+                       Instant erasureRequestedAt,
                        Owner owner,
                        Agent agent,
                        Tenant tenant,

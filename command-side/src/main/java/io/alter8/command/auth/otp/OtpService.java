@@ -161,6 +161,11 @@ public class OtpService {
         return jdbc.update("DELETE FROM otp_verification WHERE expires_at < now() - interval '1 day'");
     }
 
+    /** An erased user's codes go at once: each row names their phone or e-mail address. */
+    public void forgetUser(UUID userId) {
+        jdbc.update("DELETE FROM otp_verification WHERE user_id = ?", userId);
+    }
+
     private void countSend(String destination) {
         Long sends;
         try {
