@@ -67,9 +67,116 @@ record StoredEventShapes(Map<String, String> shapeByNameAndRevision) {
         return problems;
     }
 
-    /** Whether {@code now} is {@code recorded} with more fields after its last one (and nothing else changed). */
+    /**
+     * Whether {@code now} is {@code recorded} with more fields after the last one of the event or of any record inside
+     * it (and nothing else changed): the serializer reads fields by name, so a stored payload lacking them reads them
+     * as null at any depth.
+     */
     static boolean extendsAtTheEnd(String recorded, String now) {
-        return recorded.endsWith("}") && now.startsWith(recorded.substring(0, recorded.length() - 1) + ",");
+        try {
+            Cursor old = new Cursor(recorded);
+            Cursor current = new Cursor(now);
+            return grows(old, current) && old.done() && current.done();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Compares one shape at each cursor, advancing both past it. */
+    private static boolean grows(Cursor old, Cursor now) {
+        char opening = old.peek();
+        if (opening != now.peek()) {
+            return false;
+        }
+        if (opening == '[') {
+            old.expect('[');
+            now.expect('[');
+            boolean same = grows(old, now);
+            old.expect(']');
+            now.expect(']');
+            return same;
+        }
+        if (opening != '{') {
+            return old.name().equals(now.name());
+        }
+        old.expect('{');
+        now.expect('{');
+        boolean first = true;
+        while (old.peek() != '}') {
+            if (!first) {
+                old.expect(',');
+                if (now.peek() != ',') {
+                    return false;
+                }
+                now.expect(',');
+            }
+            first = false;
+            if (!old.name().equals(now.name())) {
+                return false;
+            }
+            old.expect(':');
+            now.expect(':');
+            if (!grows(old, now)) {
+                return false;
+            }
+        }
+        old.expect('}');
+        while (now.peek() != '}') {
+            now.skipShapeOrSeparator();
+        }
+        now.expect('}');
+        return true;
+    }
+
+    /** A position in a shape string. */
+    private static final class Cursor {
+        private final String text;
+        private int at;
+
+        Cursor(String text) {
+            this.text = text;
+        }
+
+        boolean done() {
+            return at == text.length();
+        }
+
+        char peek() {
+            if (at >= text.length()) {
+                throw new IllegalArgumentException("shape ends early");
+            }
+            return text.charAt(at);
+        }
+
+        void expect(char c) {
+            if (peek() != c) {
+                throw new IllegalArgumentException("expected " + c + " at " + at);
+            }
+            at++;
+        }
+
+        String name() {
+            int from = at;
+            while (at < text.length() && "{}[],:".indexOf(text.charAt(at)) < 0) {
+                at++;
+            }
+            return text.substring(from, at);
+        }
+
+        /** Skips one character of added fields, keeping nested brackets balanced. */
+        void skipShapeOrSeparator() {
+            char c = peek();
+            if (c == '{' || c == '[') {
+                int depth = 0;
+                do {
+                    char d = peek();
+                    depth += d == '{' || d == '[' ? 1 : d == '}' || d == ']' ? -1 : 0;
+                    at++;
+                } while (depth > 0);
+            } else {
+                at++;
+            }
+        }
     }
 
     /** The shape of an event class: {@code {field:Type,…}}, the project's records expanded, collections as {@code [T]}. */

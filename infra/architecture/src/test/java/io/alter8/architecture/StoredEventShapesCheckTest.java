@@ -30,6 +30,18 @@ class StoredEventShapesCheckTest {
     record RentInPaise(long paise, String currency) {
     }
 
+    record NestedFieldAtTheEnd(UUID leaseId, RentWithDueDay rent, List<UUID> tenants) {
+    }
+
+    record RentWithDueDay(BigDecimal amount, String currency, Integer dueDay) {
+    }
+
+    record NestedFieldInTheMiddle(UUID leaseId, RentWithTax rent, List<UUID> tenants) {
+    }
+
+    record RentWithTax(BigDecimal amount, BigDecimal tax, String currency) {
+    }
+
     private static final String NAME = "io.alter8.api.lease.LeaseAgreed 1";
     private static final StoredEventShapes STORED = StoredEventShapes.parse("# a comment\n" + NAME + " "
             + StoredEventShapes.of(Agreed.class) + "\n");
@@ -58,6 +70,14 @@ class StoredEventShapesCheckTest {
         assertThat(STORED.problems(Map.of(NAME, StoredEventShapes.of(FieldAtTheEnd.class))))
                 .singleElement().satisfies(p -> assertThat(p).contains("gained fields at its end",
                                                                         "test reading the old stored form"));
+    }
+
+    @Test
+    void aRecordInsideTheEventGainingFieldsAtItsEndKeepsTheRevisionToo() {
+        assertThat(STORED.problems(Map.of(NAME, StoredEventShapes.of(NestedFieldAtTheEnd.class))))
+                .singleElement().satisfies(p -> assertThat(p).contains("gained fields at its end"));
+        assertThat(STORED.problems(Map.of(NAME, StoredEventShapes.of(NestedFieldInTheMiddle.class))))
+                .singleElement().satisfies(p -> assertThat(p).contains("raise its @Revision"));
     }
 
     @Test
