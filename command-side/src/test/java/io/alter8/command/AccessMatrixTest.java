@@ -89,6 +89,8 @@ class AccessMatrixTest {
                 new Route("POST", "/api/admin/users", ADMINS),
                 new Route("GET", "/api/admin/identity-reviews", ADMINS),
                 new Route("POST", "/api/admin/identity-reviews/" + id + "/resolution", ADMINS),
+                new Route("GET", "/api/admin/notifications/dead-letters", ADMINS),
+                new Route("POST", "/api/admin/notifications/dead-letters/" + id + "/retry", ADMINS),
                 new Route("PUT", "/api/users/" + id + "/personal-details", ALL),
                 new Route("GET", "/api/users/" + id + "/personal-data", ALL),
                 new Route("PUT", "/api/users/" + id + "/owner-profile", ALL),
