@@ -93,6 +93,8 @@ class AccessMatrixTest {
                 new Route("POST", "/api/admin/notifications/dead-letters/" + id + "/retry", ADMINS),
                 new Route("PUT", "/api/users/" + id + "/personal-details", ALL),
                 new Route("GET", "/api/users/" + id + "/personal-data", ALL),
+                new Route("GET", "/api/users/" + id + "/notification-preferences", ALL),
+                new Route("PUT", "/api/users/" + id + "/notification-preferences", ALL),
                 new Route("PUT", "/api/users/" + id + "/owner-profile", ALL),
                 new Route("PUT", "/api/users/" + id + "/agent-profile", ALL),
                 new Route("PUT", "/api/users/" + id + "/tenant-profile", ALL),

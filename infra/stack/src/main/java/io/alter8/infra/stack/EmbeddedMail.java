@@ -66,11 +66,15 @@ public final class EmbeddedMail implements AutoCloseable {
     private static ReceivedMail read(MimeMessage message) {
         try {
             return new ReceivedMail(address(message.getRecipients(Message.RecipientType.TO)),
-                                    address(message.getFrom()), message.getSubject(),
-                                    GreenMailUtil.getBody(message).strip());
-        } catch (MessagingException e) {
+                                    address(message.getFrom()), message.getSubject(), text(message).strip());
+        } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException("an unreadable message in the embedded mailbox", e);
         }
+    }
+
+    /** The decoded text of a plain message (quoted-printable or base64 as sent), else its raw body. */
+    private static String text(MimeMessage message) throws MessagingException, java.io.IOException {
+        return message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message);
     }
 
     private static String address(jakarta.mail.Address[] addresses) {
