@@ -77,11 +77,12 @@ final class LocalPostOffice implements AutoCloseable {
     }
 
     private synchronized void copyNewMail() {
-        List<ReceivedMail> all = mail.messages();
-        for (ReceivedMail m : all.subList(Math.min(mailsWritten, all.size()), all.size())) {
+        // Only the new ones: decoding the whole mailbox every tick grew with it and took the CPU from the services.
+        List<ReceivedMail> fresh = mail.messagesFrom(mailsWritten);
+        for (ReceivedMail m : fresh) {
             append(m.to(), "e-mail \"" + m.subject() + "\" " + oneLine(m.body()));
         }
-        mailsWritten = all.size();
+        mailsWritten += fresh.size();
     }
 
     private void receive(HttpExchange exchange) throws IOException {

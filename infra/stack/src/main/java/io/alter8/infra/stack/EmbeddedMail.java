@@ -55,7 +55,13 @@ public final class EmbeddedMail implements AutoCloseable {
 
     /** Every message received so far, oldest first. */
     public List<ReceivedMail> messages() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(EmbeddedMail::read).toList();
+        return messagesFrom(0);
+    }
+
+    /** The messages received after the first {@code skip}, oldest first: only those are decoded. */
+    public List<ReceivedMail> messagesFrom(int skip) {
+        MimeMessage[] all = greenMail.getReceivedMessages();
+        return Arrays.stream(all, Math.min(skip, all.length), all.length).map(EmbeddedMail::read).toList();
     }
 
     /** Every message received so far for {@code address}, oldest first. */
