@@ -1,6 +1,7 @@
 package io.alter8.command;
 
 import io.alter8.command.auth.SentMessages;
+import io.alter8.command.notification.ProviderStub;
 import io.alter8.infra.stack.EmbeddedStackInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -13,7 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * The command side on a real port against the JVM's shared embedded stack; one Spring context for all such tests.
- * Messages the service sends are caught by {@link SentMessages}.
+ * Messages the service queues are caught by {@link SentMessages}; e-mails arrive in the embedded SMTP server, SMS
+ * and WhatsApp messages at {@link ProviderStub}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,8 +26,11 @@ import java.lang.annotation.Target;
                               // As behind a proxy: tests act as many clients, each with its own address.
                               "server.forward-headers-strategy=framework",
                               // Tests run the late-fee assessment themselves, never on the hour.
-                              "alter8.leases.assessment-cron=-"})
-@ContextConfiguration(initializers = EmbeddedStackInitializer.class)
+                              "alter8.leases.assessment-cron=-",
+                              // Retries within a test's patience: 100 ms, then 200 ms, 400 ms.
+                              "alter8.notifications.backoff=100ms", "alter8.notifications.max-attempts=4",
+                              "alter8.notifications.poll=50ms", "alter8.notifications.sweep=PT0.5S"})
+@ContextConfiguration(initializers = {EmbeddedStackInitializer.class, ProviderStub.class})
 @Import(SentMessages.class)
 public @interface CommandSideTest {
 }

@@ -57,6 +57,8 @@ class AccessMatrixTest {
                 Map.entry("/api/lookups/cities", ALL),
                 Map.entry("/api/lookups/cities/" + UUID.randomUUID() + "/areas", ALL),
                 Map.entry("/api/lookups/amenities", ALL),
+                Map.entry("/api/notifications", ALL),
+                Map.entry("/api/notifications/unread-count", ALL),
                 Map.entry("/api/users", Set.of("admin", "super_admin", "auditor")),
                 Map.entry("/api/users/me", ALL),
                 Map.entry("/api/users/me/tenants", Set.of("owner")),

@@ -2,13 +2,14 @@ package io.alter8.command.auth;
 
 import io.alter8.api.common.Country;
 import io.alter8.api.common.EmailAddress;
+import io.alter8.api.common.NotificationChannel;
 import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.RegisterUser;
 import io.alter8.api.user.Role;
 import io.alter8.command.NotPermitted;
-import io.alter8.command.auth.otp.NotificationOutbox;
+import io.alter8.command.notification.NotificationOutbox;
 import io.alter8.command.auth.otp.OtpService;
 import io.alter8.command.auth.otp.OtpType;
 import io.alter8.command.web.CommandAccepted;
@@ -187,7 +188,7 @@ class Registration {
             return sendCode.get();
         }
         Optional.ofNullable(holder.get().email()).ifPresent(
-                to -> outbox.enqueue("email", to, "registration_attempt", Map.of("contact", what)));
+                to -> outbox.enqueue(NotificationChannel.EMAIL, to, "registration_attempt", Map.of("contact", what)));
         return null;
     }
 

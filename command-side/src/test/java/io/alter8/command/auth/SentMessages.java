@@ -1,6 +1,6 @@
 package io.alter8.command.auth;
 
-import io.alter8.command.auth.otp.NotificationOutbox.OutgoingMessage;
+import io.alter8.command.notification.NotificationOutbox.OutgoingMessage;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.util.Deque;

@@ -2,7 +2,10 @@ package io.alter8.command.auth.otp;
 
 import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.Mask;
+import io.alter8.api.common.NotificationChannel;
 import io.alter8.api.common.UserId;
+import io.alter8.command.notification.NotificationOutbox;
+import io.alter8.command.notification.Priority;
 import io.alter8.command.privacy.PersonalDataCipher;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
@@ -92,9 +95,12 @@ public class OtpService {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", id, userId, phone, email, hash(id, code), type.wire(),
                     Timestamp.from(expires));
         EncryptedValue sealed = cipher.encrypt(new UserId(userId), code, Mask.LAST_FOUR);
-        outbox.enqueue(phone != null ? "sms" : "email", destination, "otp_" + type.wire(),
-                       Map.of("code", sealed, "validMinutes", VALIDITY.toMinutes()),
-                       Map.of("code", code, "validMinutes", VALIDITY.toMinutes()));
+        // Urgent: a code is useless after ten minutes, and it jumps the queue and any quiet hours.
+        outbox.enqueue(new NotificationOutbox.Entry(
+                null, userId, phone != null ? NotificationChannel.SMS : NotificationChannel.EMAIL, destination,
+                "otp_" + type.wire(), 1, "en", Priority.URGENT, null,
+                Map.of("code", sealed, "validMinutes", VALIDITY.toMinutes()),
+                Map.of("code", code, "validMinutes", VALIDITY.toMinutes())));
         return new Challenge(id, userId, phone, email, type);
     }
 

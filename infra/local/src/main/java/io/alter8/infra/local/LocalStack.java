@@ -63,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
     private boolean closed;
     private volatile boolean stoppedDuringStart;
     private EmbeddedStack stores;
+    private LocalPostOffice postOffice;
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
     /** The token keys this stack made or found in its data directory; null when the environment brings its own. */
@@ -193,8 +194,16 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> commandEnv = new LinkedHashMap<>(shared);
             commandEnv.put("ALTER8_COMMAND_PORT", Integer.toString(options.commandPort()));
             commandEnv.putIfAbsent("ALTER8_QUERY_BASE_URL", queryBaseUrl());
-            // No SMS or e-mail here: sign-up, reset and two-factor codes land in files a developer can read.
-            commandEnv.putIfAbsent("ALTER8_NOTIFICATIONS_LOCAL_INBOX", options.dataDir().resolve("inbox").toString());
+            // Messages go out over SMTP and the SMS/WhatsApp webhook to in-process providers, which write them to
+            // files a developer can read (sign-up, reset and two-factor codes included).
+            synchronized (lock) {
+                requireOpen();
+                postOffice = LocalPostOffice.open(options.dataDir().resolve("inbox"));
+            }
+            commandEnv.put("SPRING_MAIL_HOST", "127.0.0.1");
+            commandEnv.put("SPRING_MAIL_PORT", Integer.toString(postOffice.smtpPort()));
+            commandEnv.putIfAbsent("ALTER8_NOTIFICATIONS_SMS_URL", postOffice.webhookUrl("sms"));
+            commandEnv.putIfAbsent("ALTER8_NOTIFICATIONS_WHATSAPP_URL", postOffice.webhookUrl("whatsapp"));
             // An admin may move the platform's clock forward (POST /api/admin/clock), to watch late fees appear.
             commandEnv.putIfAbsent("ALTER8_CLOCK_MOVABLE", "true");
             if (blank(commandEnv.get(AUDIT_SIGNING_KEY))) {
@@ -409,6 +418,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         EmbeddedStack storesToStop;
+        LocalPostOffice postOfficeToClose;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -416,6 +426,7 @@ public final class LocalStack implements AutoCloseable {
             closed = true;
             closing.countDown();
             storesToStop = stores;
+            postOfficeToClose = postOffice;
         }
         // Both services at once, then the stores they use: no service ever sees its database vanish.
         List<ProcessHandle> stopping = new ArrayList<>();
@@ -425,6 +436,9 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         ServiceProcess.awaitStopped(stopping, STOP_GRACE);
+        if (postOfficeToClose != null) {
+            postOfficeToClose.close();
+        }
         if (storesToStop != null) {
             storesToStop.close();
         }

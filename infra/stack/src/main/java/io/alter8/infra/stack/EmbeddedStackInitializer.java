@@ -7,8 +7,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 import java.security.KeyPair;
 
 /**
- * Points a Spring test context at the JVM's shared embedded stack ({@link EmbeddedStack#shared()}) and the JVM's
- * token keys ({@link TestTokens}) and a checkpoint key of its own:
+ * Points a Spring test context at the JVM's shared embedded stack ({@link EmbeddedStack#shared()}, and
+ * {@link EmbeddedMail#shared()} for SMTP) and the JVM's token keys ({@link TestTokens}) and a checkpoint key of its own:
  * {@code @ContextConfiguration(initializers = EmbeddedStackInitializer.class)}.
  */
 public class EmbeddedStackInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -19,6 +19,7 @@ public class EmbeddedStackInitializer implements ApplicationContextInitializer<C
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         EmbeddedStack stack = EmbeddedStack.shared();
+        EmbeddedMail mail = EmbeddedMail.shared();
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "spring.datasource.url=" + stack.jdbcUrl(),
                 "spring.datasource.username=" + EmbeddedStack.USER,
@@ -28,6 +29,8 @@ public class EmbeddedStackInitializer implements ApplicationContextInitializer<C
                 "alter8.event-store.password=postgres",
                 "spring.data.redis.url=redis://" + stack.redisHost() + ":" + stack.redisPort(),
                 "spring.mongodb.uri=" + stack.mongoUri(),
+                "spring.mail.host=" + mail.host(),
+                "spring.mail.port=" + mail.port(),
                 "alter8.security.jwt.public-key=" + TestTokens.publicKeyPem().replace("\n", ""),
                 "alter8.security.jwt.private-key=" + TestTokens.privateKeyPem().replace("\n", ""),
                 // Tests act as any user with minted tokens that belong to no login session.

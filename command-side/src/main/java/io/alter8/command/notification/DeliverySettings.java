@@ -1,0 +1,59 @@
+package io.alter8.command.notification;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How messages are delivered ({@code alter8.notifications}; docs/deployment.md lists the variables).
+ *
+ * @param poll           how often each channel's worker looks at its queue when it found it empty
+ * @param batch          ids taken from a queue at once
+ * @param maxAttempts    tries per message before it is dead-lettered
+ * @param backoff        the wait after the first failure; it doubles after each further one
+ * @param maxBackoff     the longest wait between two tries
+ * @param claim          how long a message may take to send; a claim older than that is treated as interrupted
+ * @param sweep          how often the durable record is swept for due messages no queue holds
+ * @param requeueAfter   a due message queued longer ago than this is queued again (Redis may have lost it)
+ * @param emailFrom      the sender of every e-mail
+ * @param sms            the SMS provider's webhook; no URL, no SMS sent
+ * @param whatsapp       the WhatsApp provider's webhook; no URL, no WhatsApp message sent
+ */
+@ConfigurationProperties("alter8.notifications")
+record DeliverySettings(Duration poll, int batch, int maxAttempts, Duration backoff, Duration maxBackoff,
+                        Duration claim, Duration sweep, Duration requeueAfter, String emailFrom, Webhook sms,
+                        Webhook whatsapp) {
+
+    /** A provider reached over HTTP: a POST of each message to {@code url}, with {@code token} as bearer. */
+    record Webhook(URI url, String token, Duration timeout) {
+
+        Webhook {
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+
+        boolean configured() {
+            return url != null && !url.toString().isBlank();
+        }
+    }
+
+    DeliverySettings {
+        poll = poll == null ? Duration.ofMillis(200) : poll;
+        batch = batch <= 0 ? 50 : batch;
+        maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+        backoff = backoff == null ? Duration.ofSeconds(2) : backoff;
+        maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+        claim = claim == null ? Duration.ofMinutes(1) : claim;
+        sweep = sweep == null ? Duration.ofSeconds(5) : sweep;
+        requeueAfter = requeueAfter == null ? Duration.ofMinutes(1) : requeueAfter;
+        emailFrom = emailFrom == null || emailFrom.isBlank() ? "Alter8 <no-reply@alter8.local>" : emailFrom;
+        sms = sms == null ? new Webhook(null, null, null) : sms;
+        whatsapp = whatsapp == null ? new Webhook(null, null, null) : whatsapp;
+    }
+
+    /** The wait before try {@code attempt + 1}, after {@code attempt} failed ones: doubling, capped. */
+    Duration backoffAfter(int attempt) {
+        Duration wait = backoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}

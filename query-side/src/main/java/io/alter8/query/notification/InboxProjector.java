@@ -1,0 +1,104 @@
+package io.alter8.query.notification;
+
+import io.alter8.api.notification.NotificationIssued;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The in-app inbox, MongoDB collection {@code notifications} (the management model's shape): one document per
+ * {@link NotificationIssued}, keyed by the notification's id. What the event says is written only when the document
+ * is new ({@code $setOnInsert}); whether it was read or dismissed is the user's own state, which a redelivery or a
+ * replay never touches. So the reset keeps the documents (a replay re-inserts only what is missing), and after every
+ * event the user's unread count is counted again ({@link UnreadCounts}). Outside a replay each new notification is
+ * also published on {@code notifications:{userId}} for the user's live stream.
+ */
+@Component
+@ProcessingGroup(InboxProjector.PROCESSING_GROUP)
+class InboxProjector {
+
+    static final String PROCESSING_GROUP = "inbox";
+
+    private final MongoTemplate mongo;
+    private final UnreadCounts counts;
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+
+    InboxProjector(MongoTemplate mongo, UnreadCounts counts, StringRedisTemplate redis, JsonMapper json) {
+        this.mongo = mongo;
+        this.counts = counts;
+        this.redis = redis;
+        this.json = json;
+        var indexes = mongo.indexOps(UnreadCounts.COLLECTION);
+        indexes.createIndex(new Index().on("userId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("isRead", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("createdAt", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("expiresAt", Sort.Direction.ASC));
+    }
+
+    @EventHandler
+    void on(NotificationIssued event, @Timestamp Instant at, ReplayStatus replay) {
+        UUID userId = event.userId().value();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("userId", userId.toString());
+        fields.put("type", event.type());
+        fields.put("title", event.title());
+        fields.put("message", event.message());
+        fields.put("priority", event.priority());
+        fields.put("referenceType", event.entityType());
+        fields.put("referenceId", event.entityId());
+        fields.put("actions", event.actions().stream()
+                                   .map(a -> new Document("label", a.label()).append("url", a.url())
+                                                                             .append("type", a.type())).toList());
+        fields.put("templateId", event.templateId());
+        fields.put("templateVersion", event.templateVersion());
+        fields.put("language", event.language());
+        fields.put("personalizationData", new Document(new LinkedHashMap<>(event.personalisation())));
+        fields.put("createdAt", Date.from(at));
+        fields.put("expiresAt", event.expiresAt() == null ? null : Date.from(event.expiresAt()));
+        fields.put("isRead", false);
+        fields.put("isDismissed", false);
+        Update update = new Update();
+        fields.forEach(update::setOnInsert);
+        boolean inserted = mongo.upsert(Query.query(Criteria.where("_id").is(event.notificationId().toString())),
+                                        update, UnreadCounts.COLLECTION).getUpsertedId() != null;
+        long unread = counts.recount(userId);
+        if (inserted && !replay.isReplay()) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("kind", "notification");
+            message.put("id", event.notificationId().toString());
+            message.put("title", event.title());
+            message.put("unread", unread);
+            redis.convertAndSend("notifications:" + userId, json.writeValueAsString(message));
+        }
+    }
+
+    /**
+     * Keeps the documents: read and dismissed marks exist nowhere else. The replay that follows re-inserts missing
+     * notifications and counts every user's inbox again.
+     */
+    @ResetHandler
+    void keepInboxes() {
+        List<String> users = mongo.findDistinct(new Query(), "userId", UnreadCounts.COLLECTION, String.class);
+        users.forEach(u -> counts.recount(UUID.fromString(u)));
+    }
+}
