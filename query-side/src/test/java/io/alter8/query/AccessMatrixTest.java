@@ -67,6 +67,8 @@ class AccessMatrixTest {
                 Map.entry("/api/leases/" + UUID.randomUUID() + "/ledger", leaseReaders),
                 Map.entry("/api/rent-charges/overdue", leaseReaders),
                 Map.entry("/api/rent-charges/upcoming", leaseReaders),
+                Map.entry("/api/users/me/transactions/recent", leaseReaders),
+                Map.entry("/api/users/" + UUID.randomUUID() + "/transactions/recent", leaseReaders),
                 Map.entry("/api/rent-roll", Set.of("owner", "property_manager", "admin", "super_admin", "auditor",
                                                    "analyst")),
                 // Tenants have no verifications; the others see their own part (checked in the verification tests).
