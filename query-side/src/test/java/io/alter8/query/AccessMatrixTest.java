@@ -49,6 +49,8 @@ class AccessMatrixTest {
                 Map.entry("/api/properties/" + property, ALL),
                 Map.entry("/api/properties/" + property + "/units", ALL),
                 Map.entry("/api/properties/" + property + "/reviews", ALL),
+                Map.entry("/api/properties/" + property + "/occupancy",
+                          Set.of("owner", "property_manager", "admin", "super_admin")),
                 Map.entry("/api/properties/mine", Set.of("owner")),
                 // Someone else's portfolio: readers only (the owner themself is checked in the property tests).
                 Map.entry("/api/owners/" + UUID.randomUUID() + "/properties", readers),
