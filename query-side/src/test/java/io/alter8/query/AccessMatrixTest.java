@@ -51,6 +51,8 @@ class AccessMatrixTest {
                 Map.entry("/api/properties/" + property, ALL),
                 Map.entry("/api/properties/" + property + "/units", ALL),
                 Map.entry("/api/properties/" + property + "/reviews", ALL),
+                Map.entry("/api/properties/" + property + "/occupancy",
+                          Set.of("owner", "property_manager", "admin", "super_admin")),
                 Map.entry("/api/properties/mine", Set.of("owner")),
                 // Someone else's portfolio: readers only (the owner themself is checked in the property tests).
                 Map.entry("/api/owners/" + UUID.randomUUID() + "/properties", readers),
@@ -71,6 +73,8 @@ class AccessMatrixTest {
                 Map.entry("/api/leases/" + UUID.randomUUID() + "/ledger", leaseReaders),
                 Map.entry("/api/rent-charges/overdue", leaseReaders),
                 Map.entry("/api/rent-charges/upcoming", leaseReaders),
+                Map.entry("/api/users/me/transactions/recent", leaseReaders),
+                Map.entry("/api/users/" + UUID.randomUUID() + "/transactions/recent", leaseReaders),
                 Map.entry("/api/rent-roll", Set.of("owner", "property_manager", "admin", "super_admin", "auditor",
                                                    "analyst")),
                 // Tenants have no verifications; the others see their own part (checked in the verification tests).

@@ -1,5 +1,6 @@
 package io.alter8.query.lease;
 
+import io.alter8.api.common.Money;
 import io.alter8.api.lease.ChargeOverpaid;
 import io.alter8.api.lease.CreditAllocated;
 import io.alter8.api.lease.LateFeeApplied;
@@ -39,10 +40,12 @@ class RentAccountProjector {
 
     private final VersionedRows rows;
     private final JdbcTemplate jdbc;
+    private final RecentTransactions recent;
 
-    RentAccountProjector(VersionedRows rows, JdbcTemplate jdbc) {
+    RentAccountProjector(VersionedRows rows, JdbcTemplate jdbc, RecentTransactions recent) {
         this.rows = rows;
         this.jdbc = jdbc;
+        this.recent = recent;
     }
 
     @EventHandler
@@ -79,21 +82,23 @@ class RentAccountProjector {
     }
 
     @EventHandler
-    void on(LateFeeApplied event, @SequenceNumber long sequence) {
+    void on(LateFeeApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         charge(rows.update("rent_charge"), event.leaseId().value(), event.chargeNumber())
                 .set("late_fee_id", event.lateFeeId())
                 .set("late_fee", event.amount().amount())
                 .set("late_fee_days_late", event.daysLate())
                 .apply(sequence);
+        transaction(event.leaseId().value(), sequence, "late_fee", event.amount(), null, at);
     }
 
     @EventHandler
-    void on(LateFeeWaived event, @SequenceNumber long sequence) {
+    void on(LateFeeWaived event, @SequenceNumber long sequence, @Timestamp Instant at) {
         charge(rows.update("rent_charge"), event.leaseId().value(), event.chargeNumber())
                 .set("late_fee", BigDecimal.ZERO)
                 .set("late_fee_waived", true)
                 .set("late_fee_waiver", event.reason())
                 .apply(sequence);
+        transaction(event.leaseId().value(), sequence, "late_fee_waiver", event.amount(), event.reason(), at);
     }
 
     @EventHandler
@@ -109,21 +114,22 @@ class RentAccountProjector {
             .set("reference", event.reference())
             .set("recorded_by", event.recordedBy().value())
             .apply(sequence);
+        transaction(event.leaseId().value(), sequence, "payment", event.amount(), event.reference(), event.paidAt());
     }
 
     @EventHandler
     void on(SecurityDepositHeld event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        deposit(event.leaseId().value(), sequence, "held", event.amount().amount(), null, at);
+        deposit(event.leaseId().value(), sequence, "held", event.amount(), null, at);
     }
 
     @EventHandler
     void on(SecurityDepositDeducted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        deposit(event.leaseId().value(), sequence, "deducted", event.amount().amount(), event.reason(), at);
+        deposit(event.leaseId().value(), sequence, "deducted", event.amount(), event.reason(), at);
     }
 
     @EventHandler
     void on(SecurityDepositRefunded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        deposit(event.leaseId().value(), sequence, "refunded", event.amount().amount(), event.reference(), at);
+        deposit(event.leaseId().value(), sequence, "refunded", event.amount(), event.reference(), at);
     }
 
     @ResetHandler
@@ -131,6 +137,8 @@ class RentAccountProjector {
         jdbc.update("DELETE FROM rent_charge");
         jdbc.update("DELETE FROM rent_payment");
         jdbc.update("DELETE FROM deposit_entry");
+        jdbc.update("DELETE FROM lease_transaction");
+        recent.evictEverything();
     }
 
     private void paid(UUID lease, int chargeNumber, BigDecimal amount, long sequence) {
@@ -139,15 +147,37 @@ class RentAccountProjector {
                 .apply(sequence);
     }
 
-    private void deposit(UUID lease, long sequence, String kind, BigDecimal amount, String reason, Instant at) {
+    private void deposit(UUID lease, long sequence, String kind, Money amount, String reason, Instant at) {
         rows.upsert("deposit_entry")
             .key("lease_id", lease)
             .key("sequence", sequence)
             .set("kind", kind)
-            .set("amount", amount)
+            .set("amount", amount.amount())
             .set("reason", reason)
             .set("occurred_at", utc(at))
             .apply(sequence);
+        transaction(lease, sequence, "deposit_" + kind, amount, reason, at);
+    }
+
+    /**
+     * A row of the lease's list of money movements; once committed, the recent transactions cached for the lease's
+     * parties are stale. A replay evicts nothing per event, and everything once per batch.
+     */
+    private void transaction(UUID lease, long sequence, String kind, Money amount, String reference, Instant at) {
+        rows.upsert("lease_transaction")
+            .key("lease_id", lease)
+            .key("sequence", sequence)
+            .set("kind", kind)
+            .set("amount", amount.amount())
+            .set("currency", amount.currency())
+            .set("reference", reference)
+            .set("occurred_at", utc(at))
+            .apply(sequence);
+        if (rows.replaying()) {
+            rows.afterReplayedBatch(PROCESSING_GROUP, recent::evictEverything);
+        } else {
+            recent.evictAfterCommit(lease);
+        }
     }
 
     private static VersionedRows.Write charge(VersionedRows.Write write, UUID lease, int chargeNumber) {

@@ -9,6 +9,7 @@ import io.alter8.api.lease.LeaseView;
 import io.alter8.api.lease.RentLedgerView;
 import io.alter8.api.lease.RentRollView;
 import io.alter8.api.lease.RentScheduleView;
+import io.alter8.api.lease.TransactionView;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
 import io.alter8.web.FieldError;
@@ -47,12 +48,17 @@ class RentAccountQueryController {
     static final String[] ROLL_READERS = {"owner", "property_manager", "admin", "super_admin", "auditor", "analyst"};
     static final int UPCOMING_DAYS = 30;
 
+    /** Who may read anyone's recent transactions. */
+    static final String[] ADMINS = {"admin", "super_admin"};
+
     private final LeaseQueries leases;
     private final RentAccountQueries accounts;
+    private final RecentTransactions recent;
 
-    RentAccountQueryController(LeaseQueries leases, RentAccountQueries accounts) {
+    RentAccountQueryController(LeaseQueries leases, RentAccountQueries accounts, RecentTransactions recent) {
         this.leases = leases;
         this.accounts = accounts;
+        this.recent = recent;
     }
 
     @GetMapping("/api/leases/{id}/schedule")
@@ -107,6 +113,24 @@ class RentAccountQueryController {
                                     paging.size());
     }
 
+    @GetMapping("/api/users/me/transactions/recent")
+    @Operation(summary = "The caller's 20 newest transactions (payments, late fees and waivers, deposit movements) "
+            + "over the leases they are party to, newest first")
+    List<TransactionView> myRecentTransactions() {
+        return recent.of(CurrentUser.require().id());
+    }
+
+    @GetMapping("/api/users/{id}/transactions/recent")
+    @Operation(summary = "A user's 20 newest transactions: the user themselves and admins; anyone else gets a 404")
+    List<TransactionView> recentTransactions(@PathVariable UUID id) {
+        CurrentUser caller = CurrentUser.require();
+        // The same 404 as GET /api/users/{id}: a 403 would tell a stranger the account exists.
+        if (!caller.id().equals(id) && !caller.hasAnyRole(ADMINS)) {
+            throw ApiException.notFound("user", id);
+        }
+        return recent.of(id);
+    }
+
     private static UUID party() {
         CurrentUser caller = CurrentUser.require();
         return caller.hasAnyRole(LeaseQueryController.READERS) ? null : caller.id();
@@ -127,7 +151,8 @@ class RentAccountQueryController {
         @Override
         public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
             rules.requestMatchers(HttpMethod.GET, "/api/leases/*/schedule", "/api/leases/*/ledger",
-                                  "/api/rent-charges/overdue", "/api/rent-charges/upcoming")
+                                  "/api/rent-charges/overdue", "/api/rent-charges/upcoming",
+                                  "/api/users/*/transactions/recent")
                  .hasAnyRole(LeaseQueryController.READERS_AND_PARTIES)
                  .requestMatchers(HttpMethod.GET, "/api/rent-roll").hasAnyRole(ROLL_READERS);
         }

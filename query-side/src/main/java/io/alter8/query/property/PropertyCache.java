@@ -46,9 +46,13 @@ import java.util.function.Supplier;
  * lost in a crash between commit and eviction.</li>
  * </ul>
  * The scripts touch keys they compute (a scope's entries): this needs one Redis node, not a cluster.
+ * <p>
+ * It is the one way the query side caches a read model's answers in Redis: other read models name their own scopes
+ * and slots (a user's recent transactions, {@code io.alter8.query.lease.RecentTransactions}). They share the epoch,
+ * so a rebuild of any of them makes every entry stale once; that costs speed only, and rebuilds are rare.
  */
 @Component
-class PropertyCache {
+public class PropertyCache {
 
     static final Duration SEARCH_TTL = Duration.ofHours(1);
     static final Duration DETAIL_TTL = Duration.ofMinutes(30);
@@ -100,9 +104,17 @@ class PropertyCache {
             end
             return generation""", Long.class);
 
-    /** Where one kind of entry lives: its scope, key, lifetime and type; a hash's fields if it is one. */
-    record Slot<T>(String scope, String key, Duration ttl, TypeReference<T> type,
-                   Function<T, Map<String, String>> hashFields) {
+    /**
+     * Where one kind of entry lives: its scope, key, lifetime and type; a hash's fields if it is one; the processing
+     * group of the read model it is computed from (how far that had read is what the entry reflects).
+     */
+    public record Slot<T>(String scope, String key, Duration ttl, TypeReference<T> type,
+                          Function<T, Map<String, String>> hashFields, String processingGroup) {
+
+        Slot(String scope, String key, Duration ttl, TypeReference<T> type,
+             Function<T, Map<String, String>> hashFields) {
+            this(scope, key, ttl, type, hashFields, PropertyListingProjector.PROCESSING_GROUP);
+        }
 
         boolean isHash() {
             return hashFields != null;
@@ -141,7 +153,7 @@ class PropertyCache {
     }
 
     /** The cached value of the slot if it may be served, else {@code compute}'s (stored for the next reader). */
-    <T> T get(Slot<T> slot, Supplier<T> compute) {
+    public <T> T get(Slot<T> slot, Supplier<T> compute) {
         Lookup<T> found = lookup(slot, ReadPosition.awaited());
         if (found.cached() != null) {
             return found.cached();
@@ -182,7 +194,7 @@ class PropertyCache {
             // Written by another version of the service (a rolling deployment): computed again by the caller. The
             // entry's claims are not trusted for the store either; the position is read again.
             return new Lookup<>(null, found.stamp(),
-                                positions.position(PropertyListingProjector.PROCESSING_GROUP).orElse(-1));
+                                positions.position(slot.processingGroup()).orElse(-1));
         }
     }
 
@@ -208,7 +220,7 @@ class PropertyCache {
             }
         }
         // Read after the stamp and before the caller's query: what the entry will claim to reflect.
-        return new Lookup<>(null, stamp, positions.position(PropertyListingProjector.PROCESSING_GROUP).orElse(-1));
+        return new Lookup<>(null, stamp, positions.position(slot.processingGroup()).orElse(-1));
     }
 
     /** Stores a value computed after {@code lookup}; false if an eviction came in between (or Redis is away). */
@@ -250,8 +262,13 @@ class PropertyCache {
             searchCityKeys.forEach(city -> scopes.add(searchScope(city)));
             scopes.add(SEARCH_ALL);
         }
+        evictScopesAfterCommit(scopes);
+    }
+
+    /** Makes stale the entries of the given scopes once the current transaction commits (at once without one). */
+    public void evictScopesAfterCommit(Collection<String> scopes) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            evict(scopes);
+            evict(new LinkedHashSet<>(scopes));
             return;
         }
         @SuppressWarnings("unchecked")
@@ -276,7 +293,7 @@ class PropertyCache {
     }
 
     /** Makes every property cache entry stale (a new epoch): on start, and when the read model is reset. */
-    void evictEverything() {
+    public void evictEverything() {
         owedFlushes.incrementAndGet();
         flushed();
     }

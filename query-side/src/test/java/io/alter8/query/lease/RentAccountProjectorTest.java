@@ -126,9 +126,9 @@ class RentAccountProjectorTest {
                 } else if (event instanceof ChargeOverpaid e) {
                     projector.on(e, sequence);
                 } else if (event instanceof LateFeeApplied e) {
-                    projector.on(e, sequence);
+                    projector.on(e, sequence, at);
                 } else if (event instanceof LateFeeWaived e) {
-                    projector.on(e, sequence);
+                    projector.on(e, sequence, at);
                 } else {
                     throw new IllegalArgumentException(event.toString());
                 }
@@ -240,7 +240,7 @@ class RentAccountProjectorTest {
             projector.on(new RentChargeScheduled(id, at, 1, soon, soon.plusMonths(1).minusDays(1), soon,
                                                  inr("20000"), inr("0"), inr("0"), inr("20000")), 2);
             projector.on(new CreditAllocated(id, 0, inr("5000")), 3);
-            projector.on(new LateFeeApplied(id, fee, at, 0, inr("500"), 10, lastMonth.plusDays(10)), 4);
+            projector.on(new LateFeeApplied(id, fee, at, 0, inr("500"), 10, lastMonth.plusDays(10)), 4, T0);
         });
 
         RentRollView roll = queries.rentRoll(YearMonth.from(lastMonth), owner);
