@@ -25,6 +25,9 @@ import java.lang.annotation.Target;
                               "alter8.rate-limits.per-endpoint.delete_api_auth_sessions_id=2",
                               // As behind a proxy: tests act as many clients, each with its own address.
                               "server.forward-headers-strategy=framework",
+                              // Tests want a process's outcome, not the 202 of one still running (ProcessOutcomesTest
+                              // covers that): a busy 2-core CI machine can take longer than production's 5 s.
+                              "alter8.processes.answer-within=20s",
                               // Tests run the late-fee assessment themselves, never on the hour.
                               "alter8.leases.assessment-cron=-",
                               // Retries within a test's patience: 100 ms, then 200 ms, 400 ms.

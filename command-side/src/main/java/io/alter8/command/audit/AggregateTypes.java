@@ -44,8 +44,14 @@ class AggregateTypes {
         return known;
     }
 
-    /** {@code UserAccount} → {@code user-account}. */
+    /**
+     * {@code UserAccount} → {@code user-account}; null for an event no aggregate applied (a process's or a job's, such
+     * as {@code NotificationIssued}), which the store keeps without a type.
+     */
     static String urlName(String storedName) {
+        if (storedName == null) {
+            return null;
+        }
         return storedName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }
