@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
 /**
- * Where a lease is in its life (marketplace model {@code leases.status}). {@code expired} and {@code renewed} belong to
- * the end-of-term and renewal processes, which no command reaches yet.
+ * Where a lease is in its life (marketplace model {@code leases.status}). {@code renewed}: a renewal follows it, by
+ * hand or automatically; it runs to its end date and then hands its unit to the renewal.
  */
 public enum LeaseStatus implements WireEnum {
     DRAFT, PENDING_APPROVAL, ACTIVE, EXPIRED, TERMINATED, RENEWED;
