@@ -100,6 +100,15 @@ abstract class LeaseApiFixture {
                    .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
+    /** Which lease took the property's units, in order ("UnitOccupied <lease id>"). */
+    List<String> occupancy(String propertyId) {
+        return jdbc.queryForList("""
+                SELECT substring(payload_type from '[^.]*$') || ' '
+                       || (convert_from(payload, 'UTF8')::jsonb ->> 'leaseId')
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%.Unit%cupied'
+                ORDER BY sequence_number""", String.class, propertyId);
+    }
+
     /** Started 70 days ago: charges 0, 1 and 2 are due (the last 8 to 11 days ago), 3 is not; a 500 fee after 3 days. */
     static String pastTerms() {
         LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(70);
