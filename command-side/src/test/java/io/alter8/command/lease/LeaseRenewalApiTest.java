@@ -1,6 +1,5 @@
 package io.alter8.command.lease;
 
-import io.alter8.api.subscription.Features;
 import io.alter8.command.CommandSideTest;
 import io.alter8.infra.stack.ApiClient.Response;
 import org.junit.jupiter.api.Test;
@@ -31,12 +30,6 @@ class LeaseRenewalApiTest extends LeaseApiFixture {
     /** The day after the end of {@link #pastTerms()}. */
     static LocalDate afterEnd() {
         return LocalDate.parse(pastTerms().replaceAll("(?s).*\"endDate\": \"([0-9-]+)\".*", "$1")).plusDays(1);
-    }
-
-    long leasesCounted(String lease) {
-        Long counted = jdbc.queryForObject("SELECT count(*) FROM plan_usage_claim WHERE feature = ? AND item_id = ?",
-                                           Long.class, Features.LEASES_IN_FORCE, UUID.fromString(lease));
-        return counted == null ? 0 : counted;
     }
 
     @Test
