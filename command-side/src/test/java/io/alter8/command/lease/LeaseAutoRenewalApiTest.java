@@ -28,10 +28,15 @@ class LeaseAutoRenewalApiTest extends LeaseApiFixture {
     }
 
     @Test
-    void pastItsEndDateALeaseWithAutomaticRenewalIsRenewedOnceAtTheEscalatedRentAndKeepsItsUnit() {
+    void pastItsEndDateALeaseWithAutomaticRenewalIsRenewedOnceAtTheEscalatedRentAndKeepsItsUnitAnotherExpires() {
         String lease = leaseInForce(pastTerms().replace("\"noticePeriodDays\": 30",
                                                         "\"noticePeriodDays\": 30, \"autoRenewal\": true, "
                                                                 + "\"annualRentIncreasePercent\": 5"));
+        // And, on another of the owner's properties, a lease without automatic renewal.
+        String renewing = property;
+        property = listedApartment(owner);
+        String expiring = leaseInForce();
+        property = renewing;
         Response tenantMoves = tenant.post("/api/admin/clock", "{\"advanceBy\": \"P300D\"}");
         assertThat(tenantMoves.status()).as("only admins move the clock").isEqualTo(403);
 
@@ -52,6 +57,10 @@ class LeaseAutoRenewalApiTest extends LeaseApiFixture {
         assertThat(eventTypes(property)).doesNotContain("UnitVacated");
         assertThat(leasesCounted(lease)).isZero();
         assertThat(leasesCounted(renewal)).isEqualTo(1);
+
+        // Expired, a lease no longer counts against the plan's leases in force.
+        assertThat(eventTypes(expiring)).contains("LeaseExpired");
+        assertThat(leasesCounted(expiring)).isZero();
 
         // The next run finds the lease renewed already: never a second renewal.
         assertThat(admin.post("/api/admin/clock", "{\"advanceBy\": \"P1D\"}").status()).isEqualTo(200);
