@@ -6,7 +6,8 @@ import io.alter8.api.common.WireEnum;
 
 /**
  * Where a lease is in its life (marketplace model {@code leases.status}). {@code renewed}: a renewal follows it, by
- * hand or automatically; it runs to its end date and then hands its unit to the renewal.
+ * hand or automatically; its charges run to its end date, and it holds its unit until the renewal comes into force
+ * and takes the unit over.
  */
 public enum LeaseStatus implements WireEnum {
     DRAFT, PENDING_APPROVAL, ACTIVE, EXPIRED, TERMINATED, RENEWED;
