@@ -5,6 +5,7 @@ import io.alter8.infra.stack.ApiClient.Response;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Clock;
@@ -19,6 +20,9 @@ import static org.awaitility.Awaitility.await;
  */
 @CommandSideTest
 @TestPropertySource(properties = "alter8.clock.movable=true")
+// Its own context (the clock is movable only here), closed after it so its processors stop competing with the
+// shared context's for the same event store.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LeaseAutoRenewalApiTest extends LeaseApiFixture {
 
     /** The movable clock is Axon's too, for the whole JVM: later test classes get the system's back. */
