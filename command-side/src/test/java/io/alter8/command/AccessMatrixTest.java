@@ -83,6 +83,7 @@ class AccessMatrixTest {
                 new Route("POST", "/api/leases/" + id + "/recurring-charges", LEASE_MONEY),
                 new Route("POST", "/api/leases/" + id + "/deposit/deductions", LEASE_MONEY),
                 new Route("POST", "/api/leases/" + id + "/deposit/refund", LEASE_MONEY),
+                new Route("POST", "/api/leases/" + id + "/renewal", LEASE_MONEY),
                 new Route("POST", "/api/properties/" + id + "/verifications", REQUESTERS),
                 new Route("PUT", "/api/verifications/" + id + "/assignment", ADMINS),
                 new Route("PUT", "/api/verifications/" + id + "/schedule", REVIEWERS),

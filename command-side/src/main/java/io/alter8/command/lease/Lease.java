@@ -17,16 +17,19 @@ import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseRejected;
+import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseRentReviewed;
 import io.alter8.api.lease.LeaseSigned;
 import io.alter8.api.lease.LeaseStatus;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.LeaseTermsRevised;
+import io.alter8.api.lease.OpenRenewal;
 import io.alter8.api.lease.ProposeLease;
 import io.alter8.api.lease.RecordLeaseAgreement;
 import io.alter8.api.lease.RefuseLeaseActivation;
 import io.alter8.api.lease.RejectLease;
+import io.alter8.api.lease.RenewLease;
 import io.alter8.api.lease.ReviseLeaseTerms;
 import io.alter8.api.lease.SignLease;
 import io.alter8.api.lease.TerminateLease;
@@ -45,11 +48,13 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import static io.alter8.command.CommandArguments.actor;
 import static io.alter8.command.CommandArguments.required;
@@ -73,6 +78,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * revising terms   → draft again, every approval lapses (until someone has signed); in force: a rent review
  *                    (the owner's side; dates and deposit stay; only charges not yet due change)
  * rejecting        → approval rejected: nothing moves it on
+ * renewing         → active → renewed (by hand, or at its end date by its autoRenewal term): the leasing process
+ *                    opens the renewal, which takes the unit over from it when it comes into force
  * </pre>
  */
 @Aggregate
@@ -91,6 +98,9 @@ class Lease {
     private boolean ownerApproved;
     private final Set<UserId> tenantApprovals = new HashSet<>();
     private final Set<UserId> signatories = new HashSet<>();
+    /** The lease this one renews, and the one that renews it; null when none. */
+    private LeaseId renewedFrom;
+    private LeaseId renewedBy;
     /** Who asked for the activation the leasing process is working on; null when none is. */
     private UserId activationRequestedBy;
     @AggregateMember
@@ -280,7 +290,7 @@ class Lease {
             throw new DomainRuleViolation("lease-ended", "the lease's end date has passed");
         }
         apply(new LeaseActivationRequested(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(),
-                                           by.userId()));
+                                           by.userId(), renewedFrom));
     }
 
     /** From the leasing process: the unit is the lease's. A repeat (redelivery) changes nothing. */
@@ -338,6 +348,78 @@ class Lease {
         ended();
     }
 
+    /**
+     * A renewal by hand: the owner, the property's manager or an admin offers new terms from the day after the end
+     * date, to the same tenants. Only a lease in force without notice is renewed, once.
+     */
+    @CommandHandler
+    void handle(RenewLease command) {
+        Actor by = actor(command.requestedBy());
+        if (!isOwnerOrManager(by)) {
+            throw new NotPermitted("the owner, the property's manager or an admin renews a lease");
+        }
+        LeaseId renewal = required(command.renewalId(), "renewalId");
+        LeaseTerms offered = required(command.terms(), "terms");
+        if (status == LeaseStatus.RENEWED) {
+            if (renewal.equals(renewedBy)) {
+                return;
+            }
+            throw new DomainRuleViolation("lease-renewed", "the lease was renewed already, by lease " + renewedBy);
+        }
+        if (status != LeaseStatus.ACTIVE) {
+            throw new DomainRuleViolation("lease-not-active", "only a lease in force is renewed");
+        }
+        if (ending.noticeGiven()) {
+            throw new DomainRuleViolation("notice-given", "notice was given: the lease ends instead");
+        }
+        LeaseTermsCheck.check(offered, terms.monthlyRent().currency());
+        if (!offered.startDate().equals(terms.endDate().plusDays(1))) {
+            throw new DomainRuleViolation("invalid-startDate", "a renewal starts the day after the lease's end date, "
+                    + terms.endDate().plusDays(1));
+        }
+        apply(renewal(renewal, offered, false, by.userId()));
+    }
+
+    /**
+     * Renews the lease by its autoRenewal term, at its end date: for as long again, at the rent the schedule's
+     * escalation gives the next year. Its id follows from this lease's, so a repeat could only open the same one.
+     */
+    void renewAutomatically() {
+        LeaseId renewal = new LeaseId(UUID.nameUUIDFromBytes(("renewal of " + id).getBytes(StandardCharsets.UTF_8)));
+        apply(renewal(renewal, RentSchedule.renewalTerms(terms), true, null));
+    }
+
+    private LeaseRenewed renewal(LeaseId renewal, LeaseTerms renewed, boolean automatic, UserId by) {
+        return new LeaseRenewed(id, proposal.propertyId(), proposal.unitId(), renewal, proposal.ownerId(),
+                                proposal.agentId(), proposal.managerId(), proposal.tenants(),
+                                proposal.primaryTenant(), renewed, automatic, by);
+    }
+
+    /**
+     * From the leasing process: the renewal opens with the renewed lease's parties. By hand, it is a proposal its
+     * tenants approve and sign; automatically, it asks at once for the unit (its tenants agreed to that in the
+     * terms they signed). Again for the same renewal, nothing changes.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenRenewal command) {
+        LeaseRenewed renewal = required(command.renewal(), "renewal");
+        if (proposal != null) {
+            if (renewal.leaseId().equals(renewedFrom)) {
+                return;
+            }
+            throw new DomainRuleViolation("lease-already-proposed", "lease " + id + " exists with other content");
+        }
+        UserId by = renewal.automatic() ? renewal.ownerId() : renewal.requestedBy();
+        apply(new LeaseProposed(command.leaseId(), renewal.propertyId(), renewal.unitId(), renewal.ownerId(),
+                                renewal.agentId(), renewal.managerId(), renewal.tenants(), renewal.primaryTenant(),
+                                renewal.terms(), by, renewal.leaseId()));
+        if (renewal.automatic()) {
+            apply(new LeaseActivationRequested(command.leaseId(), renewal.propertyId(), renewal.unitId(),
+                                               renewal.tenants(), by, renewal.leaseId()));
+        }
+    }
+
     /** The lease was terminated: its schedule ends on the termination date. */
     void ended() {
         account.end();
@@ -371,6 +453,7 @@ class Lease {
     void on(LeaseProposed event) {
         id = event.leaseId();
         proposal = event;
+        renewedFrom = event.renewedFrom();
         terms = event.terms();
         status = LeaseStatus.DRAFT;
         approvalStatus = LeaseApprovalStatus.PENDING;
@@ -430,6 +513,12 @@ class Lease {
     @EventSourcingHandler
     void on(LeaseTerminated event) {
         status = LeaseStatus.TERMINATED;
+    }
+
+    @EventSourcingHandler
+    void on(LeaseRenewed event) {
+        status = LeaseStatus.RENEWED;
+        renewedBy = event.renewedBy();
     }
 
     @EventSourcingHandler

@@ -27,7 +27,8 @@ class LeaseAccessRules implements AccessRules {
              .requestMatchers(HttpMethod.POST, "/api/leases/*/payments")
              .hasAnyRole("tenant", "owner", "property_manager", "admin", "super_admin")
              .requestMatchers(HttpMethod.POST, "/api/leases/*/late-fees/*/waiver", "/api/leases/*/recurring-charges",
-                              "/api/leases/*/deposit/deductions", "/api/leases/*/deposit/refund")
+                              "/api/leases/*/deposit/deductions", "/api/leases/*/deposit/refund",
+                              "/api/leases/*/renewal")
              .hasAnyRole(OWNER_MONEY);
     }
 }

@@ -5,6 +5,7 @@ import io.alter8.api.lease.AssessRentAccount;
 import io.alter8.api.lease.EndLeaseTerm;
 import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseExpired;
+import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.command.config.ClockMoved;
 import io.alter8.command.config.InTheCommandsTransaction;
@@ -101,6 +102,12 @@ class LeaseAssessment {
     @EventHandler
     void on(LeaseExpired event) {
         ended(event.leaseId(), event.endDate());
+    }
+
+    /** A renewed lease runs to its end date: its last charges are still assessed, its end is the renewal's. */
+    @EventHandler
+    void on(LeaseRenewed event) {
+        ended(event.leaseId(), event.terms().startDate().minusDays(1));
     }
 
     private void ended(LeaseId lease, LocalDate on) {

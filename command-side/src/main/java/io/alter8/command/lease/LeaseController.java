@@ -18,6 +18,7 @@ import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.ProposeLease;
 import io.alter8.api.lease.RejectLease;
+import io.alter8.api.lease.RenewLease;
 import io.alter8.api.lease.ReviseLeaseTerms;
 import io.alter8.api.lease.SignLease;
 import io.alter8.api.lease.TerminateLease;
@@ -240,6 +241,27 @@ class LeaseController {
                               LeaseActivationRequested.class, LeaseActivated.class, LeaseActivationRefused.class,
                               refused -> new DomainRuleViolation(refused.reason(), refused.detail() == null
                                       ? "the property did not let the unit to this lease" : refused.detail()));
+    }
+
+    /** The renewal's id may be given (then repeating the request is idempotent); its tenants are the lease's. */
+    record RenewalRequest(UUID id, @NotNull @Valid LeaseTermsInput terms) {
+    }
+
+    @PostMapping("/{id}/renewal")
+    @ApiResponse(responseCode = "201", description = "Renewed; Location is the new lease on the query side")
+    @Operation(summary = "Renew a lease in force with new terms from the day after its end date",
+               description = "The owner, the property's manager or an admin. The lease becomes renewed; the new "
+                       + "lease (renewedFrom: this one) opens with the same tenants, who approve and sign it as any "
+                       + "lease; when it is put into force the unit passes to it directly. 201 once the new lease "
+                       + "exists (202 with its Location if the process has not opened it yet). 409 lease-not-active, "
+                       + "lease-renewed, notice-given, invalid-startDate.")
+    ResponseEntity<CommandAccepted> renew(@PathVariable UUID id, @Valid @RequestBody RenewalRequest request,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                          String ifMatch) {
+        LeaseId renewal = request.id() == null ? LeaseId.random() : new LeaseId(request.id());
+        return commands.createThrough(new LeaseId(id), ifMatch, (lease, by, version) ->
+                new RenewLease(lease, renewal, request.terms().toTerms(), by, version), renewal,
+                Lease.class.getSimpleName(), "/api/leases/" + renewal);
     }
 
     @PostMapping("/{id}/notice")

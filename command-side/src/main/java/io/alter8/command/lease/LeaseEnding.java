@@ -22,7 +22,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * How a {@link Lease} in force ends with time: notice given today ends it on a date at least the notice period away
  * (never in the past, never after its end date); the daily assessment ends it on that date, or lets it expire after
- * its end date. Either way the leasing process gives the unit back.
+ * its end date, or renews it then when its terms say so (automatic renewal). Ending, the leasing process gives the
+ * unit back; renewed, the unit passes to the renewal.
  */
 class LeaseEnding {
 
@@ -74,9 +75,15 @@ class LeaseEnding {
             apply(new LeaseTerminated(lease.id(), lease.propertyId(), lease.unitId(), notice.terminationDate(),
                                       notice.reason(), notice.noticeDate(), null, notice.givenBy()));
             lease.ended();
+        } else if (lease.terms().endDate().isBefore(asOf) && lease.terms().autoRenewal()) {
+            lease.renewAutomatically();
         } else if (lease.terms().endDate().isBefore(asOf)) {
             apply(new LeaseExpired(lease.id(), lease.propertyId(), lease.unitId(), lease.terms().endDate()));
         }
+    }
+
+    boolean noticeGiven() {
+        return notice != null;
     }
 
     @EventSourcingHandler

@@ -6,8 +6,11 @@ import io.alter8.api.common.UnitId;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseExpired;
+import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseTerminated;
+import io.alter8.api.lease.OpenRenewal;
 import io.alter8.api.lease.RefuseLeaseActivation;
+import io.alter8.api.property.HandOverUnit;
 import io.alter8.api.property.OccupyUnit;
 import io.alter8.api.property.VacateUnit;
 import io.alter8.command.process.Processes;
@@ -35,6 +38,9 @@ import org.springframework.context.annotation.Configuration;
  *                                       ↘ refused: RefuseLeaseActivation (LeaseActivationRefused), the compensation
  *                                         (the lease refuses the confirmation: VacateUnit, the unit given back)
  * LeaseTerminated, LeaseExpired → VacateUnit
+ * LeaseRenewed → OpenRenewal (the renewal's proposal; automatic: with its activation requested)
+ * LeaseActivationRequested of a renewal → HandOverUnit from the renewed lease (the unit never free in between)
+ *                                       → ConfirmLeaseActivation, or on its refusal HandOverUnit back
  * </pre>
  * Each step is idempotent — the property takes the same lease twice as once, the lease confirms or refuses only an
  * activation under way — so a redelivered event (a retry, a crash before the processor stored its token) repeats
@@ -55,8 +61,10 @@ public class LeaseOccupancy {
     void on(LeaseActivationRequested event) {
         SagaLifecycle.end();
         try {
-            commands.sendAndWait(new OccupyUnit(event.propertyId(), event.unitId(), event.leaseId(),
-                                                event.tenants()));
+            commands.sendAndWait(event.renewedFrom() == null
+                    ? new OccupyUnit(event.propertyId(), event.unitId(), event.leaseId(), event.tenants())
+                    : new HandOverUnit(event.propertyId(), event.unitId(), event.renewedFrom(), event.leaseId(),
+                                       event.tenants()));
         } catch (RuntimeException failure) {
             Refusal refusal = Refusal.of(failure, "activation-refused").orElseThrow(() -> failure);
             commands.sendAndWait(new RefuseLeaseActivation(event.leaseId(), refusal.code(), refusal.detail()));
@@ -67,8 +75,19 @@ public class LeaseOccupancy {
         } catch (RuntimeException failure) {
             // The lease will not take the unit after all: give it back rather than leave it held by nobody in force.
             Refusal.of(failure, "activation-refused").orElseThrow(() -> failure);
-            commands.sendAndWait(new VacateUnit(event.propertyId(), event.unitId(), event.leaseId()));
+            commands.sendAndWait(event.renewedFrom() == null
+                    ? new VacateUnit(event.propertyId(), event.unitId(), event.leaseId())
+                    : new HandOverUnit(event.propertyId(), event.unitId(), event.leaseId(), event.renewedFrom(),
+                                       event.tenants()));
         }
+    }
+
+    /** The renewal opens as the renewed lease says; opening it again (a redelivery) changes nothing. */
+    @StartSaga
+    @EndSaga
+    @SagaEventHandler(associationProperty = "leaseId")
+    void on(LeaseRenewed event) {
+        commands.sendAndWait(new OpenRenewal(event.renewedBy(), event));
     }
 
     /** Leases put into force before this process existed end here too: a saga starts if none runs. */

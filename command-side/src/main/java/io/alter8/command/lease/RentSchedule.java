@@ -49,6 +49,36 @@ final class RentSchedule {
     record OneOff(LocalDate date, Money amount) {
     }
 
+    /**
+     * The terms of an automatic renewal: from the day after the end date for as long again (whole months stay whole
+     * months), at the rent the escalation gives the year after the last one begun (a lease of 12 months: one
+     * increase; of 18: two), with no rent review pending. Everything else carries over, automatic renewal included.
+     */
+    static LeaseTerms renewalTerms(LeaseTerms terms) {
+        LocalDate start = terms.endDate().plusDays(1);
+        long months = ChronoUnit.MONTHS.between(terms.startDate(), start);
+        LocalDate end = terms.startDate().plusMonths(months).equals(start)
+                ? start.plusMonths(months).minusDays(1)
+                : start.plusDays(ChronoUnit.DAYS.between(terms.startDate(), terms.endDate()));
+        String currency = terms.monthlyRent().currency();
+        int scale = Currency.getInstance(currency).getDefaultFractionDigits();
+        BigDecimal increase = terms.annualRentIncreasePercent() == null ? BigDecimal.ZERO
+                                                                        : terms.annualRentIncreasePercent();
+        BigDecimal rent = terms.monthlyRent().amount();
+        for (long year = 0; year < Math.max(1, (months + 11) / 12); year++) {
+            rent = escalated(rent, increase, scale);
+        }
+        return new LeaseTerms(start, end, terms.noticePeriodDays(), terms.renewalOption(), terms.autoRenewal(),
+                              new Money(rent, currency), terms.securityDeposit(), terms.maintenanceCharge(),
+                              terms.brokerageAmount(), terms.annualRentIncreasePercent(), null, terms.agreementType(),
+                              terms.specialTerms(), terms.rentDueDay(), terms.lateFee());
+    }
+
+    /** A year's rent after one increase of {@code percent}, rounded half-up to the minor unit. */
+    private static BigDecimal escalated(BigDecimal rent, BigDecimal percent, int scale) {
+        return rent.multiply(BigDecimal.ONE.add(percent.divide(HUNDRED))).setScale(scale, RoundingMode.HALF_UP);
+    }
+
     /** The schedule of the whole term. */
     static List<Charge> of(LeaseTerms terms, List<RecurringCharge> recurring) {
         return of(terms, terms.endDate(), recurring, List.of());
@@ -72,8 +102,7 @@ final class RentSchedule {
             LocalDate start = terms.startDate().plusMonths(k);
             LocalDate nextStart = terms.startDate().plusMonths(k + 1L);
             for (; year < k / 12; year++) {
-                yearRent = yearRent.multiply(BigDecimal.ONE.add(increase.divide(HUNDRED)))
-                                   .setScale(scale, RoundingMode.HALF_UP);
+                yearRent = escalated(yearRent, increase, scale);
             }
             BigDecimal rent = yearRent;
             BigDecimal upkeep = maintenance;

@@ -4,6 +4,7 @@ import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.property.AddUnit;
+import io.alter8.api.property.HandOverUnit;
 import io.alter8.api.property.OccupyUnit;
 import io.alter8.api.property.PropertySpecs;
 import io.alter8.api.property.PropertyType;
@@ -36,8 +37,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The units of a {@link Property} and their occupancy: unit numbers are distinct, a property keeps at least one unit,
  * a single-unit property has exactly one, and a unit is held by at most one lease at a time. Occupancy comes only
- * from the leasing process ({@link OccupyUnit}, {@link VacateUnit}); the property's {@code rented} status follows
- * from it.
+ * from the leasing process ({@link OccupyUnit}, {@link VacateUnit}, and {@link HandOverUnit} to a renewal); the
+ * property's {@code rented} status follows from it.
  * <p>
  * A property registered before revision 2 of its registration has no {@link UnitAdded}: it has one implicit unit
  * (id = the property id, number 1, rooms, area and rent of the property). The first command that touches its units
@@ -167,6 +168,30 @@ class Units {
         }
         apply(new UnitVacated(property.id(), command.unitId(), command.leaseId()));
         property.settleOccupancy();
+    }
+
+    /**
+     * From the leasing process: a renewal came into force, and the unit passes from the lease it renews straight to
+     * it, occupied throughout (the property stays rented). Again, nothing changes; a unit the renewed lease does not
+     * hold is refused.
+     */
+    @CommandHandler
+    void handle(HandOverUnit command) {
+        LeaseId from = required(command.fromLeaseId(), "fromLeaseId");
+        LeaseId to = required(command.toLeaseId(), "toLeaseId");
+        property.requireLettable();
+        if (command.tenants().isEmpty()) {
+            throw new DomainRuleViolation("missing-tenants", "a lease has at least one tenant");
+        }
+        recordImplicitUnit();
+        Unit unit = unit(command.unitId());
+        if (to.equals(unit.lease())) {
+            return;
+        }
+        if (!from.equals(unit.lease())) {
+            throw new DomainRuleViolation("other-lease", "the unit is not held by the lease renewed");
+        }
+        apply(new UnitOccupied(property.id(), command.unitId(), to, command.tenants()));
     }
 
     /** The unit a lease would take: the one named, or ({@code null}) the only one. */

@@ -3,6 +3,7 @@ package io.alter8.command.subscription;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.LeaseActivationRefused;
 import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.property.HudApprovalRecorded;
 import io.alter8.api.property.PropertyRegistered;
@@ -84,8 +85,12 @@ class PlanUsage implements AccountUsage {
               roles);
     }
 
+    /** A renewal takes the place of the lease it renews: that one stops counting as the renewal starts to. */
     @EventHandler
     void on(LeaseActivationRequested event, @MetaDataValue("userRoles") String roles) {
+        if (event.renewedFrom() != null) {
+            release(Features.LEASES_IN_FORCE, event.renewedFrom().value());
+        }
         ownerOf(event.propertyId().value())
                 .ifPresent(owner -> claim(owner, Features.LEASES_IN_FORCE, event.leaseId().value(), IN_FORCE, roles));
     }
@@ -97,6 +102,11 @@ class PlanUsage implements AccountUsage {
 
     @EventHandler
     void on(LeaseTerminated event) {
+        release(Features.LEASES_IN_FORCE, event.leaseId().value());
+    }
+
+    @EventHandler
+    void on(LeaseExpired event) {
         release(Features.LEASES_IN_FORCE, event.leaseId().value());
     }
 

@@ -1,5 +1,6 @@
 package io.alter8.command.lease;
 
+import io.alter8.api.subscription.Features;
 import io.alter8.command.auth.TestUsers;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
@@ -100,6 +101,22 @@ abstract class LeaseApiFixture {
                    .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
+    /** Whether the lease counts against its owner's plan limit of leases in force (1) or not (0). */
+    long leasesCounted(String lease) {
+        Long counted = jdbc.queryForObject("SELECT count(*) FROM plan_usage_claim WHERE feature = ? AND item_id = ?",
+                                           Long.class, Features.LEASES_IN_FORCE, UUID.fromString(lease));
+        return counted == null ? 0 : counted;
+    }
+
+    /** Which lease took the property's units, in order ("UnitOccupied <lease id>"). */
+    List<String> occupancy(String propertyId) {
+        return jdbc.queryForList("""
+                SELECT substring(payload_type from '[^.]*$') || ' '
+                       || (convert_from(payload, 'UTF8')::jsonb ->> 'leaseId')
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%.Unit%cupied'
+                ORDER BY sequence_number""", String.class, propertyId);
+    }
+
     /** Started 70 days ago: charges 0, 1 and 2 are due (the last 8 to 11 days ago), 3 is not; a 500 fee after 3 days. */
     static String pastTerms() {
         LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(70);
@@ -112,8 +129,12 @@ abstract class LeaseApiFixture {
 
     /** The tenant's application, agreed, signed and put into force. */
     String leaseInForce() {
+        return leaseInForce(pastTerms());
+    }
+
+    String leaseInForce(String terms) {
         Response applied = tenant.post("/api/leases", "{\"propertyId\": \"%s\", \"terms\": %s}"
-                .formatted(property, pastTerms()));
+                .formatted(property, terms));
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         String lease = approvedAndSigned(applied.json().path("id").asString(), tenant);
         ok(owner.post("/api/leases/" + lease + "/activation", null));

@@ -103,14 +103,6 @@ class LeaseCommandApiTest extends LeaseApiFixture {
     }
 
     /** What the unit's property says, in order: which lease took or gave back the unit. */
-    List<String> occupancy(String propertyId) {
-        return jdbc.queryForList("""
-                SELECT substring(payload_type from '[^.]*$') || ' '
-                       || (convert_from(payload, 'UTF8')::jsonb ->> 'leaseId')
-                FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%.Unit%cupied'
-                ORDER BY sequence_number""", String.class, propertyId);
-    }
-
     @Test
     void twoSignedLeasesOfOneUnitActivatedAtOnceEndWithExactlyOneInForce() throws Exception {
         UUID otherTenant = TestUsers.register(anonymous, "tenant", PASSWORD).id();

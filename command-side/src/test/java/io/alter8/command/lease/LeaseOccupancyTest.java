@@ -8,8 +8,11 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseExpired;
+import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseTerminated;
+import io.alter8.api.lease.OpenRenewal;
 import io.alter8.api.lease.RefuseLeaseActivation;
+import io.alter8.api.property.HandOverUnit;
 import io.alter8.api.property.OccupyUnit;
 import io.alter8.api.property.VacateUnit;
 import io.alter8.command.DomainRuleViolation;
@@ -35,6 +38,9 @@ class LeaseOccupancyTest {
     static final UserId TENANT = UserId.random();
     static final LeaseActivationRequested REQUESTED =
             new LeaseActivationRequested(LEASE, PROPERTY, UNIT, List.of(TENANT), OWNER);
+    static final LeaseId RENEWAL = LeaseId.random();
+    static final LeaseActivationRequested RENEWAL_REQUESTED =
+            new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), OWNER, LEASE);
     static final LeaseTerminated TERMINATED =
             new LeaseTerminated(LEASE, PROPERTY, UNIT, LocalDate.of(2026, 11, 22), "moving", null,
                                 Money.of("0", "INR"), TENANT);
@@ -142,5 +148,52 @@ class LeaseOccupancyTest {
                .whenAggregate(LEASE.toString()).publishes(TERMINATED)
                .expectDispatchedCommands(new VacateUnit(PROPERTY, UNIT, LEASE))
                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRenewalOpensTheNewLeaseFromWhatTheRenewedOneSays() {
+        LeaseRenewed renewed = new LeaseRenewed(LEASE, PROPERTY, UNIT, RENEWAL, OWNER, null, null, List.of(TENANT),
+                                                TENANT, LeaseRenewalTest.renewalTerms(LocalDate.of(2027, 9, 1)),
+                                                true, null);
+        fixture.givenNoPriorActivity()
+               .whenAggregate(LEASE.toString()).publishes(renewed)
+               .expectDispatchedCommands(new OpenRenewal(RENEWAL, renewed))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRenewalInForceTakesTheUnitOverFromTheLeaseItRenewsNeverVacatingIt() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(RENEWAL.toString()).publishes(RENEWAL_REQUESTED)
+               .expectDispatchedCommands(new HandOverUnit(PROPERTY, UNIT, LEASE, RENEWAL, List.of(TENANT)),
+                                         new ConfirmLeaseActivation(RENEWAL))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRenewalTheUnitWasNotHandedToIsRefusedAndOneThatWillNotTakeItHandsItBack() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof HandOverUnit) {
+                throw new DomainRuleViolation("other-lease", "the unit is not held by the lease renewed");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+               .whenAggregate(RENEWAL.toString()).publishes(RENEWAL_REQUESTED)
+               .expectDispatchedCommands(new HandOverUnit(PROPERTY, UNIT, LEASE, RENEWAL, List.of(TENANT)),
+                                         new RefuseLeaseActivation(RENEWAL, "other-lease",
+                                                                   "the unit is not held by the lease renewed"));
+        setUp();
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ConfirmLeaseActivation) {
+                throw new DomainRuleViolation("activation-not-requested", "no activation of this lease is under way");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+               .whenAggregate(RENEWAL.toString()).publishes(RENEWAL_REQUESTED)
+               .expectDispatchedCommands(new HandOverUnit(PROPERTY, UNIT, LEASE, RENEWAL, List.of(TENANT)),
+                                         new ConfirmLeaseActivation(RENEWAL),
+                                         new HandOverUnit(PROPERTY, UNIT, RENEWAL, LEASE, List.of(TENANT)));
     }
 }

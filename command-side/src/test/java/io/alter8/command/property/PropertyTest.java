@@ -24,6 +24,7 @@ import io.alter8.api.property.ImportProperty;
 import io.alter8.api.property.ListingAgentChanged;
 import io.alter8.api.property.ListingSeo;
 import io.alter8.api.property.ListingStatus;
+import io.alter8.api.property.HandOverUnit;
 import io.alter8.api.property.ListingStatusChanged;
 import io.alter8.api.property.MarketData;
 import io.alter8.api.property.MonthlyRentChanged;
@@ -762,6 +763,38 @@ class PropertyTest {
                .when(new VacateUnit(ID, UNIT_1_ID, LEASE))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
+    }
+
+    @Test
+    void aRenewalTakesTheUnitOverFromTheLeaseItRenewsWithoutFreeingItInBetween() {
+        LeaseId renewal = LeaseId.random();
+        UnitOccupied handedOver = new UnitOccupied(ID, UNIT_1_ID, renewal, List.of(TENANT));
+        Object[] let = {registered(), unit1Added(), moved(PropertyStatus.DRAFT, PropertyStatus.ACTIVE),
+                new UnitOccupied(ID, UNIT_1_ID, LEASE, List.of(TENANT)),
+                new PropertyStatusChanged(ID, PropertyStatus.ACTIVE, PropertyStatus.RENTED, null, null)};
+        // One event: the property stays rented, and no other lease could take the unit meanwhile.
+        fixture.given(let)
+               .when(new HandOverUnit(ID, UNIT_1_ID, LEASE, renewal, List.of(TENANT)))
+               .expectEvents(handedOver);
+        Object[] renewed = {registered(), unit1Added(), moved(PropertyStatus.DRAFT, PropertyStatus.ACTIVE),
+                new UnitOccupied(ID, UNIT_1_ID, LEASE, List.of(TENANT)),
+                new PropertyStatusChanged(ID, PropertyStatus.ACTIVE, PropertyStatus.RENTED, null, null), handedOver};
+        fixture.given(renewed)
+               .when(new HandOverUnit(ID, UNIT_1_ID, LEASE, renewal, List.of(TENANT)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+        fixture.given(renewed)
+               .when(new VacateUnit(ID, UNIT_1_ID, LEASE))
+               .expectNoEvents()
+               .expectExceptionMessage("the unit is held by another lease");
+        fixture.given(let)
+               .when(new HandOverUnit(ID, UNIT_1_ID, LeaseId.random(), renewal, List.of(TENANT)))
+               .expectNoEvents()
+               .expectExceptionMessage("the unit is not held by the lease renewed");
+        fixture.given(registered(), unit1Added(), moved(PropertyStatus.DRAFT, PropertyStatus.ACTIVE))
+               .when(new HandOverUnit(ID, UNIT_1_ID, LEASE, renewal, List.of(TENANT)))
+               .expectNoEvents()
+               .expectExceptionMessage("the unit is not held by the lease renewed");
     }
 
     @Test

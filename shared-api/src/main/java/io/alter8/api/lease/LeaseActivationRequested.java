@@ -10,16 +10,24 @@ import java.util.List;
 
 /**
  * The owner's side asked to put a fully approved, signed lease into force. The leasing process now takes the unit:
- * {@link LeaseActivated} follows when it was free, {@link LeaseActivationRefused} when it was not.
+ * {@link LeaseActivated} follows when it was free, {@link LeaseActivationRefused} when it was not. A renewal's
+ * ({@code renewedFrom}: the lease it renews; null for any other) takes the unit over from that lease instead.
  */
 @Revision("1")
 public record LeaseActivationRequested(LeaseId leaseId,
                                        PropertyId propertyId,
                                        UnitId unitId,
                                        List<UserId> tenants,
-                                       UserId requestedBy) {
+                                       UserId requestedBy,
+                                       LeaseId renewedFrom) {
 
     public LeaseActivationRequested {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
+    }
+
+    /** The activation of a lease that renews none. */
+    public LeaseActivationRequested(LeaseId leaseId, PropertyId propertyId, UnitId unitId, List<UserId> tenants,
+                                    UserId requestedBy) {
+        this(leaseId, propertyId, unitId, tenants, requestedBy, null);
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A lease was proposed: who is party to it (owner, agent and manager as the property had them), which unit, on what
- * terms. When {@code proposedBy} is one of the tenants, the proposal is that tenant's application.
+ * terms. When {@code proposedBy} is one of the tenants, the proposal is that tenant's application. {@code renewedFrom}:
+ * the lease this one renews (null for any other).
  */
 @Revision("1")
 public record LeaseProposed(LeaseId leaseId,
@@ -23,10 +24,18 @@ public record LeaseProposed(LeaseId leaseId,
                             List<UserId> tenants,
                             UserId primaryTenant,
                             LeaseTerms terms,
-                            UserId proposedBy) {
+                            UserId proposedBy,
+                            LeaseId renewedFrom) {
 
     public LeaseProposed {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
+    }
+
+    /** The proposal of a lease that renews none. */
+    public LeaseProposed(LeaseId leaseId, PropertyId propertyId, UnitId unitId, UserId ownerId, UserId agentId,
+                         UserId managerId, List<UserId> tenants, UserId primaryTenant, LeaseTerms terms,
+                         UserId proposedBy) {
+        this(leaseId, propertyId, unitId, ownerId, agentId, managerId, tenants, primaryTenant, terms, proposedBy, null);
     }
 
     /** Whether a tenant proposed it: an application to rent. */

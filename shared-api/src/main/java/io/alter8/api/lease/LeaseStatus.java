@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.alter8.api.common.WireEnum;
 
 /**
- * Where a lease is in its life (marketplace model {@code leases.status}). {@code expired} and {@code renewed} belong to
- * the end-of-term and renewal processes, which no command reaches yet.
+ * Where a lease is in its life (marketplace model {@code leases.status}). {@code renewed}: a renewal follows it, by
+ * hand or automatically; its charges run to its end date, and it holds its unit until the renewal comes into force
+ * and takes the unit over.
  */
 public enum LeaseStatus implements WireEnum {
     DRAFT, PENDING_APPROVAL, ACTIVE, EXPIRED, TERMINATED, RENEWED;

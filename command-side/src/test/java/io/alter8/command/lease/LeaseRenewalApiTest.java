@@ -1,0 +1,127 @@
+package io.alter8.command.lease;
+
+import io.alter8.command.CommandSideTest;
+import io.alter8.infra.stack.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renewal by hand over HTTP: the new lease opens linked to the old one, its tenant agrees and signs, and the unit
+ * passes to it without ever being free; every error path.
+ */
+@CommandSideTest
+class LeaseRenewalApiTest extends LeaseApiFixture {
+
+    /** Renewal terms from {@code start}: a year at 27000. */
+    static String renewal(UUID id, LocalDate start) {
+        return """
+                {"id": %s, "terms": {"startDate": "%s", "endDate": "%s", "noticePeriodDays": 30,
+                 "monthlyRent": {"amount": "27000", "currency": "INR"},
+                 "securityDeposit": {"amount": "50000", "currency": "INR"}}}"""
+                .formatted(id == null ? "null" : "\"" + id + "\"", start, start.plusYears(1).minusDays(1));
+    }
+
+    /** The day after the end of {@link #pastTerms()}. */
+    static LocalDate afterEnd() {
+        return LocalDate.parse(pastTerms().replaceAll("(?s).*\"endDate\": \"([0-9-]+)\".*", "$1")).plusDays(1);
+    }
+
+    @Test
+    void theOwnerRenewsTheTenantAgreesAndTheUnitPassesToTheNewLeaseWithoutBeingFree() {
+        String lease = leaseInForce();
+        assertThat(leasesCounted(lease)).isEqualTo(1);
+        UUID next = UUID.randomUUID();
+
+        Response renewed = owner.post("/api/leases/" + lease + "/renewal", renewal(next, afterEnd()),
+                                      "If-Match", "\"" + (eventTypes(lease).size() - 1) + "\"");
+
+        assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
+        assertThat(renewed.header("Location")).isEqualTo("http://query.test/api/leases/" + next);
+        assertThat(renewed.json().path("id").asString()).isEqualTo(next.toString());
+        assertThat(eventTypes(lease)).endsWith("LeaseRenewed");
+        assertThat(stored(lease, "LeaseRenewed", "renewedBy")).containsExactly(next.toString());
+        assertThat(stored(next.toString(), "LeaseProposed", "renewedFrom")).containsExactly(lease);
+        assertThat(stored(next.toString(), "LeaseProposed", "tenants.0")).containsExactly(tenantId.toString());
+
+        approvedAndSigned(next.toString(), tenant);
+        List<String> before = new ArrayList<>(eventTypes(property));
+        ok(owner.post("/api/leases/" + next + "/activation", null));
+
+        assertThat(occupancy(property)).containsExactly("UnitOccupied " + lease, "UnitOccupied " + next);
+        // One event on the property: no vacancy, no status change (it stays rented), no listing in between.
+        before.add("UnitOccupied");
+        assertThat(eventTypes(property)).isEqualTo(before);
+        // The renewal takes the old lease's place in the plan's count: one lease in force, not two.
+        assertThat(leasesCounted(lease)).isZero();
+        assertThat(leasesCounted(next.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondRenewalOrOneOfALeaseNotInForceIs409AndTheSameOneAgainChangesNothing() {
+        String lease = leaseInForce();
+        UUID next = UUID.randomUUID();
+        assertThat(owner.post("/api/leases/" + lease + "/renewal", renewal(next, afterEnd())).status())
+                .isEqualTo(201);
+        int stored = eventTypes(lease).size();
+
+        Response again = owner.post("/api/leases/" + lease + "/renewal", renewal(next, afterEnd()));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        Response second = owner.post("/api/leases/" + lease + "/renewal", renewal(UUID.randomUUID(), afterEnd()));
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.contentType()).hasValue("application/problem+json");
+        assertThat(second.json().path("type").asString()).isEqualTo("https://alter8.io/problems/lease-renewed");
+        assertThat(eventTypes(lease)).hasSize(stored);
+
+        Response draft = owner.post("/api/leases/" + next + "/renewal", renewal(null, afterEnd().plusYears(1)));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(409);
+        assertThat(draft.json().path("type").asString()).isEqualTo("https://alter8.io/problems/lease-not-active");
+        assertThat(eventTypes(next.toString())).containsExactly("LeaseProposed");
+    }
+
+    @Test
+    void aRenewalStartingOnAnotherDayIs409() {
+        String lease = leaseInForce();
+        Response r = owner.post("/api/leases/" + lease + "/renewal", renewal(null, afterEnd().plusDays(1)));
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.json().path("type").asString()).isEqualTo("https://alter8.io/problems/invalid-startDate");
+        assertThat(eventTypes(lease)).doesNotContain("LeaseRenewed");
+    }
+
+    @Test
+    void badInputNamesEveryBadFieldAndNothingIsStored() {
+        String lease = leaseInForce();
+        Response r = owner.post("/api/leases/" + lease + "/renewal", """
+                {"terms": {"noticePeriodDays": -1, "monthlyRent": {"amount": "-1", "currency": "XX"}}}""");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.contentType()).hasValue("application/problem+json");
+        assertThat(r.fieldErrors()).extracting(e -> e.substring(0, e.indexOf(':')))
+                                   .contains("terms.startDate", "terms.endDate", "terms.noticePeriodDays",
+                                             "terms.monthlyRent.amount", "terms.monthlyRent.currency");
+        assertThat(eventTypes(lease)).doesNotContain("LeaseRenewed");
+    }
+
+    @Test
+    void onlyTheOwnersSideRenewsAnUnknownLeaseIs404AndAStaleVersion412() {
+        String lease = leaseInForce();
+        String body = renewal(null, afterEnd());
+
+        assertThat(anonymous.post("/api/leases/" + lease + "/renewal", body).status()).isEqualTo(401);
+        Response byTenant = tenant.post("/api/leases/" + lease + "/renewal", body);
+        assertThat(byTenant.status()).isEqualTo(403);
+        assertThat(byTenant.contentType()).hasValue("application/problem+json");
+        Response unknown = owner.post("/api/leases/" + UUID.randomUUID() + "/renewal", body);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).hasValue("application/problem+json");
+        Response stale = owner.post("/api/leases/" + lease + "/renewal", body, "If-Match", "\"1\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.contentType()).hasValue("application/problem+json");
+        assertThat(eventTypes(lease)).doesNotContain("LeaseRenewed");
+    }
+}

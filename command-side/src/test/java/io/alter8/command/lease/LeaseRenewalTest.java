@@ -1,0 +1,224 @@
+package io.alter8.command.lease;
+
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.lease.ActivateLease;
+import io.alter8.api.lease.AgreementType;
+import io.alter8.api.lease.EndLeaseTerm;
+import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LeaseApprovalStatus;
+import io.alter8.api.lease.LeaseApproved;
+import io.alter8.api.lease.LeaseExpired;
+import io.alter8.api.lease.LeaseNoticeGiven;
+import io.alter8.api.lease.LeaseParty;
+import io.alter8.api.lease.LeaseProposed;
+import io.alter8.api.lease.LeaseRenewed;
+import io.alter8.api.lease.LeaseSigned;
+import io.alter8.api.lease.LeaseStatus;
+import io.alter8.api.lease.LeaseTerminated;
+import io.alter8.api.lease.LeaseTerms;
+import io.alter8.api.lease.OpenRenewal;
+import io.alter8.api.lease.RenewLease;
+import io.alter8.api.user.Role;
+import io.alter8.command.DomainRuleViolation;
+import io.alter8.command.NotPermitted;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static io.alter8.command.lease.LeaseEndingTest.END;
+import static io.alter8.command.lease.LeaseTest.AGENT;
+import static io.alter8.command.lease.LeaseTest.ID;
+import static io.alter8.command.lease.LeaseTest.MANAGER;
+import static io.alter8.command.lease.LeaseTest.NOW;
+import static io.alter8.command.lease.LeaseTest.OWNER;
+import static io.alter8.command.lease.LeaseTest.PROPERTY;
+import static io.alter8.command.lease.LeaseTest.TENANT;
+import static io.alter8.command.lease.LeaseTest.TODAY;
+import static io.alter8.command.lease.LeaseTest.UNIT;
+import static io.alter8.command.lease.LeaseTest.as;
+import static io.alter8.command.lease.RentAccountTest.inForce;
+import static io.alter8.command.lease.RentAccountTest.inr;
+
+/** Renewal: by hand with new terms, or automatically at the end date at the escalated rent; once either way. */
+class LeaseRenewalTest {
+
+    static final LeaseId RENEWAL = LeaseId.random();
+    /** The automatic renewal's id, which follows from the renewed lease's. */
+    static final LeaseId AUTOMATIC = new LeaseId(UUID.nameUUIDFromBytes(("renewal of " + ID)
+                                                                               .getBytes(StandardCharsets.UTF_8)));
+
+    FixtureConfiguration<Lease> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = RentAccountTest.leaseFixture();
+    }
+
+    /** The lease of {@link RentAccountTest} (1 Sep 2026 to 31 Aug 2027, 20000 a month, +5% a year), in force. */
+    TestExecutor<Lease> given(Object... events) {
+        return fixture.givenCurrentTime(NOW).andGiven(inForce(null)).andGiven(events);
+    }
+
+    /** The same lease with automatic renewal on. */
+    TestExecutor<Lease> givenAutoRenewing(Object... events) {
+        Object[] history = inForce(null);
+        LeaseProposed proposed = (LeaseProposed) history[0];
+        history[0] = new LeaseProposed(ID, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT), TENANT,
+                                       autoRenewing(proposed.terms()), OWNER);
+        return fixture.givenCurrentTime(NOW).andGiven(history).andGiven(events);
+    }
+
+    static LeaseTerms autoRenewing(LeaseTerms t) {
+        return new LeaseTerms(t.startDate(), t.endDate(), t.noticePeriodDays(), t.renewalOption(), true,
+                              t.monthlyRent(), t.securityDeposit(), t.maintenanceCharge(), t.brokerageAmount(),
+                              t.annualRentIncreasePercent(), t.nextRentReviewDate(), t.agreementType(),
+                              t.specialTerms(), t.rentDueDay(), t.lateFee());
+    }
+
+    /** New terms from the day after the end date: a year at 22000. */
+    static LeaseTerms renewalTerms(LocalDate start) {
+        return new LeaseTerms(start, start.plusYears(1).minusDays(1), 30, true, false, inr("22000"), inr("40000"),
+                              inr("1000"), inr("0"), new BigDecimal("5"), null, AgreementType.STANDARD, List.of(),
+                              null, null);
+    }
+
+    static LeaseRenewed renewed(LeaseId renewal, LeaseTerms terms, boolean automatic) {
+        return new LeaseRenewed(ID, PROPERTY, UNIT, renewal, OWNER, AGENT, MANAGER, List.of(TENANT), TENANT, terms,
+                                automatic, automatic ? null : OWNER);
+    }
+
+    @Test
+    void theOwnerRenewsALeaseInForceWithNewTermsFromTheDayAfterItsEnd() {
+        LeaseTerms terms = renewalTerms(END.plusDays(1));
+        given().when(new RenewLease(ID, RENEWAL, terms, as(OWNER, Role.OWNER), null))
+               .expectEvents(renewed(RENEWAL, terms, false))
+               .expectState(lease -> {
+                   if (lease.status() != LeaseStatus.RENEWED) {
+                       throw new AssertionError("status " + lease.status());
+                   }
+               });
+    }
+
+    @Test
+    void theSameRenewalAgainChangesNothingAndASecondOneIsRefused() {
+        LeaseTerms terms = renewalTerms(END.plusDays(1));
+        given(renewed(RENEWAL, terms, false))
+                .when(new RenewLease(ID, RENEWAL, terms, as(OWNER, Role.OWNER), null))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        given(renewed(RENEWAL, terms, false))
+                .when(new RenewLease(ID, LeaseId.random(), terms, as(MANAGER, Role.PROPERTY_MANAGER), null))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("the lease was renewed already, by lease " + RENEWAL);
+    }
+
+    @Test
+    void aLeaseNotInForceOrUnderNoticeIsNotRenewed() {
+        LeaseTerms terms = renewalTerms(END.plusDays(1));
+        given(new LeaseTerminated(ID, PROPERTY, UNIT, TODAY, null, null, null, OWNER))
+                .when(new RenewLease(ID, RENEWAL, terms, as(OWNER, Role.OWNER), null))
+                .expectNoEvents()
+                .expectExceptionMessage("only a lease in force is renewed");
+        given(new LeaseExpired(ID, PROPERTY, UNIT, END))
+                .when(new RenewLease(ID, RENEWAL, terms, as(OWNER, Role.OWNER), null))
+                .expectNoEvents()
+                .expectExceptionMessage("only a lease in force is renewed");
+        given(new LeaseNoticeGiven(ID, TODAY, TODAY.plusDays(40), null, TENANT))
+                .when(new RenewLease(ID, RENEWAL, terms, as(OWNER, Role.OWNER), null))
+                .expectNoEvents()
+                .expectExceptionMessage("notice was given: the lease ends instead");
+    }
+
+    @Test
+    void aRenewalStartsTheDayAfterTheEndDate() {
+        given().when(new RenewLease(ID, RENEWAL, renewalTerms(END.plusDays(2)), as(OWNER, Role.OWNER), null))
+               .expectNoEvents()
+               .expectException(DomainRuleViolation.class)
+               .expectExceptionMessage("a renewal starts the day after the lease's end date, 2027-09-01");
+    }
+
+    @Test
+    void onlyTheOwnerTheManagerOrAnAdminRenews() {
+        LeaseTerms terms = renewalTerms(END.plusDays(1));
+        given().when(new RenewLease(ID, RENEWAL, terms, as(TENANT, Role.TENANT), null))
+               .expectNoEvents()
+               .expectException(NotPermitted.class);
+        given().when(new RenewLease(ID, RENEWAL, terms, as(AGENT, Role.AGENT), null))
+               .expectNoEvents()
+               .expectException(NotPermitted.class);
+    }
+
+    @Test
+    void anAutoRenewingLeaseIsRenewedAfterItsEndDateAtTheEscalatedRentOnce() {
+        LeaseTerms escalated = new LeaseTerms(LocalDate.of(2027, 9, 1), LocalDate.of(2028, 8, 31), 30, true, true,
+                                              inr("21000.00"), inr("40000"), inr("1000"), inr("0"),
+                                              new BigDecimal("5"), null, AgreementType.STANDARD, List.of(), null,
+                                              null);
+        givenAutoRenewing().when(new EndLeaseTerm(ID, END))
+                           .expectNoEvents();
+        givenAutoRenewing().when(new EndLeaseTerm(ID, END.plusDays(1)))
+                           .expectEvents(renewed(AUTOMATIC, escalated, true));
+        givenAutoRenewing(renewed(AUTOMATIC, escalated, true))
+                .when(new EndLeaseTerm(ID, END.plusDays(2)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noticeGivenOnAnAutoRenewingLeaseEndsItInsteadOfRenewingIt() {
+        givenAutoRenewing(new LeaseNoticeGiven(ID, TODAY, END.minusDays(10), null, TENANT))
+                .when(new EndLeaseTerm(ID, END.plusDays(1)))
+                .expectState(lease -> {
+                    if (lease.status() != LeaseStatus.TERMINATED) {
+                        throw new AssertionError("status " + lease.status());
+                    }
+                });
+    }
+
+    @Test
+    void aManualRenewalOpensAsAProposalOfTheSameTenantsNamingTheLeaseItRenews() {
+        LeaseTerms terms = renewalTerms(END.plusDays(1));
+        LeaseProposed opened = new LeaseProposed(RENEWAL, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT),
+                                                 TENANT, terms, OWNER, ID);
+        fixture.givenCurrentTime(NOW)
+               .when(new OpenRenewal(RENEWAL, renewed(RENEWAL, terms, false)))
+               .expectEvents(opened);
+        fixture.givenCurrentTime(NOW).andGiven(opened)
+               .when(new OpenRenewal(RENEWAL, renewed(RENEWAL, terms, false)))
+               .expectNoEvents()
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anAutomaticRenewalOpensAndAsksForTheUnitAtOnce() {
+        LeaseTerms terms = RentSchedule.renewalTerms(autoRenewing(RentAccountTest.terms(null)));
+        fixture.givenCurrentTime(NOW)
+               .when(new OpenRenewal(AUTOMATIC, renewed(AUTOMATIC, terms, true)))
+               .expectEvents(new LeaseProposed(AUTOMATIC, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT),
+                                               TENANT, terms, OWNER, ID),
+                             new LeaseActivationRequested(AUTOMATIC, PROPERTY, UNIT, List.of(TENANT), OWNER, ID));
+    }
+
+    @Test
+    void aSignedManualRenewalAsksToTakeTheUnitOverFromTheLeaseItRenews() {
+        LeaseTerms terms = renewalTerms(END.plusDays(1));
+        fixture.givenCurrentTime(NOW)
+               .andGiven(new LeaseProposed(RENEWAL, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT), TENANT,
+                                           terms, OWNER, ID),
+                         new LeaseApproved(RENEWAL, PROPERTY, UNIT, LeaseParty.TENANT, TENANT,
+                                           LeaseApprovalStatus.TENANT_APPROVED, LeaseStatus.PENDING_APPROVAL),
+                         new LeaseApproved(RENEWAL, PROPERTY, UNIT, LeaseParty.OWNER, OWNER,
+                                           LeaseApprovalStatus.FULLY_APPROVED, LeaseStatus.PENDING_APPROVAL),
+                         new LeaseSigned(RENEWAL, LeaseParty.OWNER, OWNER, "https://sign.example/o", null, false),
+                         new LeaseSigned(RENEWAL, LeaseParty.TENANT, TENANT, "https://sign.example/t", null, true))
+               .when(new ActivateLease(RENEWAL, as(OWNER, Role.OWNER), null))
+               .expectEvents(new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), OWNER, ID));
+    }
+}
