@@ -230,7 +230,7 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    private static AuthService.Client client(String deviceInfo, HttpServletRequest http) {
+    static AuthService.Client client(String deviceInfo, HttpServletRequest http) {
         return new AuthService.Client(deviceInfo, RequestContext.clientIp(http), http.getHeader(HttpHeaders.USER_AGENT));
     }
 
@@ -299,7 +299,7 @@ class AuthController {
                                                                                              "Bearer"));
     }
 
-    private static <T> ResponseEntity<T> noStore(T body) {
+    static <T> ResponseEntity<T> noStore(T body) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 }

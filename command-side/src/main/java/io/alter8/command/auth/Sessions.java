@@ -50,9 +50,7 @@ class Sessions {
 
     /** Issues a new refresh token for the session and answers it; only its hash is stored. */
     String issueRefreshToken(UUID sessionId, Instant expiresAt) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = randomSecret();
         jdbc.update("INSERT INTO refresh_token (token_hash, session_id, expires_at) VALUES (?, ?, ?)",
                     hash(token), sessionId, Timestamp.from(expiresAt));
         return token;
@@ -111,6 +109,13 @@ class Sessions {
                            rs.getString("device_info"), rs.getString("ip_address"), rs.getString("user_agent"),
                            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_used_at").toInstant(),
                            rs.getTimestamp("expires_at").toInstant(), revoked == null ? null : revoked.toInstant());
+    }
+
+    /** 32 random bytes, base64url: refresh tokens and API key secrets. */
+    static String randomSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String hash(String token) {

@@ -39,7 +39,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(PlanEntitlements.PROCESSING_GROUP)
-class PlanEntitlements implements Subscribers {
+class PlanEntitlements implements Subscribers, FeatureAllowances {
 
     static final String PROCESSING_GROUP = "plan-usage";
 
@@ -53,6 +53,11 @@ class PlanEntitlements implements Subscribers {
     public Optional<SubscriptionId> subscriptionOf(UserId account) {
         return jdbc.queryForList("SELECT subscription_id FROM account_subscription WHERE account_id = ?", UUID.class,
                                  account.value()).stream().findFirst().map(SubscriptionId::new);
+    }
+
+    @Override
+    public boolean enables(UserId account, String feature) {
+        return allowance(account, feature).enabled();
     }
 
     /** What {@code account} may do of {@code feature} now: its plan's entry, or the free tier's. */

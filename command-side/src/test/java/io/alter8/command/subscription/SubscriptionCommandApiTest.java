@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hit answers 403 naming it, an upgrade lifts it at once, and two commands racing for the last place admit one.
  */
 @CommandSideTest
-class SubscriptionCommandApiTest {
+public class SubscriptionCommandApiTest {
 
     static final String ONE_PROPERTY = "[{\"feature\": \"properties\", \"usageLimit\": 1}, {\"feature\": \"units\"}]";
     static final String THREE_PROPERTIES = "[{\"feature\": \"properties\", \"usageLimit\": 3}, {\"feature\": \"units\"}]";
@@ -71,7 +71,7 @@ class SubscriptionCommandApiTest {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
-    static void assertPlanLimit(Response r, String feature, int limit, int usage) {
+    public static void assertPlanLimit(Response r, String feature, int limit, int usage) {
         assertThat(r.status()).as(r.body()).isEqualTo(403);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.json().path("type").asString()).endsWith("/problems/plan-limit");
