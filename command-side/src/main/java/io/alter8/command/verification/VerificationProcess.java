@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -63,18 +64,31 @@ public class VerificationProcess {
     @EndSaga
     @SagaEventHandler(associationProperty = "verificationId")
     void on(VerificationCompleted event) {
-        commands.sendAndWait(new RecordVerificationOutcome(event.propertyId(), PropertyVerificationStatus.VERIFIED,
-                                                           "quality score " + event.report().qualityScore() + "/10",
-                                                           event.verificationId(), Actor.system(), null));
+        record(new RecordVerificationOutcome(event.propertyId(), PropertyVerificationStatus.VERIFIED,
+                                             "quality score " + event.report().qualityScore() + "/10",
+                                             event.verificationId(), Actor.system(), null));
     }
 
     @StartSaga
     @EndSaga
     @SagaEventHandler(associationProperty = "verificationId")
     void on(VerificationRejected event) {
-        commands.sendAndWait(new RecordVerificationOutcome(event.propertyId(), PropertyVerificationStatus.REJECTED,
-                                                           event.reason(), event.verificationId(), Actor.system(),
-                                                           null));
+        record(new RecordVerificationOutcome(event.propertyId(), PropertyVerificationStatus.REJECTED, event.reason(),
+                                             event.verificationId(), Actor.system(), null));
+    }
+
+    /**
+     * Records an outcome on its property. A property that is not in the store can never take it, and retrying would
+     * hold every later verification behind this one: it is logged and passed over. Outages still fail and are
+     * retried.
+     */
+    private void record(RecordVerificationOutcome outcome) {
+        try {
+            commands.sendAndWait(outcome);
+        } catch (AggregateNotFoundException missing) {
+            log.error("Verification {} ended, but its property {} is not in the store; its outcome is not recorded",
+                      outcome.verification(), outcome.propertyId());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

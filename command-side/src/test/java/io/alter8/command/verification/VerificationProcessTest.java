@@ -12,6 +12,8 @@ import io.alter8.api.verification.VerificationCompleted;
 import io.alter8.api.verification.VerificationRejected;
 import io.alter8.api.verification.VerificationReport;
 import io.alter8.api.verification.VerificationType;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,22 @@ class VerificationProcessTest {
 
     @Test
     void aRejectedVerificationMakesThePropertyRejectedSayingWhy() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(ID.toString())
+               .publishes(new VerificationRejected(ID, PROPERTY, "not the flat in the photos", EXECUTIVE))
+               .expectDispatchedCommands(new RecordVerificationOutcome(PROPERTY, PropertyVerificationStatus.REJECTED,
+                                                                       "not the flat in the photos", ID,
+                                                                       Actor.system(), null))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void anOutcomeForAPropertyNotInTheStoreIsPassedOverSoLaterVerificationsGoOn() {
+        // As in the service, where an exception fails the batch and the processor retries it.
+        fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());
+        fixture.setCallbackBehavior((command, metaData) -> {
+            throw new AggregateNotFoundException(PROPERTY.toString(), "no such property");
+        });
         fixture.givenNoPriorActivity()
                .whenAggregate(ID.toString())
                .publishes(new VerificationRejected(ID, PROPERTY, "not the flat in the photos", EXECUTIVE))
