@@ -66,7 +66,7 @@ class HeadersAndJsonTest {
         ApiClient owner = api().withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
         String id = UUID.randomUUID().toString();
         String body = apartment(id, null, "Flat", "25000");
-        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE type IS NOT NULL", Long.class);
 
         Response title = owner.post("/api/properties", body.replace("\"title\":", "\"title\": \"Other\", \"title\":"));
         Response nested = owner.post("/api/properties", body.replace("{\"amount\": \"25000\",",
@@ -77,6 +77,6 @@ class HeadersAndJsonTest {
         assertThat(title.fieldErrors()).containsExactly("title: appears more than once");
         assertThat(nested.status()).as(nested.body()).isEqualTo(400);
         assertThat(nested.fieldErrors()).containsExactly("terms.monthlyRent.amount: appears more than once");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE type IS NOT NULL", Long.class)).isEqualTo(events);
     }
 }

@@ -106,7 +106,7 @@ class RegistrationApiTest {
     void aTakenEmailOrPhoneAnswersLikeAFreshSignUpStoresNothingAndTellsItsOwner() {
         TestUsers.User first = TestUsers.register(api, "tenant", PASSWORD);
         Response fresh = start("fresh-" + UUID.randomUUID() + "@example.com", newPhone());
-        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE type IS NOT NULL", Long.class);
         String otherPhone = newPhone();
         String otherEmail = "other-" + UUID.randomUUID() + "@example.com";
 
@@ -127,7 +127,7 @@ class RegistrationApiTest {
         Response finishing = finish(takenEmail, "123456", phoneCode);
         assertThat(finishing.status()).isEqualTo(400);
         assertThat(finishing.json().path("type").asString()).isEqualTo("https://alter8.io/problems/invalid-otp");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE type IS NOT NULL", Long.class)).isEqualTo(events);
         assertThat(accountsWith(otherEmail, otherPhone)).isZero();
     }
 

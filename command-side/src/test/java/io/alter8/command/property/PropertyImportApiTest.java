@@ -85,7 +85,7 @@ class PropertyImportApiTest {
 
     @Test
     void everyBadFieldOfEveryListingIsNamedAndNothingIsImported() {
-        long before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE type IS NOT NULL", Long.class);
         Response r = admin.post("/api/admin/property-imports", importBody(List.of(
                 listing(apartment(null, owner, "Fine", "20000")),
                 "{\"property\": " + apartment(null, owner, null, "-1") + ", \"listingStatus\": \"loud\"}")));
@@ -102,7 +102,7 @@ class PropertyImportApiTest {
                 IntStream.range(0, 501).mapToObj(i -> listing(apartment(null, owner, "Flat", "20000"))).toList()));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.fieldErrors()).containsExactly("listings: size must be between 1 and 500");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE type IS NOT NULL", Long.class)).isEqualTo(before);
     }
 
     /** Not a benchmark that fails: it prints the rate so that the figure in the README can be checked. */

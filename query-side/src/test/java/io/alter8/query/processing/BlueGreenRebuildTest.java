@@ -174,13 +174,20 @@ class BlueGreenRebuildTest {
         assertThat(admin.get("/api/properties/" + poison.id).status()).isEqualTo(404);
     }
 
-    /** The other read models that declare their tables: each rebuilt copy has every row the old tables had. */
+    /**
+     * The other read models that declare their tables: each rebuilt copy has every row the old tables had. The first
+     * rebuild clears rows that projector tests in this JVM wrote from events never stored (a rebuild rightly drops
+     * them); the second, compared with the rows projected live since, shows that a rebuild gives them back row for
+     * row.
+     */
     @ParameterizedTest
     @CsvSource({"verifications, verification, verification_rating",
                 "tenant-relations, tenant_relation, ",
                 "user-directory, user_directory, management_mandate"})
     void everyReadModelWithTablesIsRebuiltToTheSameRows(String group, String table, String otherTable) {
         ApiClient admin = as("admin");
+        assertThat(admin.post(GROUPS + "/" + group + "/rebuild", "").status()).isEqualTo(202);
+        awaitState(admin, group, "switched");
         List<String> tables = otherTable == null ? List.of(table) : List.of(table, otherTable);
         Map<String, List<Map<String, Object>>> before = new HashMap<>();
         tables.forEach(t -> before.put(t, all(t)));
