@@ -147,11 +147,8 @@ class TamperEvidenceController {
     InclusionProof inclusion(@RequestParam(required = false) String position,
                              @RequestParam(required = false) String treeSize) {
         List<FieldError> errors = new ArrayList<>();
-        Long at = QueryParameters.whole("position", position, 1, Long.MAX_VALUE, errors);
+        Long at = QueryParameters.requiredWhole("position", position, 1, Long.MAX_VALUE, errors);
         Long size = QueryParameters.whole("treeSize", treeSize, 1, Long.MAX_VALUE, errors);
-        if (at == null && errors.isEmpty()) {
-            errors.add(new FieldError("position", "is required"));
-        }
         if (!errors.isEmpty()) {
             throw ApiException.badInput(errors);
         }
@@ -178,11 +175,8 @@ class TamperEvidenceController {
     ConsistencyProof consistency(@RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to) {
         List<FieldError> errors = new ArrayList<>();
-        Long first = QueryParameters.whole("from", from, 0, Long.MAX_VALUE, errors);
+        Long first = QueryParameters.requiredWhole("from", from, 0, Long.MAX_VALUE, errors);
         Long second = QueryParameters.whole("to", to, 0, Long.MAX_VALUE, errors);
-        if (first == null && errors.isEmpty()) {
-            errors.add(new FieldError("from", "is required"));
-        }
         if (first != null && second != null && second < first) {
             errors.add(new FieldError("to", "must be at least from"));
         }

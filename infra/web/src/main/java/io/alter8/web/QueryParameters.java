@@ -117,6 +117,15 @@ public final class QueryParameters {
         return null;
     }
 
+    /** As {@link #whole(String, String, long, long, List)}, and absent is an error too: "is required". */
+    public static Long requiredWhole(String field, String value, long min, long max, List<FieldError> errors) {
+        if (text(value) == null) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        return whole(field, value, min, max, errors);
+    }
+
     /** An instant in ISO-8601 UTC ({@code 2026-01-31T10:00:00Z}). */
     public static Instant instant(String field, String value, List<FieldError> errors) {
         String text = text(value);
