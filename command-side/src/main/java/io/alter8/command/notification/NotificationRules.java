@@ -1,5 +1,17 @@
 package io.alter8.command.notification;
 
+import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseApproved;
+import io.alter8.api.lease.LeaseProposed;
+import io.alter8.api.lease.LeaseTerminated;
+import io.alter8.api.lease.LeaseTermsRevised;
+import io.alter8.api.user.PersonalDetailsChanged;
+import io.alter8.api.user.UserRegistered;
+import io.alter8.api.verification.VerificationAssigned;
+import io.alter8.api.verification.VerificationCompleted;
+import io.alter8.api.verification.VerificationOpened;
+import io.alter8.api.verification.VerificationRejected;
+import io.alter8.api.verification.VerificationScheduled;
 import io.alter8.command.process.Processes;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
@@ -10,16 +22,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs every {@link NotificationRule} on the events it is for, after their commit, on a processor of its own that
  * starts at the head of the stream (events from before it existed are not notified) and retries on errors. Its
- * handler is {@link DisallowReplay}, so Axon refuses to reset this processor at all (a replay would send
+ * handlers are {@link DisallowReplay}, so Axon refuses to reset this processor at all (a replay would send
  * everything again), and {@link Notifier} refuses a notification already issued, whatever delivers its event twice. What the rules need to remember ({@link Subjects}) is written here too, in
  * the same transaction as the notifications and the processor's position.
+ * <p>
+ * One handler per event type that a rule or {@link Subjects} needs, rather than one for every event: the processor
+ * then passes over the rest (most of the stream: properties, payments, users' logins) without deserializing them,
+ * opening a transaction or storing its position for them. A rule for a type without a handler here fails the
+ * start-up, so it cannot be silently deaf.
  */
 @Component
 @ProcessingGroup(NotificationRules.PROCESSING_GROUP)
@@ -32,14 +53,99 @@ class NotificationRules {
     private final Notifier notifier;
 
     NotificationRules(List<NotificationRule<?>> rules, Subjects subjects, Notifier notifier) {
-        rules.forEach(rule -> byEvent.computeIfAbsent(rule.eventType(), t -> new java.util.ArrayList<>()).add(rule));
+        Set<Class<?>> handled = handledTypes();
+        rules.forEach(rule -> {
+            if (!handled.contains(rule.eventType())) {
+                throw new IllegalStateException(rule.getClass().getSimpleName() + " is for "
+                        + rule.eventType().getSimpleName() + ", which NotificationRules has no handler for");
+            }
+            byEvent.computeIfAbsent(rule.eventType(), t -> new ArrayList<>()).add(rule);
+        });
         this.subjects = subjects;
         this.notifier = notifier;
     }
 
+    /** The event types this processor handles: the first parameter of each handler. */
+    static Set<Class<?>> handledTypes() {
+        return Arrays.stream(NotificationRules.class.getDeclaredMethods())
+                     .filter(method -> method.isAnnotationPresent(EventHandler.class))
+                     .map(method -> method.getParameterTypes()[0])
+                     .collect(Collectors.toSet());
+    }
+
     @EventHandler
     @DisallowReplay
-    void on(Object event, EventMessage<?> message) {
+    void on(LeaseProposed event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(LeaseTermsRevised event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(LeaseApproved event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(LeaseActivated event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(LeaseTerminated event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(VerificationOpened event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(VerificationAssigned event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(VerificationScheduled event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(VerificationCompleted event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(VerificationRejected event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(UserRegistered event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(PersonalDetailsChanged event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    private void handle(Object event, EventMessage<?> message) {
         subjects.record(event);
         for (NotificationRule<?> rule : byEvent.getOrDefault(event.getClass(), List.of())) {
             for (Notice notice : notices(rule, event)) {

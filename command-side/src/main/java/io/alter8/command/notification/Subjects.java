@@ -62,6 +62,7 @@ class Subjects {
         this.jdbc = jdbc;
     }
 
+    /** Each event type here needs its handler in {@link NotificationRules}, which passes over the others. */
     void record(Object event) {
         if (event instanceof LeaseProposed e) {
             jdbc.update("""

@@ -43,24 +43,31 @@ class PropertySlugClaims implements SlugRegistry {
 
     @EventHandler
     void on(PropertyRegistered event) {
-        claim(event.propertyId(), event.seo());
+        // A new property holds no slug yet: nothing to release.
+        claim(event.propertyId(), event.seo(), false);
     }
 
     @EventHandler
     void on(PropertyDetailsRevised event) {
-        claim(event.propertyId(), event.seo());
+        claim(event.propertyId(), event.seo(), true);
     }
 
-    private void claim(PropertyId property, ListingSeo seo) {
+    private void claim(PropertyId property, ListingSeo seo, boolean releaseOthers) {
         if (seo == null || seo.slug() == null) {
             return;
         }
         String slug = seo.slug();
-        jdbc.update("DELETE FROM property_slug_claim WHERE property_id = ? AND slug <> ?", property.value(), slug);
-        jdbc.update("INSERT INTO property_slug_claim (slug, property_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    slug, property.value());
-        // After a conflict this reads the committed holder: a racing insert made this one wait for its commit.
-        if (!holderOf(slug).map(property::equals).orElse(false)) {
+        if (releaseOthers) {
+            jdbc.update("DELETE FROM property_slug_claim WHERE property_id = ? AND slug <> ?", property.value(), slug);
+        }
+        // One statement answers whether the property holds the slug: inserted, or already its own. On a conflict
+        // with a racing insert PostgreSQL waits for that one's commit and then judges the committed row.
+        boolean held = !jdbc.queryForList("""
+                INSERT INTO property_slug_claim (slug, property_id) VALUES (?, ?)
+                ON CONFLICT (slug) DO UPDATE SET property_id = EXCLUDED.property_id
+                WHERE property_slug_claim.property_id = EXCLUDED.property_id
+                RETURNING property_id""", UUID.class, slug, property.value()).isEmpty();
+        if (!held) {
             throw new DomainRuleViolation("slug-taken", "the slug " + slug + " is taken by another property");
         }
     }

@@ -38,7 +38,11 @@ final class UsagePatternSources {
     private UsagePatternSources() {
     }
 
-    /** Feature uses by whoever sent the command, and logins, each keyed by its event's id. */
+    /**
+     * Feature uses by whoever sent the command, and logins, each keyed by its event's id. A use needs only the
+     * event's metadata, id and time: its handlers name the event type in the annotation and take the message, so the
+     * payload (a property's whole registration) is never deserialized for them.
+     */
     @Component
     @ProcessingGroup(Events.PROCESSING_GROUP)
     static class Events {
@@ -62,33 +66,33 @@ final class UsagePatternSources {
                                                     ip == null ? null : ip.toString(), message.getIdentifier()));
         }
 
-        @EventHandler
+        @EventHandler(payloadType = PropertyRegistered.class)
         @DisallowReplay
-        void on(PropertyRegistered event, EventMessage<?> message) {
+        void propertyRegistered(EventMessage<?> message) {
             use(Features.PROPERTIES, "property_registered", message);
         }
 
-        @EventHandler
+        @EventHandler(payloadType = UnitAdded.class)
         @DisallowReplay
-        void on(UnitAdded event, EventMessage<?> message) {
+        void unitAdded(EventMessage<?> message) {
             use(Features.UNITS, "unit_added", message);
         }
 
-        @EventHandler
+        @EventHandler(payloadType = PropertyVerificationRequested.class)
         @DisallowReplay
-        void on(PropertyVerificationRequested event, EventMessage<?> message) {
+        void verificationRequested(EventMessage<?> message) {
             use(Features.VERIFICATION_REQUESTS, "verification_requested", message);
         }
 
-        @EventHandler
+        @EventHandler(payloadType = LeaseActivationRequested.class)
         @DisallowReplay
-        void on(LeaseActivationRequested event, EventMessage<?> message) {
+        void leaseActivationRequested(EventMessage<?> message) {
             use(Features.LEASES_IN_FORCE, "lease_activation_requested", message);
         }
 
-        @EventHandler
+        @EventHandler(payloadType = HudApprovalRecorded.class)
         @DisallowReplay
-        void on(HudApprovalRecorded event, EventMessage<?> message) {
+        void hudApprovalRecorded(EventMessage<?> message) {
             use(Features.HUD_PROGRAMMES, "hud_approval_recorded", message);
         }
 

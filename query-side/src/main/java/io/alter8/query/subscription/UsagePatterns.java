@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,7 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,15 +32,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * Records usage patterns (management model {@code usage_patterns}: feature use, page views, logins) in MongoDB, one
  * document per user, off the request path: {@link #record} only offers to a bounded queue and never waits; when the
  * queue is full the signal is dropped and counted ({@code alter8.usage_patterns.dropped}). One writer thread
- * drains the queue and merges each signal into its user's document. Feature uses and logins carry the id of the
- * event they come from, kept among the document's recent ones, so an event delivered again is not counted twice.
- * The history kept is bounded: the last {@value #KEPT} logins and actions of each feature.
+ * drains the queue in batches: it gathers what arrives within {@code alter8.usage-patterns.flush-interval} (at most
+ * {@value #BATCH} signals), reads the documents of the batch's users in one query, merges every signal into its
+ * user's document in memory and writes them back in one bulk request. One read and one write per batch, not per
+ * signal: a signal per command and a find and a replace each made this thread the query side's busiest. Feature
+ * uses and logins carry the id of the event they come from, kept among the document's recent ones, so an event
+ * delivered again is not counted twice. The history kept is bounded: the last {@value #KEPT} logins and actions of
+ * each feature.
  */
 @Component
 class UsagePatterns implements SmartLifecycle {
 
     static final String COLLECTION = "usage_patterns";
     static final int KEPT = 50;
+    static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(UsagePatterns.class);
 
     /** One thing to record; {@code eventId} null for page views, which come from requests. */
@@ -55,14 +65,17 @@ class UsagePatterns implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final BlockingQueue<Signal> queue;
+    private final Duration flushInterval;
     private final AtomicLong dropped = new AtomicLong();
     private final Counter droppedCounter;
     private volatile Thread writer;
 
     UsagePatterns(MongoTemplate mongo, MeterRegistry meters,
-                  @Value("${alter8.usage-patterns.queue-capacity:10000}") int capacity) {
+                  @Value("${alter8.usage-patterns.queue-capacity:10000}") int capacity,
+                  @Value("${alter8.usage-patterns.flush-interval:200ms}") Duration flushInterval) {
         this.mongo = mongo;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.flushInterval = flushInterval;
         this.droppedCounter = Counter.builder("alter8.usage_patterns.dropped")
                                      .description("usage signals dropped because the queue was full")
                                      .register(meters);
@@ -117,10 +130,17 @@ class UsagePatterns implements SmartLifecycle {
                     continue;
                 }
                 List<Signal> batch = new ArrayList<>(List.of(first));
-                queue.drainTo(batch, 499);
-                for (Signal signal : batch) {
-                    write(signal);
+                long deadline = System.nanoTime() + flushInterval.toNanos();
+                while (batch.size() < BATCH) {
+                    queue.drainTo(batch, BATCH - batch.size());
+                    long left = deadline - System.nanoTime();
+                    Signal next = batch.size() < BATCH && left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
                 }
+                write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -132,27 +152,46 @@ class UsagePatterns implements SmartLifecycle {
         }
     }
 
-    /** Merges one signal into its user's document (only this thread writes them). */
-    private void write(Signal signal) {
-        Query mine = Query.query(Criteria.where("_id").is(signal.userId().toString()));
-        Document doc = mongo.findOne(mine, Document.class, COLLECTION);
+    /** Merges a batch into its users' documents: one read, one bulk write (only this thread writes them). */
+    private void write(List<Signal> batch) {
+        Map<String, List<Signal>> byUser = new LinkedHashMap<>();
+        batch.forEach(signal -> byUser.computeIfAbsent(signal.userId().toString(), u -> new ArrayList<>())
+                                      .add(signal));
+        Map<String, Document> stored = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(byUser.keySet())), Document.class, COLLECTION)
+             .forEach(doc -> stored.put(doc.getString("_id"), doc));
         Date now = new Date();
-        if (doc == null) {
-            doc = new Document("_id", signal.userId().toString()).append("userId", signal.userId().toString())
-                                                                  .append("features", new ArrayList<Document>())
-                                                                  .append("pageViews", new ArrayList<Document>())
-                                                                  .append("loginHistory", new ArrayList<Document>())
-                                                                  .append("createdAt", now);
-        }
-        if (signal instanceof PageView view) {
-            pageView(doc, view);
-        } else if (signal instanceof FeatureUse use) {
-            featureUse(doc, use);
-        } else if (signal instanceof Login login) {
-            login(doc, login);
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        byUser.forEach((user, signals) -> {
+            Document doc = merged(stored.get(user), user, signals, now);
+            writes.replaceOne(Query.query(Criteria.where("_id").is(user)), doc,
+                              FindAndReplaceOptions.options().upsert());
+        });
+        writes.execute();
+    }
+
+    /**
+     * {@code stored} (null: a new user's document) with {@code signals} merged in order, as of {@code now}; a
+     * feature use or login whose event is already among the kept ones counts once.
+     */
+    static Document merged(Document stored, String userId, List<Signal> signals, Date now) {
+        Document doc = stored != null ? stored
+                : new Document("_id", userId).append("userId", userId)
+                                             .append("features", new ArrayList<Document>())
+                                             .append("pageViews", new ArrayList<Document>())
+                                             .append("loginHistory", new ArrayList<Document>())
+                                             .append("createdAt", now);
+        for (Signal signal : signals) {
+            if (signal instanceof PageView view) {
+                pageView(doc, view);
+            } else if (signal instanceof FeatureUse use) {
+                featureUse(doc, use);
+            } else if (signal instanceof Login login) {
+                login(doc, login);
+            }
         }
         doc.put("updatedAt", now);
-        mongo.save(doc, COLLECTION);
+        return doc;
     }
 
     private static void pageView(Document doc, PageView view) {

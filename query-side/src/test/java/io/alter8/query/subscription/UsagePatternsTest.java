@@ -74,7 +74,7 @@ class UsagePatternsTest {
     void aFullQueueDropsTheSignalAndCountsItInsteadOfWaiting() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         // Not started: nothing drains the queue of one place.
-        UsagePatterns patterns = new UsagePatterns(mongo, meters, 1);
+        UsagePatterns patterns = new UsagePatterns(mongo, meters, 1, Duration.ofMillis(200));
         UsagePatterns.PageView view = new UsagePatterns.PageView(UUID.randomUUID(), null, "/api/plans",
                                                                  Instant.parse("2026-12-01T10:00:00Z"), 3);
 
