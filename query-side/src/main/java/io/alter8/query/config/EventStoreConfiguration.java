@@ -3,6 +3,7 @@ package io.alter8.query.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.alter8.infra.eventstore.AxonSchemas;
+import io.alter8.infra.eventstore.SignallingEventStore;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;

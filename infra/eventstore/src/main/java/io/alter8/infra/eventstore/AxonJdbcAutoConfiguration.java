@@ -5,9 +5,11 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -113,6 +115,26 @@ public class AxonJdbcAutoConfiguration {
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .build();
+    }
+
+    /**
+     * Axon's embedded store, whose streams call the processors back when events arrive
+     * ({@link SignallingEventStore}); without that, a process (saga) or notification heard of an event up to 500 ms
+     * after its commit. Events this process commits wake the store's reader at once; others' (another node's) within
+     * Axon's default fetch delay.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    @ConditionalOnMissingBean(EventBus.class)
+    @ConditionalOnBean(EventStorageEngine.class)
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration) {
+        return new SignallingEventStore(
+                EmbeddedEventStore.builder()
+                                  .storageEngine(storageEngine)
+                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package io.alter8.query.config;
+package io.alter8.infra.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
  * for an availability callback; Axon's embedded store offers none, so the processor's coordinator looked again only
  * every 500 ms, and every event waited up to that long before it was projected (lag p50 about 0.5 s per command
  * under load, whatever the fetch delay). Here one watcher tails the store's own cache of the newest events, which
- * its producer fills every fetch delay, and calls every open stream's callback as soon as new events are in it: the
- * coordinator then reads them at once.
+ * its producer fills every fetch delay (and, for events this process commits, at once), and calls every open
+ * stream's callback as soon as new events are in it: the coordinator then reads them at once. Both services use
+ * it: the query side's read models, and the command side's processes and notifications.
  */
-class SignallingEventStore extends EmbeddedEventStore {
+public class SignallingEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(SignallingEventStore.class);
     private static final int WAIT_MILLIS = 1_000;
@@ -30,7 +31,7 @@ class SignallingEventStore extends EmbeddedEventStore {
     private volatile Thread watcher;
     private volatile boolean stopped;
 
-    SignallingEventStore(Builder builder) {
+    public SignallingEventStore(Builder builder) {
         super(builder);
     }
 
@@ -52,16 +53,27 @@ class SignallingEventStore extends EmbeddedEventStore {
     /** Starts the watcher with the first callback, so a query side without processors tails nothing. */
     private synchronized void watch() {
         if (watcher == null && !stopped) {
-            Thread thread = new Thread(this::tail, "event-store-watcher");
+            BlockingStream<TrackedEventMessage<?>> opened = null;
+            try {
+                // Opened here rather than in the thread, so an event stored once the first callback is set is seen.
+                opened = super.openStream(createHeadToken());
+            } catch (RuntimeException e) {
+                log.debug("Watching the event store failed, the watcher tries again", e);
+            }
+            BlockingStream<TrackedEventMessage<?>> first = opened;
+            Thread thread = new Thread(() -> tail(first), "event-store-watcher");
             thread.setDaemon(true);
             thread.start();
             watcher = thread;
         }
     }
 
-    private void tail() {
+    private void tail(BlockingStream<TrackedEventMessage<?>> first) {
+        BlockingStream<TrackedEventMessage<?>> opened = first;
         while (!stopped) {
-            try (BlockingStream<TrackedEventMessage<?>> newest = super.openStream(createHeadToken())) {
+            try (BlockingStream<TrackedEventMessage<?>> newest =
+                         opened != null ? opened : super.openStream(createHeadToken())) {
+                opened = null;
                 while (!stopped) {
                     if (newest.hasNextAvailable(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                         while (newest.hasNextAvailable()) {

@@ -1,0 +1,62 @@
+package io.alter8.infra.eventstore;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A stream of the store calls its processor back when an event is stored, which Axon's embedded store never does
+ * (its processors then look again only every 500 ms), and stops calling once closed.
+ */
+class SignallingEventStoreTest {
+
+    // A fetch delay far longer than the wait below: only the signal of a commit can wake the reader in time.
+    final SignallingEventStore store = new SignallingEventStore(
+            EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).fetchDelay(60_000));
+
+    @AfterEach
+    void stop() {
+        store.shutDown();
+    }
+
+    @Test
+    void anOpenStreamIsCalledBackWhenAnEventIsStored() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        try (TrackingEventStream stream = store.openStream(null)) {
+            assertThat(stream.setOnAvailableCallback(calls::incrementAndGet)).isTrue();
+
+            store.publish(GenericEventMessage.asEventMessage("first"));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() > 0);
+            assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("first");
+        }
+    }
+
+    @Test
+    void aClosedStreamIsNoLongerCalledBack() {
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        try (TrackingEventStream stays = store.openStream(null)) {
+            stays.setOnAvailableCallback(open::incrementAndGet);
+            TrackingEventStream leaves = store.openStream(null);
+            leaves.setOnAvailableCallback(closed::incrementAndGet);
+            leaves.close();
+
+            store.publish(GenericEventMessage.asEventMessage("second"));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> open.get() > 0);
+            assertThat(closed.get()).isZero();
+        }
+    }
+}
