@@ -17,6 +17,11 @@ import java.util.Map;
  * </ul>
  * Writes of different aggregates on different rows may change order, as they may anyway when a processor's segments
  * run them in parallel. Running the batches in order then leaves the rows the writes would have left one by one.
+ * <p>
+ * <b>Writes of one row coalesce.</b> A write that {@linkplain Write#followedBy can join} the row's previous write
+ * becomes part of it, when nothing of its aggregate and no fence came in between: a listing's registration,
+ * verification, activation and listing make one row version instead of four. Each table keeps an index entry per row
+ * version it writes, so this is most of what a replay of such a row costs the database.
  */
 final class ReplayWrites {
 
@@ -28,46 +33,102 @@ final class ReplayWrites {
     record Row(String table, List<Object> key) {
     }
 
-    private final List<Batch> batches = new ArrayList<>();
-    private final Map<String, Integer> lastBatchOfStatement = new HashMap<>();
-    private final Map<String, Integer> lastBatchOfAggregate = new HashMap<>();
-    private final Map<Row, Integer> lastBatchOfRow = new HashMap<>();
+    /** A held write: its statement and parameters, as it stands once the writes that joined it are in. */
+    interface Write {
+
+        String sql();
+
+        Object[] parameters();
+
+        /**
+         * This write and {@code later} (of the same row and aggregate, with nothing of the aggregate between them) as
+         * one write that leaves the row as the two would; null if they cannot be one.
+         */
+        Write followedBy(Write later);
+    }
+
+    /** A statement that no later write joins. */
+    private record Fixed(String sql, Object[] parameters) implements Write {
+
+        @Override
+        public Write followedBy(Write later) {
+            return null;
+        }
+    }
+
+    /** A held write in order: whose, of which row (null for a fence). */
+    private record Entry(String aggregate, Row row, Write write) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, Integer> lastEntryOfAggregate = new HashMap<>();
+    private final Map<Row, Integer> lastEntryOfRow = new HashMap<>();
     private int lastFence = -1;
     private int writes;
 
-    /** A write of {@code row} for an event of {@code aggregate}. */
+    /** A write of {@code row} for an event of {@code aggregate}, as a statement that nothing joins. */
     void add(String aggregate, Row row, String sql, Object[] parameters) {
-        int after = Math.max(lastFence, Math.max(lastBatchOfAggregate.getOrDefault(aggregate, -1),
-                                                 lastBatchOfRow.getOrDefault(row, -1)));
-        Integer latest = lastBatchOfStatement.get(sql);
-        int batch = latest != null && latest >= after ? latest : open(sql);
-        batches.get(batch).parameters().add(parameters);
-        lastBatchOfAggregate.put(aggregate, batch);
-        lastBatchOfRow.put(row, batch);
+        add(aggregate, row, new Fixed(sql, parameters));
+    }
+
+    /** A write of {@code row} for an event of {@code aggregate}; it joins the row's previous write if it can. */
+    void add(String aggregate, Row row, Write write) {
         writes++;
+        Integer previous = lastEntryOfRow.get(row);
+        if (previous != null && previous > lastFence && previous.equals(lastEntryOfAggregate.get(aggregate))) {
+            Write joined = entries.get(previous).write().followedBy(write);
+            if (joined != null) {
+                entries.set(previous, new Entry(aggregate, row, joined));
+                return;
+            }
+        }
+        entries.add(new Entry(aggregate, row, write));
+        lastEntryOfAggregate.put(aggregate, entries.size() - 1);
+        lastEntryOfRow.put(row, entries.size() - 1);
     }
 
     /** A statement that may touch any row: after every write so far, before every later one. */
     void fence(String sql, Object[] parameters) {
-        int last = batches.size() - 1;
-        int batch = last >= 0 && batches.get(last).sql().equals(sql) ? last : open(sql);
-        batches.get(batch).parameters().add(parameters);
-        lastFence = batch;
         writes++;
+        entries.add(new Entry(null, null, new Fixed(sql, parameters)));
+        lastFence = entries.size() - 1;
     }
 
-    private int open(String sql) {
+    /** The batches to run, in order. */
+    List<Batch> batches() {
+        List<Batch> batches = new ArrayList<>();
+        Map<String, Integer> lastBatchOfStatement = new HashMap<>();
+        Map<String, Integer> lastBatchOfAggregate = new HashMap<>();
+        Map<Row, Integer> lastBatchOfRow = new HashMap<>();
+        int fence = -1;
+        for (Entry entry : entries) {
+            String sql = entry.write().sql();
+            Object[] parameters = entry.write().parameters();
+            if (entry.row() == null) {
+                int last = batches.size() - 1;
+                fence = last >= 0 && batches.get(last).sql().equals(sql) ? last : open(batches, lastBatchOfStatement, sql);
+                batches.get(fence).parameters().add(parameters);
+                continue;
+            }
+            int after = Math.max(fence, Math.max(lastBatchOfAggregate.getOrDefault(entry.aggregate(), -1),
+                                                 lastBatchOfRow.getOrDefault(entry.row(), -1)));
+            Integer latest = lastBatchOfStatement.get(sql);
+            int batch = latest != null && latest >= after ? latest : open(batches, lastBatchOfStatement, sql);
+            batches.get(batch).parameters().add(parameters);
+            lastBatchOfAggregate.put(entry.aggregate(), batch);
+            lastBatchOfRow.put(entry.row(), batch);
+        }
+        return batches;
+    }
+
+    private static int open(List<Batch> batches, Map<String, Integer> lastBatchOfStatement, String sql) {
         batches.add(new Batch(sql, new ArrayList<>()));
         int index = batches.size() - 1;
         lastBatchOfStatement.put(sql, index);
         return index;
     }
 
-    /** The batches to run, in order. */
-    List<Batch> batches() {
-        return batches;
-    }
-
+    /** How many writes were added, joined ones included. */
     int writes() {
         return writes;
     }
@@ -77,10 +138,9 @@ final class ReplayWrites {
     }
 
     void clear() {
-        batches.clear();
-        lastBatchOfStatement.clear();
-        lastBatchOfAggregate.clear();
-        lastBatchOfRow.clear();
+        entries.clear();
+        lastEntryOfAggregate.clear();
+        lastEntryOfRow.clear();
         lastFence = -1;
         writes = 0;
     }

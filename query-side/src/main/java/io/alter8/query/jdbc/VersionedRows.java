@@ -153,8 +153,19 @@ public class VersionedRows {
         return new Write(Kind.DELETE, table);
     }
 
-    /** A column and the SQL expression of its value, with the expression's parameters. */
-    private record Column(String name, String expression, List<Object> values) {
+    /**
+     * A column and the SQL expression of its value, with the expression's parameters; {@code literal} when the value
+     * is only its parameters (it reads no column), so that it may be set earlier or later to the same effect.
+     */
+    private record Column(String name, String expression, List<Object> values, boolean literal) {
+
+        static Column literal(String name, String expression, Object value) {
+            return new Column(name, expression, Collections.singletonList(value), true);
+        }
+    }
+
+    /** A column of a versioned write, set by the event at {@code since}. */
+    private record Setting(Column column, long since) {
     }
 
     /** One guarded write, built up and then {@linkplain #apply(long) applied} at an event's sequence number. */
@@ -175,27 +186,29 @@ public class VersionedRows {
 
         /** A key column: the conflict target of an upsert, an equality condition of an update or delete. */
         public Write key(String column, Object value) {
-            keys.add(new Column(column, "?", Collections.singletonList(value)));
+            keys.add(Column.literal(column, "?", value));
             return this;
         }
 
         public Write set(String column, Object value) {
-            return expression(column, "?", value);
+            columns.add(Column.literal(column, "?", value));
+            return this;
         }
 
         public Write json(String column, String value) {
-            return expression(column, "?::jsonb", value);
+            columns.add(Column.literal(column, "?::jsonb", value));
+            return this;
         }
 
         /** A column set from an SQL expression with its own parameters (it may read the row's current values). */
         public Write expression(String column, String expression, Object... values) {
-            columns.add(new Column(column, expression, Arrays.asList(values)));
+            columns.add(new Column(column, expression, Arrays.asList(values), false));
             return this;
         }
 
         /** A column an upsert sets only when it creates the row (the first event dates it; later ones do not). */
         public Write onCreate(String column, Object value) {
-            insertOnly.add(new Column(column, "?", Collections.singletonList(value)));
+            insertOnly.add(Column.literal(column, "?", value));
             return this;
         }
 
@@ -215,21 +228,17 @@ public class VersionedRows {
          * {@link #HELD} while a replayed batch holds it.
          */
         public int apply(long sequence) {
-            List<Object> args = new ArrayList<>();
-            String sql = statement(sequence, args);
-            if (then != null) {
-                sql = "WITH written AS (" + sql + " RETURNING " + names(keys) + ") " + then;
-                args.addAll(thenValues);
-            }
+            ReplayWrites.Write write = written(sequence);
             ReplayWrites held = held();
             if (held == null) {
-                return jdbc.update(sql, args.toArray());
+                return jdbc.update(write.sql(), write.parameters());
             }
             String aggregate = aggregate();
             if (aggregate == null) {
-                held.fence(sql, args.toArray());
+                held.fence(write.sql(), write.parameters());
             } else {
-                held.add(aggregate, new ReplayWrites.Row(table, keyValues()), sql, args.toArray());
+                held.add(aggregate, new ReplayWrites.Row(table, keys.stream().map(k -> k.values().get(0)).toList()),
+                         write);
             }
             return HELD;
         }
@@ -246,55 +255,149 @@ public class VersionedRows {
             if (held != null) {
                 flush(held);
             }
-            List<Object> args = new ArrayList<>();
-            return jdbc.query(statement(sequence, args) + " RETURNING " + returning, mapper, args.toArray());
+            Versioned write = versioned(sequence);
+            return jdbc.query(write.sql() + " RETURNING " + returning, mapper, write.parameters());
         }
 
-        private List<Object> keyValues() {
-            return keys.stream().flatMap(k -> k.values().stream()).toList();
-        }
-
-        private String statement(long sequence, List<Object> args) {
+        private Versioned versioned(long sequence) {
             if (keys.isEmpty()) {
                 throw new IllegalStateException("a versioned write of " + table + " names its key");
             }
-            return switch (kind) {
-                case UPSERT -> upsert(sequence, args);
-                case UPDATE -> {
-                    List<Column> set = new ArrayList<>(columns);
-                    set.add(new Column("version", "?", List.of(sequence)));
-                    set.forEach(c -> args.addAll(c.values()));
-                    yield "UPDATE " + table + " SET " + set.stream().map(c -> c.name() + " = " + c.expression())
-                                                           .collect(Collectors.joining(", "))
-                            + where(args, sequence);
+            return new Versioned(kind, table, List.copyOf(keys),
+                                 columns.stream().map(c -> new Setting(c, sequence)).toList(),
+                                 List.copyOf(insertOnly), sequence);
+        }
+
+        /** The statement: the versioned write, with its child statement if it has one. */
+        private ReplayWrites.Write written(long sequence) {
+            Versioned write = versioned(sequence);
+            if (then == null) {
+                return write;
+            }
+            List<Object> args = new ArrayList<>(Arrays.asList(write.parameters()));
+            args.addAll(thenValues);
+            return new ReplayWrites.Write() {
+                @Override
+                public String sql() {
+                    return "WITH written AS (" + write.sql() + " RETURNING " + names(keys) + ") " + then;
                 }
-                case DELETE -> "DELETE FROM " + table + where(args, sequence);
+
+                @Override
+                public Object[] parameters() {
+                    return args.toArray();
+                }
+
+                @Override
+                public ReplayWrites.Write followedBy(ReplayWrites.Write later) {
+                    return null;
+                }
+            };
+        }
+    }
+
+    /**
+     * A versioned write as it is sent: each column with the sequence number of the event that set it. Once later
+     * writes of the row have joined it ({@link #followedBy}), a column set by an earlier event than the last is
+     * guarded by its own event's number ({@code CASE WHEN version < since …}), so that the one statement leaves the
+     * row as the writes would have one after another, whatever version the row had.
+     */
+    private record Versioned(Kind kind, String table, List<Column> keys, List<Setting> columns,
+                             List<Column> insertOnly, long sequence) implements ReplayWrites.Write {
+
+        /**
+         * Joins a later update of the same row whose values read no column: its columns are set by its event (taking
+         * the place of earlier ones of the same name), and the row's version becomes its sequence number.
+         */
+        @Override
+        public ReplayWrites.Write followedBy(ReplayWrites.Write later) {
+            if (kind == Kind.DELETE || !(later instanceof Versioned next) || next.kind != Kind.UPDATE
+                    || !next.table.equals(table) || next.sequence <= sequence
+                    || !next.columns.stream().allMatch(s -> s.column().literal())) {
+                return null;
+            }
+            List<String> named = next.columns.stream().map(s -> s.column().name()).toList();
+            List<Setting> joined = new ArrayList<>(columns.stream()
+                                                          .filter(s -> !named.contains(s.column().name())).toList());
+            joined.addAll(next.columns);
+            // A value the creation alone would set and the later write sets anyway is the later write's.
+            return new Versioned(kind, table, keys, joined,
+                                 insertOnly.stream().filter(c -> !named.contains(c.name())).toList(), next.sequence);
+        }
+
+        @Override
+        public String sql() {
+            return switch (kind) {
+                case UPSERT -> "INSERT INTO " + table + " (" + names(inserted()) + ", version) VALUES ("
+                        + inserted().stream().map(Column::expression).collect(Collectors.joining(", "))
+                        + ", ?) ON CONFLICT (" + names(keys) + ") DO UPDATE SET "
+                        + Stream.concat(columns.stream().map(s -> assignment(s, table + ".version",
+                                                                              "EXCLUDED." + s.column().name())),
+                                        Stream.of("version = EXCLUDED.version"))
+                                .collect(Collectors.joining(", "))
+                        + " WHERE " + table + ".version < EXCLUDED.version";
+                case UPDATE -> "UPDATE " + table + " SET "
+                        + Stream.concat(columns.stream().map(s -> assignment(s, "version", s.column().expression())),
+                                        Stream.of("version = ?"))
+                                .collect(Collectors.joining(", "))
+                        + where();
+                case DELETE -> "DELETE FROM " + table + where();
             };
         }
 
-        private String upsert(long sequence, List<Object> args) {
-            List<Column> inserted = new ArrayList<>(keys);
-            inserted.addAll(columns);
-            inserted.addAll(insertOnly);
-            inserted.add(new Column("version", "?", List.of(sequence)));
-            inserted.forEach(c -> args.addAll(c.values()));
-            Stream<String> updated = Stream.concat(columns.stream().map(Column::name), Stream.of("version"));
-            return "INSERT INTO " + table + " (" + names(inserted) + ") VALUES ("
-                    + inserted.stream().map(Column::expression).collect(Collectors.joining(", "))
-                    + ") ON CONFLICT (" + names(keys) + ") DO UPDATE SET "
-                    + updated.map(name -> name + " = EXCLUDED." + name).collect(Collectors.joining(", "))
-                    + " WHERE " + table + ".version < EXCLUDED.version";
+        @Override
+        public Object[] parameters() {
+            List<Object> args = new ArrayList<>();
+            switch (kind) {
+                case UPSERT -> {
+                    inserted().forEach(c -> args.addAll(c.values()));
+                    args.add(sequence);
+                    columns.stream().filter(this::guarded).forEach(s -> args.add(s.since()));
+                }
+                case UPDATE -> {
+                    for (Setting s : columns) {
+                        if (guarded(s)) {
+                            args.add(s.since());
+                        }
+                        args.addAll(s.column().values());
+                    }
+                    args.add(sequence);
+                    keys.forEach(k -> args.addAll(k.values()));
+                    args.add(sequence);
+                }
+                case DELETE -> {
+                    keys.forEach(k -> args.addAll(k.values()));
+                    args.add(sequence);
+                }
+            }
+            return args.toArray();
         }
 
-        private String where(List<Object> args, long sequence) {
-            keys.forEach(k -> args.addAll(k.values()));
-            args.add(sequence);
+        private List<Column> inserted() {
+            List<Column> inserted = new ArrayList<>(keys);
+            columns.forEach(s -> inserted.add(s.column()));
+            inserted.addAll(insertOnly);
+            return inserted;
+        }
+
+        private boolean guarded(Setting setting) {
+            return setting.since() < sequence;
+        }
+
+        /** {@code name = value}, or for a column an earlier event set, only if the row is older than that event. */
+        private String assignment(Setting setting, String version, String value) {
+            String name = setting.column().name();
+            return guarded(setting)
+                    ? name + " = CASE WHEN " + version + " < ? THEN " + value + " ELSE " + table + "." + name + " END"
+                    : name + " = " + value;
+        }
+
+        private String where() {
             return " WHERE " + keys.stream().map(k -> k.name() + " = ?").collect(Collectors.joining(" AND "))
                     + " AND version < ?";
         }
+    }
 
-        private static String names(List<Column> columns) {
-            return columns.stream().map(Column::name).collect(Collectors.joining(", "));
-        }
+    private static String names(List<Column> columns) {
+        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 }

@@ -81,6 +81,38 @@ class ReplayWritesTest {
                                                  RATE + " [rate after v2, rate again]");
     }
 
+    /** A write that joins any later one of its kind: its statement names every value joined, in order. */
+    private record Joinable(String sql, Object[] parameters) implements ReplayWrites.Write {
+
+        @Override
+        public ReplayWrites.Write followedBy(ReplayWrites.Write later) {
+            return later instanceof Joinable next
+                    ? new Joinable(sql + "+" + next.parameters()[0], new Object[] {parameters[0]}) : null;
+        }
+    }
+
+    @Test
+    void aRowsLaterWriteJoinsItsPreviousOneOnlyWhenNothingOfItsAggregateOrAFenceCameBetween() {
+        ReplayWrites writes = new ReplayWrites();
+        writes.add("a", row("listing", "a"), new Joinable("UPSERT listing", new Object[] {"a"}));
+        writes.add("a", row("listing", "a"), new Joinable("UPDATE listing", new Object[] {"verified"}));
+        writes.add("b", row("listing", "b"), new Joinable("UPSERT listing", new Object[] {"b"}));
+        // Another aggregate's write between does not keep a's next write from joining.
+        writes.add("a", row("listing", "a"), new Joinable("UPDATE listing", new Object[] {"active"}));
+        // A unit of a, then a's listing again: that write must follow the unit's, so it cannot join.
+        writes.add("a", row("unit", "a1"), ADD_UNIT, new Object[] {"a1"});
+        writes.add("a", row("listing", "a"), new Joinable("UPDATE listing", new Object[] {"a counted"}));
+        writes.fence(RATE, new Object[] {"rate"});
+        writes.add("b", row("listing", "b"), new Joinable("UPDATE listing", new Object[] {"b after the fence"}));
+        // A statement that joins nothing stays on its own.
+        writes.add("b", row("listing", "b"), COUNT_UNITS, new Object[] {"b count"});
+
+        assertThat(plan(writes)).containsExactly("UPSERT listing+verified+active [a]", "UPSERT listing [b]",
+                                                 ADD_UNIT + " [a1]", "UPDATE listing [a counted]", RATE + " [rate]",
+                                                 "UPDATE listing [b after the fence]", COUNT_UNITS + " [b count]");
+        assertThat(writes.writes()).isEqualTo(9);
+    }
+
     @Test
     void clearedWritesStartAfresh() {
         ReplayWrites writes = new ReplayWrites();

@@ -33,8 +33,8 @@ class VersionedRowsTest {
 
     private void inScratchTables(Runnable test) {
         tx.executeWithoutResult(s -> {
-            jdbc.update("CREATE TEMP TABLE scratch (id UUID PRIMARY KEY, name TEXT, made TEXT, version BIGINT NOT NULL)"
-                                + " ON COMMIT DROP");
+            jdbc.update("CREATE TEMP TABLE scratch (id UUID PRIMARY KEY, name TEXT, made TEXT, extra TEXT,"
+                                + " version BIGINT NOT NULL) ON COMMIT DROP");
             jdbc.update("CREATE TEMP TABLE scratch_child (parent_id UUID, note TEXT) ON COMMIT DROP");
             test.run();
         });
@@ -130,6 +130,44 @@ class VersionedRowsTest {
             assertThat(row(other)).isEqualTo("other/at 0/0");
             assertThat(jdbc.queryForList("SELECT note FROM scratch_child ORDER BY note", String.class))
                     .containsExactly("first+", "other");
+        });
+    }
+
+    /** Row versions the transaction has written to the scratch table: inserted plus updated tuples. */
+    private long rowVersionsWritten() {
+        return jdbc.queryForObject("SELECT n_tup_ins + n_tup_upd FROM pg_stat_xact_all_tables WHERE relname = 'scratch'"
+                                           + " AND schemaname LIKE 'pg_temp%'", Long.class);
+    }
+
+    @Test
+    void aRowsLaterUpdatesInAReplayedBatchJoinItsFirstWriteAndLeaveTheRowOneByOneWritesWould() {
+        inScratchTables(() -> {
+            UUID fresh = UUID.randomUUID();
+            UUID ahead = UUID.randomUUID();
+            // A row already at version 1: the replayed write of its event 1 must change nothing, the one of 2 must.
+            upsert(ahead, "one", "at 0", 1);
+            long before = rowVersionsWritten();
+
+            DefaultUnitOfWork<?> batch = handling(fresh, 0, true);
+            rows.upsert("scratch").key("id", fresh).set("name", "registered").onCreate("made", "at 0").apply(0);
+            rows.update("scratch").key("id", fresh).set("extra", "verified").apply(1);
+            rows.update("scratch").key("id", fresh).set("name", "listed").set("made", "listed").apply(2);
+            batch.commit();
+
+            assertThat(row(fresh)).isEqualTo("listed/listed/2");
+            assertThat(jdbc.queryForObject("SELECT extra FROM scratch WHERE id = ?", String.class, fresh))
+                    .isEqualTo("verified");
+            assertThat(rowVersionsWritten() - before).as("one row version for three writes").isEqualTo(1);
+
+            DefaultUnitOfWork<?> again = handling(ahead, 1, true);
+            rows.upsert("scratch").key("id", ahead).set("name", "one replayed").set("extra", "at 1")
+                .onCreate("made", "again").apply(1);
+            rows.update("scratch").key("id", ahead).set("extra", "at 2").apply(2);
+            again.commit();
+
+            assertThat(row(ahead)).isEqualTo("one/at 0/2");
+            assertThat(jdbc.queryForObject("SELECT extra FROM scratch WHERE id = ?", String.class, ahead))
+                    .isEqualTo("at 2");
         });
     }
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code alter8 run | bench | seed | bench-search | token | processors | audit}: the local stack, its benchmarks and
+ * {@code alter8 run | bench | seed | check | bench-search | token | processors | audit}: the local stack, its benchmarks and
  * its operations, in one runnable jar ({@code ./alter8} starts it).
  */
 public final class Alter8Cli {
@@ -16,7 +16,8 @@ public final class Alter8Cli {
             Commands:
               run     start the stores and both services on this machine, until Ctrl-C
               bench   measure a running stack: command throughput and latency, projection lag, rebuild speed
-              seed    fill a running stack with listings (100,000 by default) through the bulk import
+              seed    fill a running stack with listings (100,000 by default) through the bulk import, and leases
+              check   check a running stack: every lease's ledger totals against the sum of its events
               bench-search  measure listing search on a seeded stack: five filter mixes, uncached and cached
               token   print an access token for the local stack, for curl
               processors  list processing groups, handle dead letters, rebuild a read model blue/green
@@ -51,6 +52,8 @@ public final class Alter8Cli {
                     return BenchCommand.run(rest);
                 case "seed":
                     return SeedCommand.run(rest);
+                case "check":
+                    return CheckCommand.run(rest);
                 case "bench-search":
                     return SearchBenchCommand.run(rest);
                 case "token":
@@ -77,6 +80,8 @@ public final class Alter8Cli {
                 return BenchCommand.USAGE;
             case "seed":
                 return SeedCommand.USAGE;
+            case "check":
+                return CheckCommand.USAGE;
             case "bench-search":
                 return SearchBenchCommand.USAGE;
             case "token":
@@ -91,7 +96,7 @@ public final class Alter8Cli {
     }
 
     private static boolean knownCommand(String command) {
-        return List.of("run", "bench", "seed", "bench-search", "token", "processors", "audit").contains(command);
+        return List.of("run", "bench", "seed", "check", "bench-search", "token", "processors", "audit").contains(command);
     }
 
     private static boolean isHelp(String arg) {

@@ -39,8 +39,13 @@ final class StackHttp {
     private final PrivateKey key;
 
     StackHttp(Args args) {
-        Path keyFile = Path.of(args.string("--key-file", Alter8Cli.dataDir().resolve("keys")
-                                                                  .resolve(DevKeys.PRIVATE_FILE).toString()));
+        this(args, Alter8Cli.dataDir());
+    }
+
+    /** With the token key at {@code --key-file}, by default the one of the stack whose data is in {@code dataDir}. */
+    StackHttp(Args args, Path dataDir) {
+        Path keyFile = Path.of(args.string("--key-file", dataDir.resolve("keys").resolve(DevKeys.PRIVATE_FILE)
+                                                                .toString()));
         if (!Files.isRegularFile(keyFile)) {
             throw new BenchException("no token key at " + keyFile + ": start the stack with ./alter8 run, or give "
                                              + "the stack's private key with --key-file");
@@ -70,18 +75,24 @@ final class StackHttp {
      * client). {@link HttpClient} hands each exchange to its own selector thread and back, which on two cores
      * added 1–3 ms at p99 to a 1 ms request: the benchmark would have measured itself.
      */
-    Answer measuredGet(URI uri, String token) {
-        return measured("GET", uri, token, null);
+    Answer measuredGet(URI uri, String token, String... headers) {
+        return measured("GET", uri, token, null, headers);
     }
 
-    /** A request with a JSON body ({@code POST}, {@code PUT}), measured as {@link #measuredGet} is. */
-    Answer measured(String method, URI uri, String token, String jsonBody) {
+    /**
+     * A request with a JSON body ({@code POST}, {@code PUT}), measured as {@link #measuredGet} is; {@code headers}
+     * are more headers, as name and value.
+     */
+    Answer measured(String method, URI uri, String token, String jsonBody, String... headers) {
         try {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(30_000);
             connection.setRequestMethod(method);
             connection.setRequestProperty("Authorization", "Bearer " + token);
+            for (int h = 0; h + 1 < headers.length; h += 2) {
+                connection.setRequestProperty(headers[h], headers[h + 1]);
+            }
             if (jsonBody != null) {
                 byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
                 connection.setDoOutput(true);

@@ -18,6 +18,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,6 +277,48 @@ class LocalStackIT {
         // before published (the benchmark's registrations stay drafts, which the search does not show).
         Response listed = queries.get("/api/properties?size=1");
         assertThat(listed.json().path("total").asLong()).isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * Leases seeded through the lease routes, and the reconciliation of their ledgers with their events: every lease
+     * agrees until a charge of one is changed in the read model behind the services' back.
+     */
+    @Test
+    @Order(8)
+    void seededLeasesLedgersAgreeWithTheirEventsUntilAChargeIsAlteredInTheReadModel() throws SQLException {
+        Path dataDir = stack.options().dataDir();
+        List<String> target = List.of("--command-url", stack.commandBaseUrl(), "--query-url", stack.queryBaseUrl(),
+                                      "--key-file", dataDir.resolve("keys").resolve(DevKeys.PRIVATE_FILE).toString());
+        List<String> seed = new ArrayList<>(List.of("--listings", "30", "--leases", "10", "--data-dir",
+                                                    dataDir.toString()));
+        seed.addAll(target);
+        List<String> check = new ArrayList<>(List.of("ledgers"));
+        check.addAll(target);
+
+        assertThat(SeedCommand.run(seed)).isZero();
+        ApiClient admin = new ApiClient(stack.queryBaseUrl()).withToken(stack.token(UUID.randomUUID(), "admin"));
+        // One in ten leases ends today; the others are in force.
+        assertThat(admin.get("/api/leases?status=active").json().path("total").asLong()).isEqualTo(9);
+        assertThat(admin.get("/api/leases?status=terminated").json().path("total").asLong()).isEqualTo(1);
+        assertThat(CheckCommand.ledgers(check)).isEmpty();
+
+        UUID altered;
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/alter8",
+                                                         "postgres", "postgres");
+             var statement = db.createStatement();
+             ResultSet row = statement.executeQuery("""
+                     UPDATE query_side.rent_charge SET amount_paid = amount_paid + 1
+                     WHERE (lease_id, charge_number) = (SELECT lease_id, charge_number FROM query_side.rent_charge
+                                                        WHERE NOT cancelled ORDER BY lease_id LIMIT 1)
+                     RETURNING lease_id""")) {
+            assertThat(row.next()).isTrue();
+            altered = row.getObject(1, UUID.class);
+        }
+
+        Map<UUID, List<String>> differing = CheckCommand.ledgers(check);
+        assertThat(differing).containsOnlyKeys(altered);
+        assertThat(differing.get(altered)).singleElement().asString().startsWith("credit ");
+        assertThat(CheckCommand.run(check)).isEqualTo(1);
     }
 
     @Test
