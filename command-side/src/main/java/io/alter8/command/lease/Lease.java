@@ -293,10 +293,13 @@ class Lease {
                                            by.userId(), renewedFrom));
     }
 
-    /** From the leasing process: the unit is the lease's. A repeat (redelivery) changes nothing. */
+    /**
+     * From the leasing process: the unit is the lease's. A repeat (redelivery) changes nothing, also once the lease
+     * has been renewed since: it keeps the unit until its renewal takes it over, so the process must not give it back.
+     */
     @CommandHandler
     void handle(ConfirmLeaseActivation command) {
-        if (status == LeaseStatus.ACTIVE) {
+        if (status == LeaseStatus.ACTIVE || status == LeaseStatus.RENEWED) {
             return;
         }
         if (activationRequestedBy == null) {

@@ -75,8 +75,7 @@ class LeaseAssessment {
         int assessed = 0;
         for (UUID lease : leases) {
             try {
-                commands.sendAndWait(new AssessRentAccount(new LeaseId(lease), today));
-                commands.sendAndWait(new EndLeaseTerm(new LeaseId(lease), today));
+                assess(new LeaseId(lease), today);
                 assessed++;
             } catch (RuntimeException failure) {
                 // One lease failing (a concurrent command won the version) must not stop the others; the next
@@ -86,6 +85,12 @@ class LeaseAssessment {
         }
         log.info("Assessed {} of {} leases as of {}", assessed, leases.size(), today);
         return assessed;
+    }
+
+    /** One lease as of a day: its late fees and credit, then its end (notice, expiry or automatic renewal). */
+    void assess(LeaseId lease, LocalDate asOf) {
+        commands.sendAndWait(new AssessRentAccount(lease, asOf));
+        commands.sendAndWait(new EndLeaseTerm(lease, asOf));
     }
 
     @EventHandler

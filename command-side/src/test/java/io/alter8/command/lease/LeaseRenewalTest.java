@@ -3,6 +3,7 @@ package io.alter8.command.lease;
 import io.alter8.api.common.LeaseId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.AgreementType;
+import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.EndLeaseTerm;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseApprovalStatus;
@@ -118,6 +119,18 @@ class LeaseRenewalTest {
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("the lease was renewed already, by lease " + RENEWAL);
+    }
+
+    /**
+     * The leasing process's confirmation delivered again after the lease was renewed: the lease keeps its unit for the
+     * renewal, so it must not refuse (a refusal makes the process vacate the unit the renewal is to take over).
+     */
+    @Test
+    void aLateRepeatOfTheActivationsConfirmationChangesNothingOnARenewedLease() {
+        given(renewed(RENEWAL, renewalTerms(END.plusDays(1)), false))
+                .when(new ConfirmLeaseActivation(ID))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
