@@ -5,7 +5,9 @@ import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LapseRenewal;
 import io.alter8.api.lease.LeaseExpired;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
 import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.OpenRenewal;
@@ -39,6 +41,7 @@ import org.springframework.context.annotation.Configuration;
  *                                         (the lease refuses the confirmation: VacateUnit, the unit given back)
  * LeaseTerminated, LeaseExpired → VacateUnit
  * LeaseRenewed → OpenRenewal (the renewal's proposal; automatic: with its activation requested)
+ * LeaseRenewalWithdrawn → LapseRenewal (the renewed lease expires after all, then LeaseExpired as above)
  * LeaseActivationRequested of a renewal → HandOverUnit from the renewed lease (the unit never free in between)
  *                                       → ConfirmLeaseActivation, or on its refusal HandOverUnit back
  * </pre>
@@ -106,6 +109,14 @@ public class LeaseOccupancy {
     @SagaEventHandler(associationProperty = "leaseId")
     void on(LeaseRenewed event) {
         commands.sendAndWait(new OpenRenewal(event.renewedBy(), event));
+    }
+
+    /** A renewal withdrawn: the lease it renews expires after all (and its unit is vacated, below). */
+    @StartSaga
+    @EndSaga
+    @SagaEventHandler(associationProperty = "leaseId")
+    void on(LeaseRenewalWithdrawn event) {
+        commands.sendAndWait(new LapseRenewal(event.renewedFrom(), event.leaseId()));
     }
 
     /** Leases put into force before this process existed end here too: a saga starts if none runs. */

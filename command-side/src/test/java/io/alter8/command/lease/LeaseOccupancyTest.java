@@ -7,7 +7,9 @@ import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LapseRenewal;
 import io.alter8.api.lease.LeaseExpired;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
 import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.OpenRenewal;
@@ -181,6 +183,15 @@ class LeaseOccupancyTest {
         fixture.givenNoPriorActivity()
                .whenAggregate(LEASE.toString()).publishes(TERMINATED)
                .expectDispatchedCommands(new VacateUnit(PROPERTY, UNIT, LEASE))
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void aWithdrawnRenewalLetsTheLeaseItRenewsExpire() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(RENEWAL.toString()).publishes(new LeaseRenewalWithdrawn(RENEWAL, LEASE, PROPERTY, UNIT,
+                                                                                      LocalDate.of(2027, 9, 1)))
+               .expectDispatchedCommands(new LapseRenewal(LEASE, RENEWAL))
                .expectActiveSagas(0);
     }
 
