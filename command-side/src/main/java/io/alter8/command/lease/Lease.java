@@ -7,6 +7,7 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.ApproveLease;
 import io.alter8.api.lease.ConfirmLeaseActivation;
+import io.alter8.api.lease.LapseRenewal;
 import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseAgreementRecorded;
 import io.alter8.api.lease.LeaseActivationRefused;
@@ -17,6 +18,7 @@ import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseRejected;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
 import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseRentReviewed;
 import io.alter8.api.lease.LeaseSigned;
@@ -79,7 +81,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *                    (the owner's side; dates and deposit stay; only charges not yet due change)
  * rejecting        → approval rejected: nothing moves it on
  * renewing         → active → renewed (by hand, or at its end date by its autoRenewal term): the leasing process
- *                    opens the renewal, which takes the unit over from it when it comes into force
+ *                    opens the renewal, which takes the unit over from it when it comes into force, with its deposit;
+ *                    a renewal not in force when its start date comes is withdrawn (expired), and the renewed lease
+ *                    expires after all
  * </pre>
  */
 @Aggregate
@@ -293,10 +297,13 @@ class Lease {
                                            by.userId(), renewedFrom));
     }
 
-    /** From the leasing process: the unit is the lease's. A repeat (redelivery) changes nothing. */
+    /**
+     * From the leasing process: the unit is the lease's. A repeat (redelivery) changes nothing, also once the lease
+     * has been renewed since: it keeps the unit until its renewal takes it over, so the process must not give it back.
+     */
     @CommandHandler
     void handle(ConfirmLeaseActivation command) {
-        if (status == LeaseStatus.ACTIVE) {
+        if (status == LeaseStatus.ACTIVE || status == LeaseStatus.RENEWED) {
             return;
         }
         if (activationRequestedBy == null) {
@@ -304,7 +311,11 @@ class Lease {
         }
         apply(new LeaseActivated(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(),
                                  activationRequestedBy));
-        deposit.hold();
+        if (renewedFrom == null) {
+            deposit.hold();
+        } else {
+            deposit.carryOver(renewedFrom);
+        }
         account.putInForce();
     }
 
@@ -373,6 +384,10 @@ class Lease {
             throw new DomainRuleViolation("notice-given", "notice was given: the lease ends instead");
         }
         LeaseTermsCheck.check(offered, terms.monthlyRent().currency());
+        if (!offered.securityDeposit().equals(terms.securityDeposit())) {
+            throw new DomainRuleViolation("deposit-carried-over", "a renewal carries the lease's deposit over, "
+                    + terms.securityDeposit());
+        }
         if (!offered.startDate().equals(terms.endDate().plusDays(1))) {
             throw new DomainRuleViolation("invalid-startDate", "a renewal starts the day after the lease's end date, "
                     + terms.endDate().plusDays(1));
@@ -417,6 +432,26 @@ class Lease {
         if (renewal.automatic()) {
             apply(new LeaseActivationRequested(command.leaseId(), renewal.propertyId(), renewal.unitId(),
                                                renewal.tenants(), by, renewal.leaseId()));
+        }
+    }
+
+    /**
+     * A renewal is withdrawn when its start date has come (the renewed lease's end date has passed) and it is not in
+     * force, nor on its way there: never fully approved and signed, rejected, or refused its unit. The renewed lease
+     * then expires after all ({@link LapseRenewal}).
+     */
+    void withdrawUnlessInForce(LocalDate asOf) {
+        boolean open = status == LeaseStatus.DRAFT || status == LeaseStatus.PENDING_APPROVAL;
+        if (renewedFrom != null && open && activationRequestedBy == null && !terms.startDate().isAfter(asOf)) {
+            apply(new LeaseRenewalWithdrawn(id, renewedFrom, proposal.propertyId(), proposal.unitId(), asOf));
+        }
+    }
+
+    /** From the leasing process: the renewal was withdrawn, so this lease expires at its end date after all. */
+    @CommandHandler
+    void handle(LapseRenewal command) {
+        if (status == LeaseStatus.RENEWED && required(command.renewalId(), "renewalId").equals(renewedBy)) {
+            apply(new LeaseExpired(id, proposal.propertyId(), proposal.unitId(), terms.endDate()));
         }
     }
 
@@ -523,6 +558,11 @@ class Lease {
 
     @EventSourcingHandler
     void on(LeaseExpired event) {
+        status = LeaseStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(LeaseRenewalWithdrawn event) {
         status = LeaseStatus.EXPIRED;
     }
 

@@ -5,6 +5,8 @@ import io.alter8.api.lease.AssessRentAccount;
 import io.alter8.api.lease.EndLeaseTerm;
 import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseExpired;
+import io.alter8.api.lease.LeaseProposed;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
 import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.command.config.ClockMoved;
@@ -35,7 +37,7 @@ import java.util.UUID;
  * up by the next, since a fee or an end depends on the date, not on the run.
  * <p>
  * Which leases to assess is kept in {@code lease_assessment}, written in the transaction of the events that put a
- * lease into force or end it.
+ * lease into force or end it, or open a renewal (withdrawn if it is not in force by its start date).
  */
 @Component
 @ProcessingGroup(LeaseAssessment.PROCESSING_GROUP)
@@ -75,8 +77,7 @@ class LeaseAssessment {
         int assessed = 0;
         for (UUID lease : leases) {
             try {
-                commands.sendAndWait(new AssessRentAccount(new LeaseId(lease), today));
-                commands.sendAndWait(new EndLeaseTerm(new LeaseId(lease), today));
+                assess(new LeaseId(lease), today);
                 assessed++;
             } catch (RuntimeException failure) {
                 // One lease failing (a concurrent command won the version) must not stop the others; the next
@@ -88,10 +89,30 @@ class LeaseAssessment {
         return assessed;
     }
 
+    /** One lease as of a day: its late fees and credit, then its end (notice, expiry or automatic renewal). */
+    void assess(LeaseId lease, LocalDate asOf) {
+        commands.sendAndWait(new AssessRentAccount(lease, asOf));
+        commands.sendAndWait(new EndLeaseTerm(lease, asOf));
+    }
+
     @EventHandler
     void on(LeaseActivated event) {
         jdbc.update("INSERT INTO lease_assessment (lease_id) VALUES (?) ON CONFLICT DO NOTHING",
                     event.leaseId().value());
+    }
+
+    /** A renewal by hand is assessed before it is in force: it is withdrawn if not in force by its start date. */
+    @EventHandler
+    void on(LeaseProposed event) {
+        if (event.renewedFrom() != null) {
+            jdbc.update("INSERT INTO lease_assessment (lease_id) VALUES (?) ON CONFLICT DO NOTHING",
+                        event.leaseId().value());
+        }
+    }
+
+    @EventHandler
+    void on(LeaseRenewalWithdrawn event) {
+        ended(event.leaseId(), event.withdrawnOn());
     }
 
     @EventHandler

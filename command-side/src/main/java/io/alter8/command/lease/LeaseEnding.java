@@ -23,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * How a {@link Lease} in force ends with time: notice given today ends it on a date at least the notice period away
  * (never in the past, never after its end date); the daily assessment ends it on that date, or lets it expire after
  * its end date, or renews it then when its terms say so (automatic renewal). Ending, the leasing process gives the
- * unit back; renewed, the unit passes to the renewal.
+ * unit back; renewed, the unit passes to the renewal. A renewal not in force by its start date is withdrawn then.
  */
 class LeaseEnding {
 
@@ -67,10 +67,11 @@ class LeaseEnding {
 
     @CommandHandler
     void handle(EndLeaseTerm command) {
+        LocalDate asOf = required(command.asOf(), "asOf");
         if (lease.status() != LeaseStatus.ACTIVE) {
+            lease.withdrawUnlessInForce(asOf);
             return;
         }
-        LocalDate asOf = required(command.asOf(), "asOf");
         if (notice != null && !notice.terminationDate().isAfter(asOf)) {
             apply(new LeaseTerminated(lease.id(), lease.propertyId(), lease.unitId(), notice.terminationDate(),
                                       notice.reason(), notice.noticeDate(), null, notice.givenBy()));

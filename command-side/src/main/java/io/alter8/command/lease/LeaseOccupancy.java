@@ -5,7 +5,9 @@ import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.LeaseActivationRequested;
+import io.alter8.api.lease.LapseRenewal;
 import io.alter8.api.lease.LeaseExpired;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
 import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.OpenRenewal;
@@ -39,12 +41,16 @@ import org.springframework.context.annotation.Configuration;
  *                                         (the lease refuses the confirmation: VacateUnit, the unit given back)
  * LeaseTerminated, LeaseExpired → VacateUnit
  * LeaseRenewed → OpenRenewal (the renewal's proposal; automatic: with its activation requested)
+ * LeaseRenewalWithdrawn → LapseRenewal (the renewed lease expires after all, then LeaseExpired as above)
  * LeaseActivationRequested of a renewal → HandOverUnit from the renewed lease (the unit never free in between)
  *                                       → ConfirmLeaseActivation, or on its refusal HandOverUnit back
  * </pre>
  * Each step is idempotent — the property takes the same lease twice as once, the lease confirms or refuses only an
  * activation under way — so a redelivered event (a retry, a crash before the processor stored its token) repeats
- * nothing. Nothing is kept between events: each saga ends with the event that started it.
+ * nothing. A redelivery that comes after the lease moved on is safe too: a renewed lease confirms again without
+ * change (its unit stays put for the renewal); an ended one refuses, and the unit is given back if it was taken
+ * again; a compensation the property refuses is logged, never retried. Nothing is kept between events: each saga
+ * ends with the event that started it.
  */
 @Saga
 @ProcessingGroup(LeaseOccupancy.PROCESSING_GROUP)
@@ -73,12 +79,27 @@ public class LeaseOccupancy {
         try {
             commands.sendAndWait(new ConfirmLeaseActivation(event.leaseId()));
         } catch (RuntimeException failure) {
-            // The lease will not take the unit after all: give it back rather than leave it held by nobody in force.
+            // The lease will not take the unit after all (or, redelivered late, it has ended since): give the unit
+            // back rather than leave it held by nobody in force.
             Refusal.of(failure, "activation-refused").orElseThrow(() -> failure);
-            commands.sendAndWait(event.renewedFrom() == null
-                    ? new VacateUnit(event.propertyId(), event.unitId(), event.leaseId())
-                    : new HandOverUnit(event.propertyId(), event.unitId(), event.leaseId(), event.renewedFrom(),
-                                       event.tenants()));
+            if (event.renewedFrom() == null) {
+                vacate(event.propertyId(), event.unitId(), event.leaseId());
+            } else {
+                handBack(event);
+            }
+        }
+    }
+
+    private void handBack(LeaseActivationRequested renewal) {
+        try {
+            commands.sendAndWait(new HandOverUnit(renewal.propertyId(), renewal.unitId(), renewal.leaseId(),
+                                                  renewal.renewedFrom(), renewal.tenants()));
+        } catch (RuntimeException failure) {
+            // The renewal does not hold the unit: there is nothing of it to hand back. Retrying would not change
+            // that, and would hold up every process behind this event.
+            Refusal refusal = Refusal.of(failure, "hand-over-refused").orElseThrow(() -> failure);
+            log.warn("Renewal {} will not take its unit, which was not handed back to lease {}: {} ({})",
+                     renewal.leaseId(), renewal.renewedFrom(), refusal.code(), refusal.detail());
         }
     }
 
@@ -88,6 +109,14 @@ public class LeaseOccupancy {
     @SagaEventHandler(associationProperty = "leaseId")
     void on(LeaseRenewed event) {
         commands.sendAndWait(new OpenRenewal(event.renewedBy(), event));
+    }
+
+    /** A renewal withdrawn: the lease it renews expires after all (and its unit is vacated, below). */
+    @StartSaga
+    @EndSaga
+    @SagaEventHandler(associationProperty = "leaseId")
+    void on(LeaseRenewalWithdrawn event) {
+        commands.sendAndWait(new LapseRenewal(event.renewedFrom(), event.leaseId()));
     }
 
     /** Leases put into force before this process existed end here too: a saga starts if none runs. */

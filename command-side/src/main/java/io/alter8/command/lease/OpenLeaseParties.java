@@ -4,6 +4,7 @@ import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseRejected;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.command.config.InTheCommandsTransaction;
 import org.axonframework.config.ConfigurerModule;
@@ -22,7 +23,8 @@ import java.util.UUID;
 /**
  * {@link OpenLeases} from {@code lease_open_party}, kept in the transaction of the lease's events (a subscribing
  * processor, as {@code IdentityClaims}), so an erasure never misses a lease proposed a moment before it. The parties
- * of a proposal stay the same for its life; a rejection (which is final) or a termination ends it.
+ * of a proposal stay the same for its life; a rejection (which is final), a termination or a renewal's withdrawal
+ * ends it.
  */
 @Component
 @ProcessingGroup(OpenLeaseParties.PROCESSING_GROUP)
@@ -66,6 +68,12 @@ class OpenLeaseParties implements OpenLeases {
 
     @EventHandler
     void on(LeaseTerminated event) {
+        end(event.leaseId());
+    }
+
+    /** A withdrawn renewal never comes into force. */
+    @EventHandler
+    void on(LeaseRenewalWithdrawn event) {
         end(event.leaseId());
     }
 

@@ -1,9 +1,11 @@
 package io.alter8.command.lease;
 
+import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
 import io.alter8.api.lease.DeductFromDeposit;
 import io.alter8.api.lease.LeaseStatus;
 import io.alter8.api.lease.RefundDeposit;
+import io.alter8.api.lease.SecurityDepositCarriedOver;
 import io.alter8.api.lease.SecurityDepositDeducted;
 import io.alter8.api.lease.SecurityDepositHeld;
 import io.alter8.api.lease.SecurityDepositRefunded;
@@ -18,7 +20,8 @@ import static io.alter8.command.CommandArguments.required;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The security deposit of a {@link Lease}: held when the lease goes into force; once it has ended (move-out), the
+ * The security deposit of a {@link Lease}: held when the lease goes into force (a renewal carries over the one the
+ * renewed lease held, which that lease then never settles); once it has ended (move-out), the
  * owner, the property's manager or an admin deduct from it with reasons, then refund the rest, once. Nothing is
  * deducted after the refund.
  */
@@ -66,6 +69,14 @@ class SecurityDeposit {
         apply(new SecurityDepositHeld(lease.id(), lease.terms().securityDeposit()));
     }
 
+    /**
+     * The renewal went into force: the renewed lease's deposit is its own, the same amount (a renewal's terms keep
+     * it), and no second deposit is held.
+     */
+    void carryOver(LeaseId from) {
+        apply(new SecurityDepositCarriedOver(lease.id(), from, lease.terms().securityDeposit()));
+    }
+
     private Actor requireMoveOut(Actor given) {
         Actor by = actor(given);
         if (!lease.isOwnerOrManager(by)) {
@@ -77,11 +88,21 @@ class SecurityDeposit {
         if (lease.status() == LeaseStatus.ACTIVE) {
             throw new DomainRuleViolation("lease-active", "the deposit is settled once the lease has ended");
         }
+        if (lease.status() == LeaseStatus.RENEWED) {
+            // Unless the renewal is withdrawn (then this lease expires), the deposit passes to it.
+            throw new DomainRuleViolation("deposit-carried-over", "the lease was renewed: its deposit passes to the "
+                    + "renewal and is settled when that ends");
+        }
         return by;
     }
 
     @EventSourcingHandler
     void on(SecurityDepositHeld event) {
+        held = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(SecurityDepositCarriedOver event) {
         held = event.amount();
     }
 

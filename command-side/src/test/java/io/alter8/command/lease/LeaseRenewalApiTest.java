@@ -1,22 +1,30 @@
 package io.alter8.command.lease;
 
+import io.alter8.api.common.LeaseId;
 import io.alter8.command.CommandSideTest;
 import io.alter8.infra.stack.ApiClient.Response;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Renewal by hand over HTTP: the new lease opens linked to the old one, its tenant agrees and signs, and the unit
- * passes to it without ever being free; every error path.
+ * passes to it without ever being free, with the deposit; one never signed is withdrawn at the end date; every error
+ * path.
  */
 @CommandSideTest
 class LeaseRenewalApiTest extends LeaseApiFixture {
+
+    @Autowired
+    LeaseAssessment assessment;
 
     /** Renewal terms from {@code start}: a year at 27000. */
     static String renewal(UUID id, LocalDate start) {
@@ -60,6 +68,40 @@ class LeaseRenewalApiTest extends LeaseApiFixture {
         // The renewal takes the old lease's place in the plan's count: one lease in force, not two.
         assertThat(leasesCounted(lease)).isZero();
         assertThat(leasesCounted(next.toString())).isEqualTo(1);
+        // One deposit: the renewal carries the old lease's over, and the old lease no longer settles it.
+        assertThat(eventTypes(next.toString())).contains("SecurityDepositCarriedOver")
+                                               .doesNotContain("SecurityDepositHeld");
+        assertThat(stored(next.toString(), "SecurityDepositCarriedOver", "amount.amount"))
+                .containsExactly("50000.00");
+        Response refund = owner.post("/api/leases/" + lease + "/deposit/refund", "{\"reference\": \"NEFT 1\"}");
+        assertThat(refund.status()).as(refund.body()).isEqualTo(409);
+        assertThat(refund.json().path("type").asString())
+                .isEqualTo("https://alter8.io/problems/deposit-carried-over");
+    }
+
+    @Test
+    void aRenewalNotSignedByTheEndDateIsWithdrawnAndTheRenewedLeaseExpiresGivingTheUnitBack() {
+        String lease = leaseInForce();
+        UUID next = UUID.randomUUID();
+        assertThat(owner.post("/api/leases/" + lease + "/renewal", renewal(next, afterEnd())).status())
+                .isEqualTo(201);
+        ok(tenant.post("/api/leases/" + next + "/approval", null));
+        LeaseId renewal = new LeaseId(next);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lease_assessment WHERE lease_id = ?", Long.class, next))
+                .as("the hourly assessment runs over it").isEqualTo(1);
+
+        assessment.assess(renewal, afterEnd().minusDays(1));
+        assertThat(eventTypes(next.toString())).doesNotContain("LeaseRenewalWithdrawn");
+        assessment.assess(renewal, afterEnd());
+
+        assertThat(stored(next.toString(), "LeaseRenewalWithdrawn", "withdrawnOn"))
+                .containsExactly(afterEnd().toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventTypes(property).contains("UnitVacated"));
+        assertThat(eventTypes(lease)).endsWith("LeaseExpired");
+        Response late = owner.post("/api/leases/" + next + "/activation", null);
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        // The old lease ended, so its deposit is settled as any other's.
+        ok(owner.post("/api/leases/" + lease + "/deposit/refund", "{\"reference\": \"NEFT 2\"}"));
     }
 
     @Test

@@ -3,6 +3,13 @@ package io.alter8.command.lease;
 import io.alter8.api.common.LeaseId;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.AgreementType;
+import io.alter8.api.lease.DeductFromDeposit;
+import io.alter8.api.lease.LapseRenewal;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
+import io.alter8.api.lease.RefundDeposit;
+import io.alter8.api.lease.SecurityDepositCarriedOver;
+import io.alter8.api.lease.SecurityDepositHeld;
+import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.EndLeaseTerm;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseApprovalStatus;
@@ -22,6 +29,7 @@ import io.alter8.api.user.Role;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +126,18 @@ class LeaseRenewalTest {
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("the lease was renewed already, by lease " + RENEWAL);
+    }
+
+    /**
+     * The leasing process's confirmation delivered again after the lease was renewed: the lease keeps its unit for the
+     * renewal, so it must not refuse (a refusal makes the process vacate the unit the renewal is to take over).
+     */
+    @Test
+    void aLateRepeatOfTheActivationsConfirmationChangesNothingOnARenewedLease() {
+        given(renewed(RENEWAL, renewalTerms(END.plusDays(1)), false))
+                .when(new ConfirmLeaseActivation(ID))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -220,5 +240,92 @@ class LeaseRenewalTest {
                          new LeaseSigned(RENEWAL, LeaseParty.TENANT, TENANT, "https://sign.example/t", null, true))
                .when(new ActivateLease(RENEWAL, as(OWNER, Role.OWNER), null))
                .expectEvents(new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), OWNER, ID));
+    }
+
+    /** The renewal by hand of {@link #given}, opened as a proposal. */
+    static LeaseProposed renewalProposed() {
+        return new LeaseProposed(RENEWAL, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT), TENANT,
+                                 renewalTerms(END.plusDays(1)), OWNER, ID);
+    }
+
+    @Test
+    void aRenewalByHandNotInForceWhenItsStartDateComesIsWithdrawn() {
+        LocalDate start = END.plusDays(1);
+        fixture.givenCurrentTime(NOW).andGiven(renewalProposed())
+               .when(new EndLeaseTerm(RENEWAL, END))
+               .expectNoEvents();
+        fixture.givenCurrentTime(NOW).andGiven(renewalProposed())
+               .when(new EndLeaseTerm(RENEWAL, start))
+               .expectEvents(new LeaseRenewalWithdrawn(RENEWAL, ID, PROPERTY, UNIT, start))
+               .expectState(lease -> {
+                   if (lease.status() != LeaseStatus.EXPIRED) {
+                       throw new AssertionError("status " + lease.status());
+                   }
+               });
+        fixture.givenCurrentTime(NOW).andGiven(renewalProposed(), new LeaseRenewalWithdrawn(RENEWAL, ID, PROPERTY,
+                                                                                           UNIT, start))
+               .when(new EndLeaseTerm(RENEWAL, start.plusDays(1)))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aRenewalOnItsWayIntoForceIsNotWithdrawn() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(renewalProposed(),
+                         new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), OWNER, ID))
+               .when(new EndLeaseTerm(RENEWAL, END.plusDays(3)))
+               .expectNoEvents();
+    }
+
+    @Test
+    void whenItsRenewalIsWithdrawnTheRenewedLeaseExpiresAtItsEndDateOnce() {
+        LeaseRenewed renewed = renewed(RENEWAL, renewalTerms(END.plusDays(1)), false);
+        given(renewed).when(new LapseRenewal(ID, RENEWAL))
+                      .expectEvents(new LeaseExpired(ID, PROPERTY, UNIT, END));
+        given(renewed).when(new LapseRenewal(ID, LeaseId.random()))
+                      .expectNoEvents()
+                      .expectSuccessfulHandlerExecution();
+        given(renewed, new LeaseExpired(ID, PROPERTY, UNIT, END))
+                .when(new LapseRenewal(ID, RENEWAL))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aRenewalInForceCarriesTheDepositOverInsteadOfHoldingASecondOne() {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(renewalProposed(),
+                         new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), OWNER, ID))
+               .when(new ConfirmLeaseActivation(RENEWAL))
+               .expectEventsMatching(Matchers.payloadsMatching(Matchers.<List<?>>predicate(
+                       events -> events.contains(new SecurityDepositCarriedOver(RENEWAL, ID, inr("40000")))
+                               && events.stream().noneMatch(SecurityDepositHeld.class::isInstance))));
+    }
+
+    @Test
+    void theRenewedLeaseNoLongerSettlesTheDepositItsRenewalCarries() {
+        LeaseRenewed renewed = renewed(RENEWAL, renewalTerms(END.plusDays(1)), false);
+        given(renewed).when(new DeductFromDeposit(ID, inr("1000"), "paint", as(OWNER, Role.OWNER), null))
+                      .expectNoEvents()
+                      .expectException(DomainRuleViolation.class)
+                      .expectExceptionMessage("the lease was renewed: its deposit passes to the renewal and is "
+                                                      + "settled when that ends");
+        given(renewed).when(new RefundDeposit(ID, "NEFT 1", as(OWNER, Role.OWNER), null))
+                      .expectNoEvents()
+                      .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void aRenewalByHandKeepsTheLeasesDeposit() {
+        LeaseTerms other = renewalTerms(END.plusDays(1));
+        LeaseTerms higher = new LeaseTerms(other.startDate(), other.endDate(), other.noticePeriodDays(),
+                                           other.renewalOption(), other.autoRenewal(), other.monthlyRent(),
+                                           inr("45000"), other.maintenanceCharge(), other.brokerageAmount(),
+                                           other.annualRentIncreasePercent(), null, other.agreementType(),
+                                           other.specialTerms(), null, null);
+        given().when(new RenewLease(ID, RENEWAL, higher, as(OWNER, Role.OWNER), null))
+               .expectNoEvents()
+               .expectException(DomainRuleViolation.class)
+               .expectExceptionMessage("a renewal carries the lease's deposit over, 40000.00 INR");
     }
 }

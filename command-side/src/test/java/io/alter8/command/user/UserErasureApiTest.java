@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -195,6 +196,49 @@ class UserErasureApiTest {
         Response rejected = owner.post("/api/leases/" + lease + "/rejection", "{\"reason\": \"let to another\"}");
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(erase(admin, user.id()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void moneyOwedOnALeaseThatEndedAndADepositNotYetRefundedForbidErasureEachByName() {
+        ApiClient owner = as(UUID.randomUUID(), "owner");
+        ApiClient tenant = as(user.id(), "tenant");
+        String lease = applyForALease(owner);
+        for (ApiClient party : List.of(owner, tenant)) {
+            assertThat(party.post("/api/leases/" + lease + "/approval", null).status()).isEqualTo(200);
+        }
+        assertThat(owner.post("/api/leases/" + lease + "/signatures",
+                              "{\"as\": \"owner\", \"signatureUrl\": \"https://sign.example/o\"}").status())
+                .isEqualTo(200);
+        assertThat(tenant.post("/api/leases/" + lease + "/signatures",
+                               "{\"as\": \"tenant\", \"signatureUrl\": \"https://sign.example/t\"}").status())
+                .isEqualTo(200);
+        Response activated = owner.post("/api/leases/" + lease + "/activation", null);
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        // Ended today, its first day: that day's rent is due and unpaid, and the deposit is still held.
+        Response ended = tenant.post("/api/leases/" + lease + "/termination", """
+                {"terminationDate": "%s", "reason": "moving"}""".formatted(LocalDate.now(ZoneOffset.UTC)));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+
+        Response owing = erase(admin, user.id());
+
+        assertThat(owing.status()).as(owing.body()).isEqualTo(409);
+        assertThat(owing.json().path("type").asString()).endsWith("erasure-retained");
+        assertThat(owing.json().path("detail").asString()).contains("money-owed", "deposit-unsettled", lease)
+                                                          .doesNotContain("open-lease");
+
+        Response paid = tenant.post("/api/leases/" + lease + "/payments", """
+                {"amount": {"amount": "25000", "currency": "INR"}, "method": "upi", "paidAt": "%s"}"""
+                .formatted(Instant.now().minusSeconds(60)));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        Response depositHeld = erase(admin, user.id());
+        assertThat(depositHeld.status()).as(depositHeld.body()).isEqualTo(409);
+        assertThat(depositHeld.json().path("detail").asString()).contains("deposit-unsettled")
+                                                                .doesNotContain("money-owed");
+
+        assertThat(owner.post("/api/leases/" + lease + "/deposit/refund", "{\"reference\": \"NEFT 9\"}").status())
+                .isEqualTo(200);
+        Response erased = erase(admin, user.id());
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
     }
 
     /** The migration's backfill finds the parties of a lease stored before the table existed, and only while open. */

@@ -1,13 +1,19 @@
 package io.alter8.query.lease;
 
+import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.LeaseActivated;
+import io.alter8.api.lease.LeaseAgreementRecorded;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseApproved;
+import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseParty;
 import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseRejected;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
+import io.alter8.api.lease.LeaseRenewed;
+import io.alter8.api.lease.LeaseRentReviewed;
 import io.alter8.api.lease.LeaseSigned;
 import io.alter8.api.lease.LeaseStatus;
 import io.alter8.api.lease.LeaseTerminated;
@@ -65,6 +71,7 @@ class LeaseProjector implements RebuildableReadModel {
                 .set("currency", event.terms().monthlyRent().currency())
                 .set("status", LeaseStatus.DRAFT.wire())
                 .set("approval_status", LeaseApprovalStatus.PENDING.wire())
+                .set("renewed_from", event.renewedFrom() == null ? null : event.renewedFrom().value())
                 .onCreate("created_at", utc(at))
                 .then("""
                         INSERT INTO lease_tenant (lease_id, tenant_id, position, is_primary)
@@ -83,6 +90,12 @@ class LeaseProjector implements RebuildableReadModel {
                 .set("owner_approved_at", null)
                 .then("UPDATE lease_tenant SET approved_at = NULL WHERE lease_id = (SELECT id FROM written)")
                 .apply(sequence);
+    }
+
+    /** A rent review of a lease in force: new terms, the same dates and deposit, nothing to approve again. */
+    @EventHandler
+    void on(LeaseRentReviewed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        terms(lease(rows.update("lease"), event.leaseId().value(), at), event.terms()).apply(sequence);
     }
 
     @EventHandler
@@ -146,6 +159,38 @@ class LeaseProjector implements RebuildableReadModel {
                 .apply(sequence);
     }
 
+    @EventHandler
+    void on(LeaseRenewed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        lease(rows.update("lease"), event.leaseId().value(), at)
+                .set("status", LeaseStatus.RENEWED.wire())
+                .set("renewed_by", event.renewedBy().value())
+                .apply(sequence);
+    }
+
+    @EventHandler
+    void on(LeaseExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.leaseId(), LeaseStatus.EXPIRED, sequence, at);
+    }
+
+    /** A renewal never put into force, withdrawn when its start date came. */
+    @EventHandler
+    void on(LeaseRenewalWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        status(event.leaseId(), LeaseStatus.EXPIRED, sequence, at);
+    }
+
+    @EventHandler
+    void on(LeaseAgreementRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        lease(rows.update("lease"), event.leaseId().value(), at)
+                .set("agreement_document_id", event.documentId().value())
+                .set("agreement_version", event.version())
+                .set("agreement_recorded_at", utc(at))
+                .apply(sequence);
+    }
+
+    private void status(LeaseId lease, LeaseStatus status, long sequence, Instant at) {
+        lease(rows.update("lease"), lease.value(), at).set("status", status.wire()).apply(sequence);
+    }
+
     @ResetHandler
     void dropAll() {
         jdbc.update("DELETE FROM lease");
@@ -179,7 +224,8 @@ class LeaseProjector implements RebuildableReadModel {
                     .set("annual_rent_increase_percent", t.annualRentIncreasePercent())
                     .set("next_rent_review_date", t.nextRentReviewDate())
                     .set("agreement_type", t.agreementType().wire())
-                    .set("special_terms", t.specialTerms().toArray(String[]::new));
+                    .set("special_terms", t.specialTerms().toArray(String[]::new))
+                    .set("late_fee_grace_days", t.lateFee() == null ? null : t.lateFee().graceDays());
     }
 
     private static UUID value(UserId user) {

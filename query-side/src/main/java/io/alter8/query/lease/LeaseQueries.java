@@ -1,5 +1,6 @@
 package io.alter8.query.lease;
 
+import io.alter8.api.common.DocumentId;
 import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PageView;
@@ -139,7 +140,19 @@ class LeaseQueries {
                 rejection, rs.getString("owner_signature_url"), user(rs, "witness_id"),
                 rs.getString("witness_signature_url"), rs.getString("lease_agreement_url"), instant(rs, "signed_at"),
                 instant(rs, "activated_at"), termination, instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"), lease(rs, "renewed_from"), lease(rs, "renewed_by"), agreement(rs));
+    }
+
+    private static LeaseId lease(ResultSet rs, String column) throws SQLException {
+        UUID id = uuid(rs, column);
+        return id == null ? null : new LeaseId(id);
+    }
+
+    private static LeaseView.Agreement agreement(ResultSet rs) throws SQLException {
+        UUID document = uuid(rs, "agreement_document_id");
+        return document == null ? null : new LeaseView.Agreement(new DocumentId(document),
+                                                                 rs.getInt("agreement_version"),
+                                                                 instant(rs, "agreement_recorded_at"));
     }
 
     static Money money(ResultSet rs, String column, String currency) throws SQLException {

@@ -8,6 +8,7 @@ import io.alter8.api.lease.LateFeeWaived;
 import io.alter8.api.lease.PaymentRecorded;
 import io.alter8.api.lease.RentChargeCancelled;
 import io.alter8.api.lease.RentChargeScheduled;
+import io.alter8.api.lease.SecurityDepositCarriedOver;
 import io.alter8.api.lease.SecurityDepositDeducted;
 import io.alter8.api.lease.SecurityDepositHeld;
 import io.alter8.api.lease.SecurityDepositRefunded;
@@ -37,6 +38,8 @@ import static io.alter8.query.jdbc.Sql.utc;
 class RentAccountProjector {
 
     static final String PROCESSING_GROUP = "rent-accounts";
+    /** The key of a renewed lease's entry for the deposit its renewal carried over. */
+    static final long PASSED_ON = -1;
 
     private final VersionedRows rows;
     private final JdbcTemplate jdbc;
@@ -122,6 +125,19 @@ class RentAccountProjector {
         deposit(event.leaseId().value(), sequence, "held", event.amount(), null, at);
     }
 
+    /**
+     * One deposit, not a second: it enters the renewal's entries and leaves the renewed lease's. No money moved, so
+     * no transaction. The renewed lease's entry is keyed by sequence -1 (a lease is renewed once, and its own
+     * entries have sequences from 0), versioned by the renewal's event like the renewal's entry.
+     */
+    @EventHandler
+    void on(SecurityDepositCarriedOver event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        depositEntry(event.leaseId().value(), sequence, sequence, "carried_over", event.amount(),
+                     "from lease " + event.fromLeaseId(), at);
+        depositEntry(event.fromLeaseId().value(), PASSED_ON, sequence, "passed_on", event.amount(),
+                     "to lease " + event.leaseId(), at);
+    }
+
     @EventHandler
     void on(SecurityDepositDeducted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         deposit(event.leaseId().value(), sequence, "deducted", event.amount(), event.reason(), at);
@@ -148,15 +164,20 @@ class RentAccountProjector {
     }
 
     private void deposit(UUID lease, long sequence, String kind, Money amount, String reason, Instant at) {
+        depositEntry(lease, sequence, sequence, kind, amount, reason, at);
+        transaction(lease, sequence, "deposit_" + kind, amount, reason, at);
+    }
+
+    private void depositEntry(UUID lease, long key, long sequence, String kind, Money amount, String reason,
+                              Instant at) {
         rows.upsert("deposit_entry")
             .key("lease_id", lease)
-            .key("sequence", sequence)
+            .key("sequence", key)
             .set("kind", kind)
             .set("amount", amount.amount())
             .set("reason", reason)
             .set("occurred_at", utc(at))
             .apply(sequence);
-        transaction(lease, sequence, "deposit_" + kind, amount, reason, at);
     }
 
     /**

@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +54,14 @@ class RentAccountQueryController {
     private final LeaseQueries leases;
     private final RentAccountQueries accounts;
     private final RecentTransactions recent;
+    private final Clock clock;
 
-    RentAccountQueryController(LeaseQueries leases, RentAccountQueries accounts, RecentTransactions recent) {
+    RentAccountQueryController(LeaseQueries leases, RentAccountQueries accounts, RecentTransactions recent,
+                               Clock clock) {
         this.leases = leases;
         this.accounts = accounts;
         this.recent = recent;
+        this.clock = clock;
     }
 
     @GetMapping("/api/leases/{id}/schedule")
@@ -86,7 +89,7 @@ class RentAccountQueryController {
     RentRollView rentRoll(@RequestParam(required = false) String month) {
         YearMonth wanted;
         try {
-            wanted = month == null ? YearMonth.now(ZoneOffset.UTC) : YearMonth.parse(month);
+            wanted = month == null ? YearMonth.now(clock) : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw ApiException.badInput("month", "must be a month, YYYY-MM");
         }
@@ -95,8 +98,8 @@ class RentAccountQueryController {
     }
 
     @GetMapping("/api/rent-charges/overdue")
-    @Operation(summary = "Open charges a late fee was applied to, oldest due first, of the leases the caller is "
-            + "party to (all, for admins, auditors and analysts)")
+    @Operation(summary = "Open charges past their due date plus the lease's grace days (or with a late fee), oldest "
+            + "due first, of the leases the caller is party to (all, for admins, auditors and analysts)")
     PageView<DueChargeView> overdue(@RequestParam(required = false) Integer page,
                                 @RequestParam(required = false) Integer size) {
         Paging paging = paging(page, size);
@@ -108,7 +111,7 @@ class RentAccountQueryController {
     PageView<DueChargeView> upcoming(@RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
         Paging paging = paging(page, size);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         return accounts.openCharges(party(), false, today, today.plusDays(UPCOMING_DAYS), paging.page(),
                                     paging.size());
     }

@@ -7,7 +7,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
-/** The inbox's clock (expiry; tests may replace it) and its scheduled expiry sweep. */
+/**
+ * The query side's clock, the system's in UTC (the inbox's expiry, the overdue status of rent charges; tests may
+ * replace it), and the inbox's scheduled expiry sweep.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class InboxConfiguration {

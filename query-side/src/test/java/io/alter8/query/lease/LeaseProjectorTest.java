@@ -1,14 +1,20 @@
 package io.alter8.query.lease;
 
+import io.alter8.api.common.DocumentId;
 import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.FindLeaseById;
 import io.alter8.api.lease.FindLeases;
+import io.alter8.api.lease.LeaseAgreementRecorded;
 import io.alter8.api.lease.LeaseApprovalStatus;
+import io.alter8.api.lease.LeaseExpired;
 import io.alter8.api.lease.LeaseParty;
+import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseRejected;
+import io.alter8.api.lease.LeaseRenewalWithdrawn;
+import io.alter8.api.lease.LeaseRenewed;
 import io.alter8.api.lease.LeaseStatus;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTermsRevised;
@@ -130,6 +136,48 @@ class LeaseProjectorTest {
         assertThat(view.approvalStatus()).isEqualTo(LeaseApprovalStatus.PENDING);
         assertThat(view.ownerApprovedAt()).isNull();
         assertThat(view.tenants().get(0).approvedAt()).isNull();
+    }
+
+    @Test
+    void aRenewalAndTheLeaseItRenewsNameEachOtherAndAWithdrawnRenewalEnds() {
+        LeaseId renewal = LeaseId.random();
+        LeaseProposed proposed = lease.proposed(asha, asha);
+        LeaseProposed renewalProposed = new LeaseProposed(renewal, proposed.propertyId(), proposed.unitId(),
+                                                          proposed.ownerId(), null, null, proposed.tenants(),
+                                                          proposed.primaryTenant(), proposed.terms(),
+                                                          new UserId(owner), new LeaseId(lease.id));
+        Runnable events = () -> tx.executeWithoutResult(s -> {
+            projector.on(proposed, 0, at(0));
+            projector.on(lease.activated(owner, asha), 1, at(1));
+            projector.on(new LeaseAgreementRecorded(new LeaseId(lease.id), DocumentId.random(), 3), 2, at(2));
+            projector.on(new LeaseRenewed(new LeaseId(lease.id), proposed.propertyId(), proposed.unitId(), renewal,
+                                          proposed.ownerId(), null, null, proposed.tenants(), proposed.primaryTenant(),
+                                          proposed.terms(), false, new UserId(owner)), 3, at(3));
+            projector.on(renewalProposed, 0, at(3));
+            projector.on(new LeaseRenewalWithdrawn(renewal, new LeaseId(lease.id), proposed.propertyId(),
+                                                   proposed.unitId(), LocalDate.of(2027, 12, 2)), 1, at(4));
+        });
+        events.run();
+        List<String> once = rows();
+
+        events.run();
+
+        assertThat(rows()).isEqualTo(once);
+        LeaseView renewed = queries.handle(new FindLeaseById(new LeaseId(lease.id))).orElseThrow();
+        assertThat(renewed.status()).isEqualTo(LeaseStatus.RENEWED);
+        assertThat(renewed.renewedBy()).isEqualTo(renewal);
+        assertThat(renewed.agreement().version()).isEqualTo(3);
+        assertThat(renewed.agreement().signedAt()).isEqualTo(at(2));
+        LeaseView withdrawn = queries.handle(new FindLeaseById(renewal)).orElseThrow();
+        assertThat(withdrawn.renewedFrom()).isEqualTo(new LeaseId(lease.id));
+        assertThat(withdrawn.status()).isEqualTo(LeaseStatus.EXPIRED);
+        assertThat(withdrawn.agreement()).isNull();
+
+        tx.executeWithoutResult(s -> projector.on(new LeaseExpired(new LeaseId(lease.id), proposed.propertyId(),
+                                                                   proposed.unitId(), LocalDate.of(2027, 12, 1)),
+                                                  4, at(5)));
+        assertThat(queries.handle(new FindLeaseById(new LeaseId(lease.id))).orElseThrow().status())
+                .isEqualTo(LeaseStatus.EXPIRED);
     }
 
     @Test

@@ -1,7 +1,13 @@
 package io.alter8.query.lease;
 
+import io.alter8.api.common.DocumentId;
+import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.Money;
+import io.alter8.api.common.PropertyId;
+import io.alter8.api.lease.LeaseAgreementRecorded;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseParty;
+import io.alter8.api.lease.RentChargeScheduled;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
@@ -14,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,6 +76,51 @@ class LeaseQueryApiTest {
             assertThat(as(party, party.equals(owner) ? "owner" : "tenant").get("/api/leases/" + lease.id).status())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void theLeaseAndTheListShowTheAgreementDocumentOnceAllItsPartiesSignedIt() {
+        Response before = as(asha, "tenant").get("/api/leases/" + lease.id, "X-Await-Position", applied());
+        assertThat(before.json().path("agreement").isNull()).as(before.body()).isTrue();
+        UUID document = UUID.randomUUID();
+        String position = Long.toString(store.append("Lease", lease.id, 2, new LeaseAgreementRecorded(
+                new LeaseId(lease.id), new DocumentId(document), 2)));
+
+        Response r = as(asha, "tenant").get("/api/leases/" + lease.id, "X-Await-Position", position);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode agreement = r.json().path("agreement");
+        assertThat(agreement.path("documentId").asString()).isEqualTo(document.toString());
+        assertThat(agreement.path("version").asInt()).isEqualTo(2);
+        assertThat(agreement.path("signedAt").asString()).endsWith("Z");
+        assertThat(as(owner, "owner").get("/api/leases").json().path("items").get(0).path("agreement")
+                                     .path("documentId").asString()).isEqualTo(document.toString());
+    }
+
+    @Test
+    void theScheduleAndTheOverdueListShowAChargePastItsGraceDaysAsOverdueBeforeAnyFee() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        store.append("Lease", lease.id, 0, lease.proposed(asha, LeaseTestEvents.termsWithLateFee(3)));
+        LocalDate late = today.minusDays(4);
+        LocalDate inGrace = today.minusDays(2);
+        store.append("Lease", lease.id, 1, new RentChargeScheduled(
+                new LeaseId(lease.id), new PropertyId(lease.propertyId), 0, late, inGrace.minusDays(1), late,
+                Money.of("25000", "INR"), Money.of("0", "INR"), Money.of("0", "INR"), Money.of("25000", "INR")));
+        String position = Long.toString(store.append("Lease", lease.id, 2, new RentChargeScheduled(
+                new LeaseId(lease.id), new PropertyId(lease.propertyId), 1, inGrace, today, inGrace,
+                Money.of("25000", "INR"), Money.of("0", "INR"), Money.of("0", "INR"), Money.of("25000", "INR"))));
+
+        Response schedule = as(asha, "tenant").get("/api/leases/" + lease.id + "/schedule",
+                                                   "X-Await-Position", position);
+
+        assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+        JsonNode charges = schedule.json().path("charges");
+        assertThat(charges.get(0).path("status").asString()).isEqualTo("overdue");
+        assertThat(charges.get(0).path("lateFee").path("amount").asString()).isEqualTo("0.00");
+        assertThat(charges.get(1).path("status").asString()).isEqualTo("pending");
+        JsonNode overdue = as(asha, "tenant").get("/api/rent-charges/overdue").json().path("items");
+        assertThat(overdue.size()).isEqualTo(1);
+        assertThat(overdue.get(0).path("charge").path("dueDate").asString()).isEqualTo(late.toString());
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.AgreementType;
+import io.alter8.api.lease.LateFeeKind;
+import io.alter8.api.lease.LateFeeRule;
 import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseApproved;
@@ -40,6 +42,23 @@ public final class LeaseTestEvents {
                               Money.of("50000", "INR"), Money.of("0", "INR"), Money.of("0", "INR"),
                               new BigDecimal("5.00"), start.plusMonths(11), AgreementType.STANDARD,
                               List.of("No smoking"));
+    }
+
+    /** {@link #terms} with a flat late fee of 500 after {@code graceDays}. */
+    public static LeaseTerms termsWithLateFee(int graceDays) {
+        LeaseTerms t = terms("25000");
+        return new LeaseTerms(t.startDate(), t.endDate(), t.noticePeriodDays(), t.renewalOption(), t.autoRenewal(),
+                              t.monthlyRent(), t.securityDeposit(), t.maintenanceCharge(), t.brokerageAmount(),
+                              t.annualRentIncreasePercent(), t.nextRentReviewDate(), t.agreementType(),
+                              t.specialTerms(), null, new LateFeeRule(LateFeeKind.FLAT, Money.of("500", "INR"), null,
+                                                                      null, graceDays));
+    }
+
+    /** Proposed by the owner to {@code tenant}, on {@code terms}. */
+    public LeaseProposed proposed(UUID tenant, LeaseTerms terms) {
+        return new LeaseProposed(new LeaseId(id), new PropertyId(propertyId), new UnitId(unitId), new UserId(ownerId),
+                                 null, null, List.of(new UserId(tenant)), new UserId(tenant), terms,
+                                 new UserId(ownerId));
     }
 
     /** Proposed by {@code by}: an application when {@code by} is the first tenant. */

@@ -17,6 +17,7 @@ import io.alter8.api.lease.RentChargeScheduled;
 import io.alter8.api.lease.RentChargeView;
 import io.alter8.api.lease.RentLedgerView;
 import io.alter8.api.lease.RentRollView;
+import io.alter8.api.lease.SecurityDepositCarriedOver;
 import io.alter8.api.lease.SecurityDepositDeducted;
 import io.alter8.api.lease.SecurityDepositHeld;
 import io.alter8.api.lease.SecurityDepositRefunded;
@@ -181,6 +182,33 @@ class RentAccountProjectorTest {
     }
 
     @Test
+    void aRenewalCarriesTheDepositOverSoItIsCountedOnceAndNoMoneyMoves() {
+        LeaseId renewal = LeaseId.random();
+        SecurityDepositCarriedOver carried = new SecurityDepositCarriedOver(renewal, lease, inr("40000"));
+        Runnable both = () -> tx.executeWithoutResult(s -> {
+            projector.on(new SecurityDepositHeld(lease, inr("40000")), 7, T0);
+            // The renewal's event has the same sequence number as the renewed lease's deposit: no clash.
+            projector.on(carried, 7, T0.plusSeconds(60));
+        });
+        both.run();
+        List<String> once = rows();
+
+        both.run();
+
+        assertThat(rows()).isEqualTo(once).hasSize(2);
+        assertThat(ledger().depositHeld()).isEqualTo(inr("0"));
+        assertThat(ledger().deposit()).extracting(e -> e.kind() + " " + e.amount().amount() + " " + e.reason())
+                                      .containsExactly("held 40000.00 null", "passed_on 40000.00 to lease " + renewal);
+        RentLedgerView renewed = queries.handle(new FindRentLedger(renewal, "INR"));
+        assertThat(renewed.depositHeld()).isEqualTo(inr("40000"));
+        assertThat(renewed.deposit()).extracting(e -> e.kind() + " " + e.reason())
+                                     .containsExactly("carried_over from lease " + lease);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lease_transaction WHERE lease_id = ? AND kind LIKE "
+                                               + "'deposit_%'", Long.class, renewal.value()))
+                .as("no money moved").isZero();
+    }
+
+    @Test
     void anOlderEventDeliveredLateChangesNothingAndOpenChargesShowTheirStatus() {
         List<Object> events = List.of(charge(0, "20000", "0"), charge(1, "20000", "0"),
                                       new PaymentRecorded(lease, payment, property, inr("25000"), PaymentMethod.CASH,
@@ -220,6 +248,35 @@ class RentAccountProjectorTest {
         // The same rows but for the times the deposit moved: the store stamps events with its own clock.
         assertThat(ledger()).usingRecursiveComparison().ignoringFields("deposit.at").isEqualTo(fromTheStore);
         assertThat(fromTheStore.charged()).isEqualTo(inr("50000"));
+    }
+
+    /** As the command side's assessment: a fee falls due once the due date plus the grace days is before today. */
+    @Test
+    void aChargeStillOpenAfterItsDueDateAndGraceDaysIsOverdueBeforeAnyFeeIsApplied() {
+        UUID owner = UUID.randomUUID();
+        UUID renter = UUID.randomUUID();
+        LeaseTestEvents leaseEvents = new LeaseTestEvents(UUID.randomUUID(), UUID.randomUUID(), owner);
+        LeaseId id = new LeaseId(leaseEvents.id);
+        PropertyId at = new PropertyId(leaseEvents.propertyId);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        tx.executeWithoutResult(s -> {
+            leases.on(leaseEvents.proposed(renter, LeaseTestEvents.termsWithLateFee(3)), 0, T0);
+            int number = 0;
+            for (int daysAgo : new int[] {5, 4, 3, 2}) {
+                LocalDate due = today.minusDays(daysAgo);
+                projector.on(new RentChargeScheduled(id, at, number, due, due, due, inr("1000"), inr("0"), inr("0"),
+                                                     inr("1000")), number + 1L);
+                number++;
+            }
+            projector.on(new CreditAllocated(id, 1, inr("400")), 5);
+        });
+
+        assertThat(queries.handle(new FindRentLedger(id, "INR")).charges())
+                .extracting(c -> c.chargeNumber() + " " + c.status())
+                .containsExactly("0 OVERDUE", "1 OVERDUE", "2 PENDING", "3 PENDING");
+        assertThat(queries.openCharges(renter, true, null, null, 0, 20).items())
+                .extracting(c -> c.charge().chargeNumber())
+                .containsExactly(0, 1);
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.alter8.api.common.Money;
 
 import java.time.Instant;
 
-/** A movement of a lease's deposit: {@code held}, {@code deducted} (with its reason) or {@code refunded}. */
+/**
+ * A movement of a lease's deposit: {@code held}, {@code deducted} (with its reason) or {@code refunded}; across a
+ * renewal, {@code passed_on} on the renewed lease and {@code carried_over} on the renewal (no money moves).
+ */
 public record DepositEntryView(String kind,
                                Money amount,
                                String reason,

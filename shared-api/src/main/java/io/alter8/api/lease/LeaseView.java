@@ -1,5 +1,6 @@
 package io.alter8.api.lease;
 
+import io.alter8.api.common.DocumentId;
 import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * A lease as its parties see it: who, what, on which terms, who agreed and signed, and how it ended. {@code
- * application} when a tenant proposed it; {@code version} is the lease's, for {@code If-Match}.
+ * application} when a tenant proposed it; {@code version} is the lease's, for {@code If-Match}; {@code renewedFrom}
+ * and {@code renewedBy} link a renewal and the lease it renews.
  */
 public record LeaseView(LeaseId id,
                         PropertyId propertyId,
@@ -37,14 +39,24 @@ public record LeaseView(LeaseId id,
                         Termination termination,
                         Instant createdAt,
                         Instant updatedAt,
-                        long version) {
+                        long version,
+                        LeaseId renewedFrom,
+                        LeaseId renewedBy,
+                        Agreement agreement) {
 
     /** The same lease with {@code tenants}, for readers that load a lease's tenants apart from it. */
     public LeaseView withTenants(List<Tenant> tenants) {
         return new LeaseView(id, propertyId, unitId, ownerId, agentId, managerId, tenants, proposedBy, application,
                              terms, status, approvalStatus, ownerApprovedAt, rejection, ownerSignatureUrl, witnessId,
                              witnessSignatureUrl, agreementUrl, signedAt, activatedAt, termination, createdAt,
-                             updatedAt, version);
+                             updatedAt, version, renewedFrom, renewedBy, agreement);
+    }
+
+    /**
+     * The agreement document the lease recorded once every party signed it (null until then): the document, its
+     * signed version, and when the lease recorded it.
+     */
+    public record Agreement(DocumentId documentId, int version, Instant signedAt) {
     }
 
     /** One tenant, in the order the lease names them; approval and signature their own. */

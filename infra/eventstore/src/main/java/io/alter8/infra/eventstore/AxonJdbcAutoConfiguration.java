@@ -31,7 +31,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Axon's JDBC stores and Spring transactions, wired for Spring Boot 4.
@@ -141,6 +143,11 @@ public class AxonJdbcAutoConfiguration {
     @ConditionalOnMissingBean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
         return JdbcTokenStore.builder()
+                             // Axon names a claim's owner "pid@host", which two instances can share (two Spring
+                             // contexts in one JVM; containers whose process is pid 1 under one hostname): both would
+                             // then process the same segment. One name per instance keeps a claim to one of them; a
+                             // crashed instance's claims pass on after the claim timeout.
+                             .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                              .connectionProvider(connectionProvider)
                              .serializer(serializer)
                              .schema(tokenSchema)
