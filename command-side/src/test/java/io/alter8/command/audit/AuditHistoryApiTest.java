@@ -1,5 +1,7 @@
 package io.alter8.command.audit;
 
+import io.alter8.api.common.UserId;
+import io.alter8.api.notification.NotificationIssued;
 import io.alter8.command.CommandSideTest;
 import io.alter8.command.auth.TestUsers;
 import io.alter8.command.property.PropertyBodies;
@@ -7,13 +9,17 @@ import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,6 +31,8 @@ class AuditHistoryApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventGateway eventGateway;
 
     ApiClient anonymous;
     ApiClient auditor;
@@ -160,6 +168,60 @@ class AuditHistoryApiTest {
             assertThat(e.path("position").asLong()).isGreaterThan(last);
             last = e.path("position").asLong();
         }
+    }
+
+    /**
+     * A process's event no aggregate applied, published as the notification rules publish it: stored without an
+     * aggregate type, in the correlation of the event that caused it.
+     */
+    NotificationIssued notificationIn(String correlationId, String causedBy) {
+        NotificationIssued issued = new NotificationIssued(UUID.randomUUID(), new UserId(ownerId), "rent_changed",
+                                                           "medium", "Rent changed", "Your rent changed.", "property",
+                                                           UUID.randomUUID().toString(), List.of(), "rent_changed", 1,
+                                                           "en", Map.of(), null);
+        eventGateway.publish(GenericEventMessage.asEventMessage(issued).withMetaData(Map.of(
+                "correlationId", correlationId, "causationId", causedBy, "userId", ownerId.toString(),
+                "userRoles", "owner")));
+        return issued;
+    }
+
+    @Test
+    void eventsNoAggregateAppliedAreShownInTheGlobalLogItsStreamAndTheirCorrelation() {
+        String correlation = "audit-" + UUID.randomUUID();
+        String id = propertyWithTwoEvents(correlation, "key-" + correlation);
+        JsonNode rentChanged = auditor.get("/api/audit/property/" + id + "/events").json().path("events").get(1);
+        NotificationIssued issued = notificationIn(correlation, rentChanged.path("eventId").asString());
+
+        Response page = auditor.get("/api/audit/events?correlationId=" + correlation);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        JsonNode items = page.json().path("items");
+        JsonNode notification = items.get(items.size() - 1);
+        assertThat(notification.path("type").asString()).isEqualTo(NotificationIssued.class.getName());
+        assertThat(notification.path("aggregateType").isNull()).as(notification.toString()).isTrue();
+        assertThat(notification.path("payload").path("title").asString()).isEqualTo(issued.title());
+        assertThat(notification.path("metadata").path("causationId").asString())
+                .isEqualTo(rentChanged.path("eventId").asString());
+        assertThat(aggregateIds(items).get(0)).isEqualTo(id);
+
+        Response byType = auditor.get("/api/audit/events?type=NotificationIssued&user=" + ownerId);
+        assertThat(byType.status()).as(byType.body()).isEqualTo(200);
+        assertThat(byType.json().path("items").valueStream().map(e -> e.path("payload").path("notificationId")
+                .asString())).contains(issued.notificationId().toString());
+
+        Response stream = auditor.get("/api/audit/events?correlationId=" + correlation, "Accept",
+                                      "application/x-ndjson");
+        assertThat(stream.status()).as(stream.body()).isEqualTo(200);
+        List<JsonNode> lines = stream.body().lines().map(l -> ApiClient.json().readTree(l)).toList();
+        assertThat(lines).hasSize(items.size());
+        assertThat(lines.get(lines.size() - 1).path("payload").path("notificationId").asString())
+                .isEqualTo(issued.notificationId().toString());
+
+        Response timeline = auditor.get("/api/audit/correlations/" + correlation);
+        assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+        JsonNode steps = timeline.json().path("steps");
+        JsonNode last = steps.get(steps.size() - 1);
+        assertThat(last.path("commandId").asString()).isEqualTo(rentChanged.path("eventId").asString());
+        assertThat(last.path("events").get(0).path("type").asString()).isEqualTo(NotificationIssued.class.getName());
     }
 
     @Test
