@@ -14,8 +14,10 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The auditors' history routes through HTTP: what they show, to whom, and what they refuse. */
 @CommandSideTest
@@ -33,6 +36,8 @@ class AuditHistoryApiTest {
     int port;
     @Autowired
     EventGateway eventGateway;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient anonymous;
     ApiClient auditor;
@@ -148,6 +153,47 @@ class AuditHistoryApiTest {
         Response past = auditor.get("/api/audit/events?user=" + ownerId + "&to=" + Instant.now().plusSeconds(60)
                                             + "&from=2020-01-01T00:00:00Z");
         assertThat(past.json().path("items").size()).isEqualTo(walked.size());
+    }
+
+    /**
+     * A page of one user's or one correlation's events is read through an index on that metadata value, not by
+     * reading the log from its start until the page is full (which took seconds on a few hundred thousand events).
+     */
+    @Test
+    void theUserAndCorrelationFiltersReadThroughTheirIndexes() {
+        String correlation = "audit-" + UUID.randomUUID();
+        propertyWithTwoEvents(correlation, "key-" + correlation);
+        // Other people's events, as any store holds (on a dozen rows reading them all is the better plan), and the
+        // planner's statistics, as autovacuum keeps them.
+        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+                            + "time_stamp, payload_type, payload_revision, payload, meta_data) "
+                            + "SELECT gen_random_uuid()::text, gen_random_uuid()::text, 0, 'IndexProbe', "
+                            + "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+                            + "'io.alter8.test.IndexProbed', '1', convert_to('{}', 'UTF8'), "
+                            + "convert_to(json_build_object('userId', gen_random_uuid(), 'correlationId', "
+                            + "gen_random_uuid())::text, 'UTF8') FROM generate_series(1, 2000)");
+        jdbc.execute("ANALYZE domain_event_entry");
+
+        for (String index : List.of("domain_event_entry_user", "domain_event_entry_correlation")) {
+            long before = scansOf(index);
+            boolean byUser = index.endsWith("user");
+            String filter = byUser ? "user=" + ownerId : "correlationId=" + correlation;
+
+            Response page = auditor.get("/api/audit/events?" + filter);
+
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.json().path("items").valueStream().map(e -> e.path("metadata")
+                    .path(byUser ? "userId" : "correlationId").asString()))
+                    .hasSizeGreaterThanOrEqualTo(3).containsOnly(byUser ? ownerId.toString() : correlation);
+            // Statistics reach pg_stat_user_indexes once the reading connection flushes them (within seconds).
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                    () -> assertThat(scansOf(index)).as(index).isGreaterThan(before));
+        }
+    }
+
+    long scansOf(String index) {
+        return jdbc.queryForObject("SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = ?", Long.class,
+                                   index);
     }
 
     @Test
