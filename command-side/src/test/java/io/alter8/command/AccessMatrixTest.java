@@ -146,6 +146,7 @@ class AccessMatrixTest {
                 new Route("GET", "/api/audit/checkpoints", AUDITORS),
                 new Route("POST", "/api/audit/checkpoints", AUDITORS),
                 new Route("GET", "/api/audit/public-key", AUDITORS),
+                new Route("GET", "/api/audit/keys", AUDITORS),
                 new Route("GET", "/api/audit/proofs/inclusion?position=1", AUDITORS),
                 new Route("GET", "/api/audit/proofs/consistency?from=0", AUDITORS),
                 new Route("GET", "/api/audit/verify?aggregateType=property&id=" + id, AUDITORS),

@@ -124,6 +124,24 @@ class AxonServerTest {
         assertThat(globalIndexOf(id)).isEqualTo(answer.path("position").asLong());
     }
 
+    /**
+     * The audit routes read the PostgreSQL event store and its Merkle tree, which Axon Server replaces: an auditor is
+     * told so (501, docs/audit.md "Under Axon Server"), and other roles are still refused first.
+     */
+    @Test
+    void theAuditRoutesSayTheyNeedThePostgresEventStoreAndStillRefuseOtherRoles() {
+        ApiClient client = new ApiClient("http://localhost:" + port);
+        ApiClient auditor = client.withToken(TestTokens.mint(UUID.randomUUID(), "auditor"));
+        for (String path : List.of("/api/audit/events", "/api/audit/verify", "/api/audit/checkpoints/latest",
+                                   "/api/audit/property/" + UUID.randomUUID() + "/events")) {
+            Response refused = auditor.get(path);
+            assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(501);
+            assertThat(refused.json().path("type").asString()).endsWith("audit-needs-jdbc-event-store");
+            assertThat(client.withToken(TestTokens.mint(UUID.randomUUID(), "owner")).get(path).status())
+                    .isEqualTo(403);
+        }
+    }
+
     private long globalIndexOf(String aggregateId) throws InterruptedException {
         Long last = null;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {

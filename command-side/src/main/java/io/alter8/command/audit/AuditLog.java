@@ -111,11 +111,17 @@ class AuditLog {
     }
 
     List<StoredEvent> ofCorrelation(String correlationId) {
-        return jdbc.query(COLUMNS_SQL + "WHERE " + META + "->>'correlationId' = ? ORDER BY global_index", ROW,
+        return jdbc.query(COLUMNS_SQL + "WHERE " + metadata("correlationId") + " = ? ORDER BY global_index", ROW,
                           correlationId);
     }
 
-    private static final String META = "convert_from(meta_data, 'UTF8')::jsonb";
+    /**
+     * One value of the events' metadata, spelled as the expression indexes of migration {@code V2026_12_07_080}
+     * are, so that PostgreSQL uses them: only {@code userId} and {@code correlationId} are indexed.
+     */
+    private static String metadata(String name) {
+        return "event_metadata(meta_data, '" + name + "')";
+    }
 
     private record Query(String sql, List<Object> args) {
     }
@@ -142,11 +148,11 @@ class AuditLog {
             args.add(Timestamp.from(f.to()));
         }
         if (f.userId() != null) {
-            sql.append(" AND ").append(META).append("->>'userId' = ?");
+            sql.append(" AND ").append(metadata("userId")).append(" = ?");
             args.add(f.userId());
         }
         if (f.correlationId() != null) {
-            sql.append(" AND ").append(META).append("->>'correlationId' = ?");
+            sql.append(" AND ").append(metadata("correlationId")).append(" = ?");
             args.add(f.correlationId());
         }
         return new Query(sql.toString(), args);

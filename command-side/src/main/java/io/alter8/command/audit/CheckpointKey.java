@@ -1,6 +1,7 @@
 package io.alter8.command.audit;
 
 import io.alter8.merkle.Checkpoint;
+import io.alter8.merkle.CheckpointKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +23,10 @@ import java.util.Optional;
  * first start; elsewhere it comes from a secret store. Without one the service runs but signs nothing (checkpoint
  * routes answer 503), except under the {@code prod} profile, where it refuses to start. The key is never logged: only
  * its id, a hash of the public key.
+ * <p>
+ * After a rotation the keys signed with before keep vouching for their checkpoints: their public halves are listed in
+ * {@code alter8.audit.retired-public-keys} (their private halves are destroyed), and every checkpoint is checked with
+ * the key its id names (docs/audit.md, "Rotating the checkpoint key").
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -31,9 +38,16 @@ class CheckpointKey {
     }
 
     private final Pair pair;
+    private final List<PublicKey> retired;
 
     CheckpointKey(@Value("${alter8.audit.signing-key:}") String signing,
-                  @Value("${alter8.audit.public-key:}") String verifying, Environment environment) {
+                  @Value("${alter8.audit.public-key:}") String verifying,
+                  @Value("${alter8.audit.retired-public-keys:}") String retiredKeys, Environment environment) {
+        this.retired = CheckpointKeys.publicKeys(retiredKeys);
+        if (!retired.isEmpty()) {
+            log.info("Checkpoints signed before a key rotation are checked with retired key(s) {}",
+                     new CheckpointKeys(retired));
+        }
         if (signing.isBlank() || verifying.isBlank()) {
             if (environment.acceptsProfiles(Profiles.of("prod"))) {
                 throw new IllegalStateException("alter8.audit.signing-key and alter8.audit.public-key must be set "
@@ -53,5 +67,13 @@ class CheckpointKey {
 
     Optional<Pair> pair() {
         return Optional.ofNullable(pair);
+    }
+
+    /** Every key a checkpoint of this log may be signed with: the active one first, then the retired ones. */
+    CheckpointKeys keys() {
+        List<PublicKey> all = new ArrayList<>();
+        pair().ifPresent(keys -> all.add(keys.verifying()));
+        all.addAll(retired);
+        return new CheckpointKeys(all);
     }
 }

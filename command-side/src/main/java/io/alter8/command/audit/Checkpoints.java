@@ -1,6 +1,7 @@
 package io.alter8.command.audit;
 
 import io.alter8.merkle.Checkpoint;
+import io.alter8.merkle.CheckpointKeys;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -79,8 +80,22 @@ class Checkpoints {
         return jdbc.query(COLUMNS + "WHERE tree_size > ? ORDER BY tree_size LIMIT ?", ROW, afterSize, limit);
     }
 
+    /** The active key, which signs new checkpoints. */
     java.security.PublicKey publicKey() {
-        return key.pair().orElseThrow(Checkpoints::unsigned).verifying();
+        return activeKey().orElseThrow(Checkpoints::unsigned);
+    }
+
+    Optional<java.security.PublicKey> activeKey() {
+        return key.pair().map(CheckpointKey.Pair::verifying);
+    }
+
+    /** The keys that stored checkpoints are checked with, by key id: the active one and the retired ones. */
+    CheckpointKeys keys() {
+        CheckpointKeys keys = key.keys();
+        if (keys.isEmpty()) {
+            throw unsigned();
+        }
+        return keys;
     }
 
     static ApiException unsigned() {

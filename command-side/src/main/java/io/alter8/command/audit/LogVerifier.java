@@ -2,6 +2,7 @@ package io.alter8.command.audit;
 
 import io.alter8.command.audit.MerkleLog.TreeLeaf;
 import io.alter8.merkle.Checkpoint;
+import io.alter8.merkle.CheckpointKeys;
 import io.alter8.merkle.EventLeaf;
 import io.alter8.merkle.MerkleVerifier;
 import io.alter8.merkle.ProofRejected;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,11 +107,9 @@ class LogVerifier {
         }
         Checkpoint checkpoint = latest.get();
         try {
-            checkpoint.verify(checkpoints.publicKey());
+            checkpoints.keys().verify(checkpoint);
         } catch (ProofRejected e) {
-            return walk.broken(new Break("rewritten", null, null, null, null, null, null,
-                                         "the checkpoint of tree size " + checkpoint.treeSize()
-                                                 + " does not carry the platform's signature"));
+            return walk.broken(unsigned(checkpoint, e));
         }
         for (TreeLeaf leaf : walk.recomputed) {
             if (leaf.treeIndex() >= checkpoint.treeSize()) {
@@ -142,7 +140,7 @@ class LogVerifier {
         private final EventLeaf leafHash = new EventLeaf();
         private final TreeBuilder rebuilt = new TreeBuilder();
         private final Deque<TreeLeaf> recomputed = new ArrayDeque<>();
-        private PublicKey key;
+        private CheckpointKeys keys;
         private long checked;
         private long pending;
         private Long lastCheckpoint;
@@ -265,15 +263,13 @@ class LogVerifier {
             if (checkpoint == null || checkpoint.treeSize() != rebuilt.size()) {
                 return null;
             }
-            if (key == null) {
-                key = checkpoints.publicKey();
+            if (keys == null) {
+                keys = checkpoints.keys();
             }
             try {
-                checkpoint.verify(key);
+                keys.verify(checkpoint);
             } catch (ProofRejected e) {
-                return new Break("rewritten", null, checkpoint.treeSize(), null, null, null, null,
-                                 "the checkpoint of tree size " + checkpoint.treeSize()
-                                         + " does not carry the platform's signature");
+                return unsigned(checkpoint, e);
             }
             if (!MessageDigest.isEqual(rebuilt.root(), checkpoint.rootHash())) {
                 return new Break("rewritten", null, checkpoint.treeSize(), null, null, null, null,
@@ -283,6 +279,13 @@ class LogVerifier {
             lastCheckpoint = checkpoint.treeSize();
             return null;
         }
+    }
+
+    /** A stored checkpoint that none of the platform's keys signed: forged, or signed by a key no longer listed. */
+    private static Break unsigned(Checkpoint checkpoint, ProofRejected why) {
+        return new Break("rewritten", null, checkpoint.treeSize(), null, null, null, null,
+                         "the checkpoint of tree size " + checkpoint.treeSize() + " does not carry the platform's "
+                                 + "signature: " + why.getMessage());
     }
 
     static byte[] leafOf(EventLeaf leaf, StoredEvent e) {

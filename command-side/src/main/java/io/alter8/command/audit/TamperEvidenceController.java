@@ -22,10 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -69,7 +71,14 @@ class TamperEvidenceController {
     record CheckpointPage(List<CheckpointView> items, int size, Long nextAfterSize) {
     }
 
-    record PublicKeyView(String keyId, String algorithm, String publicKey) {
+    /** {@code active}: the key new checkpoints are signed with; the others were retired by a rotation. */
+    record PublicKeyView(String keyId, String algorithm, String publicKey, boolean active) {
+        static PublicKeyView of(PublicKey key, boolean active) {
+            return new PublicKeyView(Checkpoint.keyId(key), "Ed25519", B64.encodeToString(key.getEncoded()), active);
+        }
+    }
+
+    record KeyList(List<PublicKeyView> items) {
     }
 
     /** An event as stored, bytes in base64, with its leaf: enough to recompute the leaf offline. */
@@ -135,8 +144,19 @@ class TamperEvidenceController {
                description = "Ed25519, X.509 in base64. Take it from a channel you trust (docs/audit.md): a key "
                        + "fetched from the service it should check proves nothing against that service.")
     PublicKeyView publicKey() {
-        var key = checkpoints.publicKey();
-        return new PublicKeyView(Checkpoint.keyId(key), "Ed25519", B64.encodeToString(key.getEncoded()));
+        return PublicKeyView.of(checkpoints.publicKey(), true);
+    }
+
+    @GetMapping(value = "/api/audit/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every key checkpoints are signed with",
+               description = "The active key and those a rotation retired, which still vouch for the checkpoints "
+                       + "signed before it; each checkpoint names its key by keyId. Ed25519, X.509 in base64. As "
+                       + "for the public key, take them from a channel you trust (docs/audit.md).")
+    KeyList keys() {
+        Optional<PublicKey> active = checkpoints.activeKey();
+        return new KeyList(checkpoints.keys().all().stream()
+                                      .map(k -> PublicKeyView.of(k, active.filter(k::equals).isPresent()))
+                                      .toList());
     }
 
     @GetMapping(value = "/api/audit/proofs/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)

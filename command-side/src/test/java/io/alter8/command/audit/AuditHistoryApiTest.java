@@ -1,5 +1,7 @@
 package io.alter8.command.audit;
 
+import io.alter8.api.common.UserId;
+import io.alter8.api.notification.NotificationIssued;
 import io.alter8.command.CommandSideTest;
 import io.alter8.command.auth.TestUsers;
 import io.alter8.command.property.PropertyBodies;
@@ -7,17 +9,24 @@ import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The auditors' history routes through HTTP: what they show, to whom, and what they refuse. */
 @CommandSideTest
@@ -25,6 +34,10 @@ class AuditHistoryApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventGateway eventGateway;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient anonymous;
     ApiClient auditor;
@@ -142,6 +155,47 @@ class AuditHistoryApiTest {
         assertThat(past.json().path("items").size()).isEqualTo(walked.size());
     }
 
+    /**
+     * A page of one user's or one correlation's events is read through an index on that metadata value, not by
+     * reading the log from its start until the page is full (which took seconds on a few hundred thousand events).
+     */
+    @Test
+    void theUserAndCorrelationFiltersReadThroughTheirIndexes() {
+        String correlation = "audit-" + UUID.randomUUID();
+        propertyWithTwoEvents(correlation, "key-" + correlation);
+        // Other people's events, as any store holds (on a dozen rows reading them all is the better plan), and the
+        // planner's statistics, as autovacuum keeps them.
+        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+                            + "time_stamp, payload_type, payload_revision, payload, meta_data) "
+                            + "SELECT gen_random_uuid()::text, gen_random_uuid()::text, 0, 'IndexProbe', "
+                            + "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+                            + "'io.alter8.test.IndexProbed', '1', convert_to('{}', 'UTF8'), "
+                            + "convert_to(json_build_object('userId', gen_random_uuid(), 'correlationId', "
+                            + "gen_random_uuid())::text, 'UTF8') FROM generate_series(1, 2000)");
+        jdbc.execute("ANALYZE domain_event_entry");
+
+        for (String index : List.of("domain_event_entry_user", "domain_event_entry_correlation")) {
+            long before = scansOf(index);
+            boolean byUser = index.endsWith("user");
+            String filter = byUser ? "user=" + ownerId : "correlationId=" + correlation;
+
+            Response page = auditor.get("/api/audit/events?" + filter);
+
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.json().path("items").valueStream().map(e -> e.path("metadata")
+                    .path(byUser ? "userId" : "correlationId").asString()))
+                    .hasSizeGreaterThanOrEqualTo(3).containsOnly(byUser ? ownerId.toString() : correlation);
+            // Statistics reach pg_stat_user_indexes once the reading connection flushes them (within seconds).
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                    () -> assertThat(scansOf(index)).as(index).isGreaterThan(before));
+        }
+    }
+
+    long scansOf(String index) {
+        return jdbc.queryForObject("SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = ?", Long.class,
+                                   index);
+    }
+
     @Test
     void theGlobalLogStreamsAsJsonLines() {
         String correlation = "audit-" + UUID.randomUUID();
@@ -160,6 +214,60 @@ class AuditHistoryApiTest {
             assertThat(e.path("position").asLong()).isGreaterThan(last);
             last = e.path("position").asLong();
         }
+    }
+
+    /**
+     * A process's event no aggregate applied, published as the notification rules publish it: stored without an
+     * aggregate type, in the correlation of the event that caused it.
+     */
+    NotificationIssued notificationIn(String correlationId, String causedBy) {
+        NotificationIssued issued = new NotificationIssued(UUID.randomUUID(), new UserId(ownerId), "rent_changed",
+                                                           "medium", "Rent changed", "Your rent changed.", "property",
+                                                           UUID.randomUUID().toString(), List.of(), "rent_changed", 1,
+                                                           "en", Map.of(), null);
+        eventGateway.publish(GenericEventMessage.asEventMessage(issued).withMetaData(Map.of(
+                "correlationId", correlationId, "causationId", causedBy, "userId", ownerId.toString(),
+                "userRoles", "owner")));
+        return issued;
+    }
+
+    @Test
+    void eventsNoAggregateAppliedAreShownInTheGlobalLogItsStreamAndTheirCorrelation() {
+        String correlation = "audit-" + UUID.randomUUID();
+        String id = propertyWithTwoEvents(correlation, "key-" + correlation);
+        JsonNode rentChanged = auditor.get("/api/audit/property/" + id + "/events").json().path("events").get(1);
+        NotificationIssued issued = notificationIn(correlation, rentChanged.path("eventId").asString());
+
+        Response page = auditor.get("/api/audit/events?correlationId=" + correlation);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        JsonNode items = page.json().path("items");
+        JsonNode notification = items.get(items.size() - 1);
+        assertThat(notification.path("type").asString()).isEqualTo(NotificationIssued.class.getName());
+        assertThat(notification.path("aggregateType").isNull()).as(notification.toString()).isTrue();
+        assertThat(notification.path("payload").path("title").asString()).isEqualTo(issued.title());
+        assertThat(notification.path("metadata").path("causationId").asString())
+                .isEqualTo(rentChanged.path("eventId").asString());
+        assertThat(aggregateIds(items).get(0)).isEqualTo(id);
+
+        Response byType = auditor.get("/api/audit/events?type=NotificationIssued&user=" + ownerId);
+        assertThat(byType.status()).as(byType.body()).isEqualTo(200);
+        assertThat(byType.json().path("items").valueStream().map(e -> e.path("payload").path("notificationId")
+                .asString())).contains(issued.notificationId().toString());
+
+        Response stream = auditor.get("/api/audit/events?correlationId=" + correlation, "Accept",
+                                      "application/x-ndjson");
+        assertThat(stream.status()).as(stream.body()).isEqualTo(200);
+        List<JsonNode> lines = stream.body().lines().map(l -> ApiClient.json().readTree(l)).toList();
+        assertThat(lines).hasSize(items.size());
+        assertThat(lines.get(lines.size() - 1).path("payload").path("notificationId").asString())
+                .isEqualTo(issued.notificationId().toString());
+
+        Response timeline = auditor.get("/api/audit/correlations/" + correlation);
+        assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+        JsonNode steps = timeline.json().path("steps");
+        JsonNode last = steps.get(steps.size() - 1);
+        assertThat(last.path("commandId").asString()).isEqualTo(rentChanged.path("eventId").asString());
+        assertThat(last.path("events").get(0).path("type").asString()).isEqualTo(NotificationIssued.class.getName());
     }
 
     @Test

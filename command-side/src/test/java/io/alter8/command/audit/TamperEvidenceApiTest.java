@@ -5,7 +5,10 @@ import io.alter8.command.property.PropertyBodies;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
+import io.alter8.infra.stack.DevKeys;
+import io.alter8.infra.stack.EmbeddedStackInitializer;
 import io.alter8.merkle.Checkpoint;
+import io.alter8.merkle.CheckpointKeys;
 import io.alter8.merkle.EventLeaf;
 import io.alter8.merkle.OfflineVerifier;
 import io.alter8.merkle.OfflineVerifier.Report;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +52,8 @@ class TamperEvidenceApiTest {
     MerkleLog tree;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Environment environment;
 
     ApiClient anonymous;
     ApiClient auditor;
@@ -92,15 +99,44 @@ class TamperEvidenceApiTest {
         return checkpoint[0];
     }
 
-    PublicKey platformKey() {
-        Response key = auditor.get("/api/audit/public-key");
-        assertThat(key.status()).as(key.body()).isEqualTo(200);
-        assertThat(key.json().path("algorithm").asString()).isEqualTo("Ed25519");
-        return Checkpoint.publicKey(key.json().path("publicKey").asString());
+    /** The platform's keys, the active one and the one its rotation retired, as published. */
+    CheckpointKeys platformKeys() {
+        Response keys = auditor.get("/api/audit/keys");
+        assertThat(keys.status()).as(keys.body()).isEqualTo(200);
+        assertThat(keys.json().path("items").valueStream().map(k -> k.path("algorithm").asString()))
+                .containsOnly("Ed25519");
+        return new CheckpointKeys(keys.json().path("items").valueStream()
+                                      .map(k -> Checkpoint.publicKey(k.path("publicKey").asString())).toList());
     }
 
     Report offline(String file, Optional<String> kept) throws IOException {
-        return OfflineVerifier.verify(new BufferedReader(new StringReader(file)), platformKey(), kept);
+        return offline(file, kept, platformKeys());
+    }
+
+    static Report offline(String file, Optional<String> kept, CheckpointKeys keys) throws IOException {
+        return OfflineVerifier.verify(new BufferedReader(new StringReader(file)), keys, kept);
+    }
+
+    /** The platform's checkpoints, as it would sign them with {@code keys} as its active pair. */
+    Checkpoints signingWith(KeyPair keys) {
+        return new Checkpoints(jdbc, tree, new CheckpointKey(DevKeys.oneLine(keys.getPrivate().getEncoded()),
+                                                             DevKeys.oneLine(keys.getPublic().getEncoded()), "",
+                                                             environment));
+    }
+
+    /**
+     * Events stored and in the tree beyond the latest checkpoint, so that the next one signs a larger tree; answers
+     * the position of one of them.
+     */
+    long logGrownPastLatestCheckpoint() {
+        long position = propertyEvents().get(1).path("position").asLong();
+        long signed = auditor.get("/api/audit/checkpoints/latest").json().path("treeSize").asLong();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            tree.growAll();
+            assertThat(tree.leafAt(position)).isPresent();
+            assertThat(tree.size()).isGreaterThan(signed);
+        });
+        return position;
     }
 
     JsonNode verify(String query) {
@@ -306,9 +342,84 @@ class TamperEvidenceApiTest {
         assertThat(log.path("result").asString()).as(log.toString()).isEqualTo("intact");
     }
 
+    /**
+     * The platform signed with a key it has since retired (its public half is kept in
+     * {@code alter8.audit.retired-public-keys}), then with its new key. Both checkpoints verify, online and offline
+     * with the two public keys an auditor was given; with the new key alone the old checkpoint cannot be checked.
+     */
+    @Test
+    void checkpointsSignedBeforeAndAfterAKeyRotationBothVerifyOnlineAndOffline() throws IOException {
+        KeyPair retired = EmbeddedStackInitializer.retiredCheckpointKeys();
+        long signedBefore = logGrownPastLatestCheckpoint();
+        Checkpoint beforeRotation = signingWith(retired).publish();
+        assertThat(beforeRotation.keyId()).isEqualTo(Checkpoint.keyId(retired.getPublic()));
+        JsonNode last = propertyEvents().get(1);
+        JsonNode afterRotation = checkpointWith(last.path("position").asLong());
+        PublicKey active = Checkpoint.publicKey(auditor.get("/api/audit/public-key").json().path("publicKey")
+                                                       .asString());
+        assertThat(afterRotation.path("keyId").asString()).isEqualTo(Checkpoint.keyId(active))
+                                                         .isNotEqualTo(beforeRotation.keyId());
+
+        JsonNode log = verify("");
+        assertThat(log.path("result").asString()).as(log.toString()).isEqualTo("intact");
+        assertThat(log.path("checkpointSize").asLong()).isGreaterThanOrEqualTo(afterRotation.path("treeSize")
+                                                                                          .asLong());
+        assertThat(verify(entity(last)).path("result").asString()).isEqualTo("intact");
+        Response listed = auditor.get("/api/audit/checkpoints?afterSize=" + (beforeRotation.treeSize() - 1));
+        assertThat(listed.json().path("items").get(0).path("keyId").asString()).isEqualTo(beforeRotation.keyId());
+        Response keys = auditor.get("/api/audit/keys");
+        assertThat(keys.json().path("items").valueStream()
+                       .map(k -> k.path("keyId").asString() + " " + k.path("active").asBoolean()))
+                .containsExactly(Checkpoint.keyId(active) + " true", beforeRotation.keyId() + " false");
+
+        // Offline, with the public keys the auditor was handed, not the ones the service publishes.
+        CheckpointKeys handedOver = CheckpointKeys.of(active, retired.getPublic());
+        String kept = auditor.get("/api/audit/checkpoints?afterSize=" + (beforeRotation.treeSize() - 1) + "&size=1")
+                             .json().path("items").get(0).toString();
+        Response consistency = auditor.get("/api/audit/proofs/consistency?from=" + beforeRotation.treeSize()
+                                                   + "&to=" + afterRotation.path("treeSize").asLong());
+        Report extended = offline(consistency.body(), Optional.of(kept), handedOver);
+        assertThat(extended.intact()).as(extended.detail()).isTrue();
+        assertThat(extended.signedBy()).contains(beforeRotation.keyId(), afterRotation.path("keyId").asString());
+        Response inclusion = auditor.get("/api/audit/proofs/inclusion?position=" + last.path("position").asLong());
+        assertThat(offline(inclusion.body(), Optional.empty(), handedOver).intact()).isTrue();
+        Response oldInclusion = auditor.get("/api/audit/proofs/inclusion?position=" + signedBefore + "&treeSize="
+                                                    + beforeRotation.treeSize());
+        assertThat(oldInclusion.json().path("checkpoint").path("keyId").asString()).isEqualTo(beforeRotation.keyId());
+        assertThat(offline(oldInclusion.body(), Optional.empty(), handedOver).intact()).isTrue();
+        Report withoutRetiredKey = offline(consistency.body(), Optional.of(kept), CheckpointKeys.of(active));
+        assertThat(withoutRetiredKey.intact()).isFalse();
+        assertThat(withoutRetiredKey.detail()).contains(beforeRotation.keyId(), "not one of the keys");
+    }
+
+    @Test
+    void aCheckpointSignedByAnUnknownKeyFailsOnlineAndOffline() throws IOException {
+        long position = logGrownPastLatestCheckpoint();
+        Checkpoint forged = signingWith(DevKeys.checkpointKeys()).publish();
+        try {
+            JsonNode log = verify("");
+            assertThat(log.path("result").asString()).as(log.toString()).isEqualTo("broken");
+            assertThat(log.path("firstBreak").path("kind").asString()).isEqualTo("rewritten");
+            assertThat(log.path("firstBreak").path("treeIndex").asLong()).isEqualTo(forged.treeSize());
+            assertThat(log.path("firstBreak").path("detail").asString()).contains(forged.keyId(),
+                                                                                   "not one of the keys");
+
+            Response proof = auditor.get("/api/audit/proofs/inclusion?position=" + position + "&treeSize="
+                                                 + forged.treeSize());
+            assertThat(proof.status()).as(proof.body()).isEqualTo(200);
+            Report report = offline(proof.body(), Optional.empty());
+            assertThat(report.intact()).isFalse();
+            assertThat(report.detail()).contains(forged.keyId(), "not one of the keys");
+        } finally {
+            jdbc.update("DELETE FROM audit_checkpoint WHERE tree_size = ?", forged.treeSize());
+        }
+        assertThat(verify("").path("result").asString()).isEqualTo("intact");
+    }
+
     @Test
     void ownersTenantsAndStrangersAreRefusedAndBadOrUnknownAsksAnswered() {
         List<String> paths = List.of("/api/audit/checkpoints/latest", "/api/audit/checkpoints", "/api/audit/public-key",
+                                     "/api/audit/keys",
                                      "/api/audit/proofs/inclusion?position=1", "/api/audit/proofs/consistency?from=0",
                                      "/api/audit/verify", "/api/audit/export");
         for (String path : paths) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an auditor runs with nothing but a file from the audit routes and the platform's public key
+ * What an auditor runs with nothing but a file from the audit routes and the platform's public keys
  * ({@code ./alter8 audit verify FILE}):
  * <ul>
  *   <li>an export bundle (JSON Lines: a checkpoint, then every event of its tree as stored): each event's leaf is
@@ -26,15 +25,26 @@ import java.util.Optional;
  */
 public final class OfflineVerifier {
 
-    /** The outcome: what was checked, and {@code intact} or the first thing that failed. */
-    public record Report(String kind, long eventsChecked, long treeSize, boolean intact, String detail) {
+    /**
+     * The outcome: what was checked, and {@code intact} or the first thing that failed; {@code signedBy}, when intact,
+     * the ids of the keys whose signatures were checked.
+     */
+    public record Report(String kind, long eventsChecked, long treeSize, boolean intact, String detail,
+                         String signedBy) {
+
+        Report(String kind, long eventsChecked, long treeSize, boolean intact, String detail) {
+            this(kind, eventsChecked, treeSize, intact, detail, null);
+        }
     }
 
     private OfflineVerifier() {
     }
 
-    /** Verifies the bundle or proof read from {@code file}; {@code kept} is a checkpoint the auditor kept, if any. */
-    public static Report verify(BufferedReader file, PublicKey key, Optional<String> kept) throws IOException {
+    /**
+     * Verifies the bundle or proof read from {@code file} with the platform's public {@code keys} (each checkpoint
+     * with the one its key id names); {@code kept} is a checkpoint the auditor kept, if any.
+     */
+    public static Report verify(BufferedReader file, CheckpointKeys keys, Optional<String> kept) throws IOException {
         String first = file.readLine();
         while (first != null && first.isBlank()) {
             first = file.readLine();
@@ -44,7 +54,7 @@ public final class OfflineVerifier {
         }
         Optional<Checkpoint> keptCheckpoint = kept.map(k -> checkpoint(Json.object(k)));
         try {
-            keptCheckpoint.ifPresent(c -> c.verify(key));
+            keptCheckpoint.ifPresent(keys::verify);
         } catch (ProofRejected e) {
             return new Report("checkpoint", 0, 0, false, "your kept checkpoint: " + e.getMessage());
         }
@@ -56,10 +66,10 @@ public final class OfflineVerifier {
             for (String line = file.readLine(); line != null; line = file.readLine()) {
                 whole.append('\n').append(line);
             }
-            return proof(Json.object(whole.toString()), key, keptCheckpoint);
+            return proof(Json.object(whole.toString()), keys, keptCheckpoint);
         }
         if ("checkpoint".equals(head.get("kind"))) {
-            return bundle(checkpoint(head), file, key, keptCheckpoint);
+            return bundle(checkpoint(head), file, keys, keptCheckpoint);
         }
         StringBuilder rest = new StringBuilder();
         for (String line = file.readLine(); line != null; line = file.readLine()) {
@@ -68,14 +78,14 @@ public final class OfflineVerifier {
         if (!rest.toString().isBlank()) {
             return new Report("unknown", 0, 0, false, "neither a bundle (first line a checkpoint) nor one proof");
         }
-        return proof(head, key, keptCheckpoint);
+        return proof(head, keys, keptCheckpoint);
     }
 
-    private static Report bundle(Checkpoint checkpoint, BufferedReader lines, PublicKey key,
+    private static Report bundle(Checkpoint checkpoint, BufferedReader lines, CheckpointKeys keys,
                                  Optional<Checkpoint> kept) throws IOException {
         String kind = "bundle";
         try {
-            checkpoint.verify(key);
+            keys.verify(checkpoint);
         } catch (ProofRejected e) {
             return new Report(kind, 0, checkpoint.treeSize(), false, e.getMessage());
         }
@@ -130,15 +140,15 @@ public final class OfflineVerifier {
             return new Report(kind, tree.size(), checkpoint.treeSize(), false, "your kept checkpoint counts "
                     + kept.get().treeSize() + " events, the bundle only " + tree.size() + ": events were removed");
         }
-        return new Report(kind, tree.size(), checkpoint.treeSize(), true, "intact");
+        return new Report(kind, tree.size(), checkpoint.treeSize(), true, "intact", checkpoint.keyId());
     }
 
-    private static Report proof(Map<String, Object> proof, PublicKey key, Optional<Checkpoint> kept) {
+    private static Report proof(Map<String, Object> proof, CheckpointKeys keys, Optional<Checkpoint> kept) {
         Object kind = proof.get("kind");
         try {
             if ("inclusion".equals(kind)) {
                 Checkpoint checkpoint = checkpoint(object(proof, "checkpoint"));
-                checkpoint.verify(key);
+                keys.verify(checkpoint);
                 sameAsKept(checkpoint, kept);
                 Map<String, Object> e = object(proof, "event");
                 byte[] leaf = bytes(e, "leafHash");
@@ -154,13 +164,13 @@ public final class OfflineVerifier {
                 }
                 MerkleVerifier.verifyInclusion(number(proof, "treeIndex"), checkpoint.treeSize(), leaf,
                                                hashes(proof), checkpoint.rootHash());
-                return new Report("inclusion", 1, checkpoint.treeSize(), true, "intact");
+                return new Report("inclusion", 1, checkpoint.treeSize(), true, "intact", checkpoint.keyId());
             }
             if ("consistency".equals(kind)) {
                 Checkpoint from = checkpoint(object(proof, "from"));
                 Checkpoint to = checkpoint(object(proof, "to"));
-                from.verify(key);
-                to.verify(key);
+                keys.verify(from);
+                keys.verify(to);
                 sameAsKept(from, kept);
                 if (kept.isPresent() && kept.get().treeSize() != from.treeSize()) {
                     throw new ProofRejected("the proof starts from tree size " + from.treeSize() + ", your kept "
@@ -169,7 +179,8 @@ public final class OfflineVerifier {
                 }
                 MerkleVerifier.verifyConsistency(from.treeSize(), to.treeSize(), from.rootHash(), to.rootHash(),
                                                  hashes(proof));
-                return new Report("consistency", 0, to.treeSize(), true, "intact");
+                return new Report("consistency", 0, to.treeSize(), true, "intact",
+                                  from.keyId().equals(to.keyId()) ? to.keyId() : from.keyId() + ", " + to.keyId());
             }
             return new Report(String.valueOf(kind), 0, 0, false, "not a bundle, inclusion or consistency proof");
         } catch (ProofRejected e) {

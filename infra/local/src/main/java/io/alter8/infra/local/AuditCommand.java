@@ -2,7 +2,7 @@ package io.alter8.infra.local;
 
 import io.alter8.infra.local.BenchCommand.BenchException;
 import io.alter8.infra.stack.DevKeys;
-import io.alter8.merkle.Checkpoint;
+import io.alter8.merkle.CheckpointKeys;
 import io.alter8.merkle.OfflineVerifier;
 import io.alter8.merkle.OfflineVerifier.Report;
 import tools.jackson.databind.JsonNode;
@@ -37,8 +37,10 @@ final class AuditCommand {
             verify  checks FILE offline: an export bundle (GET /api/audit/export), an inclusion proof
                     (GET /api/audit/proofs/inclusion) or a consistency proof (GET /api/audit/proofs/consistency).
                     Exit status 0 when intact, 1 with the first break.
-              --public-key FILE  the platform's Ed25519 public key, PEM or base64
-                                 (default .alter8-data/keys/audit-public.pem, the local stack's)
+              --public-key FILE[,FILE...]  the platform's Ed25519 public keys, PEM or base64: after a key
+                                 rotation give the retired ones too (a file may hold several PEM blocks); each
+                                 checkpoint is checked with the key its keyId names (default the local stack's
+                                 .alter8-data/keys/audit-public.pem and audit-retired-public.pem)
               --checkpoint FILE  a checkpoint you kept from before (GET /api/audit/checkpoints/latest): the file
                                  must agree with it, or history was rewritten since
 
@@ -70,19 +72,17 @@ final class AuditCommand {
         Path file = Path.of(arguments.get(0));
         Args args = Args.parse(arguments.subList(1, arguments.size()), Set.of("--public-key", "--checkpoint"),
                                Set.of());
-        Path keyFile = args.path("--public-key", Alter8Cli.dataDir().resolve("keys")
-                                                          .resolve(DevKeys.CHECKPOINT_PUBLIC_FILE));
         try {
-            PublicKey key = Checkpoint.publicKey(Files.readString(keyFile));
+            CheckpointKeys keys = keys(args.string("--public-key", null));
             Path keptFile = args.path("--checkpoint", null);
             Optional<String> kept = keptFile == null ? Optional.empty() : Optional.of(Files.readString(keptFile));
             Report report;
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                report = OfflineVerifier.verify(in, key, kept);
+                report = OfflineVerifier.verify(in, keys, kept);
             }
             if (report.intact()) {
                 Console.say("intact: {} of tree size {}, {} event(s) checked, signed by key {}", report.kind(),
-                            report.treeSize(), report.eventsChecked(), Checkpoint.keyId(key));
+                            report.treeSize(), report.eventsChecked(), report.signedBy());
                 return 0;
             }
             Console.say("BROKEN: {} ({} event(s) checked before it): {}", report.kind(), report.eventsChecked(),
@@ -95,6 +95,30 @@ final class AuditCommand {
             Console.error("alter8: {}", e.getMessage());
             return 2;
         }
+    }
+
+    /** The keys in the files named (comma-separated), or the local stack's active and retired ones. */
+    private static CheckpointKeys keys(String files) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        if (files == null) {
+            Path dir = Alter8Cli.dataDir().resolve("keys");
+            paths.add(dir.resolve(DevKeys.CHECKPOINT_PUBLIC_FILE));
+            if (Files.isRegularFile(dir.resolve(DevKeys.CHECKPOINT_RETIRED_FILE))) {
+                paths.add(dir.resolve(DevKeys.CHECKPOINT_RETIRED_FILE));
+            }
+        } else {
+            for (String file : files.split(",")) {
+                paths.add(Path.of(file.strip()));
+            }
+        }
+        List<PublicKey> keys = new ArrayList<>();
+        for (Path path : paths) {
+            keys.addAll(CheckpointKeys.publicKeys(Files.readString(path)));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no public key in " + paths);
+        }
+        return new CheckpointKeys(keys);
     }
 
     static int bench(List<String> arguments) {

@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String JWT_SERVICE_TOKENS = "ALTER8_JWT_SERVICE_TOKENS";
     public static final String AUDIT_SIGNING_KEY = "ALTER8_AUDIT_SIGNING_KEY";
     public static final String AUDIT_PUBLIC_KEY = "ALTER8_AUDIT_PUBLIC_KEY";
+    public static final String AUDIT_RETIRED_PUBLIC_KEYS = "ALTER8_AUDIT_RETIRED_PUBLIC_KEYS";
 
     static final String DATA_DIR_MARKER = "ALTER8-DATA";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -211,6 +212,15 @@ public final class LocalStack implements AutoCloseable {
                 KeyPair checkpointKeys = DevKeys.loadOrCreateCheckpointKeys(options.dataDir().resolve("keys"));
                 commandEnv.put(AUDIT_SIGNING_KEY, DevKeys.oneLine(checkpointKeys.getPrivate().getEncoded()));
                 commandEnv.put(AUDIT_PUBLIC_KEY, DevKeys.oneLine(checkpointKeys.getPublic().getEncoded()));
+                // Keys a rotation retired still vouch for the checkpoints they signed (docs/audit.md).
+                Path retired = options.dataDir().resolve("keys").resolve(DevKeys.CHECKPOINT_RETIRED_FILE);
+                if (Files.isRegularFile(retired)) {
+                    try {
+                        commandEnv.put(AUDIT_RETIRED_PUBLIC_KEYS, Files.readString(retired));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("could not read " + retired, e);
+                    }
+                }
             }
             Map<String, String> queryEnv = new LinkedHashMap<>(shared);
             queryEnv.put("ALTER8_QUERY_PORT", Integer.toString(options.queryPort()));

@@ -37,6 +37,8 @@ public final class DevKeys {
     public static final String PUBLIC_FILE = "jwt-public.pem";
     public static final String CHECKPOINT_PRIVATE_FILE = "audit-signing.pem";
     public static final String CHECKPOINT_PUBLIC_FILE = "audit-public.pem";
+    /** Public keys of checkpoint pairs retired by a rotation, PEM blocks one after another (docs/audit.md). */
+    public static final String CHECKPOINT_RETIRED_FILE = "audit-retired-public.pem";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private DevKeys() {

@@ -15,6 +15,13 @@ public class EmbeddedStackInitializer implements ApplicationContextInitializer<C
 
     /** The JVM's key for signing the event log's checkpoints, made once like the token keys. */
     private static final KeyPair CHECKPOINT_KEYS = DevKeys.checkpointKeys();
+    /** The key it replaced: the test platform has been through one rotation, and this key's checkpoints verify. */
+    private static final KeyPair RETIRED_CHECKPOINT_KEYS = DevKeys.checkpointKeys();
+
+    /** The retired checkpoint pair, for tests that sign as the platform did before its rotation. */
+    public static KeyPair retiredCheckpointKeys() {
+        return RETIRED_CHECKPOINT_KEYS;
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -36,6 +43,8 @@ public class EmbeddedStackInitializer implements ApplicationContextInitializer<C
                 // Tests act as any user with minted tokens that belong to no login session.
                 "alter8.security.jwt.service-tokens=true",
                 "alter8.audit.signing-key=" + DevKeys.oneLine(CHECKPOINT_KEYS.getPrivate().getEncoded()),
-                "alter8.audit.public-key=" + DevKeys.oneLine(CHECKPOINT_KEYS.getPublic().getEncoded()));
+                "alter8.audit.public-key=" + DevKeys.oneLine(CHECKPOINT_KEYS.getPublic().getEncoded()),
+                "alter8.audit.retired-public-keys="
+                        + DevKeys.oneLine(RETIRED_CHECKPOINT_KEYS.getPublic().getEncoded()));
     }
 }
