@@ -70,7 +70,7 @@ class EventStreamController {
         }
         Instant expiresAt = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken t
                 ? t.getToken().getExpiresAt() : null;
-        return streams.open(CurrentUser.require().id(), expiresAt, lastEventId);
+        return streams.open(CurrentUser.require(), expiresAt, lastEventId);
     }
 
     @PostMapping(value = "/api/admin/broadcasts", produces = MediaType.APPLICATION_JSON_VALUE)

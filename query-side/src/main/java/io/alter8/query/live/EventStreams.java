@@ -3,6 +3,10 @@ package io.alter8.query.live;
 import io.alter8.query.chat.Presence;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
+import io.alter8.web.security.AccountStatus;
+import io.alter8.web.security.CurrentUser;
+import io.alter8.web.security.JwtSettings;
+import io.alter8.web.security.LiveTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link SseEmitter}) written to by a small pool of sender threads, each stream's events in order. Bounded: a
  * number of streams per user and in all (429 past either); each lives until its access token expires (at most
  * {@code alter8.live.max-lifetime}), when the client reconnects with a fresh token and {@code Last-Event-ID}. A
- * heartbeat every {@code alter8.live.heartbeat} keeps proxies from closing an idle stream, finds dead ones, and
- * keeps the user's presence and their replay buffer alive. On shutdown every stream is completed first, so the
+ * heartbeat every {@code alter8.live.heartbeat} ends the streams whose token may no longer act (a logout, a role
+ * change), keeps proxies from closing an idle stream, finds dead ones, and keeps the user's presence and their
+ * replay buffer alive. On shutdown every stream is completed first, so the
  * graceful shutdown does not wait for them and clients reconnect to another instance.
  */
 @Component
@@ -48,6 +53,7 @@ class EventStreams implements SmartLifecycle {
 
     private final ReplayBuffer buffer;
     private final Presence presence;
+    private final LiveTokens tokens;
     private final Clock clock;
     private final int perUser;
     private final int total;
@@ -60,7 +66,7 @@ class EventStreams implements SmartLifecycle {
     private volatile ExecutorService senders;
     private volatile boolean running;
 
-    EventStreams(ReplayBuffer buffer, Presence presence, Clock clock,
+    EventStreams(ReplayBuffer buffer, Presence presence, AccountStatus accounts, JwtSettings jwt, Clock clock,
                  @Value("${alter8.live.streams-per-user:3}") int perUser,
                  @Value("${alter8.live.max-streams:1000}") int total,
                  @Value("${alter8.live.heartbeat:25s}") Duration heartbeat,
@@ -68,6 +74,7 @@ class EventStreams implements SmartLifecycle {
                  @Value("${alter8.live.sender-threads:2}") int senderThreads) {
         this.buffer = buffer;
         this.presence = presence;
+        this.tokens = new LiveTokens(accounts, jwt.serviceTokens());
         this.clock = clock;
         this.perUser = perUser;
         this.total = total;
@@ -79,6 +86,7 @@ class EventStreams implements SmartLifecycle {
     /** One open stream. Its sends run one at a time in the order given, on the sender pool. */
     private final class Connection {
 
+        final CurrentUser caller;
         final UUID user;
         final SseEmitter emitter;
         private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
@@ -86,8 +94,9 @@ class EventStreams implements SmartLifecycle {
         private String lastSent = "0-0";
         private volatile boolean closed;
 
-        Connection(UUID user, SseEmitter emitter) {
-            this.user = user;
+        Connection(CurrentUser caller, SseEmitter emitter) {
+            this.caller = caller;
+            this.user = caller.id();
             this.emitter = emitter;
         }
 
@@ -158,10 +167,11 @@ class EventStreams implements SmartLifecycle {
     }
 
     /**
-     * Opens a stream for {@code user}, whose token expires at {@code tokenExpiresAt}; first sends what they missed
+     * Opens a stream for {@code caller}, whose token expires at {@code tokenExpiresAt}; first sends what they missed
      * after {@code lastEventId} (with a {@code resync} event when some may be lost), then live events.
      */
-    SseEmitter open(UUID user, Instant tokenExpiresAt, String lastEventId) {
+    SseEmitter open(CurrentUser caller, Instant tokenExpiresAt, String lastEventId) {
+        UUID user = caller.id();
         if (!running) {
             throw new ApiException(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down",
                                                "this instance is stopping: reconnect"));
@@ -170,7 +180,7 @@ class EventStreams implements SmartLifecycle {
                 : tokenExpiresAt);
         Duration life = untilExpiry.compareTo(maxLifetime) < 0 ? untilExpiry : maxLifetime;
         SseEmitter emitter = new SseEmitter(Math.max(1, life.toMillis()));
-        Connection connection = new Connection(user, emitter);
+        Connection connection = new Connection(caller, emitter);
         synchronized (connection) {
             register(connection);
             emitter.onCompletion(() -> remove(connection));
@@ -233,13 +243,24 @@ class EventStreams implements SmartLifecycle {
         return open.get();
     }
 
-    private void beat() {
+    /**
+     * Every stream: closed if its token may no longer act (session ended, roles changed, account deactivated),
+     * else a comment that finds dead connections; presence and replay buffers of the users still here kept alive.
+     */
+    void beat() {
         try {
+            List<Connection> all = new ArrayList<>();
+            connections.values().forEach(all::addAll);
+            for (Connection connection : all) {
+                if (tokens.admit(connection.caller)) {
+                    connection.enqueue(() -> connection.write(SseEmitter.event().comment("ping")));
+                } else {
+                    connection.close();
+                }
+            }
             List<UUID> users = new ArrayList<>(connections.keySet());
             users.forEach(presence::touch);
             buffer.listening(users);
-            connections.values().forEach(set -> set.forEach(
-                    c -> c.enqueue(() -> c.write(SseEmitter.event().comment("ping")))));
         } catch (RuntimeException e) {
             // Redis away: presence and buffers lapse, streams go on; the next beat tries again.
             log.warn("Live stream heartbeat failed: {}", e.getMessage());

@@ -4,6 +4,7 @@ import io.alter8.query.chat.Conversations;
 import io.alter8.query.chat.EntityPeople;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.Message;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Redis pub/sub channels of the management model, heard by every query-side instance and passed on to the live
@@ -63,7 +65,64 @@ class LiveChannels {
         KINDS.keySet().forEach(prefix -> topics.add(new PatternTopic(prefix + "*")));
         topics.add(new PatternTopic(BROADCASTS));
         container.addMessageListener(new Router(buffer, streams, people, conversations), topics);
+        // Started by liveChannelSubscription, which does not let a slow or absent Redis stop the service starting.
+        container.setAutoStartup(false);
         return container;
+    }
+
+    /**
+     * Subscribes in the background, trying again every five seconds until Redis answers: without Redis the service
+     * still answers queries, and live streams carry nothing until it is back.
+     */
+    @Bean
+    SmartLifecycle liveChannelSubscription(RedisMessageListenerContainer liveChannelListener) {
+        return new SmartLifecycle() {
+            private volatile Thread subscriber;
+
+            @Override
+            public void start() {
+                Thread thread = new Thread(() -> {
+                    boolean warned = false;
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            liveChannelListener.start();
+                            if (warned) {
+                                log.info("Live channels subscribed: Redis is reachable again");
+                            }
+                            return;
+                        } catch (RuntimeException e) {
+                            if (!warned) {
+                                log.warn("Live channels not subscribed, trying again every 5 s: {}", e.getMessage());
+                                warned = true;
+                            }
+                        }
+                        try {
+                            TimeUnit.SECONDS.sleep(5);
+                        } catch (InterruptedException stopping) {
+                            return;
+                        }
+                    }
+                }, "live-subscribe");
+                thread.setDaemon(true);
+                subscriber = thread;
+                thread.start();
+            }
+
+            @Override
+            public void stop() {
+                Thread thread = subscriber;
+                if (thread != null) {
+                    thread.interrupt();
+                    subscriber = null;
+                }
+                liveChannelListener.stop();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return subscriber != null;
+            }
+        };
     }
 
     /** The SSE event name of a channel's messages. */

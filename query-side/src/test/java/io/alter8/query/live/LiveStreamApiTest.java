@@ -1,19 +1,27 @@
 package io.alter8.query.live;
 
+import io.alter8.api.common.UserId;
+import io.alter8.api.lease.LeaseApprovalStatus;
+import io.alter8.api.lease.LeaseParty;
+import io.alter8.api.notification.NotificationIssued;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
+import io.alter8.query.Rebuilds;
 import io.alter8.query.lease.LeaseTestEvents;
 import io.alter8.query.live.SseClient.Event;
+import io.alter8.web.security.AccountStatus;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,11 +54,19 @@ class LiveStreamApiTest {
     EventStreams streams;
     @Autowired
     WebServerApplicationContext context;
+    @Autowired
+    RedisMessageListenerContainer liveChannelListener;
     EventStoreFixture store = EventStoreFixture.shared();
 
     final UUID owner = UUID.randomUUID();
     final UUID tenant = UUID.randomUUID();
     final List<SseClient> opened = new ArrayList<>();
+
+    @BeforeEach
+    void subscribed() {
+        // The service subscribes in the background (a slow Redis must not stop it starting).
+        await().atMost(WAIT).until(liveChannelListener::isListening);
+    }
 
     @AfterEach
     void closeStreams() {
@@ -115,6 +131,37 @@ class LiveStreamApiTest {
         Event chat = stream.named("chat").get(0);
         assertThat(data(chat).path("conversationId").asString()).isEqualTo(conversation);
         assertThat(EventStreams.compare(chat.id(), change.id())).isPositive();
+    }
+
+    @Test
+    void aNewNotificationReachesItsUserWithTheUnreadCount() {
+        SseClient stream = connect(tenant, "tenant", null);
+        UUID notification = UUID.randomUUID();
+        store.append("Notification", UUID.randomUUID(), 0, new NotificationIssued(
+                notification, new UserId(tenant), "lease_activated", "medium", "Your lease is active", "Welcome",
+                "lease", "1", List.of(), "lease_activated", 1, "en", Map.of(), null));
+
+        await().atMost(WAIT).until(() -> !stream.named("notification").isEmpty());
+        JsonNode data = data(stream.named("notification").get(0));
+        assertThat(data.path("id").asString()).isEqualTo(notification.toString());
+        assertThat(data.path("title").asString()).isEqualTo("Your lease is active");
+        assertThat(data.path("unread").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayOfTheLeasesTellsNobodyOfChanges() {
+        SseClient stream = connect(tenant, "tenant", null);
+        LeaseTestEvents lease = new LeaseTestEvents(UUID.randomUUID(), UUID.randomUUID(), owner);
+        String head = Long.toString(store.append("Lease", lease.id, 0, lease.proposed(tenant, tenant)));
+        await().atMost(WAIT).until(() -> stream.named("lease").size() == 1);
+
+        Rebuilds.rebuild(as(UUID.randomUUID(), "admin"), LiveChanges.LEASES, head);
+        // A change after the replay is told again, and it is the only other one the tenant hears of.
+        store.append("Lease", lease.id, 1, lease.approved(LeaseParty.TENANT, tenant,
+                                                           LeaseApprovalStatus.TENANT_APPROVED));
+        await().atMost(WAIT).until(() -> stream.named("lease").size() >= 2);
+        assertThat(stream.named("lease")).extracting(e -> data(e).path("event").asString())
+                                         .containsExactly("LeaseProposed", "LeaseApproved");
     }
 
     @Test
@@ -236,6 +283,23 @@ class LiveStreamApiTest {
                 .getTomcat().getConnector().getProtocolHandler().getExecutor();
         await().atMost(WAIT).until(() -> threads.getActiveCount() <= 1);
         assertThat(streams.open()).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void aStreamWhoseSessionEndedIsClosedAtTheNextHeartbeat() {
+        UUID ended = UUID.randomUUID();
+        SseClient loggedOut = SseClient.connect(base(), TestTokens.mintForSession(tenant, ended, "tenant"), null);
+        SseClient stillIn = SseClient.connect(base(), TestTokens.mintForSession(tenant, UUID.randomUUID(), "tenant"),
+                                              null);
+        opened.addAll(List.of(loggedOut, stillIn));
+        assertThat(loggedOut.status).isEqualTo(200);
+
+        // What the command side's logout writes before it answers.
+        redis.opsForValue().set(AccountStatus.revokedSessionKey(ended), "1", Duration.ofMinutes(16));
+        streams.beat();
+
+        await().atMost(WAIT).until(loggedOut::ended);
+        assertThat(stillIn.ended()).isFalse();
     }
 
     @Test
