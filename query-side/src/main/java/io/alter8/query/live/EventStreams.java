@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -186,15 +187,25 @@ class EventStreams implements SmartLifecycle {
             emitter.onCompletion(() -> remove(connection));
             emitter.onTimeout(connection::close);
             emitter.onError(e -> connection.close());
-            buffer.listening(List.of(user));
-            presence.touch(user);
-            connection.write(SseEmitter.event().reconnectTime(3000).comment("connected"));
-            if (lastEventId != null) {
-                ReplayBuffer.Missed missed = buffer.after(user, lastEventId);
-                if (missed.gap()) {
-                    connection.send(null, "resync", "{\"reason\":\"events after your Last-Event-ID may be lost\"}");
+            try {
+                buffer.listening(List.of(user));
+                presence.touch(user);
+                connection.write(SseEmitter.event().reconnectTime(3000).comment("connected"));
+                if (lastEventId != null) {
+                    ReplayBuffer.Missed missed = buffer.after(user, lastEventId);
+                    if (missed.gap()) {
+                        connection.send(null, "resync",
+                                        "{\"reason\":\"events after your Last-Event-ID may be lost\"}");
+                    }
+                    missed.entries().forEach(e -> connection.send(e.id(), LiveChannels.kind(e.channel()),
+                                                                  e.data()));
                 }
-                missed.entries().forEach(e -> connection.send(e.id(), LiveChannels.kind(e.channel()), e.data()));
+            } catch (DataAccessException redisAway) {
+                // Without Redis a stream would carry nothing and replay nothing: refused, to be tried again.
+                connection.close();
+                throw new ApiException(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready",
+                                                   "live updates are unavailable for a moment"))
+                        .withHeader("Retry-After", "5");
             }
         }
         return emitter;
