@@ -46,6 +46,7 @@ class AccessMatrixTest {
                                                  "analyst");
         Set<String> documentPeople = Set.of("owner", "tenant", "agent", "field_executive", "property_manager",
                                             "admin", "super_admin");
+        Set<String> chatParties = Set.of("owner", "tenant", "agent", "property_manager");
         Map<String, Set<String>> routes = Map.ofEntries(
                 Map.entry("/api/properties", ALL),
                 Map.entry("/api/properties/" + property, ALL),
@@ -61,6 +62,10 @@ class AccessMatrixTest {
                 Map.entry("/api/lookups/amenities", ALL),
                 Map.entry("/api/notifications", ALL),
                 Map.entry("/api/notifications/unread-count", ALL),
+                Map.entry("/api/conversations", chatParties),
+                Map.entry("/api/conversations/" + UUID.randomUUID(), chatParties),
+                Map.entry("/api/conversations/" + UUID.randomUUID() + "/messages", chatParties),
+                Map.entry("/api/conversations/" + UUID.randomUUID() + "/presence", chatParties),
                 Map.entry("/api/users", Set.of("admin", "super_admin", "auditor")),
                 Map.entry("/api/users/me", ALL),
                 Map.entry("/api/users/me/tenants", Set.of("owner")),

@@ -1,6 +1,7 @@
 package io.alter8.web;
 
 import io.alter8.web.security.CurrentUser;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -28,7 +29,8 @@ public class RateLimitInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         RateLimits limits = limiter.limits();
-        if (!limits.enabled()) {
+        // An async request (a live stream) is dispatched again when it ends: the same call, counted once.
+        if (!limits.enabled() || request.getDispatcherType() == DispatcherType.ASYNC) {
             return true;
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

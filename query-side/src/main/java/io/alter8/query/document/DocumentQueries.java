@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.alter8.query.mongo.MongoValues.instant;
+
 /**
  * Reads the documents view. Who sees a document mirrors who may download it: admins every one; others the public
  * ones, their own uploads, those granted to them, the restricted ones of the entities they are people of (their
@@ -32,7 +34,7 @@ import java.util.UUID;
  * verification read models.
  */
 @Component
-class DocumentQueries {
+public class DocumentQueries {
 
     /** A search: every field optional; {@code words} are normalised already and must all occur. */
     record Search(DocumentEntityType entityType, UUID entityId, DocumentType documentType, DocumentCategory category,
@@ -93,7 +95,7 @@ class DocumentQueries {
     }
 
     /** One document, if the caller may see it. */
-    Optional<DocumentView> find(DocumentId id, UUID caller, boolean seesAll) {
+    public Optional<DocumentView> find(DocumentId id, UUID caller, boolean seesAll) {
         Bson byId = Filters.eq("_id", id.toString());
         Document found = mongo.getCollection(DocumentViewProjector.COLLECTION)
                               .find(seesAll ? byId : Filters.and(byId, visibleTo(caller))).first();
@@ -169,9 +171,5 @@ class DocumentQueries {
 
     private static UserId user(String id) {
         return id == null ? null : UserId.of(id);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.alter8.query.mongo.MongoValues.instant;
+
 /**
  * Each user's own inbox: list (unread first, newest first), unread count, mark read, mark all read, dismiss. Reading
  * and dismissing are the user's state of their inbox, not domain facts, so they are written here, in MongoDB, and
@@ -143,10 +145,6 @@ class InboxController {
                                          d.getString("referenceType"), d.getString("referenceId"), actions,
                                          Boolean.TRUE.equals(d.getBoolean("isRead")), instant(d.getDate("readAt")),
                                          instant(d.getDate("createdAt")), instant(d.getDate("expiresAt")));
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 
     @Component

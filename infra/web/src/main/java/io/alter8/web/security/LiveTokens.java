@@ -12,18 +12,21 @@ import java.util.UUID;
  * by the local stack and the tests, not by a login) has no session and carries the roles its minter chose; it is
  * accepted only where {@code alter8.security.jwt.service-tokens} is on, and then refused only for a deactivated
  * account. Any other token without a session id is refused.
+ * <p>
+ * Every request is checked once, before it is handled; a live stream, which outlasts its request, is checked again
+ * at each heartbeat.
  */
-final class LiveTokens {
+public final class LiveTokens {
 
     private final AccountStatus status;
     private final boolean serviceTokens;
 
-    LiveTokens(AccountStatus status, boolean serviceTokens) {
+    public LiveTokens(AccountStatus status, boolean serviceTokens) {
         this.status = status;
         this.serviceTokens = serviceTokens;
     }
 
-    boolean admit(CurrentUser caller) {
+    public boolean admit(CurrentUser caller) {
         Optional<UUID> session = caller.session();
         if (session.isEmpty()) {
             return caller.serviceToken() && serviceTokens

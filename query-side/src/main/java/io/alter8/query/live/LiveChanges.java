@@ -1,0 +1,113 @@
+package io.alter8.query.live;
+
+import io.alter8.api.property.UnitAdded;
+import io.alter8.api.property.UnitOccupied;
+import io.alter8.api.property.UnitRemoved;
+import io.alter8.api.property.UnitRevised;
+import io.alter8.api.property.UnitVacated;
+import io.alter8.query.cache.SafeRedis;
+import io.alter8.query.processing.ShadowTransaction;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Publishes {@code lease:changes:{leaseId}}, {@code property:changes:{propertyId}} and {@code unit:changes:{unitId}}
+ * from the projectors of the leases and the property catalog, once the batch that applied the event has committed
+ * (so a client told of a change reads it), and never during a replay or a blue/green rebuild (nothing changed for
+ * anyone). The message names the event, the entity, and the event's position for {@code X-Await-Position}; no
+ * field of the event itself, so nothing personal reaches Redis. A lost publication costs the live update only.
+ */
+@Configuration(proxyBeanMethods = false)
+class LiveChanges {
+
+    static final String LEASES = "leases";
+    static final String PROPERTIES = "property-listing";
+
+    @Bean
+    ConfigurerModule liveChangesFromProjectors(SafeRedis redis, JsonMapper json) {
+        return configurer -> {
+            configurer.eventProcessing().registerHandlerInterceptor(LEASES, c -> new Publisher(redis, json));
+            configurer.eventProcessing().registerHandlerInterceptor(PROPERTIES, c -> new Publisher(redis, json));
+        };
+    }
+
+    private record Publisher(SafeRedis redis, JsonMapper json) implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
+            Object result = chain.proceed();
+            EventMessage<?> event = unitOfWork.getMessage();
+            if (!ReplayToken.isReplay(event) && !ShadowTransaction.active()
+                    && event instanceof DomainEventMessage<?> domain) {
+                Map<String, String> channels = channels(domain);
+                if (!channels.isEmpty()) {
+                    Map<String, Object> message = new LinkedHashMap<>();
+                    message.put("event", domain.getPayloadType().getSimpleName());
+                    message.put("aggregateType", domain.getType());
+                    message.put("aggregateId", domain.getAggregateIdentifier());
+                    message.put("sequence", domain.getSequenceNumber());
+                    if (domain instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+                        tracked.trackingToken().position().ifPresent(p -> message.put("position", p));
+                    }
+                    unitOfWork.root().afterCommit(u -> channels.forEach((channel, kind) -> {
+                        Map<String, Object> sent = new LinkedHashMap<>();
+                        sent.put("kind", kind);
+                        sent.putAll(message);
+                        String text = json.writeValueAsString(sent);
+                        redis.call(r -> r.convertAndSend(channel, text), null);
+                    }));
+                }
+            }
+            return result;
+        }
+
+        /** The channels an event is news on, each with the kind of change it reports there. */
+        private static Map<String, String> channels(DomainEventMessage<?> event) {
+            Map<String, String> channels = new LinkedHashMap<>();
+            String id = event.getAggregateIdentifier();
+            switch (event.getType()) {
+                case "Lease" -> channels.put("lease:changes:" + id, "lease_changed");
+                case "Property" -> {
+                    channels.put("property:changes:" + id, "property_changed");
+                    UUID unit = unit(event.getPayload());
+                    if (unit != null) {
+                        channels.put("unit:changes:" + unit, "unit_changed");
+                    }
+                }
+                default -> {
+                    // events of other aggregates these projectors read (none report a lease or property change)
+                }
+            }
+            return channels;
+        }
+
+        private static UUID unit(Object payload) {
+            if (payload instanceof UnitAdded e) {
+                return e.unitId().value();
+            } else if (payload instanceof UnitRevised e) {
+                return e.unitId().value();
+            } else if (payload instanceof UnitRemoved e) {
+                return e.unitId().value();
+            } else if (payload instanceof UnitOccupied e) {
+                return e.unitId().value();
+            } else if (payload instanceof UnitVacated e) {
+                return e.unitId().value();
+            }
+            return null;
+        }
+    }
+}
