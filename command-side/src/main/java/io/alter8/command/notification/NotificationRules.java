@@ -18,7 +18,7 @@ import java.util.Map;
  * Runs every {@link NotificationRule} on the events it is for, after their commit, on a processor of its own that
  * starts at the head of the stream (events from before it existed are not notified) and retries on errors. Its
  * handler is {@link DisallowReplay}, so Axon refuses to reset this processor at all (a replay would send
- * everything again), and {@link Notifier} refuses a notification already issued, whatever delivers its event twice. What the rules need to remember ({@link Subjects}) is written here too, in
+ * everything again), and {@link Notifier} refuses a notification already issued, whatever delivers its event twice. What the rules need to remember ({@link RuleMemory}) is written here too, in
  * the same transaction as the notifications and the processor's position.
  */
 @Component
@@ -28,19 +28,19 @@ class NotificationRules {
     static final String PROCESSING_GROUP = "notification-rules";
 
     private final Map<Class<?>, List<NotificationRule<?>>> byEvent = new HashMap<>();
-    private final Subjects subjects;
+    private final List<RuleMemory> memories;
     private final Notifier notifier;
 
-    NotificationRules(List<NotificationRule<?>> rules, Subjects subjects, Notifier notifier) {
+    NotificationRules(List<NotificationRule<?>> rules, List<RuleMemory> memories, Notifier notifier) {
         rules.forEach(rule -> byEvent.computeIfAbsent(rule.eventType(), t -> new java.util.ArrayList<>()).add(rule));
-        this.subjects = subjects;
+        this.memories = memories;
         this.notifier = notifier;
     }
 
     @EventHandler
     @DisallowReplay
     void on(Object event, EventMessage<?> message) {
-        subjects.record(event);
+        memories.forEach(memory -> memory.record(event, message.getIdentifier()));
         for (NotificationRule<?> rule : byEvent.getOrDefault(event.getClass(), List.of())) {
             for (Notice notice : notices(rule, event)) {
                 notifier.issue(notice, message.getIdentifier());
