@@ -111,7 +111,7 @@ class ApiKeys {
         if (!allowances.enables(new UserId(key.userId()), Features.API_ACCESS)) {
             endSessions("SELECT s.session_id FROM api_key_session s JOIN user_session u ON u.id = s.session_id "
                                 + "WHERE u.user_id = ? AND u.revoked_at IS NULL", key.userId(), "api-access-ended");
-            throw new PlanLimitReached(Features.API_ACCESS, 0, 0);
+            throw new PlanLimitReached(new UserId(key.userId()), Features.API_ACCESS, 0, 0);
         }
         // The session lives as long as its access token: the key, not a refresh token, buys the next one.
         Instant expires = now.plus(settings.accessTokenTtl());
@@ -125,7 +125,7 @@ class ApiKeys {
 
     private void requireApiAccess(UUID userId) {
         if (!allowances.enables(new UserId(userId), Features.API_ACCESS)) {
-            throw new PlanLimitReached(Features.API_ACCESS, 0, 0);
+            throw new PlanLimitReached(new UserId(userId), Features.API_ACCESS, 0, 0);
         }
     }
 

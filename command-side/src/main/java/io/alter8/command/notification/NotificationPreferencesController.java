@@ -42,7 +42,10 @@ class NotificationPreferencesController {
     static final Set<String> TYPES = Set.of("new_application", "lease_ready_to_approve", "lease_ready_to_sign",
                                             "lease_activated", "lease_ending_soon", "lease_ended",
                                             "verification_assigned", "verification_scheduled",
-                                            "verification_completed", "verification_rejected");
+                                            "verification_completed", "verification_rejected",
+                                            "payment_due_soon", "payment_overdue", "late_fee_applied",
+                                            "late_fee_waived", "payment_received", "subscription_renewing",
+                                            "subscription_expired", "plan_limit_reached");
 
     private final NotificationPreferences preferences;
 

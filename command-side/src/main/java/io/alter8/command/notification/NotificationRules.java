@@ -1,10 +1,23 @@
 package io.alter8.command.notification;
 
+import io.alter8.api.lease.ChargeOverpaid;
+import io.alter8.api.lease.CreditAllocated;
+import io.alter8.api.lease.LateFeeApplied;
+import io.alter8.api.lease.LateFeeWaived;
 import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseApproved;
 import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTermsRevised;
+import io.alter8.api.lease.PaymentRecorded;
+import io.alter8.api.lease.RentChargeCancelled;
+import io.alter8.api.lease.RentChargeScheduled;
+import io.alter8.api.subscription.SubscriptionCancelled;
+import io.alter8.api.subscription.SubscriptionChanged;
+import io.alter8.api.subscription.SubscriptionEnded;
+import io.alter8.api.subscription.SubscriptionReactivated;
+import io.alter8.api.subscription.SubscriptionRenewed;
+import io.alter8.api.subscription.SubscriptionStarted;
 import io.alter8.api.user.PersonalDetailsChanged;
 import io.alter8.api.user.UserRegistered;
 import io.alter8.api.verification.VerificationAssigned;
@@ -34,13 +47,14 @@ import java.util.stream.Collectors;
  * Runs every {@link NotificationRule} on the events it is for, after their commit, on a processor of its own that
  * starts at the head of the stream (events from before it existed are not notified) and retries on errors. Its
  * handlers are {@link DisallowReplay}, so Axon refuses to reset this processor at all (a replay would send
- * everything again), and {@link Notifier} refuses a notification already issued, whatever delivers its event twice. What the rules need to remember ({@link Subjects}) is written here too, in
- * the same transaction as the notifications and the processor's position.
+ * everything again), and {@link Notifier} refuses a notification already issued, whatever delivers its event twice.
+ * What the rules need to remember (each {@link RuleMemory}) is written here too, in the same transaction as the
+ * notifications and the processor's position.
  * <p>
- * One handler per event type that a rule or {@link Subjects} needs, rather than one for every event: the processor
- * then passes over the rest (most of the stream: properties, payments, users' logins) without deserializing them,
+ * One handler per event type that a rule or a {@link RuleMemory} needs, rather than one for every event: the
+ * processor then passes over the rest (most of the stream: properties, users' logins) without deserializing them,
  * opening a transaction or storing its position for them. A rule for a type without a handler here fails the
- * start-up, so it cannot be silently deaf.
+ * start-up, so it cannot be silently deaf; a memory's types are listed in its own class.
  */
 @Component
 @ProcessingGroup(NotificationRules.PROCESSING_GROUP)
@@ -49,10 +63,10 @@ class NotificationRules {
     static final String PROCESSING_GROUP = "notification-rules";
 
     private final Map<Class<?>, List<NotificationRule<?>>> byEvent = new HashMap<>();
-    private final Subjects subjects;
+    private final List<RuleMemory> memories;
     private final Notifier notifier;
 
-    NotificationRules(List<NotificationRule<?>> rules, Subjects subjects, Notifier notifier) {
+    NotificationRules(List<NotificationRule<?>> rules, List<RuleMemory> memories, Notifier notifier) {
         Set<Class<?>> handled = handledTypes();
         rules.forEach(rule -> {
             if (!handled.contains(rule.eventType())) {
@@ -61,7 +75,7 @@ class NotificationRules {
             }
             byEvent.computeIfAbsent(rule.eventType(), t -> new ArrayList<>()).add(rule);
         });
-        this.subjects = subjects;
+        this.memories = memories;
         this.notifier = notifier;
     }
 
@@ -100,6 +114,48 @@ class NotificationRules {
     @EventHandler
     @DisallowReplay
     void on(LeaseTerminated event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(RentChargeScheduled event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(RentChargeCancelled event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(LateFeeApplied event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(LateFeeWaived event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(PaymentRecorded event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(CreditAllocated event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ChargeOverpaid event, EventMessage<?> message) {
         handle(event, message);
     }
 
@@ -145,8 +201,44 @@ class NotificationRules {
         handle(event, message);
     }
 
+    @EventHandler
+    @DisallowReplay
+    void on(SubscriptionStarted event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(SubscriptionRenewed event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(SubscriptionChanged event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(SubscriptionCancelled event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(SubscriptionEnded event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(SubscriptionReactivated event, EventMessage<?> message) {
+        handle(event, message);
+    }
+
     private void handle(Object event, EventMessage<?> message) {
-        subjects.record(event);
+        memories.forEach(memory -> memory.record(event, message.getIdentifier()));
         for (NotificationRule<?> rule : byEvent.getOrDefault(event.getClass(), List.of())) {
             for (Notice notice : notices(rule, event)) {
                 notifier.issue(notice, message.getIdentifier());

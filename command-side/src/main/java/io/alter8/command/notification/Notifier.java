@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +45,11 @@ class Notifier {
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** Issues each of {@code notices} for one {@code cause}; answers how many were not issued before. */
+    int issueEach(List<Notice> notices, String cause) {
+        return (int) notices.stream().filter(notice -> issue(notice, cause)).count();
     }
 
     /** Issues {@code notice}, caused by {@code cause} (an event's id, or a check's key); false if it was already. */

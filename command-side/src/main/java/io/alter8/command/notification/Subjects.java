@@ -4,6 +4,7 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseProposed;
 import io.alter8.api.lease.LeaseTerminated;
+import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.LeaseTermsRevised;
 import io.alter8.api.user.PersonalDetailsChanged;
 import io.alter8.api.user.UserRegistered;
@@ -29,7 +30,7 @@ import java.util.UUID;
  * {@link NotificationRules} with absolute writes (upserts), so an event seen twice changes nothing.
  */
 @Component
-class Subjects {
+class Subjects implements RuleMemory {
 
     /** A lease's parties and end. */
     record LeaseSubject(UUID leaseId, UUID propertyId, UserId owner, UserId agent, UserId manager,
@@ -63,18 +64,19 @@ class Subjects {
     }
 
     /** Each event type here needs its handler in {@link NotificationRules}, which passes over the others. */
-    void record(Object event) {
+    @Override
+    public void record(Object event, String eventId) {
         if (event instanceof LeaseProposed e) {
             jdbc.update("""
                     INSERT INTO notification_lease (lease_id, property_id, owner_id, agent_id, manager_id, tenant_ids,
-                                                    end_date)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lease_id) DO NOTHING""",
+                                                    end_date, grace_days)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lease_id) DO NOTHING""",
                     uuid(e.leaseId().toString()), uuid(e.propertyId().toString()), id(e.ownerId()), id(e.agentId()),
                     id(e.managerId()), e.tenants().stream().map(Subjects::id).toArray(UUID[]::new),
-                    Date.valueOf(e.terms().endDate()));
+                    Date.valueOf(e.terms().endDate()), graceDays(e.terms()));
         } else if (event instanceof LeaseTermsRevised e) {
-            jdbc.update("UPDATE notification_lease SET end_date = ? WHERE lease_id = ?",
-                        Date.valueOf(e.terms().endDate()), uuid(e.leaseId().toString()));
+            jdbc.update("UPDATE notification_lease SET end_date = ?, grace_days = ? WHERE lease_id = ?",
+                        Date.valueOf(e.terms().endDate()), graceDays(e.terms()), uuid(e.leaseId().toString()));
         } else if (event instanceof LeaseActivated e) {
             jdbc.update("UPDATE notification_lease SET active = TRUE WHERE lease_id = ?", uuid(e.leaseId().toString()));
         } else if (event instanceof LeaseTerminated e) {
@@ -129,6 +131,11 @@ class Subjects {
                 INSERT INTO notification_recipient (user_id, first_name, language) VALUES (?, ?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET first_name = EXCLUDED.first_name, language = EXCLUDED.language""",
                     id(userId), firstName, language == null || language.isBlank() ? "en" : language);
+    }
+
+    /** A charge is overdue once its due date and these days have passed, as the lease's assessment counts. */
+    private static int graceDays(LeaseTerms terms) {
+        return terms.lateFee() == null ? 0 : terms.lateFee().graceDays();
     }
 
     private static UUID id(UserId userId) {

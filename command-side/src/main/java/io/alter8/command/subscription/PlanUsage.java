@@ -118,7 +118,7 @@ class PlanUsage implements AccountUsage {
         }
         ownerOf(event.propertyId().value()).ifPresent(owner -> {
             if (!entitlements.allowance(owner, Features.HUD_PROGRAMMES).enabled()) {
-                throw new PlanLimitReached(Features.HUD_PROGRAMMES, 0, 0);
+                throw new PlanLimitReached(owner, Features.HUD_PROGRAMMES, 0, 0);
             }
         });
     }
@@ -146,7 +146,7 @@ class PlanUsage implements AccountUsage {
                 return;
             }
             if (!allowance.admits(used) && !isAdmin(roles)) {
-                throw new PlanLimitReached(feature, allowance.enabled() && allowance.usageLimit() != null
+                throw new PlanLimitReached(account, feature, allowance.enabled() && allowance.usageLimit() != null
                         ? allowance.usageLimit() : 0, used);
             }
         }

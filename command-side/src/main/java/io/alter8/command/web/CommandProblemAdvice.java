@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,12 @@ class CommandProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblemAdvice.class);
 
+    private final ApplicationEventPublisher events;
+
+    CommandProblemAdvice(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<ProblemDetail> refused(DomainRuleViolation e) {
         return answer(Problems.of(HttpStatus.CONFLICT, e.code(), "Refused", e.getMessage()));
@@ -45,6 +52,8 @@ class CommandProblemAdvice {
             problem.setProperty("feature", limit.feature());
             problem.setProperty("limit", limit.limit());
             problem.setProperty("usage", limit.usage());
+            // The refused command stored nothing; this is how its account comes to hear of the limit.
+            limit.hit().ifPresent(events::publishEvent);
             return answer(problem);
         }
         return answer(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));

@@ -1,6 +1,25 @@
 package io.alter8.command.notification;
 
 import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.PlanId;
+import io.alter8.api.common.SubscriptionId;
+import io.alter8.api.lease.CreditAllocated;
+import io.alter8.api.lease.LateFeeApplied;
+import io.alter8.api.lease.LateFeeKind;
+import io.alter8.api.lease.LateFeeRule;
+import io.alter8.api.lease.LateFeeWaived;
+import io.alter8.api.lease.PaymentMethod;
+import io.alter8.api.lease.PaymentRecorded;
+import io.alter8.api.lease.RentChargeScheduled;
+import io.alter8.api.subscription.PaymentFrequency;
+import io.alter8.api.subscription.SubscriptionCancelled;
+import io.alter8.api.subscription.SubscriptionEnded;
+import io.alter8.api.subscription.SubscriptionStarted;
+import io.alter8.api.subscription.SubscriptionStatus;
+import io.alter8.command.property.PropertyBodies;
+import io.alter8.command.subscription.Plans;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
@@ -43,6 +62,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +93,16 @@ class NotificationRulesTest {
     JdbcTemplate jdbc;
     @Autowired
     LeaseEndingSoonCheck endingSoon;
+    @Autowired
+    PaymentDueSoonCheck dueSoon;
+    @Autowired
+    ChargeOverdueCheck overdue;
+    @Autowired
+    SubscriptionRenewingCheck renewingCheck;
+    @Autowired
+    NotificationRules rules;
+    @Autowired
+    Clock clock;
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
@@ -134,8 +164,8 @@ class NotificationRulesTest {
         assertThat(mails(tenant).get(1).subject()).isEqualTo("आपकी लीज़ अब सक्रिय है");
         assertThat(mails(tenant).get(1).body()).isEqualTo("नमस्ते Ravi, आपकी लीज़ " + end + " तक लागू है।");
 
-        assertThat(endingSoon.run()).isGreaterThanOrEqualTo(2);
-        endingSoon.run();
+        assertThat(endingSoon.run(LocalDate.now(clock))).isGreaterThanOrEqualTo(2);
+        endingSoon.run(LocalDate.now(clock));
         await().atMost(PATIENCE).until(() -> mails(owner).size() == 2 && mails(tenant).size() == 3);
         assertThat(mails(owner).get(1).subject()).isEqualTo("Your lease ends on " + end);
         // In English: the template has no Hindi version.
@@ -226,7 +256,7 @@ class NotificationRulesTest {
         LeaseId lease = LeaseId.random();
         events.publish(proposed(lease, tenant, LocalDate.now().plusYears(1)));
         await().atMost(PATIENCE).until(() -> mails(owner).size() == 1);
-        long rows = jdbc.queryForObject("SELECT count(*) FROM notification_outbox", Long.class);
+        long rows = ownRows();
 
         StreamingEventProcessor rules = processing.eventProcessor(NotificationRules.PROCESSING_GROUP,
                                                                   StreamingEventProcessor.class).orElseThrow();
@@ -250,16 +280,158 @@ class NotificationRulesTest {
         await().atMost(PATIENCE).until(() -> mails(owner).size() == 3);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mails(owner).size() == 3);
         // One e-mail each for the owner's notice and the two applications' owner and manager: nothing repeated.
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification_outbox", Long.class)).isEqualTo(rows + 3);
+        assertThat(ownRows()).isEqualTo(rows + 3);
+    }
+
+    @Test
+    void aPaymentDueInThreeDaysRemindsTheTenantsOnceOfWhatTheirCreditLeavesToPay() {
+        LeaseId lease = LeaseId.random();
+        LocalDate today = LocalDate.now(clock);
+        events.publish(new PersonalDetailsChanged(id(tenant), "Ravi", "Kumar", "hi", null, id(tenant)));
+        events.publish(proposed(lease, owner, today.plusYears(1)));
+        events.publish(charge(lease, 0, today.plusDays(2), "25000"));
+        events.publish(charge(lease, 1, today.plusDays(4), "25000"));
+        EventMessage<PaymentRecorded> payment = GenericEventMessage.asEventMessage(paid(lease, "10000"));
+        events.publish(payment);
+        await().atMost(PATIENCE).until(() -> moneyRows(lease) == 1);
+        // The same payment seen again (a redelivery) counts once and tells nobody again.
+        transaction.executeWithoutResult(s -> rules.on(payment.getPayload(), payment));
+
+        dueSoon.run(LocalDate.now(clock));
+        dueSoon.run(LocalDate.now(clock));
+        // The tenant was asked to approve the lease, got the payment's receipt, and now the reminder.
+        ReceivedMail reminder = await().atMost(PATIENCE).until(() -> mails(tenant), m -> m.size() == 3).stream()
+                                       .filter(m -> m.subject().contains(today.plusDays(2).toString()))
+                                       .findFirst().orElseThrow();
+        assertThat(reminder.subject()).isEqualTo("15000.00 INR का किराया " + today.plusDays(2) + " को देय है");
+        assertThat(reminder.body()).startsWith("नमस्ते Ravi, आपके किराए के 15000.00 INR");
+        // The charge due in four days is not yet told; the owner and manager hear of the payment only.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mails(tenant).size() == 3);
+        assertThat(mails(owner)).extracting(ReceivedMail::subject).containsExactly("Payment of 10000.00 INR received");
+        assertThat(mails(manager)).extracting(ReceivedMail::subject).containsExactly("Payment of 10000.00 INR received");
+        assertThat(mails(tenant)).extracting(ReceivedMail::subject).contains("10000.00 INR का भुगतान प्राप्त हुआ");
+        assertThat(inAppEvents(tenant)).isEqualTo(3);
+    }
+
+    @Test
+    void aChargeUnpaidPastItsGraceDaysIsOverdueThenItsLateFeeIsAddedAndWaived() {
+        LeaseId lease = LeaseId.random();
+        LocalDate today = LocalDate.now(clock);
+        events.publish(proposed(lease, owner, today.plusYears(1), 3));
+        events.publish(charge(lease, 0, today.minusDays(10), "25000"));
+        events.publish(charge(lease, 1, today.minusDays(5), "25000"));
+        events.publish(charge(lease, 2, today.minusDays(2), "25000"));
+        events.publish(paid(lease, "25000"));
+        events.publish(new CreditAllocated(lease, 0, Money.of("25000", "INR")));
+        await().atMost(PATIENCE).until(() -> moneyRows(lease) == 2);
+
+        overdue.run(LocalDate.now(clock));
+        overdue.run(LocalDate.now(clock));
+        // Charge 0 is paid and charge 2 is within its three grace days: only charge 1 is overdue.
+        ReceivedMail told = await().atMost(PATIENCE).until(() -> mails(tenant), m -> m.size() == 3).stream()
+                                   .filter(m -> m.subject().contains("overdue")).findFirst().orElseThrow();
+        assertThat(told.subject()).isEqualTo("Your rent due on " + today.minusDays(5) + " is overdue");
+        assertThat(told.body()).isEqualTo("Hello Asha, 25000.00 INR of the rent due on " + today.minusDays(5)
+                                          + " is still unpaid. Pay it as soon as you can; your lease may charge a "
+                                          + "late fee.");
+
+        UUID fee = UUID.randomUUID();
+        events.publish(new LateFeeApplied(lease, fee, PropertyId.random(), 1, Money.of("500", "INR"), 5, today));
+        events.publish(new LateFeeWaived(lease, fee, 1, Money.of("500", "INR"), "first time", id(owner)));
+        await().atMost(PATIENCE).until(() -> mails(tenant).size() == 5);
+        assertThat(mails(tenant).subList(3, 5)).extracting(ReceivedMail::subject)
+                .containsExactly("A late fee of 500.00 INR was added", "A late fee was waived");
+        assertThat(mails(tenant).get(3).body()).isEqualTo("Hello Asha, a late fee of 500.00 INR was added to your "
+                                                          + "rent, 5 days after it was due.");
+        assertThat(mails(owner)).extracting(ReceivedMail::subject).containsExactly("Payment of 25000.00 INR received");
+        overdue.run(LocalDate.now(clock));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mails(tenant).size() == 5);
+    }
+
+    @Test
+    void aSubscriptionAboutToRenewTellsItsAccountOnceAndOneThatExpiresSaysSo() {
+        LocalDate today = LocalDate.now(clock);
+        SubscriptionId renewing = SubscriptionId.random();
+        SubscriptionId lapsing = SubscriptionId.random();
+        events.publish(started(renewing, owner, "Pro", today.plusDays(2), true));
+        events.publish(started(lapsing, manager, "Basic", today.plusDays(1), false));
+        await().atMost(PATIENCE).until(() -> subscriptionsKnown(owner) == 1 && subscriptionsKnown(manager) == 1);
+
+        renewingCheck.run(LocalDate.now(clock));
+        renewingCheck.run(LocalDate.now(clock));
+        assertThat(mailTo(owner).subject()).isEqualTo("Your Pro subscription renews on " + today.plusDays(2));
+        assertThat(mailTo(owner).body()).isEqualTo("Hello Asha, your Pro subscription renews on " + today.plusDays(2)
+                                                   + " for 999.00 INR. Change the plan or cancel before then if "
+                                                   + "you wish.");
+
+        events.publish(new SubscriptionEnded(lapsing, id(manager), PlanId.random(), SubscriptionStatus.EXPIRED,
+                                             today.plusDays(1), false));
+        events.publish(new SubscriptionCancelled(renewing, id(owner), "too dear", false, today, Money.of("0", "INR"),
+                                                 id(owner)));
+        events.publish(new SubscriptionEnded(renewing, id(owner), PlanId.random(), SubscriptionStatus.CANCELLED,
+                                             today, false));
+        assertThat(mailTo(manager).subject()).isEqualTo("Your Basic subscription has expired");
+        assertThat(mailTo(manager).body()).startsWith("Hello Asha, your Basic subscription expired on "
+                                                      + today.plusDays(1) + ". Your account is on the free tier");
+        // The renewing one was told once; its cancellation, asked for, is not announced.
+        renewingCheck.run(LocalDate.now(clock));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+               .until(() -> mails(owner).size() == 1 && mails(manager).size() == 1);
+    }
+
+    @Test
+    void aCommandRefusedForThePlansLimitTellsTheAccountOnceADay() {
+        ApiClient admin = api.withToken(TestTokens.mint(UUID.randomUUID(), "admin"));
+        ApiClient asOwner = api.withToken(TestTokens.mint(owner.id(), "owner"));
+        Plans.subscribeToNewPlan(admin, asOwner, "[{\"feature\": \"properties\", \"usageLimit\": 1}, "
+                                                 + "{\"feature\": \"units\"}]");
+        assertThat(asOwner.post("/api/properties", PropertyBodies.apartment(null, null, "First", "20000")).status())
+                .isEqualTo(201);
+        for (String title : List.of("Second", "Third")) {
+            Response refused = asOwner.post("/api/properties", PropertyBodies.apartment(null, null, title, "20000"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        }
+
+        assertThat(mailTo(owner).subject()).isEqualTo("You reached your plan's limit of properties");
+        assertThat(mailTo(owner).body()).isEqualTo("Hello Asha, your plan allows 1 of properties, so the last change "
+                                                   + "that needed more was refused. Choose a bigger plan to go on.");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mails(owner).size() == 1);
+        assertThat(inAppEvents(owner)).isEqualTo(1);
     }
 
     private LeaseProposed proposed(LeaseId lease, User by, LocalDate end) {
+        return proposed(lease, by, end, 0);
+    }
+
+    private LeaseProposed proposed(LeaseId lease, User by, LocalDate end, int graceDays) {
         LocalDate start = LocalDate.now();
+        LateFeeRule lateFee = graceDays == 0 ? null
+                : new LateFeeRule(LateFeeKind.FLAT, Money.of("500", "INR"), null, null, graceDays);
         LeaseTerms terms = new LeaseTerms(start, end, 30, true, false, Money.of("25000", "INR"),
                                           Money.of("50000", "INR"), Money.of("0", "INR"), Money.of("0", "INR"),
-                                          new BigDecimal("5.00"), null, AgreementType.STANDARD, List.of());
+                                          new BigDecimal("5.00"), null, AgreementType.STANDARD, List.of(), null,
+                                          lateFee);
         return new LeaseProposed(lease, PropertyId.random(), UnitId.random(), id(owner), null, id(manager),
                                  List.of(id(tenant)), id(tenant), terms, id(by));
+    }
+
+    private static RentChargeScheduled charge(LeaseId lease, int number, LocalDate due, String amount) {
+        Money rent = Money.of(amount, "INR");
+        Money none = Money.of("0", "INR");
+        return new RentChargeScheduled(lease, PropertyId.random(), number, due, due.plusMonths(1).minusDays(1), due,
+                                       rent, none, none, rent);
+    }
+
+    private PaymentRecorded paid(LeaseId lease, String amount) {
+        return new PaymentRecorded(lease, UUID.randomUUID(), PropertyId.random(), Money.of(amount, "INR"),
+                                   PaymentMethod.UPI, Instant.now().minusSeconds(60), null, null, null, id(tenant));
+    }
+
+    private static SubscriptionStarted started(SubscriptionId subscription, User account, String plan, LocalDate end,
+                                               boolean autoRenew) {
+        return new SubscriptionStarted(subscription, id(account), PlanId.random(), plan, PaymentFrequency.MONTHLY, 1,
+                                       Money.of("999", "INR"), SubscriptionStatus.ACTIVE, end.minusMonths(1), end,
+                                       autoRenew, id(account));
     }
 
     private static LeaseApproved approved(LeaseId lease, LeaseApprovalStatus status) {
@@ -291,6 +463,22 @@ class NotificationRulesTest {
 
     private long issued(User user) {
         return jdbc.queryForObject("SELECT count(*) FROM notification_issued WHERE user_id = ?", Long.class,
+                                   user.id());
+    }
+
+    /** This test's users' rows: the scheduled checks may add others' meanwhile. */
+    private long ownRows() {
+        return jdbc.queryForObject("SELECT count(*) FROM notification_outbox WHERE user_id IN (?, ?, ?)", Long.class,
+                                   owner.id(), tenant.id(), manager.id());
+    }
+
+    private long moneyRows(LeaseId lease) {
+        return jdbc.queryForObject("SELECT count(*) FROM notification_lease_money WHERE lease_id = ?", Long.class,
+                                   lease.value());
+    }
+
+    private long subscriptionsKnown(User user) {
+        return jdbc.queryForObject("SELECT count(*) FROM notification_subscription WHERE account_id = ?", Long.class,
                                    user.id());
     }
 
