@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
 
 /** What every aggregate checks of a command's arguments first, answered as the API's problems. */
 public final class CommandArguments {
@@ -41,5 +43,20 @@ public final class CommandArguments {
     /** Today in UTC, on Axon's clock. */
     public static LocalDate today() {
         return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Tags as kept: stripped, blanks and repeats dropped; more than {@code most}, or longer than {@code longest}: 409.
+     */
+    public static List<String> tags(List<String> given, int most, int longest) {
+        if (given == null) {
+            return List.of();
+        }
+        List<String> tags = given.stream().map(CommandArguments::text).filter(Objects::nonNull).distinct().toList();
+        if (tags.size() > most || tags.stream().anyMatch(t -> t.length() > longest)) {
+            throw new DomainRuleViolation("invalid-tags", "at most " + most + " tags of at most " + longest
+                    + " characters");
+        }
+        return tags;
     }
 }

@@ -44,6 +44,8 @@ class AccessMatrixTest {
     static final Set<String> DOCUMENT_PEOPLE = Set.of("owner", "tenant", "agent", "field_executive",
                                                       "property_manager", "admin", "super_admin");
     static final Set<String> AUDITORS = Set.of("auditor", "admin", "super_admin");
+    static final Set<String> MEDIA_UPLOADERS = Set.of("owner", "agent", "field_executive", "property_manager",
+                                                      "admin", "super_admin");
 
     record Route(String method, String path, Set<String> admitted) {
     }
@@ -138,6 +140,12 @@ class AccessMatrixTest {
                 new Route("GET", "/api/documents/" + id + "/content", DOCUMENT_PEOPLE),
                 new Route("PUT", "/api/documents/" + id + "/grants/" + id, DOCUMENT_PEOPLE),
                 new Route("DELETE", "/api/documents/" + id + "/grants/" + id, DOCUMENT_PEOPLE),
+                new Route("POST", "/api/properties/" + id + "/media", MEDIA_UPLOADERS),
+                new Route("PUT", "/api/properties/" + id + "/media/" + id, MEDIA_UPLOADERS),
+                new Route("PUT", "/api/properties/" + id + "/media/primary", MEDIA_UPLOADERS),
+                new Route("PUT", "/api/properties/" + id + "/media/order", MEDIA_UPLOADERS),
+                new Route("POST", "/api/properties/" + id + "/media/" + id + "/review", REVIEWERS),
+                new Route("GET", "/api/properties/" + id + "/media/" + id + "/content", DOCUMENT_PEOPLE),
                 new Route("GET", "/api/audit/property/" + id + "/events", AUDITORS),
                 new Route("GET", "/api/audit/events", AUDITORS),
                 new Route("GET", "/api/audit/property/" + id + "/state", AUDITORS),

@@ -113,7 +113,7 @@ class Document {
             throw new DomainRuleViolation("invalid-description",
                                           "the description has at most " + MAX_DESCRIPTION + " characters");
         }
-        List<String> tags = tags(command.tags());
+        List<String> tags = CommandArguments.tags(command.tags(), MAX_TAGS, MAX_TAG);
         AccessLevel level = command.accessLevel() == null ? AccessLevel.RESTRICTED : command.accessLevel();
         if (kind.encrypted()) {
             if (entity != DocumentEntityType.USER) {
@@ -289,18 +289,6 @@ class Document {
             throw new DomainRuleViolation("invalid-file", kind.encrypted()
                     ? "a " + kind.wire() + " document is stored encrypted" : "only identity documents are encrypted");
         }
-    }
-
-    private static List<String> tags(List<String> given) {
-        if (given == null) {
-            return List.of();
-        }
-        List<String> tags = given.stream().map(CommandArguments::text).filter(Objects::nonNull).distinct().toList();
-        if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.length() > MAX_TAG)) {
-            throw new DomainRuleViolation("invalid-tags", "at most " + MAX_TAGS + " tags of at most " + MAX_TAG
-                    + " characters");
-        }
-        return tags;
     }
 
     private static List<String> searchWords(List<String> words) {

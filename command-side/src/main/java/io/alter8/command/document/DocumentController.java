@@ -12,7 +12,6 @@ import io.alter8.api.document.DownloadDocument;
 import io.alter8.api.document.GrantDocumentAccess;
 import io.alter8.api.document.RevokeDocumentAccess;
 import io.alter8.api.document.SignDocument;
-import io.alter8.api.document.StoredFile;
 import io.alter8.api.document.UploadDocument;
 import io.alter8.api.document.UploadDocumentVersion;
 import io.alter8.command.NotFound;
@@ -33,7 +32,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +49,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,13 +66,13 @@ class DocumentController {
 
     private final CommandSender commands;
     private final Uploads uploads;
-    private final DocumentFiles files;
+    private final Downloads downloads;
     private final EventStore events;
 
-    DocumentController(CommandSender commands, Uploads uploads, DocumentFiles files, EventStore events) {
+    DocumentController(CommandSender commands, Uploads uploads, Downloads downloads, EventStore events) {
         this.commands = commands;
         this.uploads = uploads;
-        this.files = files;
+        this.downloads = downloads;
         this.events = events;
     }
 
@@ -153,21 +149,7 @@ class DocumentController {
         DocumentId document = new DocumentId(id);
         CommandAccepted counted = commands.send(new DownloadDocument(document, version, Callers.actor()), document,
                                                 commands.metaData());
-        StoredFile file = downloaded(document, counted.version()).file();
-        InputStream content = files.open(file);
-        StreamingResponseBody body = out -> {
-            try (InputStream in = content) {
-                in.transferTo(out);
-            }
-        };
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("X-Checksum-SHA256", file.sha256());
-        return answer.contentLength(file.size()).body(body);
+        return downloads.serve(downloaded(document, counted.version()).file(), false);
     }
 
     @PutMapping("/{id}/grants/{userId}")

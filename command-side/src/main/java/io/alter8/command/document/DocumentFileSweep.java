@@ -10,13 +10,16 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects files no document holds: an upload whose command never arrived (the service stopped between storing the
- * bytes and sending it), or the files of a document retention expired before it could delete them. Only unsettled
- * files older than {@code grace} are looked at, so an upload in flight is never touched; each is asked of its
- * document: held, it is settled again; not held (or no such document), it is deleted.
+ * Collects files no document (or property media) holds: an upload whose command never arrived (the service stopped
+ * between storing the bytes and sending it), or the files of a document retention expired before it could delete
+ * them. Only unsettled files older than {@code grace} are looked at, so an upload in flight is never touched; each is
+ * asked of its holder: held, it is settled again; not held (or no such holder), it is deleted.
  */
 @Component
 class DocumentFileSweep {
@@ -25,13 +28,15 @@ class DocumentFileSweep {
 
     private final DocumentFiles files;
     private final Repository<Document> documents;
+    private final Map<String, DocumentFiles.HeldFiles> others = new HashMap<>();
     private final Clock clock;
     private final Duration grace;
 
-    DocumentFileSweep(DocumentFiles files, Repository<Document> documents, Clock clock,
-                      @Value("${alter8.documents.sweep-grace:PT1H}") Duration grace) {
+    DocumentFileSweep(DocumentFiles files, Repository<Document> documents, List<DocumentFiles.HeldFiles> others,
+                      Clock clock, @Value("${alter8.documents.sweep-grace:PT1H}") Duration grace) {
         this.files = files;
         this.documents = documents;
+        others.forEach(holder -> this.others.put(holder.kind(), holder));
         this.clock = clock;
         this.grace = grace;
     }
@@ -45,9 +50,8 @@ class DocumentFileSweep {
     int sweep(Instant now) {
         int deleted = 0;
         for (DocumentFiles.Unsettled file : files.unsettledBefore(now.minus(grace), BATCH)) {
-            Set<String> held = DefaultUnitOfWork.startAndGet(null).executeWithResult(
-                    () -> AggregateQuestions.ask(documents, file.documentId(), Document::fileIds).orElse(Set.of()))
-                    .getPayload();
+            Set<String> held = DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> heldBy(file.holder()))
+                                                .getPayload();
             if (held.contains(file.fileId())) {
                 files.settle(file.fileId());
             } else {
@@ -56,5 +60,13 @@ class DocumentFileSweep {
             }
         }
         return deleted;
+    }
+
+    private Set<String> heldBy(DocumentFiles.Holder holder) {
+        DocumentFiles.HeldFiles other = others.get(holder.kind());
+        if (other != null) {
+            return other.fileIdsOf(holder.id());
+        }
+        return AggregateQuestions.ask(documents, holder.id(), Document::fileIds).orElse(Set.of());
     }
 }

@@ -28,18 +28,41 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The bytes of documents, in GridFS (bucket {@code document_files}); identity documents sealed under their person's
- * data key ({@link PersonalDataCipher#sealFile}). A file is stored before the command that records it is sent, and
- * is <em>unsettled</em> until that command succeeded: the caller deletes it when the command is refused, and
- * {@link DocumentFileSweep} deletes any unsettled file that no document holds (the command never arrived: a crash).
+ * The bytes of documents and property media, in GridFS (bucket {@code document_files}); identity documents sealed
+ * under their person's data key ({@link PersonalDataCipher#sealFile}). A file is stored before the command that
+ * records it is sent, and is <em>unsettled</em> until that command succeeded: the caller deletes it when the command
+ * is refused, and {@link DocumentFileSweep} deletes any unsettled file that its holder (a document, or another
+ * aggregate's {@link HeldFiles}) does not hold (the command never arrived: a crash).
  */
 @Component
 public class DocumentFiles {
 
     static final String BUCKET = "document_files";
     private static final String SETTLED = "metadata.settled";
+    private static final String DOCUMENT = "document";
+
+    /**
+     * The aggregate a file is stored for: its kind ({@code document}, or a {@link HeldFiles#kind()}), its id, and
+     * the part of it the file belongs to (a medium of a property's media; null for a document's versions).
+     */
+    public record Holder(String kind, String id, String part) {
+
+        static Holder document(DocumentId id) {
+            return new Holder(DOCUMENT, id.toString(), null);
+        }
+    }
+
+    /** Another kind of aggregate that holds files here: asked by the sweep which of its files it still holds. */
+    public interface HeldFiles {
+
+        String kind();
+
+        /** The ids of the files aggregate {@code id} holds; empty when there is no such aggregate. */
+        Set<String> fileIdsOf(String id);
+    }
 
     private final GridFSBucket bucket;
     private final MongoCollection<org.bson.Document> files;
@@ -57,11 +80,21 @@ public class DocumentFiles {
      */
     StoredFile store(DocumentId document, Path content, String fileName, String mediaType, String sha256,
                      UserId sealFor) {
+        return store(Holder.document(document), content, fileName, mediaType, sha256, sealFor);
+    }
+
+    /** As {@link #store(DocumentId, Path, String, String, String, UserId)}, for any holder. */
+    public StoredFile store(Holder holder, Path content, String fileName, String mediaType, String sha256,
+                            UserId sealFor) {
         ObjectId id = new ObjectId();
         String fileId = id.toHexString();
+        // A document's files keep the field they always had, so files stored before other holders stay found.
+        org.bson.Document metadata = holder.kind().equals(DOCUMENT)
+                ? new org.bson.Document("documentId", holder.id())
+                : new org.bson.Document("holder", holder.kind()).append("holderId", holder.id())
+                                                                .append("part", holder.part());
         GridFSUploadOptions options = new GridFSUploadOptions()
-                .metadata(new org.bson.Document("documentId", document.toString()).append("mediaType", mediaType)
-                                                  .append("settled", false));
+                .metadata(metadata.append("mediaType", mediaType).append("settled", false));
         GridFSUploadStream upload = bucket.openUploadStream(new BsonObjectId(id), fileName, options);
         String keyId = null;
         try {
@@ -88,7 +121,7 @@ public class DocumentFiles {
     }
 
     /** The command that records the file succeeded: the sweep leaves it alone. */
-    void settle(String fileId) {
+    public void settle(String fileId) {
         files.updateOne(Filters.eq("_id", new ObjectId(fileId)), Updates.set(SETTLED, true));
     }
 
@@ -98,7 +131,7 @@ public class DocumentFiles {
     }
 
     /** Deletes the file; a file already gone is no error (a second sweep, a retry). */
-    void delete(String fileId) {
+    public void delete(String fileId) {
         try {
             bucket.delete(new ObjectId(fileId));
         } catch (MongoGridFSException gone) {
@@ -107,7 +140,7 @@ public class DocumentFiles {
     }
 
     /** The plaintext bytes of a stored file, opened for streaming. */
-    InputStream open(StoredFile file) {
+    public InputStream open(StoredFile file) {
         InputStream stored = bucket.openDownloadStream(new ObjectId(file.fileId()));
         if (!file.encrypted()) {
             return stored;
@@ -128,8 +161,18 @@ public class DocumentFiles {
         return ids;
     }
 
-    /** An unsettled file and the document it was stored for. */
-    record Unsettled(String fileId, DocumentId documentId) {
+    /** The ids of the unsettled files stored for {@code holder}'s part: a retry finds what a crash left. */
+    public List<String> unsettledOf(Holder holder) {
+        List<String> ids = new ArrayList<>();
+        bucket.find(Filters.and(Filters.eq("metadata.holder", holder.kind()),
+                                Filters.eq("metadata.holderId", holder.id()),
+                                Filters.eq("metadata.part", holder.part()), Filters.eq(SETTLED, false)))
+              .forEach(file -> ids.add(file.getObjectId().toHexString()));
+        return ids;
+    }
+
+    /** An unsettled file and what it was stored for. */
+    record Unsettled(String fileId, Holder holder) {
     }
 
     /** Unsettled files stored before {@code before}: the candidates of a sweep. */
@@ -138,8 +181,11 @@ public class DocumentFiles {
         for (GridFSFile file : bucket.find(Filters.and(Filters.eq(SETTLED, false),
                                                        Filters.lt("uploadDate", Date.from(before))))
                                      .limit(limit)) {
-            found.add(new Unsettled(file.getObjectId().toHexString(),
-                                    DocumentId.of(file.getMetadata().getString("documentId"))));
+            org.bson.Document metadata = file.getMetadata();
+            String kind = metadata.getString("holder");
+            found.add(new Unsettled(file.getObjectId().toHexString(), kind == null
+                    ? Holder.document(DocumentId.of(metadata.getString("documentId")))
+                    : new Holder(kind, metadata.getString("holderId"), metadata.getString("part"))));
         }
         return found;
     }

@@ -11,16 +11,17 @@ import java.util.Set;
  * What each type of document may be: its media types (as detected from the bytes) and its largest size. The largest
  * of all sizes, plus room for the form fields, is the body limit of the upload routes in application.yml.
  */
-final class UploadRules {
+public final class UploadRules {
 
-    static final String PDF = "application/pdf";
-    static final String JPEG = "image/jpeg";
-    static final String PNG = "image/png";
+    public static final String PDF = "application/pdf";
+    public static final String JPEG = "image/jpeg";
+    public static final String PNG = "image/png";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String DOC = "application/msword";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    record Rule(Set<String> mediaTypes, DataSize maxSize) {
+    /** The media types a kind of file may be, and its largest size. */
+    public record Rule(Set<String> mediaTypes, DataSize maxSize) {
     }
 
     private static final Map<DocumentType, Rule> RULES = new EnumMap<>(Map.of(

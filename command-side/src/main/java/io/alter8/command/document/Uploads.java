@@ -30,10 +30,13 @@ import java.util.function.BiFunction;
  * is left half-written.
  */
 @Component
-class Uploads {
+public class Uploads {
 
-    /** What was checked and will be stored: the bytes in a temporary file, their type, checksum and words. */
-    record Checked(Path content, String fileName, String mediaType, String sha256, List<String> words) {
+    /**
+     * What was checked and will be stored: the bytes in a temporary file (there until the command is sent), their
+     * type, checksum and words.
+     */
+    public record Checked(Path content, String fileName, String mediaType, String sha256, List<String> words) {
     }
 
     private final ContentInspector inspector;
@@ -50,11 +53,21 @@ class Uploads {
      */
     <R> R store(MultipartFile upload, DocumentType type, DocumentId document, UserId sealFor,
                 BiFunction<Checked, StoredFile, R> record) {
+        return store(upload, UploadRules.of(type), "a " + type.wire() + " document",
+                     DocumentFiles.Holder.document(document), sealFor, record);
+    }
+
+    /**
+     * The same for any holder of files: {@code upload} checked against {@code rule} ({@code what} names the kind of
+     * file in refusals: "a kyc document", "an image"), stored for {@code holder}, recorded by {@code record}.
+     */
+    public <R> R store(MultipartFile upload, UploadRules.Rule rule, String what, DocumentFiles.Holder holder,
+                       UserId sealFor, BiFunction<Checked, StoredFile, R> record) {
         Path temp = null;
         try {
             temp = Files.createTempFile("alter8-upload-", ".bin");
-            Checked checked = check(upload, type, temp, sealFor == null);
-            StoredFile stored = files.store(document, temp, checked.fileName(), checked.mediaType(),
+            Checked checked = check(upload, rule, what, temp, sealFor == null);
+            StoredFile stored = files.store(holder, temp, checked.fileName(), checked.mediaType(),
                                             checked.sha256(), sealFor);
             R answer;
             try {
@@ -72,22 +85,22 @@ class Uploads {
         }
     }
 
-    private Checked check(MultipartFile upload, DocumentType type, Path temp, boolean searchable) throws IOException {
+    private Checked check(MultipartFile upload, UploadRules.Rule rule, String what, Path temp, boolean searchable)
+            throws IOException {
         if (upload == null || upload.isEmpty()) {
             throw ApiException.badInput("file", "is empty");
         }
-        UploadRules.Rule rule = UploadRules.of(type);
         long max = rule.maxSize().toBytes();
         if (upload.getSize() > max) {
             throw new ApiException(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "File too large",
-                                               "a " + type.wire() + " document may be at most " + max + " bytes"));
+                                               what + " may be at most " + max + " bytes"));
         }
         String sha256 = copyAndDigest(upload, temp);
         String detected = inspector.mediaType(temp);
         if (!rule.mediaTypes().contains(detected)) {
             throw new ApiException(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-not-allowed",
-                                               "Media type not allowed", "the file is " + detected + "; a "
-                                                       + type.wire() + " document is one of "
+                                               "Media type not allowed", "the file is " + detected + "; "
+                                                       + what + " is one of "
                                                        + String.join(", ", rule.mediaTypes().stream().sorted()
                                                                                .toList())));
         }
@@ -100,14 +113,19 @@ class Uploads {
     }
 
     private static String copyAndDigest(MultipartFile upload, Path temp) throws IOException {
+        return copyAndDigest(upload.getInputStream(), temp);
+    }
+
+    /** Copies {@code content} to {@code target}, answering the SHA-256 of the bytes (hex), as a file records it. */
+    public static String copyAndDigest(InputStream content, Path target) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new DigestInputStream(upload.getInputStream(), sha)) {
-            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = new DigestInputStream(content, sha)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return HexFormat.of().formatHex(sha.digest());
     }

@@ -27,6 +27,7 @@ import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.user.UserRoles;
 import io.alter8.command.document.DocumentEntities;
+import io.alter8.command.media.MediaVerifications;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -241,6 +242,11 @@ class PropertyVerification {
         }
         Set<UserId> writers = fieldExecutiveId == null ? Set.of() : Set.of(fieldExecutiveId);
         return new DocumentEntities.Members(writers, readers, writers);
+    }
+
+    /** What the property's media ask of it when its field executive uploads or reviews for it. */
+    MediaVerifications.Assignment mediaAssignment() {
+        return new MediaVerifications.Assignment(propertyId, fieldExecutiveId, !status.isFinal());
     }
 
     private void requireOpen() {
