@@ -93,6 +93,29 @@ class AuditCommandTest {
         assertThat(verify(lines, DevKeys.checkpointKeys())).isEqualTo(1);
     }
 
+    /**
+     * After a rotation the bundle's checkpoint was signed with the retired key: the verifier picks it by key id from
+     * the keys given, as several files or as one file of PEM blocks, and refuses it without the retired key.
+     */
+    @Test
+    void aCheckpointOfARetiredKeyVerifiesWhenThatKeyIsGivenAmongOthers() throws IOException {
+        KeyPair current = DevKeys.checkpointKeys();
+        Path file = dir.resolve("bundle.ndjson");
+        Files.write(file, bundle(5));
+        Path currentFile = dir.resolve("audit-public.pem");
+        Files.writeString(currentFile, DevKeys.pem("PUBLIC KEY", current.getPublic().getEncoded()));
+        Path retiredFile = dir.resolve("audit-retired-public.pem");
+        Files.writeString(retiredFile, DevKeys.pem("PUBLIC KEY", DevKeys.checkpointKeys().getPublic().getEncoded())
+                + DevKeys.pem("PUBLIC KEY", platform.getPublic().getEncoded()));
+
+        assertThat(AuditCommand.run(List.of("verify", file.toString(), "--public-key",
+                                            currentFile + "," + retiredFile))).isZero();
+        assertThat(AuditCommand.run(List.of("verify", file.toString(), "--public-key", retiredFile.toString())))
+                .isZero();
+        assertThat(AuditCommand.run(List.of("verify", file.toString(), "--public-key", currentFile.toString())))
+                .isEqualTo(1);
+    }
+
     @Test
     void anUnreadableFileOrKeyIsAnErrorAndAMissingFileAUsageError() throws IOException {
         assertThat(AuditCommand.run(List.of("verify", dir.resolve("nothing.ndjson").toString(), "--public-key",
