@@ -301,7 +301,7 @@ class LiveStreamApiTest {
         org.apache.tomcat.util.threads.ThreadPoolExecutor threads = (org.apache.tomcat.util.threads.ThreadPoolExecutor) ((TomcatWebServer) context.getWebServer())
                 .getTomcat().getConnector().getProtocolHandler().getExecutor();
         await().atMost(WAIT).until(() -> threads.getActiveCount() <= 1);
-        assertThat(streams.open()).isGreaterThanOrEqualTo(12);
+        assertThat(streams.openStreams()).isGreaterThanOrEqualTo(12);
     }
 
     @Test
@@ -327,7 +327,7 @@ class LiveStreamApiTest {
         try {
             streams.stop();
             await().atMost(WAIT).until(stream::ended);
-            assertThat(streams.open()).isZero();
+            assertThat(streams.openStreams()).isZero();
             assertThat(connect(owner, "owner", null).status).isEqualTo(503);
         } finally {
             streams.start();
