@@ -30,8 +30,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -245,12 +245,8 @@ class EventStreams implements SmartLifecycle {
         }
     }
 
-    /** The users with a stream open on this instance. */
-    Set<UUID> users() {
-        return Set.copyOf(connections.keySet());
-    }
-
-    int open() {
+    /** How many streams are open on this instance. */
+    int openStreams() {
         return open.get();
     }
 

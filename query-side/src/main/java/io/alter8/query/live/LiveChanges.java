@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,6 +45,9 @@ class LiveChanges {
         };
     }
 
+    private record Channel(String name, String kind, Map<String, Object> fields) {
+    }
+
     private record Publisher(SafeRedis redis, JsonMapper json) implements MessageHandlerInterceptor<EventMessage<?>> {
 
         @Override
@@ -53,7 +57,7 @@ class LiveChanges {
             EventMessage<?> event = unitOfWork.getMessage();
             if (!ReplayToken.isReplay(event) && !ShadowTransaction.active()
                     && event instanceof DomainEventMessage<?> domain) {
-                Map<String, String> channels = channels(domain);
+                List<Channel> channels = channels(domain);
                 if (!channels.isEmpty()) {
                     Map<String, Object> message = new LinkedHashMap<>();
                     message.put("event", domain.getPayloadType().getSimpleName());
@@ -63,36 +67,38 @@ class LiveChanges {
                     if (domain instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
                         tracked.trackingToken().position().ifPresent(p -> message.put("position", p));
                     }
-                    unitOfWork.root().afterCommit(u -> channels.forEach((channel, kind) -> {
+                    unitOfWork.root().afterCommit(u -> channels.forEach(channel -> {
                         Map<String, Object> sent = new LinkedHashMap<>();
-                        sent.put("kind", kind);
+                        sent.put("kind", channel.kind());
+                        sent.putAll(channel.fields());
                         sent.putAll(message);
                         String text = json.writeValueAsString(sent);
-                        redis.call(r -> r.convertAndSend(channel, text), null);
+                        redis.call(r -> r.convertAndSend(channel.name(), text), null);
                     }));
                 }
             }
             return result;
         }
 
-        /** The channels an event is news on, each with the kind of change it reports there. */
-        private static Map<String, String> channels(DomainEventMessage<?> event) {
-            Map<String, String> channels = new LinkedHashMap<>();
+        /** The channels an event is news on, each with the kind of change it reports there and its own fields. */
+        private static List<Channel> channels(DomainEventMessage<?> event) {
             String id = event.getAggregateIdentifier();
             switch (event.getType()) {
-                case "Lease" -> channels.put("lease:changes:" + id, "lease_changed");
+                case "Lease" -> {
+                    return List.of(new Channel("lease:changes:" + id, "lease_changed", Map.of()));
+                }
                 case "Property" -> {
-                    channels.put("property:changes:" + id, "property_changed");
+                    Channel property = new Channel("property:changes:" + id, "property_changed", Map.of());
                     UUID unit = unit(event.getPayload());
-                    if (unit != null) {
-                        channels.put("unit:changes:" + unit, "unit_changed");
-                    }
+                    return unit == null ? List.of(property)
+                            : List.of(property, new Channel("unit:changes:" + unit, "unit_changed",
+                                                            Map.of("unitId", unit.toString())));
                 }
                 default -> {
-                    // events of other aggregates these projectors read (none report a lease or property change)
+                    // events of other aggregates these projectors read: no lease or property changed
+                    return List.of();
                 }
             }
-            return channels;
         }
 
         private static UUID unit(Object payload) {

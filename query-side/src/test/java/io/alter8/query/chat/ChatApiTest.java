@@ -150,12 +150,28 @@ class ChatApiTest {
         assertThat(texts(owner().get("/api/conversations/" + id + "/messages").json()))
                 .containsExactly("Private terms");
 
-        ApiClient anonymous = new ApiClient("http://localhost:" + port);
-        assertThat(anonymous.get("/api/conversations/" + id).status()).isEqualTo(401);
-        assertThat(send(anonymous, id, "hello").status()).isEqualTo(401);
-        Response executive = send(as(UUID.randomUUID(), "field_executive"), id, "hello");
-        assertThat(executive.status()).isEqualTo(403);
-        assertThat(executive.contentType()).hasValue("application/problem+json");
+        // Every route: 401 without a token, 403 for a role that is never one of a property's or lease's people.
+        for (String role : List.of("none", "field_executive", "auditor")) {
+            ApiClient caller = role.equals("none") ? new ApiClient("http://localhost:" + port)
+                    : as(UUID.randomUUID(), role);
+            int expected = role.equals("none") ? 401 : 403;
+            List<Response> answers = List.of(
+                    caller.post("/api/conversations", Map.of("subjectType", "lease", "subjectId", lease.id)),
+                    caller.get("/api/conversations"),
+                    caller.get("/api/conversations/" + id),
+                    caller.get("/api/conversations/" + id + "/messages"),
+                    caller.get("/api/conversations/" + id + "/messages/" + message),
+                    send(caller, id, "hello"),
+                    caller.post("/api/conversations/" + id + "/read", ""),
+                    caller.delete("/api/conversations/" + id + "/messages/" + message),
+                    caller.get("/api/conversations/" + id + "/presence"));
+            for (Response answer : answers) {
+                assertThat(answer.status()).as(role + ": " + answer.body()).isEqualTo(expected);
+                assertThat(answer.contentType()).hasValue("application/problem+json");
+            }
+        }
+        assertThat(texts(owner().get("/api/conversations/" + id + "/messages").json()))
+                .containsExactly("Private terms");
     }
 
     @Test
@@ -172,6 +188,8 @@ class ChatApiTest {
         assertThat(stranger.fieldErrors()).containsExactly("participantIds[1]: is not one of the people of this lease");
 
         String id = leaseConversation();
+        // The refused starts made nothing: the owner has the one conversation just made.
+        assertThat(owner().get("/api/conversations").json().path("total").asLong()).isEqualTo(1);
         List<UUID> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             eleven.add(UUID.randomUUID());

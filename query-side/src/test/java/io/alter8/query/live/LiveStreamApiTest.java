@@ -12,6 +12,7 @@ import io.alter8.query.QuerySideTest;
 import io.alter8.query.Rebuilds;
 import io.alter8.query.lease.LeaseTestEvents;
 import io.alter8.query.live.SseClient.Event;
+import io.alter8.query.property.TestEvents;
 import io.alter8.web.security.AccountStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,24 @@ class LiveStreamApiTest {
         Event chat = stream.named("chat").get(0);
         assertThat(data(chat).path("conversationId").asString()).isEqualTo(conversation);
         assertThat(EventStreams.compare(chat.id(), change.id())).isPositive();
+    }
+
+    @Test
+    void anOwnersStreamHearsOfTheirPropertyAndItsUnitsAndAStrangersDoesNot() {
+        SseClient owners = connect(owner, "owner", null);
+        SseClient strangers = connect(UUID.randomUUID(), "owner", null);
+        TestEvents.Listing property = new TestEvents.Listing().owner(owner);
+        property.append(store, property.registered(), property.unitAdded());
+
+        await().atMost(WAIT).until(() -> owners.named("property").size() >= 2 && !owners.named("unit").isEmpty());
+        assertThat(owners.named("property")).extracting(e -> data(e).path("event").asString())
+                                           .containsExactly("PropertyRegistered", "UnitAdded");
+        JsonNode unit = data(owners.named("unit").get(0));
+        assertThat(unit.path("kind").asString()).isEqualTo("unit_changed");
+        assertThat(unit.path("unitId").asString()).isEqualTo(property.unitId.toString());
+        assertThat(unit.path("aggregateId").asString()).isEqualTo(property.id.toString());
+        assertThat(unit.path("event").asString()).isEqualTo("UnitAdded");
+        assertThat(strangers.events).isEmpty();
     }
 
     @Test
@@ -282,7 +301,7 @@ class LiveStreamApiTest {
         org.apache.tomcat.util.threads.ThreadPoolExecutor threads = (org.apache.tomcat.util.threads.ThreadPoolExecutor) ((TomcatWebServer) context.getWebServer())
                 .getTomcat().getConnector().getProtocolHandler().getExecutor();
         await().atMost(WAIT).until(() -> threads.getActiveCount() <= 1);
-        assertThat(streams.open()).isGreaterThanOrEqualTo(12);
+        assertThat(streams.openStreams()).isGreaterThanOrEqualTo(12);
     }
 
     @Test
@@ -308,7 +327,7 @@ class LiveStreamApiTest {
         try {
             streams.stop();
             await().atMost(WAIT).until(stream::ended);
-            assertThat(streams.open()).isZero();
+            assertThat(streams.openStreams()).isZero();
             assertThat(connect(owner, "owner", null).status).isEqualTo(503);
         } finally {
             streams.start();
