@@ -99,6 +99,8 @@ class AccessMatrixTest {
                 Map.entry("/api/admin/subscription-reports/trial-conversion", Set.of("admin", "super_admin", "analyst")),
                 Map.entry("/api/documents", documentPeople),
                 Map.entry("/api/documents/" + UUID.randomUUID(), documentPeople),
+                Map.entry("/api/properties/" + UUID.randomUUID() + "/media", documentPeople),
+                Map.entry("/api/properties/" + UUID.randomUUID() + "/media/" + UUID.randomUUID(), documentPeople),
                 Map.entry("/api/admin/processing-groups/property-listing/dead-letters", Set.of("admin", "super_admin")),
                 Map.entry("/api/admin/processing-groups", Set.of("admin", "super_admin")),
                 Map.entry("/api/admin/processing-groups/leases/rebuild", Set.of("admin", "super_admin")),

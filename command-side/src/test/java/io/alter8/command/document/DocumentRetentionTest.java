@@ -93,4 +93,37 @@ class DocumentRetentionTest {
                                       .map(d -> d.get("_id")).into(new java.util.ArrayList<>());
         assertThat(unsettled).as("no file left unsettled that a document holds").isEmpty();
     }
+
+    @Test
+    void theSweepAsksAPropertysMediaWhichFilesTheyHold() throws Exception {
+        ApiClient owner = new ApiClient("http://localhost:" + port)
+                .withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        String property = owner.post("/api/properties", PropertyBodies.apartment(null, null, "Flat", "20000")).json()
+                               .path("id").asString();
+        Response r = owner.postMultipart("/api/properties/" + property + "/media", List.of(
+                ApiClient.Part.field("kind", "floor_plan"),
+                ApiClient.Part.file("file", "plan.pdf", "application/pdf", TestFiles.pdf("Plan"))));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        org.bson.Document plan = mongo.getCollection(DocumentFiles.BUCKET + ".files")
+                                      .find(new org.bson.Document("metadata.part", r.json().path("id").asString()))
+                                      .first();
+        Object held = plan.get("_id");
+        // As a crash between recording and settling leaves it; and a file whose medium was never recorded.
+        files.unsettle(plan.getObjectId("_id").toHexString());
+        Path bytes = Files.createTempFile("sweep", ".jpg");
+        Files.write(bytes, TestFiles.png());
+        String orphan = files.store(new DocumentFiles.Holder("property_media", UUID.randomUUID().toString(),
+                                                             UUID.randomUUID().toString()),
+                                    bytes, "a.png", "image/png", "00", null).fileId();
+        Files.delete(bytes);
+
+        sweep.sweep(Instant.now().plus(2, ChronoUnit.HOURS));
+
+        org.bson.Document kept = mongo.getCollection(DocumentFiles.BUCKET + ".files")
+                                      .find(new org.bson.Document("_id", held)).first();
+        assertThat(kept).isNotNull();
+        assertThat(kept.get("metadata", org.bson.Document.class).getBoolean("settled")).isTrue();
+        assertThat(mongo.getCollection(DocumentFiles.BUCKET + ".files")
+                        .countDocuments(new org.bson.Document("_id", new org.bson.types.ObjectId(orphan)))).isZero();
+    }
 }

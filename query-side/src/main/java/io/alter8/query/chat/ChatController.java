@@ -47,7 +47,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.alter8.query.mongo.MongoValues.instant;
+import static io.alter8.query.mongo.MongoFields.instant;
 
 /**
  * Conversations between the people of a property or a lease, and their messages. Only participants read or write,

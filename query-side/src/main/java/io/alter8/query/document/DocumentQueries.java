@@ -4,7 +4,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.alter8.api.common.DocumentId;
 import io.alter8.api.common.PageView;
-import io.alter8.api.common.UserId;
 import io.alter8.api.document.AccessLevel;
 import io.alter8.api.document.DocumentCategory;
 import io.alter8.api.document.DocumentEntityType;
@@ -24,7 +23,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.alter8.query.mongo.MongoValues.instant;
+import static io.alter8.query.mongo.MongoFields.instant;
+import static io.alter8.query.mongo.MongoFields.number;
+import static io.alter8.query.mongo.MongoFields.user;
 
 /**
  * Reads the documents view. Who sees a document mirrors who may download it: admins every one; others the public
@@ -162,14 +163,5 @@ public class DocumentQueries {
                                 d.getString("retentionPolicy"), instant(d.getDate("autoDeleteAt")),
                                 d.getList("complianceTags", String.class), instant(d.getDate("createdAt")),
                                 instant(d.getDate("updatedAt")), number(d, "sequence"));
-    }
-
-    private static long number(Document d, String field) {
-        Number n = d.get(field, Number.class);
-        return n == null ? 0 : n.longValue();
-    }
-
-    private static UserId user(String id) {
-        return id == null ? null : UserId.of(id);
     }
 }

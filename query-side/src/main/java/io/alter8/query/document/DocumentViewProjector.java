@@ -1,12 +1,9 @@
 package io.alter8.query.document;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.alter8.api.common.DocumentId;
 import io.alter8.api.document.DocumentAccessGranted;
@@ -18,6 +15,7 @@ import io.alter8.api.document.DocumentUploaded;
 import io.alter8.api.document.DocumentVersionUploaded;
 import io.alter8.api.document.SearchWords;
 import io.alter8.api.document.StoredFile;
+import io.alter8.query.mongo.SequencedDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -98,15 +96,7 @@ class DocumentViewProjector {
                 .append("sequence", sequence);
         latest(file, event.searchWords(), event.title(), event.description(), event.tags())
                 .forEach(view::append);
-        try {
-            collection().replaceOne(Filters.and(Filters.eq("_id", view.get("_id")), Filters.lt("sequence", sequence)),
-                                    view, new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            // A view at this sequence or later exists: the upsert tried to insert its id again. Nothing to do.
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        new SequencedDocuments(collection()).replace(view);
     }
 
     @EventHandler
@@ -171,13 +161,7 @@ class DocumentViewProjector {
     }
 
     private void update(DocumentId id, long sequence, Instant at, List<Bson> updates) {
-        List<Bson> all = new ArrayList<>(updates);
-        all.add(Updates.set("sequence", sequence));
-        if (at != null) {
-            all.add(Updates.set("updatedAt", Date.from(at)));
-        }
-        collection().updateOne(Filters.and(Filters.eq("_id", id.toString()), Filters.lt("sequence", sequence)),
-                               Updates.combine(all));
+        new SequencedDocuments(collection()).update(id.toString(), sequence, at, updates);
     }
 
     private static Document version(int number, Integer previous, StoredFile file, String by, Date at) {

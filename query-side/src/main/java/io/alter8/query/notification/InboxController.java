@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.alter8.query.mongo.MongoValues.instant;
+import static io.alter8.query.mongo.MongoFields.instant;
 
 /**
  * Each user's own inbox: list (unread first, newest first), unread count, mark read, mark all read, dismiss. Reading

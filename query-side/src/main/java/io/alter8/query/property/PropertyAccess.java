@@ -12,7 +12,7 @@ import java.util.UUID;
  * active. Otherwise only its people (owner, listing agent, manager) and those who read everything (admins,
  * auditors, analysts); to anyone else it does not exist (404). Lease ids are for the same privileged callers only.
  */
-record PropertyAccess(UUID owner, UUID agent, UUID manager, boolean open) {
+public record PropertyAccess(UUID owner, UUID agent, UUID manager, boolean open) {
 
     static final String[] READ_EVERYTHING = {"admin", "super_admin", "auditor", "analyst"};
 
@@ -27,12 +27,12 @@ record PropertyAccess(UUID owner, UUID agent, UUID manager, boolean open) {
                                   isOpen(view.status().wire(), view.listingStatus().wire()));
     }
 
-    boolean privileged(CurrentUser caller) {
+    public boolean privileged(CurrentUser caller) {
         UUID id = caller.id();
         return id.equals(owner) || id.equals(agent) || id.equals(manager) || caller.hasAnyRole(READ_EVERYTHING);
     }
 
-    boolean visibleTo(CurrentUser caller) {
+    public boolean visibleTo(CurrentUser caller) {
         return open || privileged(caller);
     }
 }
