@@ -1,6 +1,7 @@
 package io.alter8.command.notification;
 
 import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.Mask;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
@@ -25,12 +26,13 @@ import io.alter8.api.verification.VerificationScheduled;
 import io.alter8.api.verification.VerificationStatus;
 import io.alter8.api.verification.VerificationType;
 import io.alter8.command.CommandSideTest;
-import io.alter8.command.auth.TestUsers;
 import io.alter8.command.auth.TestUsers.User;
-import io.alter8.infra.stack.ApiClient;
+import io.alter8.command.auth.TestUsers;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.infra.stack.ApiClient.Response;
-import io.alter8.infra.stack.EmbeddedMail;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.EmbeddedMail.ReceivedMail;
+import io.alter8.infra.stack.EmbeddedMail;
 import io.alter8.infra.stack.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -49,7 +51,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,6 +78,8 @@ class NotificationRulesTest {
     EventProcessingConfiguration processing;
     @Autowired
     Notifier notifier;
+    @Autowired
+    PersonalDataCipher cipher;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
     ApiClient api;
@@ -124,7 +127,9 @@ class NotificationRulesTest {
     void anActivatedLeaseIsAnnouncedInEachPartysLanguageThenEndingSoonOnceThenItsEnd() {
         LeaseId lease = LeaseId.random();
         LocalDate end = LocalDate.now(ZoneOffset.UTC).plusDays(20);
-        events.publish(new PersonalDetailsChanged(id(tenant), "Ravi", "Kumar", "hi", null, id(tenant)));
+        events.publish(new PersonalDetailsChanged(id(tenant), cipher.encrypt(id(tenant), "Ravi", Mask.NAME),
+                                                  cipher.encrypt(id(tenant), "Kumar", Mask.NAME), "hi", null,
+                                                  id(tenant)));
         events.publish(proposed(lease, owner, end));
         events.publish(new LeaseActivated(lease, PropertyId.random(), UnitId.random(), List.of(id(tenant)),
                                           id(owner)));
