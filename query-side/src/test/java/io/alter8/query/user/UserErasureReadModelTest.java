@@ -2,9 +2,11 @@ package io.alter8.query.user;
 
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.ManagementMandateGranted;
+import io.alter8.api.user.PersonalDetailsChanged;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserErased;
 import io.alter8.api.user.UserErasureRequested;
+import io.alter8.api.user.UserRegistered;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
@@ -122,10 +124,12 @@ class UserErasureReadModelTest {
     void namesAndEmailReadThroughThePersonsKeyAndARebuildAfterItIsShreddedWritesNoneOfThem() {
         UUID id = UUID.randomUUID();
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        UserRegistered registered = UserTestEvents.registered(id, "kavya@example.com", "+919876543210", "Kavya",
+                                                              "Menon", Role.TENANT);
+        PersonalDetailsChanged renamed = UserTestEvents.detailsChanged(id, "Kavya", "Rao", "en");
         Runnable registration = () -> tx.executeWithoutResult(s -> {
-            projector.on(UserTestEvents.registered(id, "kavya@example.com", "+919876543210", "Kavya", "Menon",
-                                                   Role.TENANT), 0, at);
-            projector.on(UserTestEvents.detailsChanged(id, "Kavya", "Rao", "en"), 1, at);
+            projector.on(registered, 0, at);
+            projector.on(renamed, 1, at);
         });
         registration.run();
         assertThat(jdbc.queryForMap("SELECT * FROM user_directory WHERE id = ?", id))
