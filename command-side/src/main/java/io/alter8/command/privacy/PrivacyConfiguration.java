@@ -31,15 +31,6 @@ class PrivacyConfiguration {
 
     @Bean
     SamePlaintext samePlaintext(PersonalDataCipher cipher) {
-        return (a, b) -> {
-            if (a == null || b == null || a.equals(b)) {
-                return a == b || (a != null && a.equals(b));
-            }
-            if (!a.storedPlain() && !b.storedPlain()) {
-                return false;
-            }
-            String left = cipher.plainUnlessErased(a);
-            return left != null && left.equals(cipher.plainUnlessErased(b));
-        };
+        return new PlaintextComparison(cipher);
     }
 }
