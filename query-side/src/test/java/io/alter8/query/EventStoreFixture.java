@@ -2,6 +2,9 @@ package io.alter8.query;
 
 import io.alter8.infra.eventstore.AxonSchemas;
 import io.alter8.infra.eventstore.EventSerialization;
+import io.alter8.infra.privacy.JdbcDataKeys;
+import io.alter8.infra.privacy.MasterKey;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.infra.stack.EmbeddedStack;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -10,17 +13,19 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
- * Plays the command side for query-side tests: the event store schema as the command side migrates it, and events
- * appended the way the command side appends them (same engine, serializer and table names).
+ * Plays the command side for query-side tests: the event store and data key schema as the command side migrates it,
+ * events appended the way the command side appends them (same engine, serializer and table names), and personal
+ * data encrypted as it encrypts it.
  */
 public final class EventStoreFixture {
 
@@ -28,6 +33,7 @@ public final class EventStoreFixture {
 
     private final DataSource dataSource;
     private final JdbcEventStorageEngine engine;
+    private final PersonalDataCipher personalData;
 
     private EventStoreFixture(EmbeddedStack stack) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -37,7 +43,7 @@ public final class EventStoreFixture {
         ds.setCurrentSchema("command_side");
         this.dataSource = ds;
         Flyway.configure().dataSource(ds).schemas("command_side")
-              .locations("classpath:db/axon-processing", "classpath:db/eventstore")
+              .locations("classpath:db/axon-processing", "classpath:db/eventstore", "classpath:db/privacy")
               .load().migrate();
         this.engine = JdbcEventStorageEngine.builder()
                                             .connectionProvider(new DataSourceConnectionProvider(ds))
@@ -46,6 +52,14 @@ public final class EventStoreFixture {
                                             .snapshotSerializer(EventSerialization.serializer())
                                             .schema(AxonSchemas.eventSchema())
                                             .build();
+        // The services' default master key, which the query side under test reads with.
+        this.personalData = new PersonalDataCipher(new JdbcDataKeys(new JdbcTemplate(ds)),
+                                                   MasterKey.of(MasterKey.LOCAL_DEVELOPMENT_KEY, false));
+    }
+
+    /** Encrypts personal data as the command side does, its data keys stored where the query side reads them. */
+    public PersonalDataCipher personalData() {
+        return personalData;
     }
 
     public static synchronized EventStoreFixture shared() {

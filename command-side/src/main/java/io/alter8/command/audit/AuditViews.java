@@ -1,5 +1,6 @@
 package io.alter8.command.audit;
 
+import io.alter8.infra.eventstore.PersonalDataUpcaster;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * How a stored event is shown to an auditor: its place in the log, its payload as stored, and who caused it. Personal
  * data travels in events encrypted ({@code EncryptedValue}); here only its masked form is shown, never the
- * ciphertext or fingerprint, which would let two answers be compared value by value.
+ * ciphertext or fingerprint, which would let two answers be compared value by value. Names, contacts and dates of
+ * birth of events stored before they were encrypted are shown masked the same way ({@link PersonalDataUpcaster}).
  */
 @Component
 class AuditViews {
@@ -36,7 +38,9 @@ class AuditViews {
     AuditEventView of(StoredEvent e) {
         return new AuditEventView(e.position(), e.eventId(), AggregateTypes.urlName(e.aggregateType()),
                                   e.aggregateId(), e.sequence(), e.payloadType(), e.revision(),
-                                  Instant.parse(e.timestamp()), masked(json.readTree(e.payload())),
+                                  Instant.parse(e.timestamp()),
+                                  masked(PersonalDataUpcaster.sealed(e.payloadType(), e.revision(),
+                                                                     json.readTree(e.payload()))),
                                   metadata(e.metaData()));
     }
 

@@ -1,12 +1,14 @@
 package io.alter8.command.auth;
 
 import io.alter8.api.common.EmailAddress;
+import io.alter8.api.common.Mask;
 import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.VerifyEmail;
 import io.alter8.api.user.VerifyPhone;
 import io.alter8.command.auth.otp.OtpService;
 import io.alter8.command.auth.otp.OtpType;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -29,12 +31,15 @@ class ContactVerification {
     private final OtpService otps;
     private final CommandGateway commands;
     private final Clock clock;
+    private final PersonalDataCipher cipher;
 
-    ContactVerification(Credentials credentials, OtpService otps, CommandGateway commands, Clock clock) {
+    ContactVerification(Credentials credentials, OtpService otps, CommandGateway commands, Clock clock,
+                        PersonalDataCipher cipher) {
         this.credentials = credentials;
         this.otps = otps;
         this.commands = commands;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     @Transactional
@@ -60,9 +65,11 @@ class ContactVerification {
         }
         UserId user = new UserId(userId);
         if (type == OtpType.PHONE_VERIFICATION) {
-            commands.sendAndWait(new VerifyPhone(user, new PhoneNumber(challenge.phone())));
+            commands.sendAndWait(new VerifyPhone(user, cipher.encrypt(user, new PhoneNumber(challenge.phone()).value(),
+                                                                     Mask.PHONE)));
         } else {
-            commands.sendAndWait(new VerifyEmail(user, new EmailAddress(challenge.email())));
+            commands.sendAndWait(new VerifyEmail(user, cipher.encrypt(user, new EmailAddress(challenge.email()).value(),
+                                                                     Mask.EMAIL)));
         }
     }
 

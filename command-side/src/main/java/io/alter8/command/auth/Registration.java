@@ -2,6 +2,7 @@ package io.alter8.command.auth;
 
 import io.alter8.api.common.Country;
 import io.alter8.api.common.EmailAddress;
+import io.alter8.api.common.Mask;
 import io.alter8.api.common.NotificationChannel;
 import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
@@ -9,11 +10,12 @@ import io.alter8.api.user.Actor;
 import io.alter8.api.user.RegisterUser;
 import io.alter8.api.user.Role;
 import io.alter8.command.NotPermitted;
-import io.alter8.command.notification.NotificationOutbox;
 import io.alter8.command.auth.otp.OtpService;
 import io.alter8.command.auth.otp.OtpType;
+import io.alter8.command.notification.NotificationOutbox;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.web.ApiException;
 import io.alter8.web.RateLimiter;
 import org.springframework.dao.DuplicateKeyException;
@@ -66,9 +68,11 @@ class Registration {
     private final RateLimiter limiter;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PersonalDataCipher cipher;
 
     Registration(CommandSender commands, Credentials credentials, PasswordEncoder passwords, OtpService otps,
-                 NotificationOutbox outbox, RateLimiter limiter, JdbcTemplate jdbc, Clock clock) {
+                 NotificationOutbox outbox, RateLimiter limiter, JdbcTemplate jdbc, Clock clock,
+                 PersonalDataCipher cipher) {
         this.commands = commands;
         this.credentials = credentials;
         this.passwords = passwords;
@@ -77,6 +81,7 @@ class Registration {
         this.limiter = limiter;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /**
@@ -151,8 +156,11 @@ class Registration {
         UUID id = request.id() == null ? UUID.randomUUID() : request.id();
         UserId userId = new UserId(id);
         ResponseEntity<CommandAccepted> answer = commands.create(
-                new RegisterUser(userId, request.email(), request.phone(), request.firstName(), request.lastName(),
-                                 request.role(), request.country(), language(request.preferredLanguage()), by),
+                new RegisterUser(userId, cipher.encrypt(userId, request.email().value(), Mask.EMAIL),
+                                 cipher.encrypt(userId, request.phone().value(), Mask.PHONE),
+                                 cipher.encrypt(userId, request.firstName(), Mask.NAME),
+                                 cipher.encrypt(userId, request.lastName(), Mask.NAME), request.role(),
+                                 request.country(), language(request.preferredLanguage()), by),
                 userId, "/api/users/" + id);
         if (credentials.findById(id).isEmpty()) {
             try {

@@ -1,6 +1,7 @@
 package io.alter8.command.document;
 
 import io.alter8.api.common.DocumentId;
+import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.UserId;
 import io.alter8.api.document.AccessLevel;
 import io.alter8.api.document.DocumentAccessGranted;
@@ -207,7 +208,8 @@ class Document {
             throw access(by, members).read() ? new NotPermitted("only the " + entityType.wire()
                     + "'s parties sign its documents") : unknown();
         }
-        String name = signatureField(command.signerName(), "signerName");
+        // Encrypted under the signer's key; its length was checked where it was plain text.
+        EncryptedValue name = required(command.signerName(), "signerName");
         String image = signatureField(command.signatureImage(), "signatureImage");
         if (signers.contains(by.userId())) {
             return;

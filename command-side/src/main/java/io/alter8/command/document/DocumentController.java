@@ -1,6 +1,7 @@
 package io.alter8.command.document;
 
 import io.alter8.api.common.DocumentId;
+import io.alter8.api.common.Mask;
 import io.alter8.api.common.UserId;
 import io.alter8.api.document.AccessLevel;
 import io.alter8.api.document.DocumentDownloaded;
@@ -19,6 +20,7 @@ import io.alter8.command.web.Callers;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
 import io.alter8.command.web.OneOf;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.web.ApiException;
 import io.alter8.web.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,12 +70,15 @@ class DocumentController {
     private final Uploads uploads;
     private final Downloads downloads;
     private final EventStore events;
+    private final PersonalDataCipher cipher;
 
-    DocumentController(CommandSender commands, Uploads uploads, Downloads downloads, EventStore events) {
+    DocumentController(CommandSender commands, Uploads uploads, Downloads downloads, EventStore events,
+                       PersonalDataCipher cipher) {
         this.commands = commands;
         this.uploads = uploads;
         this.downloads = downloads;
         this.events = events;
+        this.cipher = cipher;
     }
 
     /** The form fields of an upload; {@code file} is the part with the bytes. */
@@ -180,7 +185,8 @@ class DocumentController {
                                          String ifMatch, HttpServletRequest http) {
         String address = RequestContext.clientIp(http);
         return commands.change(new DocumentId(id), ifMatch, (doc, by, version) -> new SignDocument(
-                doc, request.signerName(), request.signatureImage(), address, by, version));
+                doc, cipher.encrypt(by.userId(), request.signerName().strip(), Mask.NAME), request.signatureImage(),
+                address, by, version));
     }
 
     /** The document's first event, which says its type and entity; 404 when there is no such document. */

@@ -12,7 +12,7 @@ import com.mongodb.client.model.Updates;
 import io.alter8.api.common.DocumentId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.document.StoredFile;
-import io.alter8.command.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import org.bson.BsonObjectId;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.MongoDatabaseFactory;

@@ -7,9 +7,11 @@ import io.alter8.api.lease.LeaseTerminated;
 import io.alter8.api.lease.LeaseTerms;
 import io.alter8.api.lease.LeaseTermsRevised;
 import io.alter8.api.user.PersonalDetailsChanged;
+import io.alter8.api.user.UserErased;
 import io.alter8.api.user.UserRegistered;
 import io.alter8.api.verification.VerificationAssigned;
 import io.alter8.api.verification.VerificationOpened;
+import io.alter8.infra.privacy.PersonalDataReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -58,9 +60,11 @@ class Subjects implements RuleMemory {
             rs.getDate(7).toLocalDate());
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataReader personalData;
 
-    Subjects(JdbcTemplate jdbc) {
+    Subjects(JdbcTemplate jdbc, PersonalDataReader personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     /** Each event type here needs its handler in {@link NotificationRules}, which passes over the others. */
@@ -91,9 +95,12 @@ class Subjects implements RuleMemory {
             jdbc.update("UPDATE notification_verification SET field_executive_id = ? WHERE verification_id = ?",
                         id(e.fieldExecutiveId()), uuid(e.verificationId().toString()));
         } else if (event instanceof UserRegistered e) {
-            recipient(e.userId(), e.firstName(), e.preferredLanguage());
+            recipient(e.userId(), personalData.plainUnlessErased(e.firstName()), e.preferredLanguage());
         } else if (event instanceof PersonalDetailsChanged e) {
-            recipient(e.userId(), e.firstName(), e.preferredLanguage());
+            recipient(e.userId(), personalData.plainUnlessErased(e.firstName()), e.preferredLanguage());
+        } else if (event instanceof UserErased e) {
+            // Nobody is greeted by name once erased: the copy of the name goes with the key.
+            jdbc.update("DELETE FROM notification_recipient WHERE user_id = ?", id(e.userId()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.alter8.command.privacy;
 
 import io.alter8.api.user.UserErased;
 import io.alter8.command.config.InTheCommandsTransaction;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,5 +1,8 @@
 package io.alter8.command.privacy;
 
+import io.alter8.infra.privacy.JdbcDataKeys;
+import io.alter8.infra.privacy.MasterKey;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,5 +27,10 @@ class PrivacyConfiguration {
         }
         log.info("Personal data master key id {}", master.id());
         return new PersonalDataCipher(new JdbcDataKeys(jdbc), master);
+    }
+
+    @Bean
+    SamePlaintext samePlaintext(PersonalDataCipher cipher) {
+        return new PlaintextComparison(cipher);
     }
 }

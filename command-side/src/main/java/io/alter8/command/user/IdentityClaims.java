@@ -9,7 +9,7 @@ import io.alter8.api.user.TenantProfileUpdated;
 import io.alter8.api.user.UserErased;
 import io.alter8.api.user.UserRegistered;
 import io.alter8.command.DomainRuleViolation;
-import io.alter8.command.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,8 +50,9 @@ class IdentityClaims {
 
     @EventHandler
     void on(UserRegistered event) {
-        claim(event.userId(), ClaimKind.EMAIL, event.email().value());
-        claim(event.userId(), ClaimKind.PHONE, event.phone().value());
+        // Claimed as the plain contact (login and sign-up look them up so); the claim goes with the erasure.
+        claim(event.userId(), ClaimKind.EMAIL, cipher.decrypt(event.email()));
+        claim(event.userId(), ClaimKind.PHONE, cipher.decrypt(event.phone()));
     }
 
     @EventHandler

@@ -131,7 +131,7 @@ class Owner {
             return;
         }
         required(bankAccount.accountNumber(), "bankAccount.accountNumber");
-        requireText(bankAccount.accountHolderName(), "bankAccount.accountHolderName");
+        required(bankAccount.accountHolderName(), "bankAccount.accountHolderName");
         // An IFSC names an Indian branch: needed for Indian accounts, meaningless elsewhere.
         if (account.country() == Country.IN) {
             requireText(bankAccount.ifscCode(), "bankAccount.ifscCode");

@@ -64,7 +64,7 @@ record OwnerProfileRequest(@Size(max = 255) String companyName,
 
         BankAccount toBankAccount(PersonalInput.Sealer sealer) {
             return new BankAccount(sealer.seal(accountNumber, Mask.LAST_FOUR), ifscCode, text(bankName),
-                                   accountHolderName.strip());
+                                   sealer.seal(accountHolderName.strip(), Mask.NAME));
         }
     }
 

@@ -9,7 +9,7 @@ import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.TenantProfile;
 import io.alter8.api.user.TenantProfileUpdated;
 import io.alter8.api.user.UserRegistered;
-import io.alter8.command.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.web.ApiException;
 import io.alter8.web.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -120,7 +120,8 @@ class PersonalDataController {
     }
 
     private ContactView contact(ContactPerson person) {
-        return person == null ? null : new ContactView(person.name(), person.relation(), clear(person.phone()));
+        return person == null ? null : new ContactView(clear(person.name()), person.relation(),
+                                                       clear(person.phone()));
     }
 
     private String clear(EncryptedValue value) {

@@ -18,8 +18,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import java.util.Objects;
 
 import static io.alter8.command.CommandArguments.required;
-import static io.alter8.command.CommandArguments.today;
-import static io.alter8.command.user.UserAccount.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -31,7 +29,6 @@ class Tenant {
 
     private static final int MIN_CREDIT_SCORE = 300;
     private static final int MAX_CREDIT_SCORE = 900;
-    private static final int ADULT_AGE = 18;
 
     /** Who may act, whether the account is active and its role and country: the root decides those. */
     private final UserAccount account;
@@ -55,10 +52,6 @@ class Tenant {
             required(wanted.dateOfBirth(), "dateOfBirth");
         } else if (wanted.ssnLastFour() != null) {
             throw new DomainRuleViolation("us-id-outside-us", "the SSN is for users in the US");
-        }
-        if (wanted.dateOfBirth() != null && wanted.dateOfBirth().plusYears(ADULT_AGE).isAfter(today())) {
-            throw new DomainRuleViolation("tenant-under-age", "a tenant must be at least " + ADULT_AGE
-                    + " to sign a lease");
         }
         requireNotNegative(wanted.monthlyIncome(), "monthlyIncome");
         requireNotNegative(wanted.annualIncome(), "annualIncome");
@@ -116,7 +109,7 @@ class Tenant {
 
     private static void requireNamed(ContactPerson contact, String field) {
         if (contact != null) {
-            requireText(contact.name(), field + ".name");
+            required(contact.name(), field + ".name");
         }
     }
 

@@ -7,6 +7,7 @@ import io.alter8.api.user.EmploymentStatus;
 import io.alter8.api.user.IncomeProofType;
 import io.alter8.api.user.PreferredLocation;
 import io.alter8.api.user.TenantProfile;
+import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.validation.AadhaarNumber;
 import io.alter8.command.validation.PanNumber;
 import io.alter8.command.validation.SsnLastFour;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.alter8.command.CommandArguments.today;
 import static io.alter8.command.user.PersonalInput.compact;
 import static io.alter8.command.user.PersonalInput.text;
 
@@ -30,7 +32,8 @@ import static io.alter8.command.user.PersonalInput.text;
  * {@code PUT /api/users/{id}/tenant-profile}: the whole tenant profile, identity numbers and contacts' phones in
  * plain text; they are encrypted for the user before the command is built. As for owners, the request names no
  * country: Aadhaar and PAN have Indian formats, the SSN's last four a US one, and the account refuses numbers of the
- * other country and requires the US ones (409).
+ * other country and requires the US ones (409). The date of birth is encrypted too, so the rule that a tenant is of
+ * age is checked here, where it is still readable (409 {@code tenant-under-age}, as the account would answer).
  */
 record TenantProfileRequest(@Past LocalDate dateOfBirth,
                             @Size(max = 100) String occupation,
@@ -57,7 +60,7 @@ record TenantProfileRequest(@Past LocalDate dateOfBirth,
         ssnLastFour = compact(ssnLastFour);
     }
 
-    /** Someone the tenant names; their phone is a third party's personal data and is encrypted. */
+    /** Someone the tenant names; their name and phone are a third party's personal data and are encrypted. */
     record ContactPersonInput(@NotBlank @Size(max = 255) String name,
                               @Size(max = 50) String relation,
                               @Pattern(regexp = PersonalInput.PHONE, message = PersonalInput.PHONE_MESSAGE)
@@ -68,7 +71,8 @@ record TenantProfileRequest(@Past LocalDate dateOfBirth,
         }
 
         ContactPerson toContactPerson(PersonalInput.Sealer sealer) {
-            return new ContactPerson(name.strip(), text(relation), sealer.seal(phone, Mask.PHONE));
+            return new ContactPerson(sealer.seal(name.strip(), Mask.NAME), text(relation),
+                                     sealer.seal(phone, Mask.PHONE));
         }
     }
 
@@ -77,9 +81,15 @@ record TenantProfileRequest(@Past LocalDate dateOfBirth,
                                   @Size(max = 100) String state) {
     }
 
+    private static final int ADULT_AGE = 18;
+
     TenantProfile toProfile(PersonalInput.Sealer sealer) {
+        if (dateOfBirth != null && dateOfBirth.plusYears(ADULT_AGE).isAfter(today())) {
+            throw new DomainRuleViolation("tenant-under-age", "a tenant must be at least " + ADULT_AGE
+                    + " to sign a lease");
+        }
         return new TenantProfile(
-                dateOfBirth, text(occupation),
+                dateOfBirth == null ? null : sealer.seal(dateOfBirth.toString(), Mask.HIDDEN), text(occupation),
                 employmentStatus == null ? null : EmploymentStatus.fromWire(employmentStatus), text(employerName),
                 workAddress == null ? null : workAddress.toAddress(),
                 monthlyIncome == null ? null : monthlyIncome.toMoney(),

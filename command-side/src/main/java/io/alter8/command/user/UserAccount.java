@@ -1,8 +1,7 @@
 package io.alter8.command.user;
 
 import io.alter8.api.common.Country;
-import io.alter8.api.common.EmailAddress;
-import io.alter8.api.common.PhoneNumber;
+import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.Actor;
@@ -29,6 +28,7 @@ import io.alter8.api.user.VerifyEmail;
 import io.alter8.api.user.VerifyPhone;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
+import io.alter8.command.privacy.SamePlaintext;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -50,9 +50,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A user of Alter8: who they are, their role, whether their e-mail and phone are verified and whether they may act
  * at all. The profile of each role, with its review, is a member entity: {@link Owner} (with the owner's mandates
  * to property managers, see {@link Mandates}), {@link Agent} and {@link Tenant}; each holds its own rules, and all
- * share this aggregate's one event stream and version. Personal data arrives encrypted and is only compared, never
- * read. Who may do what is decided here from the command's {@link Actor}; that e-mail, phone and identity numbers
- * are unique across users is kept by {@link IdentityClaims} in the same transaction.
+ * share this aggregate's one event stream and version. Personal data (names, e-mail, phone, identity numbers)
+ * arrives encrypted and is only compared, never read. Who may do what is decided here from the command's
+ * {@link Actor}; that e-mail, phone and identity numbers are unique across users is kept by {@link IdentityClaims}
+ * in the same transaction.
  */
 @Aggregate
 class UserAccount {
@@ -62,12 +63,12 @@ class UserAccount {
     @AggregateIdentifier
     private UserId id;
     private UserRegistered registration;
-    private EmailAddress email;
-    private PhoneNumber phone;
+    private EncryptedValue email;
+    private EncryptedValue phone;
     private Role role;
     private Country country;
-    private String firstName;
-    private String lastName;
+    private EncryptedValue firstName;
+    private EncryptedValue lastName;
     private String preferredLanguage;
     private String profilePictureUrl;
     private boolean emailVerified;
@@ -108,8 +109,8 @@ class UserAccount {
         }
         required(command.email(), "email");
         required(command.phone(), "phone");
-        requireText(command.firstName(), "firstName");
-        requireText(command.lastName(), "lastName");
+        required(command.firstName(), "firstName");
+        required(command.lastName(), "lastName");
         required(command.role(), "role");
         required(command.country(), "country");
         if (by == null) {
@@ -123,9 +124,9 @@ class UserAccount {
     }
 
     @CommandHandler
-    void handle(VerifyEmail command) {
+    void handle(VerifyEmail command, SamePlaintext values) {
         requireActive();
-        if (!email.equals(command.email())) {
+        if (!values.same(email, command.email())) {
             throw new DomainRuleViolation("not-the-users-email", "this is not the user's e-mail address");
         }
         if (emailVerified) {
@@ -135,9 +136,9 @@ class UserAccount {
     }
 
     @CommandHandler
-    void handle(VerifyPhone command) {
+    void handle(VerifyPhone command, SamePlaintext values) {
         requireActive();
-        if (!phone.equals(command.phone())) {
+        if (!values.same(phone, command.phone())) {
             throw new DomainRuleViolation("not-the-users-phone", "this is not the user's phone number");
         }
         if (phoneVerified) {
@@ -242,15 +243,15 @@ class UserAccount {
     }
 
     @CommandHandler
-    void handle(ChangePersonalDetails command) {
+    void handle(ChangePersonalDetails command, SamePlaintext values) {
         Actor by = actor(command.requestedBy());
         requireSelfOrAdmin(by);
         requireActive();
-        requireText(command.firstName(), "firstName");
-        requireText(command.lastName(), "lastName");
+        required(command.firstName(), "firstName");
+        required(command.lastName(), "lastName");
         String language = languageOrDefault(command.preferredLanguage());
         String picture = blankToNull(command.profilePictureUrl());
-        if (command.firstName().equals(firstName) && command.lastName().equals(lastName)
+        if (values.same(command.firstName(), firstName) && values.same(command.lastName(), lastName)
                 && language.equals(preferredLanguage) && Objects.equals(picture, profilePictureUrl)) {
             return;
         }

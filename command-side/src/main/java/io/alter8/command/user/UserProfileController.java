@@ -1,13 +1,14 @@
 package io.alter8.command.user;
 
+import io.alter8.api.common.Mask;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.ChangePersonalDetails;
 import io.alter8.api.user.UpdateAgentProfile;
 import io.alter8.api.user.UpdateOwnerProfile;
 import io.alter8.api.user.UpdateTenantProfile;
-import io.alter8.command.privacy.PersonalDataCipher;
 import io.alter8.command.web.CommandAccepted;
 import io.alter8.command.web.CommandSender;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,9 +60,13 @@ class UserProfileController {
                                                           @Valid @RequestBody PersonalDetailsRequest request,
                                                           @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                                          required = false) String ifMatch) {
-        return commands.change(new UserId(id), ifMatch, (user, by, version) -> new ChangePersonalDetails(
-                user, request.firstName().strip(), request.lastName().strip(), request.preferredLanguage(),
-                PersonalInput.text(request.profilePictureUrl()), by, version));
+        return commands.change(new UserId(id), ifMatch, (user, by, version) -> {
+            PersonalInput.Sealer sealer = sealerFor(user);
+            return new ChangePersonalDetails(user, sealer.seal(request.firstName().strip(), Mask.NAME),
+                                             sealer.seal(request.lastName().strip(), Mask.NAME),
+                                             request.preferredLanguage(),
+                                             PersonalInput.text(request.profilePictureUrl()), by, version);
+        });
     }
 
     @PutMapping("/api/users/{id}/owner-profile")

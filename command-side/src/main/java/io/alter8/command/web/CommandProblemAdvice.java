@@ -2,16 +2,16 @@ package io.alter8.command.web;
 
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotFound;
-import io.alter8.command.privacy.PersonalDataErased;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.PlanLimitReached;
+import io.alter8.infra.privacy.PersonalDataErased;
 import io.alter8.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -2,9 +2,9 @@ package io.alter8.command.auth;
 
 import io.alter8.api.common.EncryptedValue;
 import io.alter8.command.CommandSideTest;
-import io.alter8.command.privacy.PersonalDataCipher;
-import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

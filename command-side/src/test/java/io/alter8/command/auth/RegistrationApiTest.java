@@ -5,8 +5,8 @@ import io.alter8.api.user.Actor;
 import io.alter8.api.user.DeactivateUser;
 import io.alter8.api.user.Role;
 import io.alter8.command.CommandSideTest;
-import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,10 @@ class RegistrationApiTest {
         assertThat(r.header("Location")).endsWith("/api/users/" + id);
         String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
                                                      + "WHERE aggregate_identifier = ?", String.class, id);
-        assertThat(payload).contains(email.toLowerCase()).doesNotContain(PASSWORD);
+        // The event holds the contacts only encrypted (masked beside); the login row holds them for logging in.
+        assertThat(payload).doesNotContain(email.toLowerCase()).doesNotContain(phone).doesNotContain(PASSWORD)
+                           .contains("\"masked\":\"a***@***.com\"");
+        assertThat(accountsWith(email, phone)).isEqualTo(1);
         String hash = jdbc.queryForObject("SELECT password_hash FROM credential WHERE user_id = ?::uuid",
                                           String.class, id);
         assertThat(hash).startsWith("{argon2}").doesNotContain(PASSWORD);

@@ -3,12 +3,12 @@ package io.alter8.command.document;
 import io.alter8.api.common.UserId;
 import io.alter8.command.CommandSideTest;
 import io.alter8.command.auth.TestUsers;
-import io.alter8.command.privacy.PersonalDataCipher;
 import io.alter8.command.property.PropertyBodies;
-import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.infra.stack.ApiClient.Download;
 import io.alter8.infra.stack.ApiClient.Part;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeEach;
@@ -289,7 +289,9 @@ class DocumentCommandApiTest {
         String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE "
                                                      + "aggregate_identifier = ? ORDER BY sequence_number DESC "
                                                      + "LIMIT 1", String.class, id);
-        assertThat(payload).contains("\"fullySigned\":true").contains("\"signerName\":\"Ravi\"")
+        // The signer's name only encrypted under their key, shown masked.
+        assertThat(payload).contains("\"fullySigned\":true").contains("\"masked\":\"R***\"")
+                           .doesNotContain("\"Ravi\"")
                            .contains("\"ipAddress\":\"" + tenantApi.clientAddress() + "\"");
         // The lease takes up its signed agreement (a process, after the commit).
         await().atMost(Duration.ofSeconds(20)).untilAsserted(

@@ -1,6 +1,8 @@
 package io.alter8.command.document;
 
 import io.alter8.api.common.DocumentId;
+import io.alter8.api.common.EncryptedValue;
+import io.alter8.api.common.Mask;
 import io.alter8.api.common.UserId;
 import io.alter8.api.document.AccessLevel;
 import io.alter8.api.document.DocumentAccessGranted;
@@ -97,8 +99,14 @@ class DocumentTest {
 
     static DocumentSigned signed(int version, UserId by, String name, Instant at, String image, String ip,
                                  boolean fullySigned) {
-        return new DocumentSigned(ID, DocumentEntityType.LEASE, LEASE, DocumentType.LEASE_AGREEMENT, version, by, name,
-                                  at, image, ip, fullySigned);
+        return new DocumentSigned(ID, DocumentEntityType.LEASE, LEASE, DocumentType.LEASE_AGREEMENT, version, by,
+                                  name(name), at, image, ip, fullySigned);
+    }
+
+    /** A signer's name as the cipher would encrypt it; equal names, equal fingerprints. */
+    static EncryptedValue name(String plaintext) {
+        return new EncryptedValue("7a4ee2f0-1b6c-4d0e-9a55-3f3f3f3f3f3f", EncryptedValue.AES_256_GCM,
+                                  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "name:" + plaintext, Mask.NAME.apply(plaintext));
     }
 
     @Test
@@ -186,11 +194,11 @@ class DocumentTest {
     @Test
     void aLeaseAgreementIsFullySignedOnceTheOwnerAndEveryTenantSigned() {
         given(leaseAgreement())
-                .when(new SignDocument(ID, "Asha Rao", "https://sign.example/asha", "198.18.0.1",
+                .when(new SignDocument(ID, name("Asha Rao"), "https://sign.example/asha", "198.18.0.1",
                                        as(OWNER, Role.OWNER), null))
                 .expectEvents(signed(1, OWNER, "Asha Rao", NOW, "https://sign.example/asha", "198.18.0.1", false));
         given(leaseAgreement(), signed(1, OWNER, "Asha Rao", NOW, "img", "198.18.0.1", false))
-                .when(new SignDocument(ID, "Ravi", "https://sign.example/ravi", "198.18.0.2",
+                .when(new SignDocument(ID, name("Ravi"), "https://sign.example/ravi", "198.18.0.2",
                                        as(TENANT, Role.TENANT), null))
                 .expectEvents(signed(1, TENANT, "Ravi", NOW, "https://sign.example/ravi", "198.18.0.2", true));
     }
@@ -199,7 +207,7 @@ class DocumentTest {
     void aNewVersionMustBeSignedAgain() {
         given(leaseAgreement(), signed(1, OWNER, "Asha Rao", NOW, "img", null, false),
               new DocumentVersionUploaded(ID, 2, 1, SECOND, List.of(), OWNER, NOW))
-                .when(new SignDocument(ID, "Asha Rao", "img", null, as(OWNER, Role.OWNER), null))
+                .when(new SignDocument(ID, name("Asha Rao"), "img", null, as(OWNER, Role.OWNER), null))
                 .expectEvents(signed(2, OWNER, "Asha Rao", NOW, "img", null, false));
     }
 

@@ -20,6 +20,7 @@ import io.alter8.command.property.PropertyBodies;
 import io.alter8.command.subscription.Plans;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import io.alter8.api.common.Mask;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
@@ -44,12 +45,13 @@ import io.alter8.api.verification.VerificationScheduled;
 import io.alter8.api.verification.VerificationStatus;
 import io.alter8.api.verification.VerificationType;
 import io.alter8.command.CommandSideTest;
-import io.alter8.command.auth.TestUsers;
 import io.alter8.command.auth.TestUsers.User;
-import io.alter8.infra.stack.ApiClient;
+import io.alter8.command.auth.TestUsers;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.infra.stack.ApiClient.Response;
-import io.alter8.infra.stack.EmbeddedMail;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.EmbeddedMail.ReceivedMail;
+import io.alter8.infra.stack.EmbeddedMail;
 import io.alter8.infra.stack.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -69,7 +71,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,6 +108,8 @@ class NotificationRulesTest {
     EventProcessingConfiguration processing;
     @Autowired
     Notifier notifier;
+    @Autowired
+    PersonalDataCipher cipher;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
     ApiClient api;
@@ -154,7 +157,9 @@ class NotificationRulesTest {
     void anActivatedLeaseIsAnnouncedInEachPartysLanguageThenEndingSoonOnceThenItsEnd() {
         LeaseId lease = LeaseId.random();
         LocalDate end = LocalDate.now(ZoneOffset.UTC).plusDays(20);
-        events.publish(new PersonalDetailsChanged(id(tenant), "Ravi", "Kumar", "hi", null, id(tenant)));
+        events.publish(new PersonalDetailsChanged(id(tenant), cipher.encrypt(id(tenant), "Ravi", Mask.NAME),
+                                                  cipher.encrypt(id(tenant), "Kumar", Mask.NAME), "hi", null,
+                                                  id(tenant)));
         events.publish(proposed(lease, owner, end));
         events.publish(new LeaseActivated(lease, PropertyId.random(), UnitId.random(), List.of(id(tenant)),
                                           id(owner)));

@@ -4,6 +4,8 @@ import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.Mask;
 import io.alter8.api.common.UserId;
 import io.alter8.command.CommandSideTest;
+import io.alter8.infra.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.PersonalDataErased;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,6 +1,10 @@
 package io.alter8.command.privacy;
 
 import io.alter8.api.common.UserId;
+import io.alter8.infra.privacy.DataKeys;
+import io.alter8.infra.privacy.MasterKey;
+import io.alter8.infra.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.StoredKey;
 
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +31,11 @@ public class InMemoryDataKeys implements DataKeys {
     @Override
     public Optional<StoredKey> find(UUID keyId) {
         return byOwner.values().stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+    }
+
+    @Override
+    public Optional<StoredKey> ofOwner(UserId owner) {
+        return Optional.ofNullable(byOwner.get(owner));
     }
 
     @Override

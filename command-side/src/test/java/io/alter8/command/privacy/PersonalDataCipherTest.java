@@ -3,6 +3,11 @@ package io.alter8.command.privacy;
 import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.Mask;
 import io.alter8.api.common.UserId;
+import io.alter8.infra.privacy.MasterKey;
+import io.alter8.infra.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.PersonalDataCorrupted;
+import io.alter8.infra.privacy.PersonalDataErased;
+import io.alter8.infra.privacy.StoredKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;

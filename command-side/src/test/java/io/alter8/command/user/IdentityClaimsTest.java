@@ -1,6 +1,5 @@
 package io.alter8.command.user;
 
-import io.alter8.api.common.Country;
 import io.alter8.api.common.EmailAddress;
 import io.alter8.api.common.Mask;
 import io.alter8.api.common.PhoneNumber;
@@ -17,7 +16,7 @@ import io.alter8.api.user.UpdateAgentProfile;
 import io.alter8.api.user.UpdateOwnerProfile;
 import io.alter8.command.CommandSideTest;
 import io.alter8.command.DomainRuleViolation;
-import io.alter8.command.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +75,7 @@ class IdentityClaimsTest {
 
     private UserId register(EmailAddress email, PhoneNumber phone, Role role) {
         UserId id = UserId.random();
-        commands.sendAndWait(new RegisterUser(id, email, phone, "Priya", "Sharma", role, Country.IN, "en", null));
+        commands.sendAndWait(Registrations.register(cipher, id, email, phone, "Priya", "Sharma", role));
         return id;
     }
 
@@ -96,9 +95,9 @@ class IdentityClaimsTest {
         register(email, newPhone(), Role.OWNER);
         UserId second = UserId.random();
 
-        assertThatThrownBy(() -> commands.sendAndWait(new RegisterUser(
-                second, new EmailAddress(email.value().toUpperCase()), newPhone(), "Arjun", "Rao", Role.TENANT,
-                Country.IN, "en", null)))
+        assertThatThrownBy(() -> commands.sendAndWait(Registrations.register(
+                cipher, second, new EmailAddress(email.value().toUpperCase()), newPhone(), "Arjun", "Rao",
+                Role.TENANT)))
                 .isInstanceOfSatisfying(DomainRuleViolation.class,
                                         e -> assertThat(e.code()).isEqualTo("email-already-registered"))
                 .hasMessage("this e-mail address is already registered");
@@ -134,8 +133,7 @@ class IdentityClaimsTest {
         EmailAddress email = newEmail();
         PhoneNumber phone = newPhone();
         UserId id = UserId.random();
-        RegisterUser registration = new RegisterUser(id, email, phone, "Priya", "Sharma", Role.OWNER, Country.IN,
-                                                     "en", null);
+        RegisterUser registration = Registrations.register(cipher, id, email, phone, "Priya", "Sharma", Role.OWNER);
         commands.sendAndWait(registration);
         commands.sendAndWait(registration);
 

@@ -2,9 +2,9 @@ package io.alter8.command.user;
 
 import io.alter8.api.common.UserId;
 import io.alter8.command.CommandSideTest;
-import io.alter8.command.privacy.PersonalDataCipher;
-import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

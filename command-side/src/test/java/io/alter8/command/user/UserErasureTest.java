@@ -1,8 +1,7 @@
 package io.alter8.command.user;
 
 import io.alter8.api.common.Country;
-import io.alter8.api.common.EmailAddress;
-import io.alter8.api.common.PhoneNumber;
+import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.ChangePersonalDetails;
@@ -20,6 +19,7 @@ import io.alter8.api.user.UserRegistered;
 import io.alter8.api.user.VerifyEmail;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
+import io.alter8.command.privacy.SamePlaintext;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /** Who may ask for and carry out an erasure, and what retention rules stop it. */
@@ -38,7 +39,7 @@ class UserErasureTest {
     private static final Actor SELF = new Actor(ID, Role.TENANT);
     private static final Actor ADMIN = new Actor(UserId.random(), Role.ADMIN);
     private static final Actor SUPER_ADMIN = new Actor(UserId.random(), Role.SUPER_ADMIN);
-    private static final EmailAddress EMAIL = new EmailAddress("priya.sharma@example.com");
+    private static final EncryptedValue EMAIL = encrypted("email", "p***@***.com");
     private static final UserRegistered REGISTERED = registered(Role.TENANT);
 
     private final List<RetentionRules.Retention> holding = new ArrayList<>();
@@ -48,13 +49,20 @@ class UserErasureTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAccount.class);
         fixture.registerInjectableResource((UserRoles) (user, role) -> false);
+        fixture.registerInjectableResource((SamePlaintext) Objects::equals);
         fixture.registerInjectableResource((RetentionRules) user -> user.equals(ID) ? List.copyOf(holding)
                 : List.of());
     }
 
     private static UserRegistered registered(Role role) {
-        return new UserRegistered(ID, EMAIL, new PhoneNumber("+919876543210"), "Priya", "Sharma", role, Country.IN,
-                                  "en", null);
+        return new UserRegistered(ID, EMAIL, encrypted("phone", "+9XXXXX210"), encrypted("first", "P***"),
+                                  encrypted("last", "S***"), role, Country.IN, "en", null);
+    }
+
+    /** A value as the cipher would encrypt it for the user; equal fingerprints mean equal plaintexts. */
+    private static EncryptedValue encrypted(String fingerprint, String masked) {
+        return new EncryptedValue("7a4ee2f0-1b6c-4d0e-9a55-3f3f3f3f3f3f", EncryptedValue.AES_256_GCM,
+                                  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", fingerprint, masked);
     }
 
     @Test
@@ -165,7 +173,8 @@ class UserErasureTest {
         return Stream.of(new RequestErasure(ID, SELF), new ReactivateUser(ID, ADMIN),
                          new DeactivateUser(ID, null, ADMIN), new VerifyEmail(ID, EMAIL),
                          new ChangeRole(ID, Role.AGENT, ADMIN), new RecordLogin(ID, Instant.now()),
-                         new ChangePersonalDetails(ID, "Priya", "Rao", "en", null, ADMIN, null));
+                         new ChangePersonalDetails(ID, encrypted("first", "P***"), encrypted("rao", "R***"), "en",
+                                                   null, ADMIN, null));
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package io.alter8.command.user;
 
-import io.alter8.api.common.Country;
 import io.alter8.api.common.EmailAddress;
 import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.Mask;
@@ -10,12 +9,11 @@ import io.alter8.api.user.Actor;
 import io.alter8.api.user.BankAccount;
 import io.alter8.api.user.BusinessType;
 import io.alter8.api.user.OwnerProfile;
-import io.alter8.api.user.RegisterUser;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UpdateOwnerProfile;
 import io.alter8.command.CommandSideTest;
-import io.alter8.command.privacy.PersonalDataCipher;
-import io.alter8.command.privacy.PersonalDataErased;
+import io.alter8.infra.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.PersonalDataErased;
 import io.alter8.infra.stack.ApiClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -45,13 +43,14 @@ class UserEventStoreTest {
         UserId owner = UserId.random();
         String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 10_000_000_000L));
         String account = "5010" + suffix;
-        commands.sendAndWait(new RegisterUser(owner, new EmailAddress("owner-" + suffix + "@example.com"),
-                                              new PhoneNumber("+919" + suffix.substring(1)), "Priya", "Sharma",
-                                              Role.OWNER, Country.IN, "en", null));
+        commands.sendAndWait(Registrations.register(cipher, owner, new EmailAddress("owner-" + suffix + "@example.com"),
+                                                    new PhoneNumber("+919" + suffix.substring(1)), "Priya", "Sharma",
+                                                    Role.OWNER));
         commands.sendAndWait(new UpdateOwnerProfile(owner, new OwnerProfile(
                 null, BusinessType.INDIVIDUAL, null, null, null, null, null,
                 new BankAccount(cipher.encrypt(owner, account, Mask.LAST_FOUR), "HDFC0001234", "HDFC Bank",
-                                "Priya Sharma"), null), new Actor(owner, Role.OWNER), null));
+                                cipher.encrypt(owner, "Priya Sharma", Mask.NAME)), null),
+                new Actor(owner, Role.OWNER), null));
 
         String payload = jdbc.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM domain_event_entry

@@ -2,11 +2,9 @@ package io.alter8.command.user;
 
 import io.alter8.api.common.Address;
 import io.alter8.api.common.Country;
-import io.alter8.api.common.EmailAddress;
 import io.alter8.api.common.Mask;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.NotificationChannel;
-import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.property.PropertyType;
 import io.alter8.api.user.AgentProfile;
@@ -45,8 +43,8 @@ import io.alter8.api.user.UserReactivated;
 import io.alter8.api.user.UserRegistered;
 import io.alter8.api.user.Weekday;
 import io.alter8.command.privacy.InMemoryDataKeys;
-import io.alter8.command.privacy.PersonalDataCipher;
 import io.alter8.infra.eventstore.EventSerialization;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -70,7 +68,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every user event as the event store writes it (the project's serializer): no identity number, bank account
- * number or contact phone from the input appears in it, and it reads back as it was.
+ * number, name, e-mail address, phone or date of birth from the input appears in it, and it reads back as it was.
  */
 class UserEventsCarryNoPlaintextTest {
 
@@ -84,9 +82,21 @@ class UserEventsCarryNoPlaintextTest {
     private static final String EMERGENCY_PHONE = "+919812345678";
     private static final String LANDLORD_PHONE = "+919812341111";
     private static final String REFERENCE_PHONE = "+919812340000";
+    private static final String EMAIL = "priya@example.com";
+    private static final String PHONE = "+919876543210";
+    private static final String FIRST_NAME = "Priya";
+    private static final String LAST_NAME = "Sharma";
+    private static final String NEW_LAST_NAME = "Rao";
+    private static final String HOLDER = "Priya Sharma";
+    private static final String DATE_OF_BIRTH = "1995-04-12";
+    private static final String EMERGENCY_CONTACT = "Ravi Sharma";
+    private static final String LANDLORD = "Mr Rao";
+    private static final String REFERENCE = "Anita";
     private static final List<String> SECRETS = List.of(OWNER_PAN, OWNER_AADHAAR, GSTIN, ACCOUNT_NUMBER,
                                                         TENANT_AADHAAR, TENANT_PAN, SSN_LAST_FOUR, EMERGENCY_PHONE,
-                                                        LANDLORD_PHONE, REFERENCE_PHONE);
+                                                        LANDLORD_PHONE, REFERENCE_PHONE, EMAIL, PHONE, FIRST_NAME,
+                                                        LAST_NAME, NEW_LAST_NAME, HOLDER, DATE_OF_BIRTH,
+                                                        EMERGENCY_CONTACT, LANDLORD, REFERENCE);
 
     private final PersonalDataCipher cipher = InMemoryDataKeys.cipher();
     private final Serializer serializer = EventSerialization.serializer();
@@ -100,7 +110,7 @@ class UserEventsCarryNoPlaintextTest {
                 new Address("12 MG Road", "Floor 2", "Bengaluru", "Karnataka", "560001", "IN"),
                 List.of(UUID.randomUUID()),
                 new BankAccount(cipher.encrypt(user, ACCOUNT_NUMBER, Mask.LAST_FOUR), "HDFC0001234", "HDFC Bank",
-                                "Sharma Estates"),
+                                cipher.encrypt(user, HOLDER, Mask.NAME)),
                 List.of(NotificationChannel.EMAIL, NotificationChannel.WHATSAPP));
         AgentProfile agent = new AgentProfile(
                 "PRM/KA/RERA/1251/309/AG/180515/001234", LocalDate.parse("2028-05-31"), "Bengaluru Homes", null,
@@ -108,26 +118,32 @@ class UserEventsCarryNoPlaintextTest {
                 List.of(new ServiceArea("Bengaluru", "Karnataka", List.of(new PostalCodeRange("560001", "560100")))),
                 LocalTime.of(10, 30), List.of(Weekday.MONDAY, Weekday.SATURDAY), 7, List.of(UUID.randomUUID()));
         TenantProfile tenant = new TenantProfile(
-                LocalDate.parse("1995-04-12"), "Engineer", EmploymentStatus.EMPLOYED, "Infosys",
+                cipher.encrypt(user, DATE_OF_BIRTH, Mask.HIDDEN), "Engineer", EmploymentStatus.EMPLOYED, "Infosys",
                 new Address("Electronic City", null, "Bengaluru", "Karnataka", "560100", "IN"),
                 Money.of("150000", "INR"), Money.of("1800000", "INR"), IncomeProofType.SALARY_SLIP,
                 cipher.encrypt(user, TENANT_AADHAAR, Mask.LAST_FOUR), cipher.encrypt(user, TENANT_PAN, Mask.LAST_FOUR),
                 cipher.encrypt(user, SSN_LAST_FOUR, Mask.LAST_FOUR),
-                new ContactPerson("Ravi Sharma", "father", cipher.encrypt(user, EMERGENCY_PHONE, Mask.PHONE)),
+                new ContactPerson(cipher.encrypt(user, EMERGENCY_CONTACT, Mask.NAME), "father",
+                                  cipher.encrypt(user, EMERGENCY_PHONE, Mask.PHONE)),
                 List.of(PropertyType.APARTMENT, PropertyType.PG), Money.of("20000", "INR"), Money.of("30000", "INR"),
                 List.of(new PreferredLocation("Koramangala", "Bengaluru", "Karnataka")),
-                new ContactPerson("Mr Rao", "previous landlord", cipher.encrypt(user, LANDLORD_PHONE, Mask.PHONE)),
-                List.of(new ContactPerson("Anita", "colleague", cipher.encrypt(user, REFERENCE_PHONE, Mask.PHONE))));
+                new ContactPerson(cipher.encrypt(user, LANDLORD, Mask.NAME), "previous landlord",
+                                  cipher.encrypt(user, LANDLORD_PHONE, Mask.PHONE)),
+                List.of(new ContactPerson(cipher.encrypt(user, REFERENCE, Mask.NAME), "colleague",
+                                  cipher.encrypt(user, REFERENCE_PHONE, Mask.PHONE))));
         return List.of(
-                new UserRegistered(user, new EmailAddress("priya@example.com"), new PhoneNumber("+919876543210"),
-                                   "Priya", "Sharma", Role.OWNER, Country.IN, "hi", null),
-                new EmailVerified(user, new EmailAddress("priya@example.com")),
-                new PhoneVerified(user, new PhoneNumber("+919876543210")),
+                new UserRegistered(user, cipher.encrypt(user, EMAIL, Mask.EMAIL),
+                                   cipher.encrypt(user, PHONE, Mask.PHONE), cipher.encrypt(user, FIRST_NAME, Mask.NAME),
+                                   cipher.encrypt(user, LAST_NAME, Mask.NAME), Role.OWNER, Country.IN, "hi", null),
+                new EmailVerified(user, cipher.encrypt(user, EMAIL, Mask.EMAIL)),
+                new PhoneVerified(user, cipher.encrypt(user, PHONE, Mask.PHONE)),
                 new RoleChanged(user, Role.OWNER, Role.TENANT, admin),
                 new UserDeactivated(user, "on request", admin),
                 new UserReactivated(user, admin),
                 new UserLoggedIn(user, Instant.parse("2026-11-22T10:15:30Z")),
-                new PersonalDetailsChanged(user, "Priya", "Rao", "kn", "https://cdn.alter8.io/p/1.jpg", user),
+                new PersonalDetailsChanged(user, cipher.encrypt(user, FIRST_NAME, Mask.NAME),
+                                           cipher.encrypt(user, NEW_LAST_NAME, Mask.NAME), "kn",
+                                           "https://cdn.alter8.io/p/1.jpg", user),
                 new OwnerProfileUpdated(user, owner, user),
                 new OwnerKycStatusChanged(user, KycStatus.PENDING, KycStatus.VERIFIED, "documents match", admin),
                 new AgentProfileUpdated(user, agent, user),
@@ -153,7 +169,7 @@ class UserEventsCarryNoPlaintextTest {
     }
 
     @Test
-    void noEventCarriesAnIdentityNumberBankAccountOrContactPhoneInPlainText() {
+    void noEventCarriesAnIdentityNumberBankAccountNameContactOrBirthDateInPlainText() {
         for (Object event : everyUserEvent()) {
             String json = new String(serializer.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8);
             for (String secret : SECRETS) {
@@ -172,7 +188,8 @@ class UserEventsCarryNoPlaintextTest {
     void everyEventReadsBackAsItWasWritten() {
         for (Object event : everyUserEvent()) {
             SerializedObject<byte[]> written = serializer.serialize(event, byte[].class);
-            assertThat(written.getType().getRevision()).isEqualTo("1");
+            assertThat(written.getType().getRevision())
+                    .isEqualTo(event.getClass().getAnnotation(Revision.class).value());
             Object read = serializer.deserialize(written);
             assertThat(read).isEqualTo(event);
         }
@@ -183,7 +200,11 @@ class UserEventsCarryNoPlaintextTest {
         String json = new String(serializer.serialize(everyUserEvent().get(12), byte[].class).getData(),
                                  StandardCharsets.UTF_8);
         assertThat(json).contains("\"masked\":\"XXXXXXXX5246\"", "\"masked\":\"XXXX\"",
-                                  "\"masked\":\"+9XXXXX678\"");
+                                  "\"masked\":\"+9XXXXX678\"", "\"masked\":\"R***\"", "\"masked\":\"***\"");
+        String registered = new String(serializer.serialize(everyUserEvent().get(0), byte[].class).getData(),
+                                       StandardCharsets.UTF_8);
+        assertThat(registered).contains("\"masked\":\"p***@***.com\"", "\"masked\":\"+9XXXXX210\"",
+                                        "\"masked\":\"P***\"", "\"masked\":\"S***\"");
     }
 
     private static List<String> textValues(JsonNode node) {

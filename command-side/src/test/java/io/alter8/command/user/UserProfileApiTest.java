@@ -1,8 +1,8 @@
 package io.alter8.command.user;
 
 import io.alter8.command.CommandSideTest;
-import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,16 +10,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import static io.alter8.command.user.ProfileTestData.accountNumber;
 import static io.alter8.command.user.ProfileTestData.aadhaar;
+import static io.alter8.command.user.ProfileTestData.accountNumber;
 import static io.alter8.command.user.ProfileTestData.gstin;
 import static io.alter8.command.user.ProfileTestData.mistyped;
 import static io.alter8.command.user.ProfileTestData.pan;
-import static io.alter8.command.user.ProfileTestData.reraLicence;
 import static io.alter8.command.user.ProfileTestData.register;
+import static io.alter8.command.user.ProfileTestData.reraLicence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -127,7 +129,22 @@ class UserProfileApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         String events = storedEvents(tenant);
         assertThat(events).contains("TenantProfileUpdated", "+9XXXXX678", "Infosys")
-                          .doesNotContain(aadhaar, pan, "9812345678", "9812340000");
+                          .doesNotContain(aadhaar, pan, "9812345678", "9812340000", "1990-04-01", "Meera Rao",
+                                          "K. Iyer");
+    }
+
+    @Test
+    void aTenantUnderEighteenIs409AndNothingIsStored() {
+        UUID tenant = register(anonymous, "tenant", "IN");
+        String young = LocalDate.now(ZoneOffset.UTC).minusYears(18).plusDays(1).toString();
+
+        Response r = as(tenant, "tenant").put("/api/users/" + tenant + "/tenant-profile",
+                                              tenantProfile(aadhaar(), pan(), "+919812345678", "+919812340000")
+                                                      .replace("1990-04-01", young));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.json().path("type").asString()).endsWith("tenant-under-age");
+        assertThat(storedEvents(tenant)).doesNotContain("TenantProfileUpdated");
     }
 
     @Test
@@ -142,8 +159,8 @@ class UserProfileApiTest {
         assertThat(details.status()).as(details.body()).isEqualTo(200);
 
         assertThat(details.json().path("version").asLong()).isGreaterThan(profile.json().path("version").asLong());
-        assertThat(storedEvents(agent)).contains("AgentProfileUpdated", licence, "PersonalDetailsChanged",
-                                                 "Menon");
+        assertThat(storedEvents(agent)).contains("AgentProfileUpdated", licence, "PersonalDetailsChanged", "M***")
+                                       .doesNotContain("Menon");
     }
 
     @Test

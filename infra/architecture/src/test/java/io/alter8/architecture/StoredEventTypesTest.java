@@ -11,6 +11,7 @@ import org.axonframework.serialization.SerializedType;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +87,10 @@ class StoredEventTypesTest {
                             names.add(name);
                         } else if (value instanceof SerializedType serialized) {
                             names.add(serialized.getName());
+                        } else if (value instanceof Collection<?> several) {
+                            // One upcaster for several types names them in a list.
+                            several.stream().filter(String.class::isInstance).map(String.class::cast)
+                                   .forEach(names::add);
                         }
                     }
                 }

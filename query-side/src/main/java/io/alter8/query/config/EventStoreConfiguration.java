@@ -30,19 +30,22 @@ import java.util.concurrent.TimeUnit;
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class EventStoreConfiguration {
 
-    /** Owns the connection pool to the event store and closes it with the context. */
+    /**
+     * Owns a read-only connection pool to the command side's database (the event store here, the data keys in
+     * {@link PersonalDataConfiguration}) and closes it with the context.
+     */
     static final class EventStoreConnections implements AutoCloseable {
 
         private final HikariDataSource dataSource;
 
-        EventStoreConnections(EventStoreProperties properties) {
+        EventStoreConnections(EventStoreProperties properties, String poolName, int poolSize) {
             HikariConfig config = new HikariConfig();
-            config.setPoolName("event-store");
+            config.setPoolName(poolName);
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.username());
             config.setPassword(properties.password());
             config.setSchema(properties.schema());
-            config.setMaximumPoolSize(properties.poolSize());
+            config.setMaximumPoolSize(poolSize);
             config.setReadOnly(true);
             // The pool must not block start-up when the store is down; readiness reports it instead.
             config.setInitializationFailTimeout(-1);
@@ -61,7 +64,7 @@ class EventStoreConfiguration {
 
     @Bean
     EventStoreConnections eventStoreConnections(EventStoreProperties properties) {
-        return new EventStoreConnections(properties);
+        return new EventStoreConnections(properties, "event-store", properties.poolSize());
     }
 
     @Bean

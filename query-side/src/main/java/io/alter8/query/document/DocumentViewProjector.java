@@ -16,6 +16,8 @@ import io.alter8.api.document.DocumentVersionUploaded;
 import io.alter8.api.document.SearchWords;
 import io.alter8.api.document.StoredFile;
 import io.alter8.query.mongo.SequencedDocuments;
+import io.alter8.api.user.UserErased;
+import io.alter8.infra.privacy.PersonalDataReader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,9 +50,11 @@ class DocumentViewProjector {
     static final String COLLECTION = "documents";
 
     private final MongoTemplate mongo;
+    private final PersonalDataReader personalData;
 
-    DocumentViewProjector(MongoTemplate mongo) {
+    DocumentViewProjector(MongoTemplate mongo, PersonalDataReader personalData) {
         this.mongo = mongo;
+        this.personalData = personalData;
     }
 
     /**
@@ -140,12 +144,27 @@ class DocumentViewProjector {
     void on(DocumentSigned event, @SequenceNumber long sequence) {
         Document signature = new Document("version", event.version())
                 .append("signerId", event.signerId().toString())
-                .append("signerName", event.signerName())
+                .append("signerName", personalData.plainUnlessErased(event.signerName()))
                 .append("signedAt", Date.from(event.signedAt()))
                 .append("signatureImage", event.signatureImage())
                 .append("ipAddress", event.ipAddress());
         update(event.documentId(), sequence, event.signedAt(),
                List.of(Updates.push("signatures", signature), Updates.set("fullySigned", event.fullySigned())));
+    }
+
+    /**
+     * An erased signer's name leaves every signature of theirs (it was written while they existed); a replay writes
+     * none, as their key is gone. A signature array holds one entry per version signed, so this clears one match per
+     * document at a time until none is left.
+     */
+    @EventHandler
+    void on(UserErased event) {
+        String signer = event.userId().toString();
+        Bson named = Filters.elemMatch("signatures", Filters.and(Filters.eq("signerId", signer),
+                                                                  Filters.ne("signerName", null)));
+        while (collection().updateMany(named, Updates.set("signatures.$.signerName", null)).getModifiedCount() > 0) {
+            // again, for the next signature of theirs in the same documents
+        }
     }
 
     /** Retention deleted the files: the document leaves the view (its history stays in the event store). */

@@ -1,7 +1,6 @@
 package io.alter8.query.user;
 
 import io.alter8.api.common.EncryptedValue;
-import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.common.WireEnum;
 import io.alter8.api.user.AccountStatus;
@@ -30,6 +29,7 @@ import io.alter8.api.user.UserErasureRequested;
 import io.alter8.api.user.UserLoggedIn;
 import io.alter8.api.user.UserReactivated;
 import io.alter8.api.user.UserRegistered;
+import io.alter8.infra.privacy.PersonalDataReader;
 import io.alter8.query.jdbc.VersionedRows;
 import io.alter8.query.processing.RebuildableReadModel;
 import org.axonframework.config.ProcessingGroup;
@@ -49,8 +49,9 @@ import static io.alter8.query.jdbc.Sql.utc;
  * Keeps the user directory ({@code user_directory}, one row per user) and the owners' mandates
  * ({@code management_mandate}) through {@link VersionedRows}: one statement per event, keyed and guarded by the
  * user's sequence number, so replays, redeliveries and late arrivals leave the same rows. Values are absolute (a
- * profile event carries the whole profile), never increments. Encrypted personal data is stored only as its masked
- * form: this side has no keys.
+ * profile event carries the whole profile), never increments. Identity numbers and bank accounts are stored only
+ * as their masked form, and so is the phone; names and the e-mail address are read with the user's data key
+ * ({@link PersonalDataReader}), and stay empty once it is shredded, so a replay after an erasure writes none.
  */
 @Component
 @ProcessingGroup(UserDirectoryProjector.PROCESSING_GROUP)
@@ -73,19 +74,21 @@ class UserDirectoryProjector implements RebuildableReadModel {
 
     private final VersionedRows rows;
     private final JdbcTemplate jdbc;
+    private final PersonalDataReader personalData;
 
-    UserDirectoryProjector(VersionedRows rows, JdbcTemplate jdbc) {
+    UserDirectoryProjector(VersionedRows rows, JdbcTemplate jdbc, PersonalDataReader personalData) {
         this.rows = rows;
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     @EventHandler
     void on(UserRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         user(rows.upsert("user_directory"), event.userId(), at)
-                .set("email", event.email() == null ? null : event.email().value())
+                .set("email", personalData.plainUnlessErased(event.email()))
                 .set("phone_masked", masked(event.phone()))
-                .set("first_name", event.firstName())
-                .set("last_name", event.lastName())
+                .set("first_name", personalData.plainUnlessErased(event.firstName()))
+                .set("last_name", personalData.plainUnlessErased(event.lastName()))
                 .set("role", event.role().wire())
                 .set("country", event.country().wire())
                 .set("preferred_language", event.preferredLanguage())
@@ -101,7 +104,7 @@ class UserDirectoryProjector implements RebuildableReadModel {
     @EventHandler
     void on(EmailVerified event, @SequenceNumber long sequence, @Timestamp Instant at) {
         user(rows.update("user_directory"), event.userId(), at)
-                .set("email", event.email().value())
+                .set("email", personalData.plainUnlessErased(event.email()))
                 .set("email_verified", true)
                 .set("email_verified_at", utc(at))
                 .apply(sequence);
@@ -190,8 +193,8 @@ class UserDirectoryProjector implements RebuildableReadModel {
     @EventHandler
     void on(PersonalDetailsChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         user(rows.update("user_directory"), event.userId(), at)
-                .set("first_name", event.firstName())
-                .set("last_name", event.lastName())
+                .set("first_name", personalData.plainUnlessErased(event.firstName()))
+                .set("last_name", personalData.plainUnlessErased(event.lastName()))
                 .set("preferred_language", event.preferredLanguage())
                 .apply(sequence);
     }
@@ -284,10 +287,6 @@ class UserDirectoryProjector implements RebuildableReadModel {
 
     private static String initialLicence(Role role) {
         return role == Role.AGENT ? AgentVerificationStatus.PENDING.wire() : null;
-    }
-
-    private static String masked(PhoneNumber phone) {
-        return phone == null ? null : phone.masked();
     }
 
     /** Only the masked form: the ciphertext is of no use here and is not copied into the read model. */

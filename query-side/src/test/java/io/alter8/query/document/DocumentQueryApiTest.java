@@ -1,10 +1,10 @@
 package io.alter8.query.document;
 
 import io.alter8.api.common.DocumentId;
+import io.alter8.api.common.Mask;
 import io.alter8.api.common.UserId;
 import io.alter8.api.document.AccessLevel;
 import io.alter8.api.document.DocumentAccessGranted;
-import io.alter8.api.document.DocumentCategory;
 import io.alter8.api.document.DocumentDownloaded;
 import io.alter8.api.document.DocumentEntityType;
 import io.alter8.api.document.DocumentPermission;
@@ -13,13 +13,15 @@ import io.alter8.api.document.DocumentType;
 import io.alter8.api.document.DocumentUploaded;
 import io.alter8.api.document.DocumentVersionUploaded;
 import io.alter8.api.document.StoredFile;
-import io.alter8.infra.stack.ApiClient;
+import io.alter8.api.user.UserErased;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
 import io.alter8.query.Rebuilds;
 import io.alter8.query.property.TestEvents;
+import io.alter8.query.user.UserTestEvents;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,7 +89,8 @@ class DocumentQueryApiTest {
                                               1),
                        new DocumentAccessGranted(id, new UserId(tenant), DocumentPermission.READ, new UserId(owner)),
                        new DocumentSigned(id, DocumentEntityType.PROPERTY, property, DocumentType.PROPERTY_PAPERS, 2,
-                                          new UserId(owner), "Asha Rao", T0.plusSeconds(120), "img", null, true));
+                                          new UserId(owner), UserTestEvents.sealed(owner, "Asha Rao", Mask.NAME),
+                                          T0.plusSeconds(120), "img", null, true));
     }
 
     String appendAll() {
@@ -141,6 +144,22 @@ class DocumentQueryApiTest {
         assertThat(view.path("signatures").get(0).path("signerName").asString()).isEqualTo("Asha Rao");
         assertThat(view.path("retentionPolicy").asString()).isEqualTo("10_years");
         assertThat(view.path("complianceTags").get(0).asString()).isEqualTo("title_records");
+    }
+
+    @Test
+    void anErasedSignersNameLeavesTheSignatureWhichStays() {
+        appendAll();
+        long erased = store.append("UserAccount", owner, 0, new UserErased(new UserId(owner), "the user's request",
+                                                                            true, UserId.random()));
+
+        Response r = as(UUID.randomUUID(), "admin").get("/api/documents/" + deed, "X-Await-Position",
+                                                        Long.toString(erased));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode signature = r.json().path("signatures").get(0);
+        assertThat(signature.path("signerId").asString()).isEqualTo(owner.toString());
+        assertThat(signature.path("signerName").isNull()).as(signature.toString()).isTrue();
+        assertThat(r.body()).doesNotContain("Asha Rao");
     }
 
     @Test

@@ -1,19 +1,16 @@
 package io.alter8.query.property;
 
-import io.alter8.api.common.Country;
-import io.alter8.api.common.EmailAddress;
-import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.property.ListingAgentChanged;
 import io.alter8.api.property.ListingStatus;
 import io.alter8.api.property.PropertyManagerChanged;
 import io.alter8.api.user.Role;
-import io.alter8.api.user.UserRegistered;
-import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
+import io.alter8.query.user.UserTestEvents;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -53,9 +50,7 @@ class PropertyQueryApiTest {
     @Test
     void detailShowsEveryPartWithNamesAndMasterDataAndNoPersonalData() {
         UUID owner = UUID.randomUUID();
-        store.append("UserAccount", owner, 0, new UserRegistered(
-                new UserId(owner), new EmailAddress("asha." + owner + "@example.com"), new PhoneNumber("+919876543210"),
-                "Asha", "Rao", Role.OWNER, Country.IN, "en", null));
+        store.append("UserAccount", owner, 0, UserTestEvents.registered(owner, "Asha", "Rao", Role.OWNER));
         TestEvents.Listing p = new TestEvents.Listing().owner(owner).amenities("parking", "gym");
         p.publish(store);
         long position = p.append(store, p.reviewed(UUID.randomUUID(), 4, "Good light"));

@@ -1,8 +1,5 @@
 package io.alter8.query.property;
 
-import io.alter8.api.common.Country;
-import io.alter8.api.common.EmailAddress;
-import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseParty;
@@ -10,11 +7,11 @@ import io.alter8.api.property.FindOwnerTenants;
 import io.alter8.api.property.TenantRelation;
 import io.alter8.api.property.TenantRelationView;
 import io.alter8.api.user.Role;
-import io.alter8.api.user.UserRegistered;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
 import io.alter8.query.lease.LeaseTestEvents;
 import io.alter8.query.processing.ProcessorPositions;
+import io.alter8.query.user.UserTestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -162,9 +159,8 @@ class TenantRelationProjectorTest {
     }
 
     private void registerTenant(UUID id, String firstName) {
-        store.append("UserAccount", id, 0, new UserRegistered(
-                new UserId(id), new EmailAddress(id + "@example.com"), new PhoneNumber("+919876543210"), firstName,
-                "Iyer", Role.TENANT, Country.IN, "en", null));
+        store.append("UserAccount", id, 0, UserTestEvents.registered(id, id + "@example.com", "+919876543210",
+                                                                      firstName, "Iyer", Role.TENANT));
     }
 
     @Test

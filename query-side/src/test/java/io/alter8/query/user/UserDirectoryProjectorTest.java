@@ -1,19 +1,14 @@
 package io.alter8.query.user;
 
-import io.alter8.api.common.EmailAddress;
-import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.AccountStatus;
 import io.alter8.api.user.AgentVerificationStatus;
 import io.alter8.api.user.CheckStatus;
-import io.alter8.api.user.EmailVerified;
 import io.alter8.api.user.FindUserById;
 import io.alter8.api.user.KycStatus;
 import io.alter8.api.user.ManagementMandateGranted;
 import io.alter8.api.user.ManagementMandateRevoked;
 import io.alter8.api.user.OwnerKycStatusChanged;
-import io.alter8.api.user.PersonalDetailsChanged;
-import io.alter8.api.user.PhoneVerified;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.RoleChanged;
 import io.alter8.api.user.UserDeactivated;
@@ -52,13 +47,13 @@ class UserDirectoryProjectorTest {
         UserId user = new UserId(id);
         tx.executeWithoutResult(s -> {
             projector.on(registered(id, "Asha", "Rao", Role.OWNER), 0, T0);
-            projector.on(new EmailVerified(user, new EmailAddress("asha." + id + "@example.com")), 1, at(1));
-            projector.on(new PhoneVerified(user, new PhoneNumber("+919876543210")), 2, at(2));
+            projector.on(UserTestEvents.emailVerified(id, "asha." + id + "@example.com"), 1, at(1));
+            projector.on(UserTestEvents.phoneVerified(id, "+919876543210"), 2, at(2));
             projector.on(ownerProfile(id), 3, at(3));
             projector.on(new OwnerKycStatusChanged(user, KycStatus.PENDING, KycStatus.VERIFIED, null,
                                                    UserId.random()), 4, at(4));
             projector.on(new UserLoggedIn(user, at(5)), 5, at(5));
-            projector.on(new PersonalDetailsChanged(user, "Asha", "Rao-Menon", "hi", null, user), 6, at(6));
+            projector.on(UserTestEvents.detailsChanged(id, "Asha", "Rao-Menon", "hi"), 6, at(6));
         });
     }
 
@@ -106,7 +101,7 @@ class UserDirectoryProjectorTest {
         tx.executeWithoutResult(s -> {
             projector.on(new OwnerKycStatusChanged(new UserId(id), KycStatus.PENDING, KycStatus.IN_REVIEW, null,
                                                    null), 4, at(4));
-            projector.on(new PersonalDetailsChanged(new UserId(id), "A", "R", "en", null, null), 6, at(6));
+            projector.on(UserTestEvents.detailsChanged(id, "A", "R", "en"), 6, at(6));
         });
 
         UserView row = row(id);

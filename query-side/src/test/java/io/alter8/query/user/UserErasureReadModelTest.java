@@ -6,8 +6,9 @@ import io.alter8.api.user.PersonalDetailsChanged;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserErased;
 import io.alter8.api.user.UserErasureRequested;
-import io.alter8.infra.stack.ApiClient;
+import io.alter8.api.user.UserRegistered;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
@@ -107,7 +108,7 @@ class UserErasureReadModelTest {
         Map<String, Object> once = jdbc.queryForMap("SELECT * FROM user_directory WHERE id = ?", id);
 
         history.run();
-        tx.executeWithoutResult(s -> projector.on(new PersonalDetailsChanged(user, "Kavya", "Rao", "en", null, user),
+        tx.executeWithoutResult(s -> projector.on(UserTestEvents.detailsChanged(id, "Kavya", "Rao", "en"),
                                                   1, at));
         cache.on(UserTestEvents.registered(id, "Kavya", "Menon", Role.OWNER), 0);
         cache.on(new UserErased(user, "court order", false, UserId.random()), 2);
@@ -117,5 +118,32 @@ class UserErasureReadModelTest {
                 .containsEntry("status", "erased").containsEntry("first_name", null)
                 .containsEntry("email", null).containsEntry("owner_pan_masked", null);
         assertThat(cache.standing(id, null).active()).isFalse();
+    }
+
+    @Test
+    void namesAndEmailReadThroughThePersonsKeyAndARebuildAfterItIsShreddedWritesNoneOfThem() {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        UserRegistered registered = UserTestEvents.registered(id, "kavya@example.com", "+919876543210", "Kavya",
+                                                              "Menon", Role.TENANT);
+        PersonalDetailsChanged renamed = UserTestEvents.detailsChanged(id, "Kavya", "Rao", "en");
+        Runnable registration = () -> tx.executeWithoutResult(s -> {
+            projector.on(registered, 0, at);
+            projector.on(renamed, 1, at);
+        });
+        registration.run();
+        assertThat(jdbc.queryForMap("SELECT * FROM user_directory WHERE id = ?", id))
+                .containsEntry("first_name", "Kavya").containsEntry("last_name", "Rao")
+                .containsEntry("email", "kavya@example.com").containsEntry("phone_masked", "+9XXXXX210");
+
+        // The command side shreds the key in the erasure's transaction; a rebuild may read the earlier events before
+        // it reaches UserErased.
+        EventStoreFixture.shared().personalData().shred(new UserId(id));
+        jdbc.update("DELETE FROM user_directory WHERE id = ?", id);
+        registration.run();
+
+        assertThat(jdbc.queryForMap("SELECT * FROM user_directory WHERE id = ?", id))
+                .containsEntry("first_name", null).containsEntry("last_name", null).containsEntry("email", null)
+                .containsEntry("status", "active");
     }
 }

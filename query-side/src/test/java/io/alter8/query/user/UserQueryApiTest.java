@@ -1,19 +1,15 @@
 package io.alter8.query.user;
 
-import io.alter8.api.common.EmailAddress;
-import io.alter8.api.common.PhoneNumber;
 import io.alter8.api.common.UserId;
 import io.alter8.api.user.AgentVerificationStatus;
 import io.alter8.api.user.CheckStatus;
-import io.alter8.api.user.EmailVerified;
 import io.alter8.api.user.KycStatus;
 import io.alter8.api.user.OwnerKycStatusChanged;
-import io.alter8.api.user.PhoneVerified;
 import io.alter8.api.user.Role;
 import io.alter8.api.user.UserDeactivated;
 import io.alter8.api.user.UserLoggedIn;
-import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
+import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
@@ -149,9 +145,8 @@ class UserQueryApiTest {
         register(owner, "Asha", Role.OWNER);
         register(tenant, "Meera", Role.TENANT);
         register(gone, "Vikram", Role.TENANT);
-        store.append(USER, owner, 1, new EmailVerified(new UserId(owner),
-                                                       new EmailAddress("asha." + owner + "@example.com")));
-        store.append(USER, tenant, 1, new PhoneVerified(new UserId(tenant), new PhoneNumber("+919876543210")));
+        store.append(USER, owner, 1, UserTestEvents.emailVerified(owner, "asha." + owner + "@example.com"));
+        store.append(USER, tenant, 1, UserTestEvents.phoneVerified(tenant, "+919876543210"));
         long last = store.append(USER, gone, 1, new UserDeactivated(new UserId(gone), "left", null));
         ApiClient admin = as("admin");
         String list = "/api/users?q=" + marker.toUpperCase() + "&sort=lastName";
@@ -196,10 +191,10 @@ class UserQueryApiTest {
                                                                      CheckStatus.PASSED));
         store.append(USER, licensedAgent, 1, UserTestEvents.licenceReviewed(licensedAgent,
                 AgentVerificationStatus.PENDING, AgentVerificationStatus.VERIFIED));
-        store.append(USER, reachableExecutive, 1, new EmailVerified(new UserId(reachableExecutive),
-                new EmailAddress("dev." + reachableExecutive + "@example.com")));
-        long last = store.append(USER, reachableExecutive, 2, new PhoneVerified(new UserId(reachableExecutive),
-                                                                                new PhoneNumber("+919876543210")));
+        store.append(USER, reachableExecutive, 1,
+                     UserTestEvents.emailVerified(reachableExecutive, "dev." + reachableExecutive + "@example.com"));
+        long last = store.append(USER, reachableExecutive, 2,
+                                 UserTestEvents.phoneVerified(reachableExecutive, "+919876543210"));
         ApiClient admin = as("admin");
         String list = "/api/users?q=" + marker + "&size=100&verified=";
 

@@ -1,5 +1,8 @@
 package io.alter8.api.common;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -17,10 +20,16 @@ import java.util.Objects;
  * </ul>
  * Two values are equal when they hold the same plaintext under the same key (same key and fingerprint), whatever
  * their ciphertexts.
+ * <p>
+ * A value of an event stored before its field was encrypted is upcast to algorithm {@link #STORED_PLAIN}
+ * ({@link #ofStoredPlain}): its "ciphertext" is the stored plaintext in base64 and its key id the owner's user id
+ * (there was no key to name). It is as readable as the stored bytes were, and readers treat it like any other value:
+ * it reads while its owner is not erased, and as erased once their key is shredded.
  */
 public record EncryptedValue(String keyId, String algorithm, String ciphertext, String fingerprint, String masked) {
 
     public static final String AES_256_GCM = "AES-256-GCM";
+    public static final String STORED_PLAIN = "stored-plain";
 
     public EncryptedValue {
         requireText(keyId, "keyId");
@@ -33,6 +42,28 @@ public record EncryptedValue(String keyId, String algorithm, String ciphertext, 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ciphertext must be base64");
         }
+    }
+
+    /**
+     * The form a plain value of an event stored before encryption is upcast to; {@code owner} is the id of the user
+     * whose erasure makes it unreadable.
+     */
+    public static EncryptedValue ofStoredPlain(String owner, String plaintext, Mask mask) {
+        byte[] bytes = plaintext.getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    ("alter8/stored-plain/v1|" + owner + '|' + plaintext).getBytes(StandardCharsets.UTF_8));
+            return new EncryptedValue(owner, STORED_PLAIN, Base64.getEncoder().encodeToString(bytes),
+                                      Base64.getUrlEncoder().withoutPadding().encodeToString(hash),
+                                      mask.apply(plaintext));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether this is a value of an event stored before encryption ({@link #ofStoredPlain}). */
+    public boolean storedPlain() {
+        return STORED_PLAIN.equals(algorithm);
     }
 
     @Override

@@ -25,6 +25,42 @@ public enum Mask {
             int length = plaintext.length();
             return length >= 10 ? plaintext.substring(0, 2) + "XXXXX" + plaintext.substring(length - 3) : "XXXXX";
         }
+    },
+
+    /**
+     * A person's name: its first letter and {@code ***} ({@code A***}), so an auditor can tell values apart in a
+     * history without reading them.
+     */
+    NAME {
+        @Override
+        public String apply(String plaintext) {
+            String name = plaintext.strip();
+            return name.isEmpty() ? "***" : name.substring(0, name.offsetByCodePoints(0, 1)) + "***";
+        }
+    },
+
+    /**
+     * An e-mail address: the first character of the mailbox and the top-level domain only ({@code a***@***.com});
+     * the rest of the domain may name a family or a small employer.
+     */
+    EMAIL {
+        @Override
+        public String apply(String plaintext) {
+            int at = plaintext.lastIndexOf('@');
+            int dot = plaintext.lastIndexOf('.');
+            if (at < 1 || dot < at) {
+                return "***";
+            }
+            return plaintext.charAt(0) + "***@***" + plaintext.substring(dot);
+        }
+    },
+
+    /** Nothing of the value: a date of birth, whose year alone narrows a person down. */
+    HIDDEN {
+        @Override
+        public String apply(String plaintext) {
+            return "***";
+        }
     };
 
     public abstract String apply(String plaintext);

@@ -4,7 +4,7 @@ import io.alter8.api.common.UserId;
 import org.axonframework.serialization.Revision;
 
 /** The whole profile as it now is. */
-@Revision("1")
+@Revision("2")
 public record OwnerProfileUpdated(UserId userId,
                                   OwnerProfile profile,
                                   UserId updatedBy) {

@@ -1,12 +1,14 @@
 package io.alter8.api.user;
 
+import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.UserId;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/** The names are encrypted under the user's data key; revision 1 carried them in plain text and is upcast. */
+@Revision("2")
 public record PersonalDetailsChanged(UserId userId,
-                                     String firstName,
-                                     String lastName,
+                                     EncryptedValue firstName,
+                                     EncryptedValue lastName,
                                      String preferredLanguage,
                                      String profilePictureUrl,
                                      UserId changedBy) {

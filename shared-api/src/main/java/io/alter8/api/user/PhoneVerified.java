@@ -1,10 +1,11 @@
 package io.alter8.api.user;
 
-import io.alter8.api.common.PhoneNumber;
+import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.UserId;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/** The number, encrypted under the user's data key; revision 1 carried it in plain text and is upcast. */
+@Revision("2")
 public record PhoneVerified(UserId userId,
-                            PhoneNumber phone) {
+                            EncryptedValue phone) {
 }

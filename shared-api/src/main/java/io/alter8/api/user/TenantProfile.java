@@ -5,16 +5,16 @@ import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.Money;
 import io.alter8.api.property.PropertyType;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * What a tenant tells about themselves: the marketplace model's {@code tenant_profiles} and the management model's
  * {@code tenants} together — personal and work details, income, identity numbers (Aadhaar and PAN in India, the SSN's
- * last four in the US, all encrypted), emergency contact, rental preferences and references. The screening (background
- * and credit check status, report, credit score) is {@link TenantScreeningRecorded}.
+ * last four in the US, all encrypted), the date of birth (encrypted, ISO {@code 1990-04-01}), emergency contact,
+ * rental preferences and references. The screening (background and credit check status, report, credit score) is
+ * {@link TenantScreeningRecorded}.
  */
-public record TenantProfile(LocalDate dateOfBirth,
+public record TenantProfile(EncryptedValue dateOfBirth,
                             String occupation,
                             EmploymentStatus employmentStatus,
                             String employerName,

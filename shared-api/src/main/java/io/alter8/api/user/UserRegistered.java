@@ -1,18 +1,20 @@
 package io.alter8.api.user;
 
 import io.alter8.api.common.Country;
-import io.alter8.api.common.EmailAddress;
-import io.alter8.api.common.PhoneNumber;
+import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.UserId;
 import org.axonframework.serialization.Revision;
 
-/** {@code registeredBy} is null for a self sign-up. */
-@Revision("1")
+/**
+ * {@code registeredBy} is null for a self sign-up. E-mail, phone and names are encrypted under the user's data key
+ * (masked {@code a***@***.com}, {@code +9XXXXX210}, {@code P***}); revision 1 carried them in plain text and is upcast.
+ */
+@Revision("2")
 public record UserRegistered(UserId userId,
-                             EmailAddress email,
-                             PhoneNumber phone,
-                             String firstName,
-                             String lastName,
+                             EncryptedValue email,
+                             EncryptedValue phone,
+                             EncryptedValue firstName,
+                             EncryptedValue lastName,
                              Role role,
                              Country country,
                              String preferredLanguage,

@@ -6,7 +6,7 @@ import io.alter8.api.common.NotificationChannel;
 import io.alter8.api.common.UserId;
 import io.alter8.command.notification.NotificationOutbox;
 import io.alter8.command.notification.Priority;
-import io.alter8.command.privacy.PersonalDataCipher;
+import io.alter8.infra.privacy.PersonalDataCipher;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
 import io.alter8.web.RateLimiter;

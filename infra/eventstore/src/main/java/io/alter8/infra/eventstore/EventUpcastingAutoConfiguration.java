@@ -19,4 +19,10 @@ public class EventUpcastingAutoConfiguration {
     PropertyRegisteredUpcaster propertyRegisteredUpcaster() {
         return new PropertyRegisteredUpcaster();
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataUpcaster personalDataUpcaster() {
+        return new PersonalDataUpcaster();
+    }
 }

@@ -1,4 +1,4 @@
-package io.alter8.command.privacy;
+package io.alter8.infra.privacy;
 
 /**
  * An encrypted value failed its integrity check: it was altered, moved to another key, or its data key was not

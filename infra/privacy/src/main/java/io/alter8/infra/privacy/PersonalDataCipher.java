@@ -1,17 +1,9 @@
-package io.alter8.command.privacy;
+package io.alter8.infra.privacy;
 
 import io.alter8.api.common.EncryptedValue;
 import io.alter8.api.common.Mask;
 import io.alter8.api.common.UserId;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.CipherInputStream;
-import javax.crypto.CipherOutputStream;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +16,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.CipherInputStream;
+import javax.crypto.CipherOutputStream;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts personal data with one AES-256-GCM key per user, so that it can travel in commands and events without
@@ -34,7 +34,7 @@ import java.util.UUID;
  * id and owner). Each value is bound to its key id, fingerprint and masked form (GCM's associated data), so none
  * of them can be altered or the ciphertext moved to another key without {@link #decrypt} noticing.
  */
-public class PersonalDataCipher {
+public class PersonalDataCipher implements PersonalDataReader {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int IV_BYTES = 12;
@@ -47,7 +47,7 @@ public class PersonalDataCipher {
     private final byte[] identityIndexKey;
     private final SecureRandom random = new SecureRandom();
 
-    PersonalDataCipher(DataKeys keys, MasterKey master) {
+    public PersonalDataCipher(DataKeys keys, MasterKey master) {
         this.keys = keys;
         this.master = master;
         this.identityIndexKey = hmac(master.key().getEncoded(), "alter8/identity-index/v1");
@@ -88,12 +88,17 @@ public class PersonalDataCipher {
     }
 
     /**
-     * The plaintext of {@code value}. Only for the person it belongs to and for admins: callers check that.
+     * The plaintext of {@code value}. Only for the person it belongs to and for admins: callers check that. A value
+     * of an event stored before encryption ({@link EncryptedValue#STORED_PLAIN}) reads until its owner is erased.
      *
      * @throws PersonalDataErased    if its data key has been shredded (or was never stored here)
      * @throws PersonalDataCorrupted if the value or its key was altered
      */
+    @Override
     public String decrypt(EncryptedValue value) {
+        if (value.storedPlain()) {
+            return storedPlain(value);
+        }
         if (!EncryptedValue.AES_256_GCM.equals(value.algorithm())) {
             throw new PersonalDataCorrupted("unknown algorithm " + value.algorithm(), null);
         }
@@ -123,6 +128,23 @@ public class PersonalDataCipher {
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
+    }
+
+    /**
+     * A value stored in plain text before its field was encrypted: as readable as the stored bytes, until its owner
+     * is erased (their key is a tombstone; one is left even for an owner who never had a key).
+     */
+    private String storedPlain(EncryptedValue value) {
+        UserId owner;
+        try {
+            owner = new UserId(UUID.fromString(value.keyId()));
+        } catch (IllegalArgumentException e) {
+            throw new PersonalDataCorrupted("owner of a stored plain value is not a user id", e);
+        }
+        if (keys.ofOwner(owner).filter(StoredKey::shredded).isPresent()) {
+            throw new PersonalDataErased("this personal data has been erased");
+        }
+        return new String(Base64.getDecoder().decode(value.ciphertext()), StandardCharsets.UTF_8);
     }
 
     /** A file being sealed: write the plaintext to {@code stream}; {@code keyId} names the key it is sealed with. */

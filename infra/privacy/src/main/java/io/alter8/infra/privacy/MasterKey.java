@@ -1,26 +1,26 @@
-package io.alter8.command.privacy;
+package io.alter8.infra.privacy;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key that wraps every data key ({@code alter8.privacy.master-key}: 32 bytes, base64). Its id, a hash of the
  * key, is stored beside each wrapped data key, so that a service started with another master key says so instead
  * of failing on every read.
  */
-final class MasterKey {
+public final class MasterKey {
 
     /**
      * The default of application.yml, for running locally only. It is public, so it protects nothing: its bytes
      * spell that out, and the service refuses to start with it under the {@code prod} profile.
      */
-    static final String LOCAL_DEVELOPMENT_KEY = Base64.getEncoder().encodeToString(
+    public static final String LOCAL_DEVELOPMENT_KEY = Base64.getEncoder().encodeToString(
             "alter8-local-dev-key-NOT-SECRET!".getBytes(StandardCharsets.US_ASCII));
 
     private final SecretKey key;
@@ -37,7 +37,7 @@ final class MasterKey {
      * Reads the configured key. Refuses a missing or malformed key, and the local development key when
      * {@code production} is true.
      */
-    static MasterKey of(String base64, boolean production) {
+    public static MasterKey of(String base64, boolean production) {
         if (base64 == null || base64.isBlank()) {
             throw new IllegalStateException("alter8.privacy.master-key is not set: give it 32 random bytes in "
                                                     + "base64 (e.g. openssl rand -base64 32)");
@@ -65,11 +65,11 @@ final class MasterKey {
         return key;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    boolean isLocalDevelopmentKey() {
+    public boolean isLocalDevelopmentKey() {
         return localDevelopment;
     }
 

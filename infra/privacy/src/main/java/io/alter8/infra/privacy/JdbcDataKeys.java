@@ -1,4 +1,4 @@
-package io.alter8.command.privacy;
+package io.alter8.infra.privacy;
 
 import io.alter8.api.common.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** The data keys in the command side's {@code user_data_key} table. */
-class JdbcDataKeys implements DataKeys {
+public class JdbcDataKeys implements DataKeys {
 
     private static final RowMapper<StoredKey> ROW = (rs, i) -> new StoredKey(
             rs.getObject("key_id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
@@ -17,13 +17,13 @@ class JdbcDataKeys implements DataKeys {
 
     private final JdbcTemplate jdbc;
 
-    JdbcDataKeys(JdbcTemplate jdbc) {
+    public JdbcDataKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public StoredKey findOrCreate(UserId owner, Supplier<StoredKey> newKey) {
-        Optional<StoredKey> existing = byOwner(owner);
+        Optional<StoredKey> existing = ofOwner(owner);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -33,7 +33,7 @@ class JdbcDataKeys implements DataKeys {
                 ON CONFLICT (user_id) DO NOTHING""",
                     candidate.keyId(), owner.value(), candidate.wrappedKey(), candidate.masterKeyId());
         // Whoever inserted first won; both read the winner.
-        return byOwner(owner).orElseThrow(() -> new IllegalStateException("data key of " + owner + " vanished"));
+        return ofOwner(owner).orElseThrow(() -> new IllegalStateException("data key of " + owner + " vanished"));
     }
 
     @Override
@@ -51,7 +51,8 @@ class JdbcDataKeys implements DataKeys {
                     UUID.randomUUID(), owner.value());
     }
 
-    private Optional<StoredKey> byOwner(UserId owner) {
+    @Override
+    public Optional<StoredKey> ofOwner(UserId owner) {
         return jdbc.query("SELECT * FROM user_data_key WHERE user_id = ?", ROW, owner.value()).stream().findFirst();
     }
 }
