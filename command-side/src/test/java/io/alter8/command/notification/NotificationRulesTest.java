@@ -71,6 +71,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -292,7 +293,9 @@ class NotificationRulesTest {
     void aPaymentDueInThreeDaysRemindsTheTenantsOnceOfWhatTheirCreditLeavesToPay() {
         LeaseId lease = LeaseId.random();
         LocalDate today = LocalDate.now(clock);
-        events.publish(new PersonalDetailsChanged(id(tenant), "Ravi", "Kumar", "hi", null, id(tenant)));
+        events.publish(new PersonalDetailsChanged(id(tenant), cipher.encrypt(id(tenant), "Ravi", Mask.NAME),
+                                                  cipher.encrypt(id(tenant), "Kumar", Mask.NAME), "hi", null,
+                                                  id(tenant)));
         events.publish(proposed(lease, owner, today.plusYears(1)));
         events.publish(charge(lease, 0, today.plusDays(2), "25000"));
         events.publish(charge(lease, 1, today.plusDays(4), "25000"));
