@@ -1,6 +1,6 @@
 -- What each lease's parties owe and hold, for the erasure retention rules money-owed and deposit-unsettled (issue 14).
 -- Written in the transaction of the lease's events. One row per keyed entry, written absolutely (never incremented):
--- a charge ('charge:<n>', owed from its due date), a late fee ('fee:<n>', 0 once waived), a payment ('payment:<id>',
+-- a charge ('charge:<n>', owed from its due date), a late fee ('fee:<n>', gone once waived), a payment ('payment:<id>',
 -- negative); the deposit held ('deposit:in'), passed on to a renewal ('deposit:out'), deducted or refunded
 -- ('deposit:<sequence>', negative).
 CREATE TABLE lease_money (
@@ -43,7 +43,7 @@ WITH events AS (
                              'io.alter8.api.lease.SecurityDepositRefunded')
 ),
 -- The last word on each charge and fee: a later schedule replaces an earlier one, a cancellation removes it, a
--- waiver zeroes a fee.
+-- waiver removes a fee.
 charges AS (
     SELECT DISTINCT ON (lease_id, p ->> 'chargeNumber') lease_id, type, p
     FROM events WHERE type IN ('RentChargeScheduled', 'RentChargeCancelled')

@@ -90,9 +90,10 @@ class LeaseMoneyEntries implements LeaseMoneyHeld {
         entry(event.leaseId(), "fee:" + event.chargeNumber(), BALANCE, event.appliedOn(), event.amount().amount());
     }
 
+    /** A waived fee is owed no more (and a charge has at most one fee, waived or not). */
     @EventHandler
     void on(LateFeeWaived event) {
-        jdbc.update("UPDATE lease_money SET amount = 0 WHERE lease_id = ? AND entry = ?", event.leaseId().value(),
+        jdbc.update("DELETE FROM lease_money WHERE lease_id = ? AND entry = ?", event.leaseId().value(),
                     "fee:" + event.chargeNumber());
     }
 

@@ -8,6 +8,9 @@ import java.util.List;
 /** The leases a user is party to that have not ended: what the lease feature answers to the erasure of a user. */
 public interface OpenLeases {
 
-    /** Leases naming {@code party} that are neither rejected nor terminated: draft, pending approval or active. */
+    /**
+     * Leases naming {@code party} that are neither rejected, terminated nor a withdrawn renewal: draft, pending
+     * approval or active.
+     */
     List<LeaseId> of(UserId party);
 }

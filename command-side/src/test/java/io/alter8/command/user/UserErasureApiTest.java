@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -199,7 +200,7 @@ class UserErasureApiTest {
     }
 
     @Test
-    void moneyOwedOnALeaseThatEndedAndADepositNotYetRefundedForbidErasureEachByName() {
+    void moneyOwedOnALeaseThatEndedAndADepositNotYetRefundedForbidErasureEachByName() throws Exception {
         ApiClient owner = as(UUID.randomUUID(), "owner");
         ApiClient tenant = as(user.id(), "tenant");
         String lease = applyForALease(owner);
@@ -237,8 +238,35 @@ class UserErasureApiTest {
 
         assertThat(owner.post("/api/leases/" + lease + "/deposit/refund", "{\"reference\": \"NEFT 9\"}").status())
                 .isEqualTo(200);
+        assertThat(moneyEntriesAsTheMigrationBackfillsThem(lease)).as("the backfill of leases stored before")
+                                                                 .isEqualTo(moneyEntries(lease)).isNotEmpty();
         Response erased = erase(admin, user.id());
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+    }
+
+    List<String> moneyEntries(String lease) {
+        List<String> rows = new ArrayList<>(jdbc.queryForList(
+                "SELECT entry || ' ' || kind || ' ' || coalesce(due_date::text, '-') || ' ' || amount FROM lease_money "
+                        + "WHERE lease_id = ?::uuid ORDER BY entry", String.class, lease));
+        rows.addAll(jdbc.queryForList("SELECT user_id || ' ' || tenant FROM lease_money_party WHERE lease_id = ?::uuid "
+                                              + "ORDER BY user_id", String.class, lease));
+        return rows;
+    }
+
+    /** The lease's money entries as the migration builds them from the stored events, all of it rolled back. */
+    List<String> moneyEntriesAsTheMigrationBackfillsThem(String lease) throws Exception {
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/command/V2026_12_07_041__lease_money_owed.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String backfill = migration.substring(migration.indexOf("INSERT INTO lease_money_party"));
+        return tx.execute(status -> {
+            status.setRollbackOnly();
+            jdbc.update("DELETE FROM lease_money WHERE lease_id = ?::uuid", lease);
+            jdbc.update("DELETE FROM lease_money_party WHERE lease_id = ?::uuid", lease);
+            jdbc.execute(backfill);
+            return moneyEntries(lease);
+        });
     }
 
     /** The migration's backfill finds the parties of a lease stored before the table existed, and only while open. */
