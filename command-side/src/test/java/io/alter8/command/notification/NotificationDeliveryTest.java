@@ -265,7 +265,8 @@ class NotificationDeliveryTest {
         return jdbc.queryForMap("SELECT * FROM notification_outbox WHERE id = ?", id);
     }
 
-    private static String phone() {
+    /** A fresh Indian mobile number. */
+    static String phone() {
         return "+919" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
     }
 }
