@@ -21,8 +21,8 @@ import java.util.UUID;
  * UPDATE, so that two workers (or a worker and a stale queue item) can never both send it: only the one whose
  * {@code pending → sending} claim matched a row sends. A notification's message reaching {@code sent},
  * {@code delivered}, {@code read} or {@code failed} is announced as {@link NotificationChannelUpdated} in the same
- * transaction, for the inbox; statuses only move forward ({@code sent → delivered → read}, or {@code sent → failed}),
- * so a provider's receipt repeated, late or out of order changes nothing.
+ * transaction, for the inbox; statuses only move forward ({@code sent → delivered → read}, or
+ * {@code sent → failed}), so a provider's receipt repeated, late or out of order changes nothing.
  */
 @Component
 class Deliveries {
