@@ -1,12 +1,17 @@
 package io.alter8.command.notification;
 
+import io.alter8.api.common.UserId;
 import io.alter8.api.common.WireEnum;
+import io.alter8.api.notification.NotificationChannelUpdated;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +19,10 @@ import java.util.UUID;
 /**
  * The durable record of delivery, {@code notification_outbox}: every state change of a message is one conditional
  * UPDATE, so that two workers (or a worker and a stale queue item) can never both send it: only the one whose
- * {@code pending → sending} claim matched a row sends.
+ * {@code pending → sending} claim matched a row sends. A notification's message reaching {@code sent},
+ * {@code delivered}, {@code read} or {@code failed} is announced as {@link NotificationChannelUpdated} in the same
+ * transaction, for the inbox; statuses only move forward ({@code sent → delivered → read}, or
+ * {@code sent → failed}), so a provider's receipt repeated, late or out of order changes nothing.
  */
 @Component
 class Deliveries {
@@ -38,10 +46,39 @@ class Deliveries {
             WireEnum.fromWire(Priority.class, rs.getString("priority")), rs.getInt("attempts"),
             rs.getTimestamp("created_at").toInstant());
 
-    private final JdbcTemplate jdbc;
+    /** What a provider can report of a message it took. */
+    enum Receipt {
+        DELIVERED("delivered", "delivered_at = ?", "status = 'sent'"),
+        READ("read", "read_at = ?", "status IN ('sent', 'delivered')"),
+        FAILED("failed", "failed_at = ?, last_error = ?", "status = 'sent'");
 
-    Deliveries(JdbcTemplate jdbc) {
+        final String status;
+        private final String assignments;
+        private final String from;
+
+        Receipt(String status, String assignments, String from) {
+            this.status = status;
+            this.assignments = assignments;
+            this.from = from;
+        }
+    }
+
+    /** The notification a changed row belongs to (null for messages without one, such as codes). */
+    private record Changed(UUID notificationId, UUID userId, String channel) {
+    }
+
+    private static final RowMapper<Changed> CHANGED = (rs, i) -> new Changed(
+            rs.getObject("notification_id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("channel"));
+    private static final String RETURNING_CHANGED = " RETURNING notification_id, user_id, channel";
+
+    private final JdbcTemplate jdbc;
+    private final EventGateway events;
+    private final TransactionTemplate transaction;
+
+    Deliveries(JdbcTemplate jdbc, EventGateway events, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.transaction = transaction;
     }
 
     /** Claims a due, pending row for one try; empty when it is not (any more) to be sent. */
@@ -62,10 +99,11 @@ class Deliveries {
     }
 
     void sent(UUID id, String providerMessageId, Instant now) {
-        jdbc.update("""
+        transaction.executeWithoutResult(s -> announce(jdbc.query("""
                 UPDATE notification_outbox SET status = 'sent', sent_at = ?, provider_message_id = ?,
                        claimed_until = NULL, last_error = NULL
-                WHERE id = ? AND status = 'sending'""", ts(now), providerMessageId, id);
+                WHERE id = ? AND status = 'sending'""" + RETURNING_CHANGED, CHANGED, ts(now), providerMessageId, id),
+                                                       "sent", now));
     }
 
     void retryAt(UUID id, String error, Instant next, Instant now) {
@@ -76,9 +114,34 @@ class Deliveries {
     }
 
     void failed(UUID id, String error, Instant now) {
-        jdbc.update("""
+        transaction.executeWithoutResult(s -> announce(jdbc.query("""
                 UPDATE notification_outbox SET status = 'failed', failed_at = ?, claimed_until = NULL, last_error = ?
-                WHERE id = ? AND status = 'sending'""", ts(now), clip(error), id);
+                WHERE id = ? AND status = 'sending'""" + RETURNING_CHANGED, CHANGED, ts(now), clip(error), id),
+                                                       "failed", now));
+    }
+
+    /**
+     * Applies a provider's receipt for a message it took on {@code channel}, named by our id or by the provider's;
+     * answers the row it moved forward, or empty when it moved none (unknown, another channel's, or already there or
+     * beyond). {@code reason} is kept for a failure.
+     */
+    Optional<UUID> receipt(String channel, UUID id, String providerMessageId, Receipt receipt, Instant at,
+                           String reason) {
+        List<Object> args = new ArrayList<>(List.of(receipt.status, ts(at)));
+        if (receipt == Receipt.FAILED) {
+            args.add(clip("the provider reported it undelivered" + (reason == null ? "" : ": " + reason)));
+        }
+        args.addAll(java.util.Arrays.asList(channel, id, providerMessageId));
+        return transaction.execute(s -> {
+            List<UUID> moved = new ArrayList<>();
+            announce(jdbc.query("UPDATE notification_outbox SET status = ?, " + receipt.assignments
+                                + " WHERE channel = ? AND (id = ? OR provider_message_id = ?) AND " + receipt.from
+                                + " RETURNING id, notification_id, user_id, channel", (rs, i) -> {
+                                    moved.add(rs.getObject("id", UUID.class));
+                                    return CHANGED.mapRow(rs, i);
+                                }, args.toArray()), receipt.status, at);
+            return moved.stream().findFirst();
+        });
     }
 
     /**
@@ -101,11 +164,19 @@ class Deliveries {
      * have gone out. They are failed rather than retried (never twice), for an operator to look at and retry.
      */
     List<Queued> failInterrupted(Instant now) {
-        return jdbc.query("""
-                UPDATE notification_outbox SET status = 'failed', failed_at = ?, claimed_until = NULL,
-                       last_error = 'interrupted while sending: it may have gone out, so it was not retried'
-                WHERE status = 'sending' AND claimed_until < ?
-                RETURNING id, channel, priority, attempts, created_at""", QUEUED, ts(now), ts(now));
+        return transaction.execute(s -> {
+            List<Changed> changed = new ArrayList<>();
+            List<Queued> failed = jdbc.query("""
+                    UPDATE notification_outbox SET status = 'failed', failed_at = ?, claimed_until = NULL,
+                           last_error = 'interrupted while sending: it may have gone out, so it was not retried'
+                    WHERE status = 'sending' AND claimed_until < ?
+                    RETURNING id, channel, priority, attempts, created_at, notification_id, user_id""", (rs, i) -> {
+                        changed.add(CHANGED.mapRow(rs, i));
+                        return QUEUED.mapRow(rs, i);
+                    }, ts(now), ts(now));
+            announce(changed, "failed", now);
+            return failed;
+        });
     }
 
     /** A failed row back to pending with fresh tries (an operator's retry); false if it is not failed. */
@@ -116,6 +187,16 @@ class Deliveries {
                 WHERE id = ? AND status = 'failed'
                 RETURNING id, channel, priority, attempts, created_at""", QUEUED, ts(now), ts(now), id)
                    .stream().findFirst();
+    }
+
+    /** Tells the inbox of the notifications' channels that changed, in the caller's transaction. */
+    private void announce(List<Changed> changed, String status, Instant at) {
+        for (Changed c : changed) {
+            if (c.notificationId() != null && c.userId() != null) {
+                events.publish(new NotificationChannelUpdated(c.notificationId(), new UserId(c.userId()), c.channel(),
+                                                              status, at));
+            }
+        }
     }
 
     private static Timestamp ts(Instant instant) {

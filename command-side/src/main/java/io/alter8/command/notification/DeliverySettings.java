@@ -4,12 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How messages are delivered ({@code alter8.notifications}; docs/deployment.md lists the variables).
  *
- * @param poll           how often each channel's worker looks at its queue when it found it empty
- * @param batch          ids taken from a queue at once
+ * @param poll           how often each channel's workers look at its queue when they found it empty
+ * @param batch          ids a worker takes from a queue at once
+ * @param workers        workers (threads) per channel, each sending one message at a time
  * @param maxAttempts    tries per message before it is dead-lettered
  * @param backoff        the wait after the first failure; it doubles after each further one
  * @param maxBackoff     the longest wait between two tries
@@ -19,11 +21,17 @@ import java.time.Duration;
  * @param emailFrom      the sender of every e-mail
  * @param sms            the SMS provider's webhook; no URL, no SMS sent
  * @param whatsapp       the WhatsApp provider's webhook; no URL, no WhatsApp message sent
+ * @param receiptSecrets per channel ({@code email}, {@code sms}, {@code whatsapp}), the secret its provider signs
+ *                       delivery receipts with; a channel without one accepts no receipts
+ * @param receiptMaxAge  how far a receipt's signed time may lie from now: an older one is refused as a replay
  */
 @ConfigurationProperties("alter8.notifications")
-record DeliverySettings(Duration poll, int batch, int maxAttempts, Duration backoff, Duration maxBackoff,
+record DeliverySettings(Duration poll, int batch, int workers, int maxAttempts, Duration backoff, Duration maxBackoff,
                         Duration claim, Duration sweep, Duration requeueAfter, String emailFrom, Webhook sms,
-                        Webhook whatsapp) {
+                        Webhook whatsapp, Map<String, String> receiptSecrets, Duration receiptMaxAge) {
+
+    /** Shorter secrets are refused at startup: a receipt's signature is only as strong as its secret. */
+    static final int MIN_SECRET_LENGTH = 32;
 
     /** A provider reached over HTTP: a POST of each message to {@code url}, with {@code token} as bearer. */
     record Webhook(URI url, String token, Duration timeout) {
@@ -39,7 +47,9 @@ record DeliverySettings(Duration poll, int batch, int maxAttempts, Duration back
 
     DeliverySettings {
         poll = poll == null ? Duration.ofMillis(200) : poll;
-        batch = batch <= 0 ? 50 : batch;
+        // Small takes, so that the last ids of a burst are shared among the workers rather than left to one.
+        batch = batch <= 0 ? 10 : batch;
+        workers = workers <= 0 ? 4 : workers;
         maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
         backoff = backoff == null ? Duration.ofSeconds(2) : backoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
@@ -49,6 +59,22 @@ record DeliverySettings(Duration poll, int batch, int maxAttempts, Duration back
         emailFrom = emailFrom == null || emailFrom.isBlank() ? "Alter8 <no-reply@alter8.local>" : emailFrom;
         sms = sms == null ? new Webhook(null, null, null) : sms;
         whatsapp = whatsapp == null ? new Webhook(null, null, null) : whatsapp;
+        receiptSecrets = receiptSecrets == null ? Map.of() : Map.copyOf(receiptSecrets);
+        receiptSecrets.forEach((channel, secret) -> {
+            if (secret.length() < MIN_SECRET_LENGTH) {
+                // Names the setting, never the value.
+                throw new IllegalArgumentException("alter8.notifications.receipt-secrets." + channel
+                                                   + " has fewer than " + MIN_SECRET_LENGTH + " characters");
+            }
+        });
+        receiptMaxAge = receiptMaxAge == null ? Duration.ofMinutes(5) : receiptMaxAge;
+    }
+
+    /** Without the secrets and tokens, should anything print the settings. */
+    @Override
+    public String toString() {
+        return "DeliverySettings[poll=" + poll + ", batch=" + batch + ", workers=" + workers + ", maxAttempts="
+               + maxAttempts + ", receipts from " + receiptSecrets.keySet() + "]";
     }
 
     /** The wait before try {@code attempt + 1}, after {@code attempt} failed ones: doubling, capped. */

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends what the channels' queues hold: one thread per channel that has a sender, taking ids from the head of its
- * queue. Each id is claimed in the durable record first ({@link Deliveries#claim}); one that is not pending, or
- * not yet due, is skipped, so a duplicate queue item costs a query and never a second message. A failure is tried
+ * Sends what the channels' queues hold: {@code workers} threads per channel that has a sender, each taking a few ids
+ * at a time from the head of its queue (Redis hands each item to one of them). Each id is claimed in the durable
+ * record first ({@link Deliveries#claim}); one that is not pending, or not yet due, is skipped, so a duplicate queue
+ * item, or two workers holding the same id, cost a query and never a second message. A failure is tried
  * again after a doubling back-off, and after {@code max-attempts} (or at once, when retrying cannot help) the
  * message is failed and dead-lettered for an operator ({@link DeadLetterController}).
  */
@@ -47,7 +49,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final DeliverySettings settings;
     private final JsonMapper json;
     private final Clock clock;
-    private ScheduledExecutorService threads;
+    private final List<ScheduledExecutorService> threads = new ArrayList<>();
 
     DeliveryWorker(List<ChannelSender> senders, Deliveries deliveries, DeliveryQueue queue,
                    MessageTemplates templates, PersonalDataCipher cipher, DeliverySettings settings, JsonMapper json,
@@ -151,16 +153,20 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        threads = Executors.newScheduledThreadPool(Math.max(1, senders.size()), r -> {
-            Thread t = new Thread(r, "notification-delivery");
-            t.setDaemon(true);
-            return t;
-        });
         for (String channel : senders.keySet()) {
-            threads.scheduleWithFixedDelay(() -> drainQuietly(channel), 0, settings.poll().toMillis(),
-                                           TimeUnit.MILLISECONDS);
+            for (int i = 1; i <= settings.workers(); i++) {
+                String name = "notification-delivery-" + channel + "-" + i;
+                ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+                worker.scheduleWithFixedDelay(() -> drainQuietly(channel), 0, settings.poll().toMillis(),
+                                              TimeUnit.MILLISECONDS);
+                threads.add(worker);
+            }
         }
-        log.info("Delivering notifications on {}", senders.keySet());
+        log.info("Delivering notifications on {}, {} workers each", senders.keySet(), settings.workers());
     }
 
     private void drainQuietly(String channel) {
@@ -174,19 +180,19 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (threads != null) {
-            threads.shutdown();
-            try {
-                threads.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        threads.forEach(ScheduledExecutorService::shutdown);
+        try {
+            for (ScheduledExecutorService worker : threads) {
+                worker.awaitTermination(10, TimeUnit.SECONDS);
             }
-            threads = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        threads.clear();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return threads != null;
+        return !threads.isEmpty();
     }
 }

@@ -62,7 +62,8 @@ class SubscriptionSubjects implements RuleMemory {
         } else if (event instanceof SubscriptionCancelled e) {
             // Cancelled for the period's end: still in force until then, but it will not renew.
             jdbc.update("UPDATE notification_subscription SET renews = FALSE, status = coalesce(?, status) "
-                        + "WHERE subscription_id = ?", e.atPeriodEnd() ? null : SubscriptionStatus.CANCELLED.wire(), e.subscriptionId().value());
+                        + "WHERE subscription_id = ?", e.atPeriodEnd() ? null : SubscriptionStatus.CANCELLED.wire(),
+                        e.subscriptionId().value());
         } else if (event instanceof SubscriptionEnded e) {
             jdbc.update("UPDATE notification_subscription SET renews = FALSE, status = ? WHERE subscription_id = ?",
                         e.status().wire(), e.subscriptionId().value());

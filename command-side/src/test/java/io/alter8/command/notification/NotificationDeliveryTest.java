@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +59,8 @@ class NotificationDeliveryTest {
     DeliveryWorker worker;
     @Autowired
     DeliveryQueue queue;
+    @Autowired
+    DeliverySettings settings;
     ApiClient anonymous;
 
     @BeforeEach
@@ -249,6 +253,55 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void severalWorkersPerChannelAndEightMoreSendEachOfManyMessagesExactlyOnce() throws Exception {
+        assertThat(settings.workers()).isGreaterThan(1);
+        // The service's own e-mail workers, each a thread of its own (another context in this JVM may run more).
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains(
+                java.util.stream.IntStream.rangeClosed(1, settings.workers())
+                                          .mapToObj(i -> "notification-delivery-email-" + i).toArray(String[]::new));
+        int messages = 120;
+        String run = UUID.randomUUID().toString();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            String email = "parallel-" + run + "-" + i + "@example.com";
+            // Due later, so that nothing queues them before all are queued here at once.
+            ids.add(transaction.execute(s -> outbox.enqueue(new NotificationOutbox.Entry(
+                    null, null, NotificationChannel.EMAIL, email, "registration_attempt", 1, "en", Priority.MEDIUM,
+                    Instant.now().plus(Duration.ofHours(1)), Map.of("contact", "e-mail address"),
+                    Map.of("contact", "e-mail address")))));
+        }
+        jdbc.update("UPDATE notification_outbox SET not_before = now() WHERE destination LIKE ?",
+                    "parallel-" + run + "-%");
+        // Every message twice on the queue, as a duplicate push or a sweep after a Redis restart would leave it.
+        for (int round = 0; round < 2; round++) {
+            ids.forEach(id -> queue.push("email", id, Priority.MEDIUM, 0, Instant.now()));
+        }
+
+        ExecutorService more = Executors.newFixedThreadPool(8);
+        try {
+            more.invokeAll(Collections.nCopies(8, () -> {
+                worker.drain("email");
+                return null;
+            }));
+        } finally {
+            more.shutdown();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM notification_outbox WHERE destination LIKE ? AND status = 'sent'", Long.class,
+                "parallel-" + run + "-%") == messages);
+        long sends = 0;
+        for (int i = 0; i < messages; i++) {
+            int received = EmbeddedMail.shared().messagesTo("parallel-" + run + "-" + i + "@example.com").size();
+            assertThat(received).as("e-mails to message " + i).isEqualTo(1);
+            sends += received;
+        }
+        assertThat(sends).isEqualTo(messages);
+        assertThat(jdbc.queryForList("SELECT DISTINCT attempts FROM notification_outbox WHERE destination LIKE ?",
+                                     Integer.class, "parallel-" + run + "-%")).containsExactly(1);
+    }
+
+    @Test
     void urgentMessagesJumpTheirQueue() {
         String channel = "priority-test-" + UUID.randomUUID();
         UUID first = UUID.randomUUID();
@@ -265,7 +318,8 @@ class NotificationDeliveryTest {
         return jdbc.queryForMap("SELECT * FROM notification_outbox WHERE id = ?", id);
     }
 
-    private static String phone() {
+    /** A fresh Indian mobile number. */
+    static String phone() {
         return "+919" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
     }
 }

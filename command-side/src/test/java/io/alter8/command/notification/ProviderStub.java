@@ -19,9 +19,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * The SMS and WhatsApp providers of the tests: one WireMock server per JVM answering {@code POST /sms} and
  * {@code POST /whatsapp} with 200 and a provider id, unless a test stubs a destination of its own otherwise. An
- * initializer of {@code @CommandSideTest} points the service's webhooks at it.
+ * initializer of {@code @CommandSideTest} points the service's webhooks at it, and gives each channel the receipt
+ * secret its provider signs delivery receipts with.
  */
 public final class ProviderStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** Each channel's receipt secret is this followed by the channel's name. */
+    public static final String RECEIPT_SECRET_PREFIX = "test-receipt-secret-of-32-chars-or-more-";
 
     private static WireMockServer server;
 
@@ -53,6 +57,9 @@ public final class ProviderStub implements ApplicationContextInitializer<Configu
                 "alter8.notifications.sms.url=" + base + "/sms",
                 "alter8.notifications.sms.token=test-sms-token",
                 "alter8.notifications.whatsapp.url=" + base + "/whatsapp",
-                "alter8.notifications.whatsapp.token=test-whatsapp-token");
+                "alter8.notifications.whatsapp.token=test-whatsapp-token",
+                "alter8.notifications.receipt-secrets.email=" + RECEIPT_SECRET_PREFIX + "email",
+                "alter8.notifications.receipt-secrets.sms=" + RECEIPT_SECRET_PREFIX + "sms",
+                "alter8.notifications.receipt-secrets.whatsapp=" + RECEIPT_SECRET_PREFIX + "whatsapp");
     }
 }

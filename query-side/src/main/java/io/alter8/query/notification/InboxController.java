@@ -31,6 +31,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static io.alter8.query.mongo.MongoFields.instant;
@@ -58,9 +59,17 @@ class InboxController {
     record NotificationActionView(String label, String url, String type) {
     }
 
+    /**
+     * One channel's delivery: {@code sent}, {@code delivered}, {@code read} (an e-mail opened) or {@code failed}, and
+     * when each was reached.
+     */
+    record ChannelView(String status, Instant sentAt, Instant deliveredAt, Instant readAt, Instant failedAt) {
+    }
+
     record InboxNotificationView(UUID id, String type, String priority, String title, String message,
                                  String referenceType, String referenceId, List<NotificationActionView> actions,
-                                 boolean isRead, Instant readAt, Instant createdAt, Instant expiresAt) {
+                                 boolean isRead, Instant readAt, Instant createdAt, Instant expiresAt,
+                                 Map<String, ChannelView> channels) {
     }
 
     record UnreadCountView(long unread) {
@@ -144,7 +153,23 @@ class InboxController {
                                          d.getString("priority"), d.getString("title"), d.getString("message"),
                                          d.getString("referenceType"), d.getString("referenceId"), actions,
                                          Boolean.TRUE.equals(d.getBoolean("isRead")), instant(d.getDate("readAt")),
-                                         instant(d.getDate("createdAt")), instant(d.getDate("expiresAt")));
+                                         instant(d.getDate("createdAt")), instant(d.getDate("expiresAt")),
+                                         channels(d.get("channels", Document.class)));
+    }
+
+    /** The e-mail, SMS and WhatsApp messages of the notification, as far as they got; empty before any went out. */
+    private static Map<String, ChannelView> channels(Document channels) {
+        Map<String, ChannelView> views = new TreeMap<>();
+        if (channels != null) {
+            channels.forEach((channel, value) -> {
+                if (value instanceof Document c) {
+                    views.put(channel, new ChannelView(c.getString("status"), instant(c.getDate("sentAt")),
+                                                       instant(c.getDate("deliveredAt")), instant(c.getDate("readAt")),
+                                                       instant(c.getDate("failedAt"))));
+                }
+            });
+        }
+        return views;
     }
 
     @Component

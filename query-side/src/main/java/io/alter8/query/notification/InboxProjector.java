@@ -1,5 +1,6 @@
 package io.alter8.query.notification;
 
+import io.alter8.api.notification.NotificationChannelUpdated;
 import io.alter8.api.notification.NotificationIssued;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,6 +23,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,6 +39,8 @@ import java.util.UUID;
 class InboxProjector {
 
     static final String PROCESSING_GROUP = "inbox";
+    static final Set<String> CHANNELS = Set.of("email", "sms", "whatsapp");
+    static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
 
     private final MongoTemplate mongo;
     private final UnreadCounts counts;
@@ -90,6 +94,25 @@ class InboxProjector {
             message.put("unread", unread);
             redis.convertAndSend("notifications:" + userId, json.writeValueAsString(message));
         }
+    }
+
+    /**
+     * A message of the notification went out or a provider reported on it: its channel's status and the time it
+     * got there ({@code channels.<channel>.status}, {@code …sentAt}, {@code deliveredAt}, {@code readAt},
+     * {@code failedAt}). Absolute values, so a redelivery or replay writes the same; the command side only moves a
+     * status forward and this processor's single segment keeps the order. A notification not in the inbox (the user
+     * did not want it in-app) has no document and is left so.
+     */
+    @EventHandler
+    void on(NotificationChannelUpdated event) {
+        if (!CHANNELS.contains(event.channel()) || !STATUSES.contains(event.status())) {
+            return;
+        }
+        String channel = "channels." + event.channel() + ".";
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.notificationId().toString())),
+                          new Update().set(channel + "status", event.status())
+                                      .set(channel + event.status() + "At", Date.from(event.at())),
+                          UnreadCounts.COLLECTION);
     }
 
     /**

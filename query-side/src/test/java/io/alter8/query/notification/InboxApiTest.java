@@ -2,6 +2,7 @@ package io.alter8.query.notification;
 
 import io.alter8.api.common.UserId;
 import io.alter8.api.notification.NotificationAction;
+import io.alter8.api.notification.NotificationChannelUpdated;
 import io.alter8.api.notification.NotificationIssued;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
@@ -106,6 +107,30 @@ class InboxApiTest {
     }
 
     @Test
+    void eachChannelsDeliveryShowsWithTheTimeOfEachStep() {
+        UUID id = issue(user, "Delivered", null);
+        Instant sent = Instant.parse("2026-12-07T10:00:00Z");
+        UUID outbox = UUID.randomUUID();
+        store.append("Notification", outbox, 0, channel(id, "email", "sent", sent));
+        store.append("Notification", outbox, 1, channel(id, "email", "read", sent.plusSeconds(60)));
+        store.append("Notification", outbox, 2, channel(id, "sms", "sent", sent));
+        store.append("Notification", outbox, 3, channel(id, "sms", "failed", sent.plusSeconds(5)));
+        // Nobody's inbox gains a notification it never had from a channel's news.
+        store.append("Notification", outbox, 4, channel(UUID.randomUUID(), "email", "sent", sent));
+        String head = Long.toString(store.head());
+
+        Response list = me.get("/api/notifications", "X-Await-Position", head);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        var channels = list.json().path("items").get(0).path("channels");
+        assertThat(channels.path("email").path("status").asString()).isEqualTo("read");
+        assertThat(channels.path("email").path("sentAt").asString()).isEqualTo("2026-12-07T10:00:00Z");
+        assertThat(channels.path("email").path("readAt").asString()).isEqualTo("2026-12-07T10:01:00Z");
+        assertThat(channels.path("sms").path("status").asString()).isEqualTo("failed");
+        assertThat(channels.path("sms").path("failedAt").asString()).isEqualTo("2026-12-07T10:00:05Z");
+        assertThat(list.json().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void readsRacingEachOtherLeaveTheTrueCount() throws Exception {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -158,6 +183,10 @@ class InboxApiTest {
         return new NotificationIssued(id, new UserId(to), "lease_activated", "medium", title, title + " message",
                                       "lease", "1", List.of(new NotificationAction("View", "/leases/1", "link")),
                                       "lease_activated", 1, "en", Map.of("endDate", "2027-12-31"), expiresAt);
+    }
+
+    private NotificationChannelUpdated channel(UUID id, String channel, String status, Instant at) {
+        return new NotificationChannelUpdated(id, new UserId(user), channel, status, at);
     }
 
     private long count() {
