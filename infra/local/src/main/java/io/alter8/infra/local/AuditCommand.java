@@ -156,11 +156,19 @@ final class AuditCommand {
                 Console.say("inclusion   {} proofs: median {} ms, p95 {} ms", millis.size(),
                             round(millis.get(millis.size() / 2)), round(millis.get((int) (millis.size() * 0.95))));
             }
+            // A consistency proof runs from a checkpoint the platform signed: the oldest of a tree with events in it.
+            URI checkpoints = base.resolve("/api/audit/checkpoints?afterSize=0&size=1");
+            JsonNode oldest = StackHttp.JSON.readTree(http.measuredGet(checkpoints, token).body())
+                                            .path("items").path(0);
+            long from = oldest.path("treeSize").asLong(size);
             long t = System.nanoTime();
-            StackHttp.Answer consistency = http.measuredGet(base.resolve("/api/audit/proofs/consistency?from="
-                                                                                 + Math.max(1, size / 3)), token);
-            Console.say("consistency from {} to the latest: {} ms (status {})", Math.max(1, size / 3),
-                        round((System.nanoTime() - t) / 1e6), consistency.status());
+            StackHttp.Answer consistency = http.measuredGet(base.resolve("/api/audit/proofs/consistency?from=" + from),
+                                                            token);
+            double consistencyMs = round((System.nanoTime() - t) / 1e6);
+            if (consistency.status() != 200) {
+                throw new BenchException("the consistency proof from " + from + " answered " + consistency.status());
+            }
+            Console.say("consistency from {} to the latest ({}): {} ms", from, size, consistencyMs);
 
             start = System.nanoTime();
             long[] lines = export(base.resolve("/api/audit/export"), token);
@@ -170,6 +178,7 @@ final class AuditCommand {
             Console.say("{}", StackHttp.JSON.writeValueAsString(java.util.Map.of(
                     "bench", "audit", "events", checked, "verifySeconds", round(verifySeconds),
                     "inclusionMedianMs", millis.isEmpty() ? 0 : round(millis.get(millis.size() / 2)),
+                    "consistencyFrom", from, "consistencyMs", consistencyMs,
                     "exportSeconds", round(exportSeconds), "exportBytes", lines[1])));
             return 0;
         } catch (BenchException e) {

@@ -60,7 +60,8 @@ class LocalStackIT {
                                                        .withStorePorts(postgresPort, redisPort, mongoPort)
                                                        .withServicePorts(EmbeddedStack.freePort(),
                                                                          EmbeddedStack.freePort())
-                                                       .withReadyTimeout(Duration.ofSeconds(180));
+                                                       // A command side took 200 s to start at load 45.
+                                                       .withReadyTimeout(Duration.ofSeconds(600));
         stack = LocalStack.start(options);
         // Tokens signed with the stack's own keys, which the stack handed to both services.
         UUID owner = UUID.randomUUID();
