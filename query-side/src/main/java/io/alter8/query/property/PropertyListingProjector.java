@@ -1,7 +1,13 @@
 package io.alter8.query.property;
 
 import io.alter8.api.common.Money;
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.PropertyId;
+import io.alter8.api.media.MediaDetailsChanged;
+import io.alter8.api.media.MediaKind;
+import io.alter8.api.media.MediaUploaded;
+import io.alter8.api.media.MediaVisibility;
+import io.alter8.api.media.PrimaryMediaChosen;
 import io.alter8.api.common.UserId;
 import io.alter8.api.property.AmenitiesChanged;
 import io.alter8.api.property.HudApprovalRecorded;
@@ -54,10 +60,11 @@ import java.util.function.UnaryOperator;
 import static io.alter8.query.jdbc.Sql.utc;
 
 /**
- * Keeps the property catalog: {@code property_listing}, its units ({@code property_unit}) and reviews
- * ({@code property_review}). One processing group for the three, because the listing row carries what is derived
- * from the other two (unit counts, availability, rating), recomputed in the same transaction as they change: one
- * replay rebuilds them together and they never disagree.
+ * Keeps the property catalog: {@code property_listing}, its units ({@code property_unit}), reviews
+ * ({@code property_review}) and the media it shows ({@code property_listing_media}). One processing group for the
+ * four, because the listing row carries what is derived from the others (unit counts, availability, rating, primary
+ * photo, media count), recomputed in the same transaction as they change: one replay rebuilds them together and they
+ * never disagree.
  * <p>
  * Every write goes through {@link VersionedRows}, keyed and guarded by the aggregate's sequence number, so replays,
  * redeliveries and late arrivals leave the same state; derived values are recomputed from the rows, never
@@ -78,6 +85,16 @@ class PropertyListingProjector implements RebuildableReadModel {
     private static final String RATING =
             "(SELECT coalesce(round(avg(rating), 2), 0) FROM property_review WHERE property_id = ?)";
     private static final String REVIEW_COUNT = "(SELECT count(*) FROM property_review WHERE property_id = ?)";
+    /**
+     * The listing's media columns, recomputed from its media rows: they are not versioned writes of the listing,
+     * whose version is the property's, not the media aggregate's. Only a public image is shown as the primary photo,
+     * and only public media are counted.
+     */
+    private static final String MEDIA_SHOWN = "UPDATE property_listing SET primary_media_id = "
+            + "(SELECT media_id FROM property_listing_media WHERE property_id = ? AND is_primary AND kind = '"
+            + MediaKind.IMAGE.wire() + "' AND visibility = '" + MediaVisibility.PUBLIC.wire() + "' ORDER BY media_id LIMIT 1), "
+            + "media_count = (SELECT count(*) FROM property_listing_media WHERE property_id = ? AND visibility = '"
+            + MediaVisibility.PUBLIC.wire() + "') WHERE id = ?";
 
     private final VersionedRows rows;
     private final JdbcTemplate jdbc;
@@ -239,8 +256,37 @@ class PropertyListingProjector implements RebuildableReadModel {
                 .expression("review_count", REVIEW_COUNT, property));
     }
 
+    @EventHandler
+    void on(MediaUploaded event, @SequenceNumber long sequence) {
+        rows.upsert("property_listing_media").key("media_id", event.mediaId().value())
+            .set("property_id", id(event.propertyId()))
+            .set("kind", event.kind().wire())
+            .set("visibility", event.visibility().wire())
+            .set("is_primary", event.primary())
+            .apply(sequence);
+        mediaChanged(event.propertyId());
+    }
+
+    @EventHandler
+    void on(MediaDetailsChanged event, @SequenceNumber long sequence) {
+        rows.update("property_listing_media").key("media_id", event.mediaId().value())
+            .set("visibility", event.visibility().wire())
+            .apply(sequence);
+        mediaChanged(event.propertyId());
+    }
+
+    @EventHandler
+    void on(PrimaryMediaChosen event, @SequenceNumber long sequence) {
+        primary(event.mediaId(), true, sequence);
+        if (event.previous() != null) {
+            primary(event.previous(), false, sequence);
+        }
+        mediaChanged(event.propertyId());
+    }
+
     @ResetHandler
     void dropAll() {
+        jdbc.update("DELETE FROM property_listing_media");
         jdbc.update("DELETE FROM property_review");
         jdbc.update("DELETE FROM property_unit");
         jdbc.update("DELETE FROM property_listing");
@@ -254,7 +300,7 @@ class PropertyListingProjector implements RebuildableReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("property_listing", "property_unit", "property_review");
+        return List.of("property_listing", "property_unit", "property_review", "property_listing_media");
     }
 
     /** The search, detail and availability entries were computed from the old tables. */
@@ -303,6 +349,26 @@ class PropertyListingProjector implements RebuildableReadModel {
             cities.add(rs.getString(4));
         }
         return cities;
+    }
+
+    private void primary(MediaId media, boolean primary, long sequence) {
+        rows.update("property_listing_media").key("media_id", media.value()).set("is_primary", primary).apply(sequence);
+    }
+
+    /** The listing shows its media anew, and its entries (and its city's searches, if it is in them) are stale. */
+    private void mediaChanged(PropertyId propertyId) {
+        UUID id = id(propertyId);
+        if (rows.replaying()) {
+            rows.statement(MEDIA_SHOWN, id, id, id);
+            evictAfterReplayedBatch();
+            return;
+        }
+        List<List<String>> searched = jdbc.query(MEDIA_SHOWN + " RETURNING searchable, city_key",
+                                                 (rs, row) -> rs.getBoolean(1) ? List.of(rs.getString(2))
+                                                         : List.<String>of(), id, id, id);
+        if (!searched.isEmpty()) {
+            cache.evictAfterCommit(id, searched.get(0));
+        }
     }
 
     private VersionedRows.Write changeUnit(UUID unitId, Instant at) {

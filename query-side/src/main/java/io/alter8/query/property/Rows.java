@@ -3,6 +3,7 @@ package io.alter8.query.property;
 import io.alter8.api.common.Address;
 import io.alter8.api.common.GeoPoint;
 import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
@@ -15,6 +16,7 @@ import io.alter8.api.property.ListingStatus;
 import io.alter8.api.property.MarketData;
 import io.alter8.api.property.PersonSummary;
 import io.alter8.api.property.PreferredTenantType;
+import io.alter8.api.property.PrimaryPhoto;
 import io.alter8.api.property.PropertyAmenity;
 import io.alter8.api.property.PropertyAmenityView;
 import io.alter8.api.property.PropertyDetailView;
@@ -62,7 +64,8 @@ final class Rows {
             l.id, l.title, l.property_type, l.sub_type, l.city, l.area_name, l.postal_code, l.country, l.latitude,
             l.longitude, l.monthly_rent, l.rent_currency, l.bedrooms, l.bathrooms, l.furnishing, l.available_from,
             l.pets_allowed, l.amenity_codes, l.status, l.listing_status, l.verification_status, l.rating_avg,
-            l.review_count, l.total_units, l.available_units, l.published_at, l.registered_at, l.version""";
+            l.review_count, l.total_units, l.available_units, l.primary_media_id, l.media_count, l.published_at,
+            l.registered_at, l.version""";
 
     private Rows() {
     }
@@ -78,7 +81,8 @@ final class Rows {
                                    ListingStatus.fromWire(rs.getString("listing_status")),
                                    PropertyVerificationStatus.fromWire(rs.getString("verification_status")),
                                    rs.getBigDecimal("rating_avg"), rs.getInt("review_count"),
-                                   rs.getInt("total_units"), rs.getInt("available_units"), distanceKm,
+                                   rs.getInt("total_units"), rs.getInt("available_units"), primaryPhoto(rs),
+                                   rs.getInt("media_count"), distanceKm,
                                    instant(rs, "published_at"), instant(rs, "registered_at"), rs.getLong("version"));
     }
 
@@ -119,9 +123,14 @@ final class Rows {
                                       preferences, seo, market, amenities, units, rs.getInt("total_units"),
                                       rs.getInt("available_units"), PropertyStatus.fromWire(rs.getString("status")),
                                       ListingStatus.fromWire(rs.getString("listing_status")), verification, hud,
-                                      rs.getBigDecimal("rating_avg"), rs.getInt("review_count"),
-                                      instant(rs, "published_at"), instant(rs, "registered_at"),
+                                      rs.getBigDecimal("rating_avg"), rs.getInt("review_count"), primaryPhoto(rs),
+                                      rs.getInt("media_count"), instant(rs, "published_at"), instant(rs, "registered_at"),
                                       instant(rs, "updated_at"), rs.getLong("version"));
+    }
+
+    private static PrimaryPhoto primaryPhoto(ResultSet rs) throws SQLException {
+        UUID media = uuid(rs, "primary_media_id");
+        return media == null ? null : PrimaryPhoto.of(new PropertyId(uuid(rs, "id")), new MediaId(media));
     }
 
     static UnitView unit(ResultSet rs) throws SQLException {

@@ -1,9 +1,12 @@
 package io.alter8.query.property;
 
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
+import io.alter8.api.media.MediaKind;
+import io.alter8.api.media.MediaVisibility;
 import io.alter8.api.property.AmenitiesChanged;
 import io.alter8.api.property.HudApproval;
 import io.alter8.api.property.HudApprovalRecorded;
@@ -24,10 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,8 +58,16 @@ class PropertyListingProjectorTest {
             long sequence = first;
             for (Object event : events) {
                 try {
-                    PropertyListingProjector.class.getDeclaredMethod("on", event.getClass(), long.class, Instant.class)
-                                                  .invoke(projector, event, sequence, T0.plusSeconds(60 * sequence));
+                    // Media events carry their own times: their handlers take the sequence number only.
+                    Method handler = Arrays.stream(PropertyListingProjector.class.getDeclaredMethods())
+                                           .filter(m -> m.getName().equals("on")
+                                                   && m.getParameterTypes()[0] == event.getClass())
+                                           .findFirst().orElseThrow();
+                    if (handler.getParameterCount() == 2) {
+                        handler.invoke(projector, event, sequence);
+                    } else {
+                        handler.invoke(projector, event, sequence, T0.plusSeconds(60 * sequence));
+                    }
                 } catch (InvocationTargetException e) {
                     throw new IllegalStateException(e.getCause());
                 } catch (ReflectiveOperationException e) {
@@ -65,12 +78,14 @@ class PropertyListingProjectorTest {
         });
     }
 
-    /** Every row the property has in the three tables. */
+    /** Every row the property has in the four tables. */
     List<Map<String, Object>> rows(UUID id) {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.addAll(jdbc.queryForList("SELECT * FROM property_listing WHERE id = ?", id));
         rows.addAll(jdbc.queryForList("SELECT * FROM property_unit WHERE property_id = ? ORDER BY id", id));
         rows.addAll(jdbc.queryForList("SELECT * FROM property_review WHERE property_id = ? ORDER BY reviewer_id", id));
+        rows.addAll(jdbc.queryForList("SELECT * FROM property_listing_media WHERE property_id = ? ORDER BY media_id",
+                                      id));
         // Arrays compare by identity: compare their text.
         rows.replaceAll(row -> {
             Map<String, Object> copy = new java.util.TreeMap<>();
@@ -182,5 +197,50 @@ class PropertyListingProjectorTest {
 
         apply(7, p.vacated(p.unitId, lease), p.status(PropertyStatus.RENTED, PropertyStatus.ACTIVE));
         assertThat(listing(p.id)).containsEntry("available_units", 1).containsEntry("searchable", true);
+    }
+
+    @Test
+    void theListingShowsItsPublicPrimaryImageAndCountsItsPublicMediaWhateverTimesTheEventsCome() {
+        TestEvents.Listing p = new TestEvents.Listing();
+        MediaId hall = MediaId.random();
+        MediaId bedroom = MediaId.random();
+        MediaId plan = MediaId.random();
+        MediaId walk = MediaId.random();
+        apply(0, p.publishing().toArray());
+        Object[] media = {
+                p.mediaUploaded(hall, MediaKind.IMAGE, MediaVisibility.PUBLIC, true, 1),
+                p.mediaUploaded(bedroom, MediaKind.IMAGE, MediaVisibility.PUBLIC, false, 2),
+                p.mediaUploaded(plan, MediaKind.FLOOR_PLAN, MediaVisibility.PRIVATE, false, 3),
+                p.mediaUploaded(walk, MediaKind.VIDEO, MediaVisibility.AGENT_ONLY, false, 4),
+                p.primaryChosen(bedroom, hall),
+                p.mediaVisibility(hall, MediaVisibility.PRIVATE),
+                p.mediaVisibility(walk, MediaVisibility.PUBLIC)};
+        apply(0, media);
+        List<Map<String, Object>> once = rows(p.id);
+
+        apply(0, media);
+        // A late upload of the first photo, flagged primary as it was then, does not take the primary flag back.
+        apply(0, media[0]);
+
+        assertThat(rows(p.id)).isEqualTo(once);
+        // The bedroom photo is primary; the hall went private and the plan is private: two public media.
+        assertThat(listing(p.id)).containsEntry("primary_media_id", bedroom.value()).containsEntry("media_count", 2);
+        // The listing's own version is the property's, untouched by the gallery's sequence numbers.
+        assertThat(listing(p.id).get("version")).isEqualTo((long) p.publishing().size() - 1);
+    }
+
+    @Test
+    void aPrimaryMediumThatIsNotAPublicImageIsNotShown() {
+        TestEvents.Listing p = new TestEvents.Listing();
+        MediaId tour = MediaId.random();
+        MediaId hidden = MediaId.random();
+        apply(0, p.publishing().toArray());
+
+        apply(0, p.mediaUploaded(tour, MediaKind.TOUR_360, MediaVisibility.PUBLIC, true, 1));
+        assertThat(listing(p.id)).containsEntry("primary_media_id", null).containsEntry("media_count", 1);
+
+        apply(1, p.mediaUploaded(hidden, MediaKind.IMAGE, MediaVisibility.PRIVATE, false, 2),
+              p.primaryChosen(hidden, tour));
+        assertThat(listing(p.id)).containsEntry("primary_media_id", null).containsEntry("media_count", 1);
     }
 }

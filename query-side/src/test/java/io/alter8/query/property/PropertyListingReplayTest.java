@@ -1,5 +1,8 @@
 package io.alter8.query.property;
 
+import io.alter8.api.common.MediaId;
+import io.alter8.api.media.MediaKind;
+import io.alter8.api.media.MediaVisibility;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
@@ -15,7 +18,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Dropping the catalog and replaying the event store rebuilds exactly the same listings, units and reviews. */
+/**
+ * Dropping the catalog and replaying the event store rebuilds exactly the same listings, units, reviews and the media
+ * they show.
+ */
 @QuerySideTest
 class PropertyListingReplayTest {
 
@@ -37,11 +43,17 @@ class PropertyListingReplayTest {
             p.append(store, p.rentChanged("2" + i + "000"), p.reviewed(UUID.randomUUID(), 1 + i % 5, "ok"));
             reviewed = p;
         }
+        MediaId photo = MediaId.random();
+        reviewed.appendMedia(store, reviewed.mediaUploaded(photo, MediaKind.IMAGE, MediaVisibility.PUBLIC, true, 1),
+                             reviewed.mediaUploaded(MediaId.random(), MediaKind.VIDEO, MediaVisibility.PUBLIC, false,
+                                                    2));
         String head = Long.toString(store.head());
         String search = "/api/properties?pincode=" + pincode + "&size=100&sort=rent";
         JsonNode before = api.get(search, "X-Await-Position", head).json();
         JsonNode detailBefore = api.get("/api/properties/" + reviewed.id, "X-Await-Position", head).json();
         assertThat(before.path("total").asLong()).isEqualTo(20);
+        assertThat(detailBefore.path("primaryPhoto").path("mediaId").asString()).isEqualTo(photo.toString());
+        assertThat(detailBefore.path("mediaCount").asInt()).isEqualTo(2);
         // A row no event explains must not survive a rebuild.
         TestEvents.insertGhostListing(jdbc, UUID.randomUUID(), pincode);
 

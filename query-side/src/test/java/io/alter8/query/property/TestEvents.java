@@ -3,10 +3,21 @@ package io.alter8.query.property;
 import io.alter8.api.common.Address;
 import io.alter8.api.common.GeoPoint;
 import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
+import io.alter8.api.common.PropertyMediaId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
+import io.alter8.api.document.StoredFile;
+import io.alter8.api.media.CaptureInfo;
+import io.alter8.api.media.MediaDetailsChanged;
+import io.alter8.api.media.MediaKind;
+import io.alter8.api.media.MediaProcessingStatus;
+import io.alter8.api.media.MediaUploaded;
+import io.alter8.api.media.MediaVisibility;
+import io.alter8.api.media.PrimaryMediaChosen;
+import io.alter8.api.media.RoomType;
 import io.alter8.api.property.DietaryPreference;
 import io.alter8.api.property.FurnishingStatus;
 import io.alter8.api.property.ListingSeo;
@@ -36,6 +47,7 @@ import io.alter8.query.EventStoreFixture;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,6 +117,7 @@ public final class TestEvents {
         DietaryPreference dietary = DietaryPreference.ANY;
         List<String> amenities = List.of("parking");
         private long sequence = -1;
+        private long mediaSequence = -1;
 
         public Listing() {
             this(UUID.randomUUID());
@@ -290,6 +303,44 @@ public final class TestEvents {
             long position = -1;
             for (Object event : events) {
                 position = store.append("Property", id, ++sequence, event);
+            }
+            return position;
+        }
+
+        /**
+         * A medium uploaded to this property's gallery as the media aggregate records it; {@code primary} as the
+         * event says, whatever the aggregate would allow, so that the read model's own rule can be tested.
+         */
+        public MediaUploaded mediaUploaded(MediaId media, MediaKind kind, MediaVisibility visibility,
+                                           boolean primary, int order) {
+            boolean image = kind == MediaKind.IMAGE;
+            return new MediaUploaded(gallery(), propertyId(), media, kind,
+                                     new StoredFile("f-" + media, "file", 2048, image ? "image/jpeg" : "video/mp4",
+                                                    "aa", null),
+                                     image ? 1600 : null, image ? 1200 : null, CaptureInfo.NONE, RoomType.LIVING_ROOM,
+                                     List.of(), visibility, primary, order, null, new UserId(owner),
+                                     Instant.parse("2026-12-01T10:00:00Z"),
+                                     image ? MediaProcessingStatus.PENDING : MediaProcessingStatus.COMPLETED);
+        }
+
+        public MediaDetailsChanged mediaVisibility(MediaId media, MediaVisibility visibility) {
+            return new MediaDetailsChanged(gallery(), propertyId(), media, RoomType.LIVING_ROOM, List.of(), visibility,
+                                           new UserId(owner), Instant.parse("2026-12-01T11:00:00Z"));
+        }
+
+        public PrimaryMediaChosen primaryChosen(MediaId media, MediaId previous) {
+            return new PrimaryMediaChosen(gallery(), propertyId(), media, previous, new UserId(owner));
+        }
+
+        public PropertyMediaId gallery() {
+            return PropertyMediaId.of(propertyId());
+        }
+
+        /** Appends media events to the property's gallery with its next sequence numbers; answers the last position. */
+        public long appendMedia(EventStoreFixture store, Object... events) {
+            long position = -1;
+            for (Object event : events) {
+                position = store.append("PropertyMedia", gallery().value(), ++mediaSequence, event);
             }
             return position;
         }

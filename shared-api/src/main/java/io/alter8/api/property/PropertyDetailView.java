@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * One property as the catalog shows it: every field of its description, its units and amenities (with master data
- * names), its people by name, its life cycle and its rating. {@code version} is the aggregate version it reflects
+ * names), its people by name, its life cycle, its rating, its primary photo (a public image, or null) and the number
+ * of its public media. {@code version} is the aggregate version it reflects
  * (the ETag).
  */
 public record PropertyDetailView(PropertyId id,
@@ -35,6 +36,8 @@ public record PropertyDetailView(PropertyId id,
                                  HudApproval hudApproval,
                                  BigDecimal rating,
                                  int reviewCount,
+                                 PrimaryPhoto primaryPhoto,
+                                 int mediaCount,
                                  Instant publishedAt,
                                  Instant registeredAt,
                                  Instant updatedAt,
@@ -51,7 +54,7 @@ public record PropertyDetailView(PropertyId id,
                                       apply(people, propertyManager), title, description, propertyType, specs,
                                       location, terms, preferences, seo, marketData, amenities, units, totalUnits,
                                       availableUnits, status, listingStatus, verification, hudApproval, rating,
-                                      reviewCount, publishedAt, registeredAt, updatedAt, version);
+                                      reviewCount, primaryPhoto, mediaCount, publishedAt, registeredAt, updatedAt, version);
     }
 
     /**
@@ -64,7 +67,7 @@ public record PropertyDetailView(PropertyId id,
                                       units.stream().map(UnitView::withoutLease).toList(), totalUnits,
                                       availableUnits, status, listingStatus,
                                       verification == null ? null : verification.statusOnly(), hudApproval, rating,
-                                      reviewCount, publishedAt, registeredAt, updatedAt, version);
+                                      reviewCount, primaryPhoto, mediaCount, publishedAt, registeredAt, updatedAt, version);
     }
 
     private static PersonSummary apply(Function<PersonSummary, PersonSummary> people, PersonSummary person) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A property in a list (search results, an owner's portfolio). {@code rating} is the average of its reviews (0
- * without any); {@code distanceKm} is set when the search had a point; {@code version} is the aggregate version the
+ * without any); {@code primaryPhoto} is null until a public image is the primary one, {@code mediaCount} counts its public
+ * media; {@code distanceKm} is set when the search had a point; {@code version} is the aggregate version the
  * read model reflects.
  */
 public record PropertySummary(PropertyId id,
@@ -37,6 +38,8 @@ public record PropertySummary(PropertyId id,
                               int reviewCount,
                               int totalUnits,
                               int availableUnits,
+                              PrimaryPhoto primaryPhoto,
+                              int mediaCount,
                               Double distanceKm,
                               Instant publishedAt,
                               Instant registeredAt,
