@@ -29,9 +29,9 @@ class LeaseAssessmentRestartTest extends LeaseApiFixture {
     static ConfigurableApplicationContext startCommandSide() {
         return new SpringApplicationBuilder(CommandSideApplication.class)
                 .initializers(new EmbeddedStackInitializer())
-                .properties("server.port=0", "alter8.query-side.base-url=http://query.test",
-                            "alter8.leases.assessment-cron=-")
-                .run();
+                // Arguments, not default properties: application.yml's server.port would win over a default.
+                .run("--server.port=0", "--alter8.query-side.base-url=http://query.test",
+                     "--alter8.leases.assessment-cron=-");
     }
 
     @Autowired

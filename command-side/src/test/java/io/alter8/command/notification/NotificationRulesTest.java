@@ -167,8 +167,8 @@ class NotificationRulesTest {
 
         await().atMost(PATIENCE).until(() -> mails(owner).size() == 1 && mails(tenant).size() == 2);
         assertThat(mails(owner).get(0).subject()).isEqualTo("Your lease is now active");
-        assertThat(mails(tenant).get(1).subject()).isEqualTo("आपकी लीज़ अब सक्रिय है");
-        assertThat(mails(tenant).get(1).body()).isEqualTo("नमस्ते Ravi, आपकी लीज़ " + end + " तक लागू है।");
+        assertThat(mailTo(tenant, "आपकी लीज़ अब सक्रिय है").body())
+                .isEqualTo("नमस्ते Ravi, आपकी लीज़ " + end + " तक लागू है।");
 
         assertThat(endingSoon.run(LocalDate.now(clock))).isGreaterThanOrEqualTo(2);
         endingSoon.run(LocalDate.now(clock));
@@ -200,11 +200,14 @@ class NotificationRulesTest {
                                                 id(manager)));
 
         await().atMost(PATIENCE).until(() -> mails(owner).size() == 3);
-        assertThat(mails(owner)).extracting(ReceivedMail::subject).containsExactly(
+        // Several workers send a channel's mail at once, so the order of arrival is not the order of the events.
+        assertThat(mails(owner)).extracting(ReceivedMail::subject).containsExactlyInAnyOrder(
                 "Your property's verification visit is scheduled", "Your property is verified",
                 "Your property did not pass verification");
-        assertThat(mails(owner).get(0).body()).contains("planned for 2027-01-15T10:00:00Z");
-        assertThat(mails(owner).get(2).body()).endsWith("did not pass its verification: the address does not exist");
+        assertThat(mailTo(owner, "Your property's verification visit is scheduled").body())
+                .contains("planned for 2027-01-15T10:00:00Z");
+        assertThat(mailTo(owner, "Your property did not pass verification").body())
+                .endsWith("did not pass its verification: the address does not exist");
     }
 
     @Test
@@ -348,8 +351,8 @@ class NotificationRulesTest {
         events.publish(new LateFeeWaived(lease, fee, 1, Money.of("500", "INR"), "first time", id(owner)));
         await().atMost(PATIENCE).until(() -> mails(tenant).size() == 5);
         assertThat(mails(tenant).subList(3, 5)).extracting(ReceivedMail::subject)
-                .containsExactly("A late fee of 500.00 INR was added", "A late fee was waived");
-        assertThat(mails(tenant).get(3).body()).isEqualTo("Hello Asha, a late fee of 500.00 INR was added to your "
+                .containsExactlyInAnyOrder("A late fee of 500.00 INR was added", "A late fee was waived");
+        assertThat(mailTo(tenant, "A late fee of 500.00 INR was added").body()).isEqualTo("Hello Asha, a late fee of 500.00 INR was added to your "
                                                           + "rent, 5 days after it was due.");
         assertThat(mails(owner)).extracting(ReceivedMail::subject).containsExactly("Payment of 25000.00 INR received");
         overdue.run(LocalDate.now(clock));
@@ -458,6 +461,12 @@ class NotificationRulesTest {
     private static List<ReceivedMail> mails(User user) {
         return EmbeddedMail.shared().messagesTo(user.email()).stream()
                            .filter(m -> !m.subject().contains("code")).toList();
+    }
+
+    /** The mail to {@code user} with {@code subject}: mail sent at once may arrive in any order. */
+    private static ReceivedMail mailTo(User user, String subject) {
+        return mails(user).stream().filter(mail -> mail.subject().equals(subject)).findFirst()
+                          .orElseThrow(() -> new AssertionError("no mail \"" + subject + "\" among " + mails(user)));
     }
 
     private static ReceivedMail mailTo(User user) {
