@@ -314,6 +314,11 @@ class PropertyMedia {
         return rendition;
     }
 
+    /** The ids of the property's media, for a verification report that names some. */
+    Set<MediaId> mediaIds() {
+        return Set.copyOf(media.keySet());
+    }
+
     /** Every file the media hold, for the sweep of files no one holds. */
     Set<String> fileIds() {
         Set<String> ids = new HashSet<>();

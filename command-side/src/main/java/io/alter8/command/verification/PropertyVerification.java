@@ -1,5 +1,6 @@
 package io.alter8.command.verification;
 
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.common.VerificationId;
@@ -28,6 +29,8 @@ import io.alter8.command.NotPermitted;
 import io.alter8.command.user.UserRoles;
 import io.alter8.command.document.DocumentEntities;
 import io.alter8.command.media.MediaVerifications;
+import io.alter8.web.ApiException;
+import io.alter8.web.FieldError;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -36,7 +39,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -153,7 +158,7 @@ class PropertyVerification {
 
     /** Completing again with the same report changes nothing; with another, it is refused (a report is final). */
     @CommandHandler
-    void handle(CompleteVerification command) {
+    void handle(CompleteVerification command, ReportMedia media) {
         Actor by = actor(command.requestedBy());
         requireExecutiveOrAdmin(by, "only the assigned field executive or admins complete a verification");
         VerificationReport filed = required(command.report(), "report");
@@ -165,7 +170,7 @@ class PropertyVerification {
             throw new DomainRuleViolation("not-assigned", "a verification is completed after a field executive "
                     + "was assigned");
         }
-        checkReport(filed);
+        checkReport(filed, media);
         apply(new VerificationCompleted(id, propertyId, filed, by.userId()));
     }
 
@@ -221,8 +226,27 @@ class PropertyVerification {
 
     // ------------------------------------------------------------------------------------------------- decisions
 
-    /** The quality score is 1 to 10; a legal verification must report its legal findings (title clear or not). */
-    private void checkReport(VerificationReport filed) {
+    /**
+     * The quality score is 1 to 10; a legal verification must report its legal findings (title clear or not); every
+     * medium it names is one of the property's (bad input, 400, naming each unknown one); bare URLs are only those
+     * of reports filed before media existed.
+     */
+    private void checkReport(VerificationReport filed, ReportMedia media) {
+        if (!filed.legacyMediaUrls().isEmpty()) {
+            throw ApiException.badInput("legacyMediaUrls", "a report names media ids, not URLs");
+        }
+        if (!filed.mediaIds().isEmpty()) {
+            Set<MediaId> known = media.of(propertyId);
+            List<FieldError> unknown = new ArrayList<>();
+            for (int i = 0; i < filed.mediaIds().size(); i++) {
+                if (!known.contains(filed.mediaIds().get(i))) {
+                    unknown.add(new FieldError("mediaIds[" + i + "]", "is not a medium of this property"));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw ApiException.badInput(unknown);
+            }
+        }
         if (filed.qualityScore() < 1 || filed.qualityScore() > 10) {
             throw new DomainRuleViolation("invalid-qualityScore", "the quality score is 1 to 10");
         }

@@ -1,5 +1,6 @@
 package io.alter8.command.verification;
 
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.common.VerificationId;
@@ -26,7 +27,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -54,8 +54,6 @@ import java.util.UUID;
 @Tag(name = "Verifications", description = "Verify properties: request, assign, visit, report, rate")
 class VerificationController {
 
-    private static final String URL = "https?://\\S+";
-
     private final CommandSender commands;
 
     VerificationController(CommandSender commands) {
@@ -78,9 +76,7 @@ class VerificationController {
     record CompletionRequest(@NotNull @Min(1) @Max(10) Integer qualityScore,
                              @Size(max = 50) List<@NotBlank @Size(max = 500) String> issuesFound,
                              @Size(max = 50) List<@NotBlank @Size(max = 500) String> recommendations,
-                             @Size(max = 100) List<@NotNull @Pattern(regexp = URL) @Size(max = 2000) String> photoUrls,
-                             @Pattern(regexp = URL) @Size(max = 2000) String videoUrl,
-                             @Pattern(regexp = URL) @Size(max = 2000) String virtualTourUrl,
+                             @Size(max = 100) List<@NotNull UUID> mediaIds,
                              @Size(max = 100) Map<@NotBlank @Size(max = 100) String,
                                                  @NotNull @Size(max = 2000) String> report,
                              @Valid LegalInput legal) {
@@ -88,8 +84,9 @@ class VerificationController {
         VerificationReport toReport() {
             LegalFindings findings = legal == null ? null
                     : new LegalFindings(legal.documentsVerified(), legal.titleClear(), strip(legal.issues()));
-            return new VerificationReport(qualityScore, strip(issuesFound), strip(recommendations), photoUrls,
-                                          videoUrl, virtualTourUrl, report, findings);
+            List<MediaId> media = mediaIds == null ? List.of() : mediaIds.stream().map(MediaId::new).toList();
+            return new VerificationReport(qualityScore, strip(issuesFound), strip(recommendations), media, report,
+                                          findings, List.of());
         }
 
         private static List<String> strip(List<String> texts) {
@@ -152,7 +149,8 @@ class VerificationController {
     @PostMapping("/api/verifications/{id}/completion")
     @Operation(summary = "File the report: the property becomes verified (the assigned field executive, admins)",
                description = "Quality score 1–10; a legal verification also reports legal (documents verified, "
-                       + "title clear, issues).")
+                       + "title clear, issues). mediaIds are media of the property (such as those its field "
+                       + "executive uploaded for this verification); one that is not is a 400 naming it.")
     ResponseEntity<CommandAccepted> complete(@PathVariable UUID id, @Valid @RequestBody CompletionRequest request,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {

@@ -5,6 +5,7 @@ import io.alter8.command.NotFound;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.PlanLimitReached;
 import io.alter8.infra.privacy.PersonalDataErased;
+import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -105,6 +106,9 @@ class CommandProblemAdvice {
         }
         if (cause instanceof NotPermitted np) {
             return forbidden(np);
+        }
+        if (cause instanceof ApiException api) {
+            return answer(api.problem());
         }
         if (cause instanceof AggregateNotFoundException nf) {
             return notFound(nf);

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Real media made in the tests: a JPEG photo with EXIF (camera, time taken, GPS), a corrupt JPEG, an MP4 header. */
-final class MediaTestFiles {
+public final class MediaTestFiles {
 
     static final String MAKE = "Apple";
     static final String MODEL = "iPhone 14";
@@ -30,7 +30,7 @@ final class MediaTestFiles {
     }
 
     /** A {@code width} × {@code height} JPEG of a gradient, without EXIF. */
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));

@@ -451,7 +451,7 @@ class NotificationRulesTest {
     }
 
     private static VerificationReport report() {
-        return new VerificationReport(8, List.of(), List.of(), List.of(), null, null, null, null);
+        return new VerificationReport(8, List.of(), List.of(), List.of(), null, null, List.of());
     }
 
     private static UserId id(User user) {

@@ -1,5 +1,6 @@
 package io.alter8.command.verification;
 
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.common.VerificationId;
@@ -26,6 +27,7 @@ import io.alter8.api.verification.VerificationType;
 import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.NotPermitted;
 import io.alter8.command.user.UserRoles;
+import io.alter8.web.ApiException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 class PropertyVerificationTest {
 
@@ -51,10 +54,11 @@ class PropertyVerificationTest {
     static final Actor OTHER_EXECUTIVE_ACTS = new Actor(OTHER_EXECUTIVE, Role.FIELD_EXECUTIVE);
     static final Actor AGENT_ACTS = new Actor(AGENT, Role.AGENT);
     static final Actor OTHER_OWNER_ACTS = new Actor(UserId.random(), Role.OWNER);
+    static final MediaId PHOTO = MediaId.random();
+    static final MediaId VIDEO = MediaId.random();
     static final VerificationReport REPORT = new VerificationReport(8, List.of("damp wall"), List.of("repaint"),
-                                                                    List.of("https://cdn.example/1.jpg"),
-                                                                    "https://cdn.example/v.mp4", null,
-                                                                    Map.of("plumbing", "ok"), null);
+                                                                    List.of(PHOTO, VIDEO), Map.of("plumbing", "ok"),
+                                                                    null, List.of());
 
     final Map<UserId, Role> activeUsers = new HashMap<>(Map.of(EXECUTIVE, Role.FIELD_EXECUTIVE,
                                                                OTHER_EXECUTIVE, Role.FIELD_EXECUTIVE,
@@ -65,6 +69,8 @@ class PropertyVerificationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PropertyVerification.class);
         fixture.registerInjectableResource((UserRoles) (user, role) -> activeUsers.get(user) == role);
+        fixture.registerInjectableResource((ReportMedia) property -> property.equals(PROPERTY) ? Set.of(PHOTO, VIDEO)
+                                                                                               : Set.of());
     }
 
     static VerificationOpened opened(VerificationType type) {
@@ -299,8 +305,8 @@ class PropertyVerificationTest {
                .when(new CompleteVerification(ID, REPORT, EXECUTIVE_ACTS, null))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
-        VerificationReport other = new VerificationReport(3, List.of(), List.of(), List.of(), null, null, Map.of(),
-                                                          null);
+        VerificationReport other = new VerificationReport(3, List.of(), List.of(), List.of(), Map.of(),
+                                                          null, List.of());
         fixture.given(opened(), assigned(EXECUTIVE, null), started(), completed())
                .when(new CompleteVerification(ID, other, EXECUTIVE_ACTS, null))
                .expectNoEvents()
@@ -335,9 +341,32 @@ class PropertyVerificationTest {
     }
 
     @Test
+    void aReportNamesOnlyMediaOfThePropertyEachUnknownOneIsBadInput() {
+        MediaId elsewhere = MediaId.random();
+        VerificationReport unknown = new VerificationReport(8, List.of(), List.of(),
+                                                            List.of(PHOTO, elsewhere, MediaId.random()), Map.of(),
+                                                            null, List.of());
+        fixture.given(opened(), assigned(EXECUTIVE, null), started())
+               .when(new CompleteVerification(ID, unknown, EXECUTIVE_ACTS, null))
+               .expectNoEvents()
+               .expectException(ApiException.class)
+               .expectExceptionMessage("2 fields are invalid");
+    }
+
+    @Test
+    void aNewReportCannotCarryBareUrls() {
+        VerificationReport urls = new VerificationReport(8, List.of(), List.of(), List.of(), Map.of(), null,
+                                                         List.of("https://cdn.example/1.jpg"));
+        fixture.given(opened(), assigned(EXECUTIVE, null), started())
+               .when(new CompleteVerification(ID, urls, EXECUTIVE_ACTS, null))
+               .expectNoEvents()
+               .expectException(ApiException.class);
+    }
+
+    @Test
     void aQualityScoreIsOneToTen() {
-        VerificationReport zero = new VerificationReport(0, List.of(), List.of(), List.of(), null, null, Map.of(),
-                                                         null);
+        VerificationReport zero = new VerificationReport(0, List.of(), List.of(), List.of(), Map.of(),
+                                                         null, List.of());
         fixture.given(opened(), assigned(EXECUTIVE, null), started())
                .when(new CompleteVerification(ID, zero, EXECUTIVE_ACTS, null))
                .expectNoEvents()
@@ -351,8 +380,9 @@ class PropertyVerificationTest {
                .when(new CompleteVerification(ID, REPORT, EXECUTIVE_ACTS, null))
                .expectNoEvents()
                .expectException(DomainRuleViolation.class);
-        VerificationReport legal = new VerificationReport(9, List.of(), List.of(), List.of(), null, null, Map.of(),
-                                                          new LegalFindings(true, false, List.of("mortgage")));
+        VerificationReport legal = new VerificationReport(9, List.of(), List.of(), List.of(), Map.of(),
+                                                          new LegalFindings(true, false, List.of("mortgage")),
+                                                          List.of());
         fixture.given(opened(VerificationType.LEGAL), assigned(EXECUTIVE, null), started())
                .when(new CompleteVerification(ID, legal, EXECUTIVE_ACTS, null))
                .expectEvents(new VerificationCompleted(ID, PROPERTY, legal, EXECUTIVE));

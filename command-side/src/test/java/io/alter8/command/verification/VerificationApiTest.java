@@ -2,8 +2,10 @@ package io.alter8.command.verification;
 
 import io.alter8.command.CommandSideTest;
 import io.alter8.command.auth.TestUsers;
+import io.alter8.command.media.MediaTestFiles;
 import io.alter8.command.property.PropertyBodies;
 import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.ApiClient.Part;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +34,11 @@ class VerificationApiTest {
 
     static final String REPORT = """
             {"qualityScore": 8, "issuesFound": ["damp wall in bedroom"], "recommendations": ["repaint"],
-             "photoUrls": ["https://cdn.example/1.jpg"], "videoUrl": "https://cdn.example/v.mp4",
              "report": {"plumbing": "ok", "electrical": "ok"}}""";
+    /** The report naming media by id. */
+    static final String REPORT_WITH_MEDIA = """
+            {"qualityScore": 8, "issuesFound": ["damp wall in bedroom"], "mediaIds": [%s],
+             "report": {"plumbing": "ok"}}""";
 
     @LocalServerPort
     int port;
@@ -96,6 +101,21 @@ class VerificationApiTest {
                    .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
+    /** A photo of the property its field executive uploads for the verification; its media id. */
+    String photo(ApiClient executive, String property, String verification) {
+        Response r = executive.postMultipart("/api/properties/" + property + "/media", List.of(
+                Part.field("kind", "image"), Part.field("verificationId", verification),
+                Part.file("file", "hall.jpg", "image/jpeg", MediaTestFiles.jpeg(64, 64))));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    String lastPayload(String aggregate) {
+        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                                           + "WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1",
+                                   String.class, aggregate);
+    }
+
     String future() {
         return Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
     }
@@ -125,8 +145,19 @@ class VerificationApiTest {
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
         assertThat(executive.post("/api/verifications/" + id + "/start", "").status()).isEqualTo(200);
 
-        Response completed = executive.post("/api/verifications/" + id + "/completion", REPORT);
+        String photo = photo(executive, property, id);
+        Response elsewhere = executive.post("/api/verifications/" + id + "/completion", REPORT_WITH_MEDIA.formatted(
+                "\"" + photo + "\", \"" + UUID.randomUUID() + "\""));
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(400);
+        assertThat(elsewhere.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(elsewhere.json().path("errors").findValuesAsString("field")).containsExactly("mediaIds[1]");
+        assertThat(eventTypes(id)).doesNotContain("VerificationCompleted");
+
+        Response completed = executive.post("/api/verifications/" + id + "/completion",
+                                            REPORT_WITH_MEDIA.formatted("\"" + photo + "\""));
         assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+        assertThat(lastPayload(id)).contains("\"mediaIds\":[\"" + photo + "\"]")
+                                  .contains("\"legacyMediaUrls\":[]");
         assertThat(completed.json().path("version").asLong()).isEqualTo(4);
         // The verification process records the outcome on the property right after the completion is stored.
         await().atMost(Duration.ofSeconds(10))
@@ -252,10 +283,10 @@ class VerificationApiTest {
         String id = requested(property());
 
         Response report = admin.post("/api/verifications/" + id + "/completion", """
-                {"qualityScore": 11, "photoUrls": ["not a url"], "legal": {"documentsVerified": true}}""");
+                {"qualityScore": 11, "mediaIds": [null], "legal": {"documentsVerified": true}}""");
         assertThat(report.status()).isEqualTo(400);
         assertThat(report.json().path("errors").findValuesAsString("field"))
-                .contains("qualityScore", "photoUrls[0]", "legal.titleClear");
+                .contains("qualityScore", "mediaIds[0]", "legal.titleClear");
 
         Response past = admin.put("/api/verifications/" + id + "/schedule",
                                   "{\"scheduledAt\": \"2020-01-01T00:00:00Z\"}");

@@ -47,8 +47,8 @@ class VerificationProcessTest {
 
     @Test
     void aCompletedVerificationMakesThePropertyVerifiedWithItsScore() {
-        VerificationReport report = new VerificationReport(8, List.of(), List.of(), List.of(), null, null, Map.of(),
-                                                           null);
+        VerificationReport report = new VerificationReport(8, List.of(), List.of(), List.of(), Map.of(),
+                                                           null, List.of());
         fixture.givenNoPriorActivity()
                .whenAggregate(ID.toString()).publishes(new VerificationCompleted(ID, PROPERTY, report, EXECUTIVE))
                .expectDispatchedCommands(new RecordVerificationOutcome(PROPERTY, PropertyVerificationStatus.VERIFIED,

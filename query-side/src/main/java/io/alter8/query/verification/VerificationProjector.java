@@ -1,5 +1,6 @@
 package io.alter8.query.verification;
 
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.common.VerificationId;
 import io.alter8.api.user.Role;
@@ -107,9 +108,8 @@ class VerificationProjector implements RebuildableReadModel {
                 .set("quality_score", report.qualityScore())
                 .set("issues_found", array(report.issuesFound()))
                 .set("recommendations", array(report.recommendations()))
-                .set("verification_photos", array(report.photoUrls()))
-                .set("verification_video_url", report.videoUrl())
-                .set("virtual_tour_url", report.virtualTourUrl())
+                .set("verification_media_ids", report.mediaIds().stream().map(MediaId::value).toArray(UUID[]::new))
+                .set("legacy_media_urls", array(report.legacyMediaUrls()))
                 .set("legal_documents_verified", legal != null && legal.documentsVerified())
                 .set("title_clear", legal == null ? null : legal.titleClear())
                 .set("legal_issues", legal == null ? null : array(legal.issues()))

@@ -1,5 +1,6 @@
 package io.alter8.query.verification;
 
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.PageView;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.VerificationId;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,9 +113,8 @@ public class VerificationQueries {
     private static PropertyVerificationView view(ResultSet rs) throws SQLException {
         Integer score = (Integer) rs.getObject("quality_score");
         VerificationReport report = score == null ? null : new VerificationReport(
-                score, textArray(rs, "issues_found"), textArray(rs, "recommendations"),
-                textArray(rs, "verification_photos"), rs.getString("verification_video_url"),
-                rs.getString("virtual_tour_url"), details(rs.getString("verification_report")), legal(rs));
+                score, textArray(rs, "issues_found"), textArray(rs, "recommendations"), mediaIds(rs),
+                details(rs.getString("verification_report")), legal(rs), textArray(rs, "legacy_media_urls"));
         Integer executiveRating = (Integer) rs.getObject("executive_rating");
         PropertyVerificationView.Feedback feedback = executiveRating == null ? null
                 : new PropertyVerificationView.Feedback((Integer) rs.getObject("agent_rating"), executiveRating,
@@ -126,6 +127,11 @@ public class VerificationQueries {
                 instant(rs, "assigned_at"), instant(rs, "scheduled_at"), instant(rs, "started_at"),
                 instant(rs, "completed_at"), report, rs.getString("rejection_reason"), feedback,
                 instant(rs, "updated_at"), rs.getLong("version"));
+    }
+
+    private static List<MediaId> mediaIds(ResultSet rs) throws SQLException {
+        java.sql.Array ids = rs.getArray("verification_media_ids");
+        return ids == null ? List.of() : Arrays.stream((UUID[]) ids.getArray()).map(MediaId::new).toList();
     }
 
     /** Legal findings once anything legal was reported (a legal verification always reports them). */

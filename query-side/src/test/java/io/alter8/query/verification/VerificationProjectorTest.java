@@ -119,7 +119,8 @@ class VerificationProjectorTest {
         assertThat(once).containsEntry("status", "completed").containsEntry("verification_type", "legal")
                         .containsEntry("quality_score", "8").containsEntry("title_clear", "true")
                         .containsEntry("issues_found", List.of("damp wall"))
-                        .containsEntry("verification_photos", List.of("https://cdn.example/1.jpg"))
+                        .containsEntry("verification_media_ids", List.of(VerificationTestEvents.PHOTO.value()))
+                        .containsEntry("legacy_media_urls", List.of())
                         .containsEntry("agent_rating", "4").containsEntry("executive_rating", "5")
                         .containsEntry("version", "5");
         assertThat(once.get("verification_report").toString()).contains("plumbing");

@@ -99,8 +99,9 @@ class VerificationQueryApiTest {
         JsonNode report = v.path("report");
         assertThat(report.path("qualityScore").asInt()).isEqualTo(8);
         assertThat(report.path("issuesFound").get(0).asString()).isEqualTo("damp wall");
-        assertThat(report.path("photoUrls").get(0).asString()).isEqualTo("https://cdn.example/1.jpg");
-        assertThat(report.path("virtualTourUrl").asString()).isEqualTo("https://tour.example/1");
+        assertThat(report.path("mediaIds").get(0).asString()).isEqualTo(VerificationTestEvents.PHOTO.toString());
+        assertThat(report.path("mediaIds")).hasSize(1);
+        assertThat(report.path("legacyMediaUrls")).isEmpty();
         assertThat(report.path("details").path("plumbing").asString()).isEqualTo("ok");
         assertThat(report.path("legal").path("titleClear").asBoolean()).isTrue();
         assertThat(v.path("feedback").path("agentRating").asInt()).isEqualTo(4);

@@ -1,5 +1,6 @@
 package io.alter8.query.verification;
 
+import io.alter8.api.common.MediaId;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.common.VerificationId;
@@ -26,10 +27,10 @@ final class VerificationTestEvents {
 
     static final String AGGREGATE = "PropertyVerification";
     static final Instant VISIT = Instant.parse("2026-12-01T10:00:00Z");
+    static final MediaId PHOTO = new MediaId(UUID.fromString("7d1c9a52-2f0e-4b7a-9a55-0b1f3c5e6d01"));
     static final VerificationReport REPORT = new VerificationReport(
-            8, List.of("damp wall"), List.of("repaint"), List.of("https://cdn.example/1.jpg"),
-            "https://cdn.example/v.mp4", "https://tour.example/1", Map.of("plumbing", "ok"),
-            new LegalFindings(true, true, List.of()));
+            8, List.of("damp wall"), List.of("repaint"), List.of(PHOTO), Map.of("plumbing", "ok"),
+            new LegalFindings(true, true, List.of()), List.of());
 
     final VerificationId id = VerificationId.random();
     final UUID property;

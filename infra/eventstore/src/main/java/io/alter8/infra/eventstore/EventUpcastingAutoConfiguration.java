@@ -25,4 +25,10 @@ public class EventUpcastingAutoConfiguration {
     PersonalDataUpcaster personalDataUpcaster() {
         return new PersonalDataUpcaster();
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    VerificationCompletedUpcaster verificationCompletedUpcaster() {
+        return new VerificationCompletedUpcaster();
+    }
 }
