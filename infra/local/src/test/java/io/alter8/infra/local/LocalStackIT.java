@@ -1,6 +1,7 @@
 package io.alter8.infra.local;
 
 import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.ApiClient.Part;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.DevKeys;
 import io.alter8.infra.stack.EmbeddedStack;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -320,6 +322,74 @@ class LocalStackIT {
         assertThat(differing).containsOnlyKeys(altered);
         assertThat(differing.get(altered)).singleElement().asString().startsWith("credit ");
         assertThat(CheckCommand.run(check)).isEqualTo(1);
+    }
+
+    /**
+     * The owner uploads a PDF of their property whose text holds a word that is nowhere in the form (title,
+     * description, tags, file name): the query side finds it by that word once the upload is projected, and finds
+     * nothing by a word the PDF lacks.
+     */
+    @Test
+    @Order(9)
+    void aWordOnlyInsideAnUploadedPdfFindsTheDocument() {
+        // An owner of their own: the tests before used up the first owner's plan of properties.
+        UUID owner = UUID.randomUUID();
+        ApiClient writer = new ApiClient(stack.commandBaseUrl()).withToken(stack.token(owner, "owner"));
+        ApiClient reader = new ApiClient(stack.queryBaseUrl()).withToken(stack.token(owner, "owner"));
+        Response created = writer.post("/api/properties", property("2BHK with papers", 2, uniqueRent()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String property = created.json().path("id").asString();
+        byte[] pdf = onePagePdf("Annexure to the sale deed: the zanzibarquill clause applies");
+        Response uploaded = writer.postMultipart("/api/documents", List.of(
+                Part.field("entityType", "property"), Part.field("entityId", property),
+                Part.field("documentType", "property_papers"), Part.field("title", "Sale deed"),
+                Part.field("description", "Registered sale deed"), Part.field("tags", "deed"),
+                Part.file("file", "papers.pdf", "application/pdf", pdf)));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        String id = uploaded.json().path("id").asString();
+
+        await("the upload projected and found by its PDF's word").atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(documentIds(reader, "zanzibarquill")).containsExactly(id));
+        // Any case, as a person types it.
+        assertThat(documentIds(reader, "ZanzibarQuill")).containsExactly(id);
+        assertThat(documentIds(reader, "marmaladequill")).isEmpty();
+    }
+
+    private static List<String> documentIds(ApiClient reader, String word) {
+        Response found = reader.get("/api/documents?q=" + word);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        found.json().path("items").forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
+    }
+
+    /**
+     * A one-page PDF with one line of {@code text} in Helvetica, written out by hand (this module has no PDF
+     * library): a catalog, its page tree, the page, the font and the content stream, with the cross-reference table
+     * of their byte offsets that a reader (Tika through PDFBox) needs to find them.
+     */
+    static byte[] onePagePdf(String text) {
+        String content = "BT /F1 12 Tf 72 700 Td (" + text + ") Tj ET";
+        List<String> objects = List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+                        + "/Contents 5 0 R >>",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(offset -> pdf.append("%010d 00000 n \n".formatted(offset)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
+           .append(xref).append("\n%%EOF\n");
+        // ASCII throughout, so characters and bytes count alike.
+        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
