@@ -1,13 +1,9 @@
 package io.alter8.infra.eventstore;
 
-import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.function.Function;
 
 /**
  * {@code PropertyRegistered} revision 1 (title, description, type, address, coordinates, bedrooms, bathrooms, rent)
@@ -29,24 +25,20 @@ import java.util.function.Function;
  * It lives here, with the serializer, so that the command side's event store and the query side's processors both
  * read old events the same way.
  */
-public class PropertyRegisteredUpcaster extends SingleEventUpcaster {
+public class PropertyRegisteredUpcaster extends RevisionUpcaster {
 
     static final String TYPE = "io.alter8.api.property.PropertyRegistered";
     static final String NIL_UUID = "00000000-0000-0000-0000-000000000000";
-    private static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(TYPE, "1");
-    private static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(TYPE, "2");
 
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+    public PropertyRegisteredUpcaster() {
+        super(TYPE, "1", "2");
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+    protected ObjectNode revise(ObjectNode event, IntermediateEventRepresentation representation) {
         Object userId = representation.getMetaData().getObject().get("userId");
         String registrar = userId == null || userId.toString().isBlank() ? null : userId.toString();
-        return representation.upcast(REVISION_2, ObjectNode.class, old -> revision2(old, registrar),
-                                     Function.identity());
+        return revision2(event, registrar);
     }
 
     static ObjectNode revision2(ObjectNode old, String registrar) {

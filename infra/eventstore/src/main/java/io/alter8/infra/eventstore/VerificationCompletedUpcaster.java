@@ -1,13 +1,9 @@
 package io.alter8.infra.eventstore;
 
-import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.function.Function;
 
 /**
  * {@code VerificationCompleted} revision 1 (a report with bare {@code photoUrls}, {@code videoUrl} and
@@ -15,21 +11,17 @@ import java.util.function.Function;
  * none ({@code mediaIds} empty) and keeps the URLs, photos first, then the video and the tour, in
  * {@code legacyMediaUrls}: what the executive reported stays readable, and no medium is invented for it.
  */
-public class VerificationCompletedUpcaster extends SingleEventUpcaster {
+public class VerificationCompletedUpcaster extends RevisionUpcaster {
 
     static final String TYPE = "io.alter8.api.verification.VerificationCompleted";
-    private static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(TYPE, "1");
-    private static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(TYPE, "2");
 
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+    public VerificationCompletedUpcaster() {
+        super(TYPE, "1", "2");
     }
 
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcast(REVISION_2, ObjectNode.class, VerificationCompletedUpcaster::revision2,
-                                     Function.identity());
+    protected ObjectNode revise(ObjectNode event, IntermediateEventRepresentation representation) {
+        return revision2(event);
     }
 
     static ObjectNode revision2(ObjectNode event) {
