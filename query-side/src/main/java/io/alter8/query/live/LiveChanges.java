@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ class LiveChanges {
 
     private record Publisher(SafeRedis redis, JsonMapper json) implements MessageHandlerInterceptor<EventMessage<?>> {
 
+        private static final String BATCH = LiveChanges.class.getName() + ".batch";
+
         @Override
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
                 throws Exception {
@@ -67,7 +70,14 @@ class LiveChanges {
                     if (domain instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
                         tracked.trackingToken().position().ifPresent(p -> message.put("position", p));
                     }
-                    unitOfWork.root().afterCommit(u -> channels.forEach(channel -> {
+                    List<Runnable> batch = unitOfWork.root().getOrComputeResource(BATCH, key -> {
+                        // One callback per batch, publishing in event order: a batch runs its after-commit
+                        // callbacks in reverse order of its events, which would tell a unit before its property.
+                        List<Runnable> publications = new ArrayList<>();
+                        unitOfWork.root().afterCommit(u -> publications.forEach(Runnable::run));
+                        return publications;
+                    });
+                    channels.forEach(channel -> batch.add(() -> {
                         Map<String, Object> sent = new LinkedHashMap<>();
                         sent.put("kind", channel.kind());
                         sent.putAll(channel.fields());
