@@ -2,6 +2,7 @@ package io.alter8.query.jdbc;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ReplayToken;
+import io.alter8.query.processing.AfterBatch;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,14 +78,7 @@ public class VersionedRows {
      * at once if no unit of work is active.
      */
     public void afterReplayedBatch(String name, Runnable action) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            action.run();
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        if (batch.resources().putIfAbsent(HELD_WRITES + ".after." + name, Boolean.TRUE) == null) {
-            batch.afterCommit(u -> action.run());
-        }
+        AfterBatch.once(HELD_WRITES + ".after." + name, action);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.alter8.api.property.UnitRemoved;
 import io.alter8.api.property.UnitRevised;
 import io.alter8.api.property.UnitVacated;
 import io.alter8.query.cache.SafeRedis;
+import io.alter8.query.processing.AfterBatch;
 import io.alter8.query.processing.ShadowTransaction;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,8 @@ class LiveChanges {
 
     private record Publisher(SafeRedis redis, JsonMapper json) implements MessageHandlerInterceptor<EventMessage<?>> {
 
-        private static final String BATCH = LiveChanges.class.getName() + ".batch";
+        /** In event order: an owner hears of a property before its unit. */
+        private static final String LIVE_CHANGES = "live-changes";
 
         @Override
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
@@ -70,14 +71,7 @@ class LiveChanges {
                     if (domain instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
                         tracked.trackingToken().position().ifPresent(p -> message.put("position", p));
                     }
-                    List<Runnable> batch = unitOfWork.root().getOrComputeResource(BATCH, key -> {
-                        // One callback per batch, publishing in event order: a batch runs its after-commit
-                        // callbacks in reverse order of its events, which would tell a unit before its property.
-                        List<Runnable> publications = new ArrayList<>();
-                        unitOfWork.root().afterCommit(u -> publications.forEach(Runnable::run));
-                        return publications;
-                    });
-                    channels.forEach(channel -> batch.add(() -> {
+                    channels.forEach(channel -> AfterBatch.inOrder(LIVE_CHANGES, () -> {
                         Map<String, Object> sent = new LinkedHashMap<>();
                         sent.put("kind", channel.kind());
                         sent.putAll(channel.fields());

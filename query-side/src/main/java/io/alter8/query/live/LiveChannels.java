@@ -15,12 +15,12 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.listener.Topic;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Redis pub/sub channels of the management model, heard by every query-side instance and passed on to the live
@@ -76,53 +76,7 @@ class LiveChannels {
      */
     @Bean
     SmartLifecycle liveChannelSubscription(RedisMessageListenerContainer liveChannelListener) {
-        return new SmartLifecycle() {
-            private volatile Thread subscriber;
-
-            @Override
-            public void start() {
-                Thread thread = new Thread(() -> {
-                    boolean warned = false;
-                    while (!Thread.currentThread().isInterrupted()) {
-                        try {
-                            liveChannelListener.start();
-                            if (warned) {
-                                log.info("Live channels subscribed: Redis is reachable again");
-                            }
-                            return;
-                        } catch (RuntimeException e) {
-                            if (!warned) {
-                                log.warn("Live channels not subscribed, trying again every 5 s: {}", e.getMessage());
-                                warned = true;
-                            }
-                        }
-                        try {
-                            TimeUnit.SECONDS.sleep(5);
-                        } catch (InterruptedException stopping) {
-                            return;
-                        }
-                    }
-                }, "live-subscribe");
-                thread.setDaemon(true);
-                subscriber = thread;
-                thread.start();
-            }
-
-            @Override
-            public void stop() {
-                Thread thread = subscriber;
-                if (thread != null) {
-                    thread.interrupt();
-                    subscriber = null;
-                }
-                liveChannelListener.stop();
-            }
-
-            @Override
-            public boolean isRunning() {
-                return subscriber != null;
-            }
-        };
+        return new BackgroundSubscription(liveChannelListener, Duration.ofSeconds(5));
     }
 
     /** The SSE event name of a channel's messages. */

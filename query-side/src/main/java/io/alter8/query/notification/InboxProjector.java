@@ -2,6 +2,7 @@ package io.alter8.query.notification;
 
 import io.alter8.api.notification.NotificationChannelUpdated;
 import io.alter8.api.notification.NotificationIssued;
+import io.alter8.query.processing.AfterBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,9 +33,9 @@ import java.util.UUID;
  * The in-app inbox, MongoDB collection {@code notifications} (the management model's shape): one document per
  * {@link NotificationIssued}, keyed by the notification's id. What the event says is written only when the document
  * is new ({@code $setOnInsert}); whether it was read or dismissed is the user's own state, which a redelivery or a
- * replay never touches. So the reset keeps the documents (a replay re-inserts only what is missing), and after every
- * event the user's unread count is counted again ({@link UnreadCounts}). Outside a replay each new notification is
- * also published on {@code notifications:{userId}} for the user's live stream.
+ * replay never touches. So the reset keeps the documents (a replay re-inserts only what is missing), and after each
+ * batch that inserted some, their users' unread counts are counted again ({@link UnreadCounts}). Outside a replay
+ * each new notification is also published on {@code notifications:{userId}} for the user's live stream.
  */
 @Component
 @ProcessingGroup(InboxProjector.PROCESSING_GROUP)
@@ -85,15 +88,29 @@ class InboxProjector {
         fields.forEach(update::setOnInsert);
         boolean inserted = mongo.upsert(Query.query(Criteria.where("_id").is(event.notificationId().toString())),
                                         update, UnreadCounts.COLLECTION).getUpsertedId() != null;
+        if (!inserted) {
+            return; // a redelivery or a replay of what the inbox has: its count and its users heard of it already
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("kind", "notification");
+        message.put("id", event.notificationId().toString());
+        message.put("title", event.title());
+        boolean live = !replay.isReplay();
+        // Counted once per user per batch, after the batch: a count per event made a burst of notifications to one
+        // user cost the square of its size (each count reads the user's whole inbox).
+        AfterBatch.<Map<UUID, List<Map<String, Object>>>>add(
+                PROCESSING_GROUP, LinkedHashMap::new,
+                news -> news.computeIfAbsent(userId, u -> new ArrayList<>()).add(live ? message : null),
+                news -> news.forEach(this::countAndTell));
+    }
+
+    /** Counts the user's unread notifications again and tells their live stream of the new ones, with the count. */
+    private void countAndTell(UUID userId, List<Map<String, Object>> messages) {
         long unread = counts.recount(userId);
-        if (inserted && !replay.isReplay()) {
-            Map<String, Object> message = new LinkedHashMap<>();
-            message.put("kind", "notification");
-            message.put("id", event.notificationId().toString());
-            message.put("title", event.title());
+        messages.stream().filter(Objects::nonNull).forEach(message -> {
             message.put("unread", unread);
             redis.convertAndSend("notifications:" + userId, json.writeValueAsString(message));
-        }
+        });
     }
 
     /**
