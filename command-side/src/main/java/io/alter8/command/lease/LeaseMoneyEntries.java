@@ -102,9 +102,13 @@ class LeaseMoneyEntries implements LeaseMoneyHeld {
         entry(event.leaseId(), "payment:" + event.paymentId(), BALANCE, null, event.amount().amount().negate());
     }
 
+    /**
+     * Keyed by sequence, as the other movements: a renewal's top-up is held beside the deposit it carried over
+     * ({@code deposit:in}). Deposits held before were entered as {@code deposit:in}, which sums the same.
+     */
     @EventHandler
-    void on(SecurityDepositHeld event) {
-        entry(event.leaseId(), "deposit:in", DEPOSIT, null, event.amount().amount());
+    void on(SecurityDepositHeld event, @SequenceNumber long sequence) {
+        entry(event.leaseId(), "deposit:" + sequence, DEPOSIT, null, event.amount().amount());
     }
 
     /** The renewal holds the deposit now; the renewed lease holds nothing more. */
