@@ -62,6 +62,11 @@ public final class EventStoreFixture {
         return personalData;
     }
 
+    /** The command side's database, as the command side writes it (its tables besides the events too). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public static synchronized EventStoreFixture shared() {
         if (instance == null) {
             instance = new EventStoreFixture(EmbeddedStack.shared());

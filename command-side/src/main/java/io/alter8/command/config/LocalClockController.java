@@ -1,5 +1,6 @@
 package io.alter8.command.config;
 
+import io.alter8.infra.eventstore.MovableClock;
 import io.alter8.web.ApiException;
 import io.alter8.web.security.AccessRules;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,10 +22,11 @@ import java.time.Instant;
 
 /**
  * Local stack only ({@code alter8.clock.movable}): an admin moves the platform's clock forward, then every job that
- * acts on time runs at once ({@link ClockMoved}), so a person can watch a late fee appear without waiting days.
+ * acts on time runs at once ({@link ClockMoved}), so a person can watch a late fee appear without waiting days. The
+ * query side follows the move within a fraction of a second (what it lists as overdue).
  */
 @RestController
-@ConditionalOnProperty(PlatformClock.MOVABLE)
+@ConditionalOnProperty(MovableClock.MOVABLE)
 @Tag(name = "Local clock", description = "Move the platform's clock forward (local stack only)")
 class LocalClockController {
 
@@ -46,7 +48,7 @@ class LocalClockController {
     @PostMapping("/api/admin/clock")
     @Operation(summary = "Move the platform's clock forward, then run the jobs that act on time (admins, local only)")
     ClockAnswer advance(@Valid @RequestBody ClockRequest request) {
-        if (!(clock instanceof PlatformClock.Movable movable)) {
+        if (!(clock instanceof MovableClock movable)) {
             throw new IllegalStateException("the clock is not movable");
         }
         if (request.advanceBy().isNegative() || request.advanceBy().isZero()) {
@@ -58,7 +60,7 @@ class LocalClockController {
     }
 
     @Component
-    @ConditionalOnProperty(PlatformClock.MOVABLE)
+    @ConditionalOnProperty(MovableClock.MOVABLE)
     static class ClockAccessRules implements AccessRules {
 
         @Override

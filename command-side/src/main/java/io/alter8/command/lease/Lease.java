@@ -81,7 +81,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *                    (the owner's side; dates and deposit stay; only charges not yet due change)
  * rejecting        → approval rejected: nothing moves it on
  * renewing         → active → renewed (by hand, or at its end date by its autoRenewal term): the leasing process
- *                    opens the renewal, which takes the unit over from it when it comes into force, with its deposit;
+ *                    opens the renewal, which takes the unit over from it when it comes into force, with its deposit
+ *                    (topped up or partly refunded when the renewal's terms ask another);
  *                    a renewal not in force when its start date comes is withdrawn (expired), and the renewed lease
  *                    expires after all
  * </pre>
@@ -309,12 +310,12 @@ class Lease {
         if (activationRequestedBy == null) {
             throw new DomainRuleViolation("activation-not-requested", "no activation of this lease is under way");
         }
-        apply(new LeaseActivated(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(),
-                                 activationRequestedBy));
+        UserId by = activationRequestedBy;
+        apply(new LeaseActivated(id, proposal.propertyId(), proposal.unitId(), proposal.tenants(), by));
         if (renewedFrom == null) {
             deposit.hold();
         } else {
-            deposit.carryOver(renewedFrom);
+            deposit.carryOver(renewedFrom, proposal.renewedDeposit(), by);
         }
         account.putInForce();
     }
@@ -383,11 +384,9 @@ class Lease {
         if (ending.noticeGiven()) {
             throw new DomainRuleViolation("notice-given", "notice was given: the lease ends instead");
         }
+        // The deposit may change (at most 12 months' rent, never negative): the renewal carries this lease's over
+        // and tops it up, or refunds the difference, when it goes into force.
         LeaseTermsCheck.check(offered, terms.monthlyRent().currency());
-        if (!offered.securityDeposit().equals(terms.securityDeposit())) {
-            throw new DomainRuleViolation("deposit-carried-over", "a renewal carries the lease's deposit over, "
-                    + terms.securityDeposit());
-        }
         if (!offered.startDate().equals(terms.endDate().plusDays(1))) {
             throw new DomainRuleViolation("invalid-startDate", "a renewal starts the day after the lease's end date, "
                     + terms.endDate().plusDays(1));
@@ -407,7 +406,8 @@ class Lease {
     private LeaseRenewed renewal(LeaseId renewal, LeaseTerms renewed, boolean automatic, UserId by) {
         return new LeaseRenewed(id, proposal.propertyId(), proposal.unitId(), renewal, proposal.ownerId(),
                                 proposal.agentId(), proposal.managerId(), proposal.tenants(),
-                                proposal.primaryTenant(), renewed, automatic, by);
+                                proposal.primaryTenant(), renewed, automatic, by,
+                                deposit.heldOr(terms.securityDeposit()));
     }
 
     /**
@@ -428,7 +428,7 @@ class Lease {
         UserId by = renewal.automatic() ? renewal.ownerId() : renewal.requestedBy();
         apply(new LeaseProposed(command.leaseId(), renewal.propertyId(), renewal.unitId(), renewal.ownerId(),
                                 renewal.agentId(), renewal.managerId(), renewal.tenants(), renewal.primaryTenant(),
-                                renewal.terms(), by, renewal.leaseId()));
+                                renewal.terms(), by, renewal.leaseId(), renewal.depositHeld()));
         if (renewal.automatic()) {
             apply(new LeaseActivationRequested(command.leaseId(), renewal.propertyId(), renewal.unitId(),
                                                renewal.tenants(), by, renewal.leaseId()));

@@ -252,11 +252,11 @@ class LeaseController {
     @Operation(summary = "Renew a lease in force with new terms from the day after its end date",
                description = "The owner, the property's manager or an admin. The lease becomes renewed; the new "
                        + "lease (renewedFrom: this one) opens with the same tenants, who approve and sign it as any "
-                       + "lease; when it is put into force the unit and the deposit pass to it directly; not in force "
+                       + "lease; when it is put into force the unit and the deposit pass to it directly (a higher "
+                       + "securityDeposit: the top-up is held; a lower one: the difference is refunded); not in force "
                        + "by its start date, it is withdrawn and this lease expires. 201 once the new lease exists "
                        + "(202 with its Location if the process has not opened it yet). 409 lease-not-active, "
-                       + "lease-renewed, notice-given, invalid-startDate, deposit-carried-over (the terms keep the "
-                       + "lease's deposit).")
+                       + "lease-renewed, notice-given, invalid-startDate, deposit-too-high (over 12 months' rent).")
     ResponseEntity<CommandAccepted> renew(@PathVariable UUID id, @Valid @RequestBody RenewalRequest request,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                           String ifMatch) {

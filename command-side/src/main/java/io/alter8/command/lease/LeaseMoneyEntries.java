@@ -102,15 +102,20 @@ class LeaseMoneyEntries implements LeaseMoneyHeld {
         entry(event.leaseId(), "payment:" + event.paymentId(), BALANCE, null, event.amount().amount().negate());
     }
 
+    /** The deposit held on activation, or the top-up a renewal holds beside the deposit it carried over. */
     @EventHandler
     void on(SecurityDepositHeld event) {
         entry(event.leaseId(), "deposit:in", DEPOSIT, null, event.amount().amount());
     }
 
-    /** The renewal holds the deposit now; the renewed lease holds nothing more. */
+    /**
+     * The renewal holds the deposit now; the renewed lease holds nothing more. Its own key, so that a top-up the
+     * renewal holds as well ({@code deposit:in}) adds to it (renewals carried over before top-ups were possible have
+     * it under {@code deposit:in}, which sums the same).
+     */
     @EventHandler
     void on(SecurityDepositCarriedOver event) {
-        entry(event.leaseId(), "deposit:in", DEPOSIT, null, event.amount().amount());
+        entry(event.leaseId(), "deposit:carried-over", DEPOSIT, null, event.amount().amount());
         entry(event.fromLeaseId(), "deposit:out", DEPOSIT, null, event.amount().amount().negate());
     }
 

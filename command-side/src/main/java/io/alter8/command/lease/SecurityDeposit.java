@@ -2,6 +2,7 @@ package io.alter8.command.lease;
 
 import io.alter8.api.common.LeaseId;
 import io.alter8.api.common.Money;
+import io.alter8.api.common.UserId;
 import io.alter8.api.lease.DeductFromDeposit;
 import io.alter8.api.lease.LeaseStatus;
 import io.alter8.api.lease.RefundDeposit;
@@ -21,9 +22,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The security deposit of a {@link Lease}: held when the lease goes into force (a renewal carries over the one the
- * renewed lease held, which that lease then never settles); once it has ended (move-out), the
- * owner, the property's manager or an admin deduct from it with reasons, then refund the rest, once. Nothing is
- * deducted after the refund.
+ * renewed lease held, which that lease then never settles, and holds the top-up when its terms ask more, or refunds
+ * the difference when they ask less); once it has ended (move-out), the owner, the property's manager or an admin
+ * deduct from it with reasons, then refund the rest, once. Nothing is deducted after the refund, and never more is
+ * taken out than is held.
  */
 class SecurityDeposit {
 
@@ -70,11 +72,26 @@ class SecurityDeposit {
     }
 
     /**
-     * The renewal went into force: the renewed lease's deposit is its own, the same amount (a renewal's terms keep
-     * it), and no second deposit is held.
+     * The renewal went into force: the deposit the renewed lease held ({@code carried}; null when the renewal was
+     * stored before a deposit could change, then its own terms' amount) is its own, and no second one is held. When
+     * its terms ask more, the top-up is held like any deposit; when less, the difference is refunded like the
+     * deposit at move-out, on behalf of {@code by}, who put the renewal into force.
      */
-    void carryOver(LeaseId from) {
-        apply(new SecurityDepositCarriedOver(lease.id(), from, lease.terms().securityDeposit()));
+    void carryOver(LeaseId from, Money carried, UserId by) {
+        Money asked = lease.terms().securityDeposit();
+        Money passed = carried == null ? asked : carried;
+        apply(new SecurityDepositCarriedOver(lease.id(), from, passed));
+        if (asked.minus(passed).isPositive()) {
+            apply(new SecurityDepositHeld(lease.id(), asked.minus(passed)));
+        } else if (passed.minus(asked).isPositive()) {
+            apply(new SecurityDepositRefunded(lease.id(), passed.minus(asked), "lower deposit on renewal of lease "
+                    + from, by));
+        }
+    }
+
+    /** What is still held, or {@code otherwise} when nothing was ever recorded (leases in force before deposits). */
+    Money heldOr(Money otherwise) {
+        return held == null ? otherwise : held;
     }
 
     private Actor requireMoveOut(Actor given) {
@@ -96,9 +113,10 @@ class SecurityDeposit {
         return by;
     }
 
+    /** The deposit on activation, or a renewal's top-up on top of what it carried over. */
     @EventSourcingHandler
     void on(SecurityDepositHeld event) {
-        held = event.amount();
+        held = held == null ? event.amount() : held.plus(event.amount());
     }
 
     @EventSourcingHandler
@@ -111,9 +129,13 @@ class SecurityDeposit {
         held = held.minus(event.amount());
     }
 
+    /**
+     * A refund while the lease is in force can only be a renewal's lower deposit (a refund at move-out needs the lease
+     * ended): the rest stays held and is settled at the end.
+     */
     @EventSourcingHandler
     void on(SecurityDepositRefunded event) {
         held = held.minus(event.amount());
-        refunded = true;
+        refunded = lease.status() != LeaseStatus.ACTIVE;
     }
 }

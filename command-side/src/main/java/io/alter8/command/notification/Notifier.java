@@ -20,8 +20,8 @@ import java.util.UUID;
  * Makes a notice into a notification, once: its id is derived from what caused it, and an id already issued is
  * left alone (a redelivered event, a check run twice). It is written in the recipient's language where the
  * template has a translation, published as {@link NotificationIssued} for the in-app inbox when the user wants it
- * there, and queued in the outbox for each other channel the user chose and has an address for, after quiet hours
- * unless urgent. All of it in the caller's transaction.
+ * there (greeting without the name, which the inbox fills when read), and queued in the outbox for each other channel
+ * the user chose and has an address for, after quiet hours unless urgent. All of it in the caller's transaction.
  */
 @Component
 class Notifier {
@@ -64,9 +64,14 @@ class Notifier {
         Subjects.Recipient recipient = subjects.recipient(notice.recipient());
         int version = templates.currentVersion(notice.type());
         String language = templates.languageFor(notice.type(), version, recipient.language());
+        // The inbox's copy is an event, kept for good: its greeting leaves the name open for the inbox to fill when
+        // read. E-mail, SMS and WhatsApp are written when sent, from the outbox, with the name.
+        Map<String, String> inApp = new HashMap<>(notice.values());
+        inApp.putIfAbsent("firstName", NotificationIssued.FIRST_NAME);
+        MessageTemplates.Rendered text = templates.render(notice.type(), version, language, inApp);
         Map<String, String> values = new HashMap<>(notice.values());
-        values.putIfAbsent("firstName", recipient.firstName() == null ? "there" : recipient.firstName());
-        MessageTemplates.Rendered text = templates.render(notice.type(), version, language, values);
+        values.putIfAbsent("firstName", recipient.firstName() == null ? NotificationIssued.UNNAMED
+                                                                      : recipient.firstName());
 
         NotificationPreferences.Stored stored = preferences.of(userId);
         Set<NotificationChannel> channels = preferences.channels(stored, notice.type(), notice.priority());
@@ -74,7 +79,7 @@ class Notifier {
             events.publish(new NotificationIssued(id, notice.recipient(), notice.type(), notice.priority().wire(),
                                                   text.subject(), text.body(), notice.entityType(),
                                                   notice.entityId(), notice.actions(), notice.type(), version,
-                                                  language, values, notice.expiresAt()));
+                                                  language, notice.values(), notice.expiresAt()));
         }
         Instant notBefore = preferences.notBefore(stored, notice.priority(), clock.instant());
         Map<String, Object> payload = Map.copyOf(values);

@@ -199,7 +199,7 @@ class LeaseOccupancyTest {
     void aRenewalOpensTheNewLeaseFromWhatTheRenewedOneSays() {
         LeaseRenewed renewed = new LeaseRenewed(LEASE, PROPERTY, UNIT, RENEWAL, OWNER, null, null, List.of(TENANT),
                                                 TENANT, LeaseRenewalTest.renewalTerms(LocalDate.of(2027, 9, 1)),
-                                                true, null);
+                                                true, null, RentAccountTest.inr("40000"));
         fixture.givenNoPriorActivity()
                .whenAggregate(LEASE.toString()).publishes(renewed)
                .expectDispatchedCommands(new OpenRenewal(RENEWAL, renewed))

@@ -17,8 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Renewal by hand over HTTP: the new lease opens linked to the old one, its tenant agrees and signs, and the unit
- * passes to it without ever being free, with the deposit; one never signed is withdrawn at the end date; every error
- * path.
+ * passes to it without ever being free, with the deposit (topped up or partly refunded when the renewal asks another);
+ * one never signed is withdrawn at the end date; every error path.
  */
 @CommandSideTest
 class LeaseRenewalApiTest extends LeaseApiFixture {
@@ -26,13 +26,17 @@ class LeaseRenewalApiTest extends LeaseApiFixture {
     @Autowired
     LeaseAssessment assessment;
 
-    /** Renewal terms from {@code start}: a year at 27000. */
+    /** Renewal terms from {@code start}: a year at 27000, the same deposit of 50000. */
     static String renewal(UUID id, LocalDate start) {
+        return renewal(id, start, "50000");
+    }
+
+    static String renewal(UUID id, LocalDate start, String deposit) {
         return """
                 {"id": %s, "terms": {"startDate": "%s", "endDate": "%s", "noticePeriodDays": 30,
                  "monthlyRent": {"amount": "27000", "currency": "INR"},
-                 "securityDeposit": {"amount": "50000", "currency": "INR"}}}"""
-                .formatted(id == null ? "null" : "\"" + id + "\"", start, start.plusYears(1).minusDays(1));
+                 "securityDeposit": {"amount": "%s", "currency": "INR"}}}"""
+                .formatted(id == null ? "null" : "\"" + id + "\"", start, start.plusYears(1).minusDays(1), deposit);
     }
 
     /** The day after the end of {@link #pastTerms()}. */
@@ -77,6 +81,80 @@ class LeaseRenewalApiTest extends LeaseApiFixture {
         assertThat(refund.status()).as(refund.body()).isEqualTo(409);
         assertThat(refund.json().path("type").asString())
                 .isEqualTo("https://alter8.io/problems/deposit-carried-over");
+    }
+
+    /** Renewed with {@code deposit}, agreed, signed and put into force; answers the renewal's id. */
+    String renewedInForce(String lease, String deposit) {
+        UUID next = UUID.randomUUID();
+        Response renewed = owner.post("/api/leases/" + lease + "/renewal", renewal(next, afterEnd(), deposit));
+        assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
+        assertThat(stored(lease, "LeaseRenewed", "depositHeld.amount")).containsExactly("50000.00");
+        approvedAndSigned(next.toString(), tenant);
+        ok(owner.post("/api/leases/" + next + "/activation", null));
+        assertThat(eventTypes(next.toString())).contains("LeaseActivated");
+        return next.toString();
+    }
+
+    /** The deposit the erasure's money rules count as still held on a lease ({@code lease_money}). */
+    String depositHeld(String lease) {
+        return jdbc.queryForObject("SELECT coalesce(sum(amount), 0)::text FROM lease_money "
+                                           + "WHERE lease_id = ? AND kind = 'deposit'", String.class,
+                                   UUID.fromString(lease));
+    }
+
+    @Test
+    void aRenewalAskingAHigherDepositCarriesTheOldOneOverAndHoldsTheTopUpOnce() {
+        String lease = leaseInForce();
+
+        String next = renewedInForce(lease, "60000");
+
+        assertThat(stored(next, "SecurityDepositCarriedOver", "amount.amount")).containsExactly("50000.00");
+        assertThat(stored(next, "SecurityDepositHeld", "amount.amount")).containsExactly("10000.00");
+        assertThat(stored(next, "SecurityDepositRefunded", "amount.amount")).isEmpty();
+        assertThat(depositHeld(next)).isEqualTo("60000.00");
+        assertThat(depositHeld(lease)).as("passed on, nothing left").isEqualTo("0.00");
+    }
+
+    @Test
+    void aRenewalAskingALowerDepositRefundsTheDifferenceAndTheRestIsSettledAtItsEnd() {
+        String lease = leaseInForce();
+
+        String next = renewedInForce(lease, "20000");
+
+        assertThat(stored(next, "SecurityDepositCarriedOver", "amount.amount")).containsExactly("50000.00");
+        assertThat(stored(next, "SecurityDepositRefunded", "amount.amount")).containsExactly("30000.00");
+        assertThat(stored(next, "SecurityDepositRefunded", "reference"))
+                .containsExactly("lower deposit on renewal of lease " + lease);
+        assertThat(eventTypes(next)).doesNotContain("SecurityDepositHeld");
+        assertThat(depositHeld(next)).isEqualTo("20000.00");
+
+        // Settled at its end as any deposit: never more than the 20000 still held.
+        assessment.assess(new LeaseId(UUID.fromString(next)), afterEnd().plusYears(1));
+        assertThat(eventTypes(next)).contains("LeaseExpired");
+        Response tooMuch = owner.post("/api/leases/" + next + "/deposit/deductions",
+                                      "{\"amount\": {\"amount\": \"20000.01\", \"currency\": \"INR\"}, "
+                                              + "\"reason\": \"paint\"}");
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(409);
+        assertThat(tooMuch.json().path("type").asString())
+                .isEqualTo("https://alter8.io/problems/deduction-too-high");
+        ok(owner.post("/api/leases/" + next + "/deposit/refund", "{\"reference\": \"NEFT 3\"}"));
+        assertThat(stored(next, "SecurityDepositRefunded", "amount.amount")).containsExactly("30000.00", "20000.00");
+        assertThat(depositHeld(next)).isEqualTo("0.00");
+    }
+
+    @Test
+    void aRenewalsDepositAboveTwelveMonthsRentIs409AndANegativeOne400() {
+        String lease = leaseInForce();
+
+        Response tooHigh = owner.post("/api/leases/" + lease + "/renewal", renewal(null, afterEnd(), "324000.01"));
+        assertThat(tooHigh.status()).as(tooHigh.body()).isEqualTo(409);
+        assertThat(tooHigh.contentType()).hasValue("application/problem+json");
+        assertThat(tooHigh.json().path("type").asString()).isEqualTo("https://alter8.io/problems/deposit-too-high");
+        Response negative = owner.post("/api/leases/" + lease + "/renewal", renewal(null, afterEnd(), "-1"));
+        assertThat(negative.status()).as(negative.body()).isEqualTo(400);
+        assertThat(negative.fieldErrors()).extracting(e -> e.substring(0, e.indexOf(':')))
+                                          .contains("terms.securityDeposit.amount");
+        assertThat(eventTypes(lease)).doesNotContain("LeaseRenewed");
     }
 
     @Test

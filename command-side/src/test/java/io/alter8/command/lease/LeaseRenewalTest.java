@@ -1,6 +1,7 @@
 package io.alter8.command.lease;
 
 import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.Money;
 import io.alter8.api.lease.ActivateLease;
 import io.alter8.api.lease.AgreementType;
 import io.alter8.api.lease.DeductFromDeposit;
@@ -9,8 +10,10 @@ import io.alter8.api.lease.LeaseRenewalWithdrawn;
 import io.alter8.api.lease.RefundDeposit;
 import io.alter8.api.lease.SecurityDepositCarriedOver;
 import io.alter8.api.lease.SecurityDepositHeld;
+import io.alter8.api.lease.SecurityDepositRefunded;
 import io.alter8.api.lease.ConfirmLeaseActivation;
 import io.alter8.api.lease.EndLeaseTerm;
+import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseApproved;
@@ -97,9 +100,10 @@ class LeaseRenewalTest {
                               null, null);
     }
 
+    /** The lease of {@link #given} renewed: it holds its deposit of 40000, which passes to the renewal. */
     static LeaseRenewed renewed(LeaseId renewal, LeaseTerms terms, boolean automatic) {
         return new LeaseRenewed(ID, PROPERTY, UNIT, renewal, OWNER, AGENT, MANAGER, List.of(TENANT), TENANT, terms,
-                                automatic, automatic ? null : OWNER);
+                                automatic, automatic ? null : OWNER, inr("40000"));
     }
 
     @Test
@@ -206,7 +210,7 @@ class LeaseRenewalTest {
     void aManualRenewalOpensAsAProposalOfTheSameTenantsNamingTheLeaseItRenews() {
         LeaseTerms terms = renewalTerms(END.plusDays(1));
         LeaseProposed opened = new LeaseProposed(RENEWAL, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT),
-                                                 TENANT, terms, OWNER, ID);
+                                                 TENANT, terms, OWNER, ID, inr("40000"));
         fixture.givenCurrentTime(NOW)
                .when(new OpenRenewal(RENEWAL, renewed(RENEWAL, terms, false)))
                .expectEvents(opened);
@@ -222,7 +226,7 @@ class LeaseRenewalTest {
         fixture.givenCurrentTime(NOW)
                .when(new OpenRenewal(AUTOMATIC, renewed(AUTOMATIC, terms, true)))
                .expectEvents(new LeaseProposed(AUTOMATIC, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT),
-                                               TENANT, terms, OWNER, ID),
+                                               TENANT, terms, OWNER, ID, inr("40000")),
                              new LeaseActivationRequested(AUTOMATIC, PROPERTY, UNIT, List.of(TENANT), OWNER, ID));
     }
 
@@ -231,7 +235,7 @@ class LeaseRenewalTest {
         LeaseTerms terms = renewalTerms(END.plusDays(1));
         fixture.givenCurrentTime(NOW)
                .andGiven(new LeaseProposed(RENEWAL, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT), TENANT,
-                                           terms, OWNER, ID),
+                                           terms, OWNER, ID, inr("40000")),
                          new LeaseApproved(RENEWAL, PROPERTY, UNIT, LeaseParty.TENANT, TENANT,
                                            LeaseApprovalStatus.TENANT_APPROVED, LeaseStatus.PENDING_APPROVAL),
                          new LeaseApproved(RENEWAL, PROPERTY, UNIT, LeaseParty.OWNER, OWNER,
@@ -242,10 +246,14 @@ class LeaseRenewalTest {
                .expectEvents(new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), OWNER, ID));
     }
 
-    /** The renewal by hand of {@link #given}, opened as a proposal. */
+    /** The renewal by hand of {@link #given}, opened as a proposal, carrying over its deposit of 40000. */
     static LeaseProposed renewalProposed() {
-        return new LeaseProposed(RENEWAL, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT), TENANT,
-                                 renewalTerms(END.plusDays(1)), OWNER, ID);
+        return renewalProposed(renewalTerms(END.plusDays(1)), inr("40000"));
+    }
+
+    static LeaseProposed renewalProposed(LeaseTerms terms, Money carried) {
+        return new LeaseProposed(RENEWAL, PROPERTY, UNIT, OWNER, AGENT, MANAGER, List.of(TENANT), TENANT, terms, OWNER,
+                                 ID, carried);
     }
 
     @Test
@@ -292,17 +300,6 @@ class LeaseRenewalTest {
     }
 
     @Test
-    void aRenewalInForceCarriesTheDepositOverInsteadOfHoldingASecondOne() {
-        fixture.givenCurrentTime(NOW)
-               .andGiven(renewalProposed(),
-                         new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), OWNER, ID))
-               .when(new ConfirmLeaseActivation(RENEWAL))
-               .expectEventsMatching(Matchers.payloadsMatching(Matchers.<List<?>>predicate(
-                       events -> events.contains(new SecurityDepositCarriedOver(RENEWAL, ID, inr("40000")))
-                               && events.stream().noneMatch(SecurityDepositHeld.class::isInstance))));
-    }
-
-    @Test
     void theRenewedLeaseNoLongerSettlesTheDepositItsRenewalCarries() {
         LeaseRenewed renewed = renewed(RENEWAL, renewalTerms(END.plusDays(1)), false);
         given(renewed).when(new DeductFromDeposit(ID, inr("1000"), "paint", as(OWNER, Role.OWNER), null))
@@ -315,17 +312,125 @@ class LeaseRenewalTest {
                       .expectException(DomainRuleViolation.class);
     }
 
+    /** {@link #renewalTerms} with another deposit. */
+    static LeaseTerms withDeposit(LeaseTerms t, String deposit) {
+        return new LeaseTerms(t.startDate(), t.endDate(), t.noticePeriodDays(), t.renewalOption(), t.autoRenewal(),
+                              t.monthlyRent(), inr(deposit), t.maintenanceCharge(), t.brokerageAmount(),
+                              t.annualRentIncreasePercent(), t.nextRentReviewDate(), t.agreementType(),
+                              t.specialTerms(), t.rentDueDay(), t.lateFee());
+    }
+
     @Test
-    void aRenewalByHandKeepsTheLeasesDeposit() {
-        LeaseTerms other = renewalTerms(END.plusDays(1));
-        LeaseTerms higher = new LeaseTerms(other.startDate(), other.endDate(), other.noticePeriodDays(),
-                                           other.renewalOption(), other.autoRenewal(), other.monthlyRent(),
-                                           inr("45000"), other.maintenanceCharge(), other.brokerageAmount(),
-                                           other.annualRentIncreasePercent(), null, other.agreementType(),
-                                           other.specialTerms(), null, null);
+    void aRenewalByHandMayAskAnotherDepositAndNamesTheOneItWillCarryOver() {
+        LeaseTerms higher = withDeposit(renewalTerms(END.plusDays(1)), "45000");
         given().when(new RenewLease(ID, RENEWAL, higher, as(OWNER, Role.OWNER), null))
+               .expectEvents(renewed(RENEWAL, higher, false));
+        LeaseTerms lower = withDeposit(renewalTerms(END.plusDays(1)), "30000");
+        given().when(new RenewLease(ID, RENEWAL, lower, as(MANAGER, Role.PROPERTY_MANAGER), null))
+               .expectEvents(new LeaseRenewed(ID, PROPERTY, UNIT, RENEWAL, OWNER, AGENT, MANAGER, List.of(TENANT),
+                                              TENANT, lower, false, MANAGER, inr("40000")));
+    }
+
+    @Test
+    void aRenewalsDepositIsAtMostTwelveMonthsRentAndNeverNegative() {
+        // 22000 a month: at most 264000.
+        given().when(new RenewLease(ID, RENEWAL, withDeposit(renewalTerms(END.plusDays(1)), "264000.01"),
+                                    as(OWNER, Role.OWNER), null))
                .expectNoEvents()
                .expectException(DomainRuleViolation.class)
-               .expectExceptionMessage("a renewal carries the lease's deposit over, 40000.00 INR");
+               .expectExceptionMessage("the security deposit is at most 12 months' rent");
+        given().when(new RenewLease(ID, RENEWAL, withDeposit(renewalTerms(END.plusDays(1)), "-1"),
+                                    as(OWNER, Role.OWNER), null))
+               .expectNoEvents()
+               .expectException(DomainRuleViolation.class)
+               .expectExceptionMessage("securityDeposit cannot be negative");
+    }
+
+    /**
+     * The renewal of {@link #renewalProposed(LeaseTerms, Money)}, asked into force, is confirmed: its deposit events
+     * are {@code expected}, in order.
+     */
+    void confirmedWithDepositEvents(LeaseTerms terms, Money carried, Object... expected) {
+        fixture.givenCurrentTime(NOW)
+               .andGiven(renewalProposed(terms, carried),
+                         new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), MANAGER, ID))
+               .when(new ConfirmLeaseActivation(RENEWAL))
+               .expectEventsMatching(Matchers.payloadsMatching(Matchers.<List<?>>predicate(
+                       events -> events.stream().filter(e -> e.getClass().getSimpleName().startsWith("SecurityDeposit"))
+                                       .toList().equals(List.of(expected)))));
+    }
+
+    @Test
+    void aRenewalAskingAHigherDepositCarriesTheOldOneOverAndHoldsTheTopUpOnce() {
+        confirmedWithDepositEvents(withDeposit(renewalTerms(END.plusDays(1)), "45000"), inr("40000"),
+                                   new SecurityDepositCarriedOver(RENEWAL, ID, inr("40000")),
+                                   new SecurityDepositHeld(RENEWAL, inr("5000")));
+    }
+
+    @Test
+    void aRenewalAskingALowerDepositRefundsTheDifferenceAndHoldsTheRest() {
+        confirmedWithDepositEvents(withDeposit(renewalTerms(END.plusDays(1)), "30000"), inr("40000"),
+                                   new SecurityDepositCarriedOver(RENEWAL, ID, inr("40000")),
+                                   new SecurityDepositRefunded(RENEWAL, inr("10000"),
+                                                               "lower deposit on renewal of lease " + ID, MANAGER));
+    }
+
+    @Test
+    void aRenewalInForceKeepingTheDepositCarriesItOverInsteadOfHoldingASecondOne() {
+        confirmedWithDepositEvents(renewalTerms(END.plusDays(1)), inr("40000"),
+                                   new SecurityDepositCarriedOver(RENEWAL, ID, inr("40000")));
+    }
+
+    @Test
+    void aRenewalStoredBeforeDepositsCouldChangeCarriesItsOwnTermsDepositOver() {
+        confirmedWithDepositEvents(renewalTerms(END.plusDays(1)), null,
+                                   new SecurityDepositCarriedOver(RENEWAL, ID, inr("40000")));
+    }
+
+    /** The renewal asking {@code deposit}, in force with these deposit events, then terminated: settled as any. */
+    TestExecutor<Lease> renewalEnded(String deposit, Object... depositEvents) {
+        LeaseTerms terms = withDeposit(renewalTerms(END.plusDays(1)), deposit);
+        return fixture.givenCurrentTime(NOW)
+                      .andGiven(renewalProposed(terms, inr("40000")),
+                                new LeaseActivationRequested(RENEWAL, PROPERTY, UNIT, List.of(TENANT), MANAGER, ID),
+                                new LeaseActivated(RENEWAL, PROPERTY, UNIT, List.of(TENANT), MANAGER),
+                                new SecurityDepositCarriedOver(RENEWAL, ID, inr("40000")))
+                      .andGiven(depositEvents)
+                      .andGiven(new LeaseTerminated(RENEWAL, PROPERTY, UNIT, TODAY, null, null, null, OWNER));
+    }
+
+    TestExecutor<Lease> lowerRenewalEnded() {
+        return renewalEnded("30000", new SecurityDepositRefunded(RENEWAL, inr("10000"),
+                                                                  "lower deposit on renewal of lease " + ID, MANAGER));
+    }
+
+    @Test
+    void afterATopUpTheWholeDepositIsSettledAtTheEnd() {
+        TestExecutor<Lease> ended = renewalEnded("45000", new SecurityDepositHeld(RENEWAL, inr("5000")));
+        ended.when(new DeductFromDeposit(RENEWAL, inr("45000.01"), "paint", as(OWNER, Role.OWNER), null))
+             .expectNoEvents()
+             .expectException(DomainRuleViolation.class)
+             .expectExceptionMessage("at most 45000.00 INR of the deposit is still held");
+        renewalEnded("45000", new SecurityDepositHeld(RENEWAL, inr("5000")))
+                .when(new RefundDeposit(RENEWAL, "NEFT 8", as(OWNER, Role.OWNER), null))
+                .expectEvents(new SecurityDepositRefunded(RENEWAL, inr("45000"), "NEFT 8", OWNER));
+    }
+
+    @Test
+    void afterTheDifferenceWasRefundedOnlyTheRestIsDeductedOrRefundedAtTheEnd() {
+        lowerRenewalEnded()
+                .when(new DeductFromDeposit(RENEWAL, inr("30000.01"), "paint", as(OWNER, Role.OWNER), null))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("at most 30000.00 INR of the deposit is still held");
+        lowerRenewalEnded()
+                .when(new RefundDeposit(RENEWAL, "NEFT 9", as(OWNER, Role.OWNER), null))
+                .expectEvents(new SecurityDepositRefunded(RENEWAL, inr("30000"), "NEFT 9", OWNER));
+        lowerRenewalEnded()
+                .andGiven(new SecurityDepositRefunded(RENEWAL, inr("30000"), "NEFT 9", OWNER))
+                .when(new DeductFromDeposit(RENEWAL, inr("1"), "paint", as(OWNER, Role.OWNER), null))
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("the deposit was refunded");
     }
 }

@@ -11,6 +11,7 @@ import io.alter8.api.lease.LateFeeWaived;
 import io.alter8.api.lease.PaymentMethod;
 import io.alter8.api.lease.PaymentRecorded;
 import io.alter8.api.lease.RentChargeScheduled;
+import io.alter8.api.notification.NotificationIssued;
 import io.alter8.api.subscription.PaymentFrequency;
 import io.alter8.api.subscription.SubscriptionCancelled;
 import io.alter8.api.subscription.SubscriptionEnded;
@@ -126,6 +127,25 @@ class NotificationRulesTest {
         manager = TestUsers.register(api, "property_manager", PASSWORD);
         // The rules learn each user's language from their registration.
         await().atMost(PATIENCE).until(() -> recipientKnown(owner) && recipientKnown(tenant) && recipientKnown(manager));
+    }
+
+    /**
+     * The e-mail greets the owner by name; the in-app copy, an event kept for good that an erasure cannot shred, holds
+     * no name: its greeting is left for the inbox to fill when read.
+     */
+    @Test
+    void theInAppNotificationCarriesNoNameWhileTheEmailGreetsByIt() {
+        events.publish(proposed(LeaseId.random(), tenant, LocalDate.now().plusYears(1)));
+
+        assertThat(mailTo(owner).body()).startsWith("Hello Asha, a tenant applied");
+        await().atMost(PATIENCE).until(() -> inAppEvents(owner) > 0);
+        List<String> stored = jdbc.queryForList("""
+                SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
+                WHERE payload_type = 'io.alter8.api.notification.NotificationIssued'
+                  AND convert_from(payload, 'UTF8') LIKE ?""", String.class, "%" + owner.id() + "%");
+        assertThat(stored).isNotEmpty().allSatisfy(payload -> assertThat(payload)
+                .doesNotContain("Asha")
+                .contains("Hello " + NotificationIssued.FIRST_NAME + ", a tenant applied"));
     }
 
     @Test

@@ -25,12 +25,16 @@ class PersonalDataConfiguration {
 
     /** Wrapped: a second bean of the event store pool's type (JDBC store only) would make its injection ambiguous. */
     @Bean
-    DataKeyConnections dataKeyConnections(EventStoreProperties properties) {
-        return new DataKeyConnections(new EventStoreConfiguration.EventStoreConnections(properties, "data-keys", 2));
+    CommandSideConnections commandSideConnections(EventStoreProperties properties) {
+        return new CommandSideConnections(new EventStoreConfiguration.EventStoreConnections(properties, "command-side",
+                                                                                            2));
     }
 
-    /** The pool to the key table, closed with the context. */
-    record DataKeyConnections(EventStoreConfiguration.EventStoreConnections connections) implements AutoCloseable {
+    /**
+     * The read-only pool to the command side's tables this side reads besides the events: the data keys, and the
+     * platform's clock on the local stack ({@link PlatformClockConfiguration}). Closed with the context.
+     */
+    record CommandSideConnections(EventStoreConfiguration.EventStoreConnections connections) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -39,7 +43,7 @@ class PersonalDataConfiguration {
     }
 
     @Bean
-    PersonalDataReader personalDataReader(DataKeyConnections keys, Environment environment,
+    PersonalDataReader personalDataReader(CommandSideConnections keys, Environment environment,
                                           @Value("${alter8.privacy.master-key:}") String masterKey) {
         MasterKey master = MasterKey.of(masterKey, environment.acceptsProfiles(Profiles.of("prod")));
         return new PersonalDataCipher(new JdbcDataKeys(new JdbcTemplate(keys.connections().dataSource())), master);

@@ -45,7 +45,7 @@ class RentAccountQueries {
     private static final Set<String> DEPOSIT_IN = Set.of("held", "carried_over");
 
     private final JdbcTemplate jdbc;
-    /** The query side's today: the system clock in UTC, as the command side's outside the local stack. */
+    /** Today on the platform's clock, which the command side's assessment reads (moved on the local stack). */
     private final Clock clock;
 
     RentAccountQueries(JdbcTemplate jdbc, Clock clock) {

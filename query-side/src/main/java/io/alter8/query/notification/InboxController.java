@@ -1,6 +1,7 @@
 package io.alter8.query.notification;
 
 import io.alter8.api.common.PageView;
+import io.alter8.api.notification.NotificationIssued;
 import io.alter8.query.web.ReadModel;
 import io.alter8.web.ApiException;
 import io.alter8.web.Paging;
@@ -16,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -48,11 +51,13 @@ class InboxController {
 
     private final MongoTemplate mongo;
     private final UnreadCounts counts;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    InboxController(MongoTemplate mongo, UnreadCounts counts, Clock clock) {
+    InboxController(MongoTemplate mongo, UnreadCounts counts, JdbcTemplate jdbc, Clock clock) {
         this.mongo = mongo;
         this.counts = counts;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -85,8 +90,9 @@ class InboxController {
         Query query = new Query(counts.visible(me))
                 .with(Sort.by(Sort.Order.asc("isRead"), Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
                 .skip(paging.offset()).limit(paging.size());
+        String firstName = firstName(me);
         List<InboxNotificationView> items = mongo.find(query, Document.class, UnreadCounts.COLLECTION).stream()
-                                                 .map(InboxController::view).toList();
+                                                 .map(d -> view(d, firstName)).toList();
         return new PageView<>(items, paging.page(), paging.size(), Paging.total(
                 items.size(), paging.page(), paging.size(),
                 () -> mongo.count(new Query(counts.visible(me)), UnreadCounts.COLLECTION)));
@@ -145,12 +151,23 @@ class InboxController {
         users.forEach(u -> counts.recount(UUID.fromString(u)));
     }
 
-    private static InboxNotificationView view(Document d) {
+    /**
+     * The caller's first name as the user directory has it now, to greet them with: notifications leave it open
+     * ({@link NotificationIssued#FIRST_NAME}), so an erasure, which clears the directory's, takes it out of the inbox.
+     */
+    private String firstName(UUID me) {
+        return jdbc.query("SELECT first_name FROM user_directory WHERE id = ?", (rs, n) -> rs.getString(1), me)
+                   .stream().filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static InboxNotificationView view(Document d, String firstName) {
         List<NotificationActionView> actions = d.getList("actions", Document.class, List.of()).stream()
                 .map(a -> new NotificationActionView(a.getString("label"), a.getString("url"), a.getString("type")))
                 .toList();
         return new InboxNotificationView(UUID.fromString(d.getString("_id")), d.getString("type"),
-                                         d.getString("priority"), d.getString("title"), d.getString("message"),
+                                         d.getString("priority"),
+                                         NotificationIssued.greeting(d.getString("title"), firstName),
+                                         NotificationIssued.greeting(d.getString("message"), firstName),
                                          d.getString("referenceType"), d.getString("referenceId"), actions,
                                          Boolean.TRUE.equals(d.getBoolean("isRead")), instant(d.getDate("readAt")),
                                          instant(d.getDate("createdAt")), instant(d.getDate("expiresAt")),

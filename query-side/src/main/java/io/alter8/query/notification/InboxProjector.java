@@ -2,6 +2,7 @@ package io.alter8.query.notification;
 
 import io.alter8.api.notification.NotificationChannelUpdated;
 import io.alter8.api.notification.NotificationIssued;
+import io.alter8.api.user.UserErased;
 import io.alter8.query.processing.AfterBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The in-app inbox, MongoDB collection {@code notifications} (the management model's shape): one document per
@@ -44,6 +47,8 @@ class InboxProjector {
     static final String PROCESSING_GROUP = "inbox";
     static final Set<String> CHANNELS = Set.of("email", "sms", "whatsapp");
     static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
+    /** Where notifications issued before greetings left the name open kept it. */
+    private static final String NAMED = "personalizationData.firstName";
 
     private final MongoTemplate mongo;
     private final UnreadCounts counts;
@@ -94,7 +99,8 @@ class InboxProjector {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("kind", "notification");
         message.put("id", event.notificationId().toString());
-        message.put("title", event.title());
+        // greeted without the name: the live message passes through Redis, and the inbox fills the name in on reading
+        message.put("title", NotificationIssued.greeting(event.title(), null));
         boolean live = !replay.isReplay();
         // Counted once per user per batch, after the batch: a count per event made a burst of notifications to one
         // user cost the square of its size (each count reads the user's whole inbox).
@@ -130,6 +136,34 @@ class InboxProjector {
                           new Update().set(channel + "status", event.status())
                                       .set(channel + event.status() + "At", Date.from(event.at())),
                           UnreadCounts.COLLECTION);
+    }
+
+    /**
+     * Notifications issued before greetings left the name open carry the first name in their text and data: on the
+     * user's erasure it leaves them, the greeting opened again as in newer ones (the inbox greets an erased user
+     * without a name). A replay re-inserts only missing documents, with the name, and meets this event after them.
+     */
+    @EventHandler
+    void on(UserErased event) {
+        String userId = event.userId().value().toString();
+        Query named = Query.query(Criteria.where("userId").is(userId).and(NAMED).exists(true));
+        for (Document notification : mongo.find(named, Document.class, UnreadCounts.COLLECTION)) {
+            String name = notification.get("personalizationData", Document.class).getString("firstName");
+            Update update = new Update().unset(NAMED);
+            if (name != null && !name.isBlank()) {
+                update.set("title", unnamed(notification.getString("title"), name))
+                      .set("message", unnamed(notification.getString("message"), name));
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(notification.get("_id"))), update,
+                              UnreadCounts.COLLECTION);
+        }
+    }
+
+    /** The greeting opening {@code text} ("Hello Asha, …", "नमस्ते Asha, …") with the name left open again. */
+    static String unnamed(String text, String name) {
+        return text == null ? null
+                : text.replaceFirst("^(\\S+ )" + Pattern.quote(name) + ",",
+                                    "$1" + Matcher.quoteReplacement(NotificationIssued.FIRST_NAME) + ",");
     }
 
     /**

@@ -145,14 +145,16 @@ class LeaseProjectorTest {
         LeaseProposed renewalProposed = new LeaseProposed(renewal, proposed.propertyId(), proposed.unitId(),
                                                           proposed.ownerId(), null, null, proposed.tenants(),
                                                           proposed.primaryTenant(), proposed.terms(),
-                                                          new UserId(owner), new LeaseId(lease.id));
+                                                          new UserId(owner), new LeaseId(lease.id),
+                                                          proposed.terms().securityDeposit());
         Runnable events = () -> tx.executeWithoutResult(s -> {
             projector.on(proposed, 0, at(0));
             projector.on(lease.activated(owner, asha), 1, at(1));
             projector.on(new LeaseAgreementRecorded(new LeaseId(lease.id), DocumentId.random(), 3), 2, at(2));
             projector.on(new LeaseRenewed(new LeaseId(lease.id), proposed.propertyId(), proposed.unitId(), renewal,
                                           proposed.ownerId(), null, null, proposed.tenants(), proposed.primaryTenant(),
-                                          proposed.terms(), false, new UserId(owner)), 3, at(3));
+                                          proposed.terms(), false, new UserId(owner),
+                                          proposed.terms().securityDeposit()), 3, at(3));
             projector.on(renewalProposed, 0, at(3));
             projector.on(new LeaseRenewalWithdrawn(renewal, new LeaseId(lease.id), proposed.propertyId(),
                                                    proposed.unitId(), LocalDate.of(2027, 12, 2)), 1, at(4));

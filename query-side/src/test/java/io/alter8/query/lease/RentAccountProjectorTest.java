@@ -208,6 +208,39 @@ class RentAccountProjectorTest {
                 .as("no money moved").isZero();
     }
 
+    /**
+     * A renewal that asks more than it carried over holds the top-up, and one that asks less refunds the difference:
+     * each on the renewal's ledger once, as money that moved, and the deposit held is what its terms ask.
+     */
+    @Test
+    void aRenewalWithAnotherDepositHoldsTheTopUpOrRefundsTheDifferenceOnItsLedgerOnce() {
+        LeaseId higher = LeaseId.random();
+        LeaseId lower = LeaseId.random();
+        Runnable events = () -> tx.executeWithoutResult(s -> {
+            projector.on(new SecurityDepositCarriedOver(higher, lease, inr("40000")), 5, T0);
+            projector.on(new SecurityDepositHeld(higher, inr("5000")), 6, T0);
+            projector.on(new SecurityDepositCarriedOver(lower, lease, inr("40000")), 5, T0);
+            projector.on(new SecurityDepositRefunded(lower, inr("10000"), "lower deposit on renewal", tenant), 6,
+                         T0);
+        });
+        events.run();
+        events.run();
+
+        RentLedgerView toppedUp = queries.handle(new FindRentLedger(higher, "INR"));
+        assertThat(toppedUp.depositHeld()).isEqualTo(inr("45000"));
+        assertThat(toppedUp.deposit()).extracting(e -> e.kind() + " " + e.amount().amount())
+                                      .containsExactly("carried_over 40000.00", "held 5000.00");
+        RentLedgerView returned = queries.handle(new FindRentLedger(lower, "INR"));
+        assertThat(returned.depositHeld()).isEqualTo(inr("30000"));
+        assertThat(returned.deposit()).extracting(e -> e.kind() + " " + e.amount().amount() + " " + e.reason())
+                                      .containsExactly("carried_over 40000.00 from lease " + lease,
+                                                       "refunded 10000.00 lower deposit on renewal");
+        assertThat(jdbc.queryForList("SELECT kind || ' ' || amount FROM lease_transaction WHERE lease_id IN (?, ?) "
+                                             + "ORDER BY kind", String.class, higher.value(), lower.value()))
+                .as("the money that moved, once each")
+                .containsExactly("deposit_held 5000.00", "deposit_refunded 10000.00");
+    }
+
     @Test
     void anOlderEventDeliveredLateChangesNothingAndOpenChargesShowTheirStatus() {
         List<Object> events = List.of(charge(0, "20000", "0"), charge(1, "20000", "0"),

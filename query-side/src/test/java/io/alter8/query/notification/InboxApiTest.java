@@ -4,16 +4,23 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.notification.NotificationAction;
 import io.alter8.api.notification.NotificationChannelUpdated;
 import io.alter8.api.notification.NotificationIssued;
+import io.alter8.api.user.Role;
+import io.alter8.api.user.UserErased;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.query.EventStoreFixture;
 import io.alter8.query.QuerySideTest;
 import io.alter8.query.Rebuilds;
+import io.alter8.query.user.UserTestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
@@ -40,6 +47,8 @@ class InboxApiTest {
     int port;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    MongoTemplate mongo;
     EventStoreFixture store = EventStoreFixture.shared();
     UUID user;
     ApiClient me;
@@ -171,6 +180,53 @@ class InboxApiTest {
         assertThat(redis.opsForValue().get("notifications:count:" + user)).isEqualTo("1");
         assertThat(me.get("/api/notifications").json().path("items").get(1).path("isRead").asBoolean()).isTrue();
         assertThat(me.get("/api/notifications").json().path("total").asLong()).isEqualTo(2);
+    }
+
+    /**
+     * The inbox greets its reader by the first name the user directory has now: notifications leave it open, and ones
+     * issued before they did have it taken out when the user is erased. Either way an erased user's inbox, which they
+     * can no longer read, holds their name nowhere.
+     */
+    @Test
+    void theGreetingIsTheReadersNameWhenReadAndAfterAnErasureNobodysEvenInOlderNotifications() {
+        store.append("UserAccount", user, 0, UserTestEvents.registered(user, "Asha", "Rao", Role.TENANT));
+        UUID open = UUID.randomUUID();
+        store.append("Notification", UUID.randomUUID(), 0, new NotificationIssued(
+                open, new UserId(user), "lease_activated", "medium", "Your lease is now active",
+                "Hello " + NotificationIssued.FIRST_NAME + ", your lease is in force until 2027-12-31.", "lease", "1",
+                List.of(), "lease_activated", 1, "en", Map.of("endDate", "2027-12-31"), null));
+        UUID older = UUID.randomUUID();
+        store.append("Notification", UUID.randomUUID(), 0, new NotificationIssued(
+                older, new UserId(user), "lease_activated", "medium", "Your lease is now active",
+                "Hello Asha, your lease is in force until 2026-12-31.", "lease", "2", List.of(), "lease_activated", 1,
+                "en", Map.of("endDate", "2026-12-31", "firstName", "Asha"), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count() == 2 && me.get("/api/notifications").body()
+                .contains("Hello Asha, your lease is in force until 2027-12-31."));
+        assertThat(messages()).containsExactlyInAnyOrder("Hello Asha, your lease is in force until 2027-12-31.",
+                                                         "Hello Asha, your lease is in force until 2026-12-31.");
+
+        store.append("UserAccount", user, 1, new UserErased(new UserId(user), "the user's request", true,
+                                                           UserId.random()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored().stream().noneMatch(
+                d -> d.toJson().contains("Asha")));
+        assertThat(stored()).extracting(d -> d.getString("message")).containsExactlyInAnyOrder(
+                "Hello " + NotificationIssued.FIRST_NAME + ", your lease is in force until 2027-12-31.",
+                "Hello " + NotificationIssued.FIRST_NAME + ", your lease is in force until 2026-12-31.");
+        assertThat(NotificationIssued.greeting("Hello " + NotificationIssued.FIRST_NAME + ", your lease", null))
+                .as("as the inbox greets a user without a name").isEqualTo("Hello there, your lease");
+    }
+
+    /** The user's notifications as stored in MongoDB. */
+    private List<Document> stored() {
+        return mongo.find(Query.query(Criteria.where("userId").is(user.toString())), Document.class,
+                          UnreadCounts.COLLECTION);
+    }
+
+    private List<String> messages() {
+        List<String> messages = new ArrayList<>();
+        me.get("/api/notifications").json().path("items").forEach(n -> messages.add(n.path("message").asString()));
+        return messages;
     }
 
     private UUID issue(UUID to, String title, Instant expiresAt) {

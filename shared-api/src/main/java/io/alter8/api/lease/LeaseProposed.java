@@ -2,6 +2,7 @@ package io.alter8.api.lease;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.alter8.api.common.LeaseId;
+import io.alter8.api.common.Money;
 import io.alter8.api.common.PropertyId;
 import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
@@ -12,7 +13,9 @@ import java.util.List;
 /**
  * A lease was proposed: who is party to it (owner, agent and manager as the property had them), which unit, on what
  * terms. When {@code proposedBy} is one of the tenants, the proposal is that tenant's application. {@code renewedFrom}:
- * the lease this one renews (null for any other).
+ * the lease this one renews (null for any other), and {@code renewedDeposit} the deposit that lease holds, which this
+ * one carries over when it goes into force (null for any other, and in renewals stored before a renewal could change
+ * the deposit: then its own terms' deposit, the same).
  */
 @Revision("1")
 public record LeaseProposed(LeaseId leaseId,
@@ -25,7 +28,8 @@ public record LeaseProposed(LeaseId leaseId,
                             UserId primaryTenant,
                             LeaseTerms terms,
                             UserId proposedBy,
-                            LeaseId renewedFrom) {
+                            LeaseId renewedFrom,
+                            Money renewedDeposit) {
 
     public LeaseProposed {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
@@ -35,7 +39,8 @@ public record LeaseProposed(LeaseId leaseId,
     public LeaseProposed(LeaseId leaseId, PropertyId propertyId, UnitId unitId, UserId ownerId, UserId agentId,
                          UserId managerId, List<UserId> tenants, UserId primaryTenant, LeaseTerms terms,
                          UserId proposedBy) {
-        this(leaseId, propertyId, unitId, ownerId, agentId, managerId, tenants, primaryTenant, terms, proposedBy, null);
+        this(leaseId, propertyId, unitId, ownerId, agentId, managerId, tenants, primaryTenant, terms, proposedBy, null,
+             null);
     }
 
     /** Whether a tenant proposed it: an application to rent. */

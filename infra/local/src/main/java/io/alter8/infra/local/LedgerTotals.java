@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * side's ledger, so that the two can be compared. The sums follow the lease's own rules, not the read model's code:
  * a charge owes its latest scheduled amount plus its late fee (none once waived) unless it was cancelled; a payment
  * counts once whatever its events; what was allocated to the charges in force, taken from what was paid, is the
- * credit; the balance is charged minus paid; the deposit held is held minus deducted minus refunded.
+ * credit; the balance is charged minus paid; the deposit held is held (or carried over, on a renewal) minus
+ * deducted minus refunded. The renewed lease's side of a carry-over is an event of the renewal, which this sum of one
+ * lease's events does not see.
  */
 record LedgerTotals(BigDecimal charged, BigDecimal paid, BigDecimal credit, BigDecimal balance,
                     BigDecimal depositHeld, int charges, int payments) {
@@ -45,7 +47,9 @@ record LedgerTotals(BigDecimal charged, BigDecimal paid, BigDecimal credit, BigD
                 case "ChargeOverpaid" -> charges.computeIfAbsent(number, n -> new Charge()).pay(
                         amount(p.path("amount")).negate());
                 case "PaymentRecorded" -> payments.put(p.path("paymentId").asString(), amount(p.path("amount")));
-                case "SecurityDepositHeld" -> deposit = deposit.add(amount(p.path("amount")));
+                // A renewal's events carry the deposit over to it, then hold a top-up or refund a difference.
+                case "SecurityDepositHeld", "SecurityDepositCarriedOver" ->
+                        deposit = deposit.add(amount(p.path("amount")));
                 case "SecurityDepositDeducted", "SecurityDepositRefunded" ->
                         deposit = deposit.subtract(amount(p.path("amount")));
                 default -> {

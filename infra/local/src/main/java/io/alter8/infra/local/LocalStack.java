@@ -191,6 +191,9 @@ public final class LocalStack implements AutoCloseable {
                         options.embeddedRedis(), options.redisPort(), options.embeddedMongo(), options.mongoPort()));
             }
             Map<String, String> shared = serviceEnvironment();
+            // An admin may move the platform's clock forward (POST /api/admin/clock), to watch late fees appear; the
+            // query side follows the move (what it lists as overdue), so both services get the setting.
+            shared.putIfAbsent("ALTER8_CLOCK_MOVABLE", "true");
 
             Map<String, String> commandEnv = new LinkedHashMap<>(shared);
             commandEnv.put("ALTER8_COMMAND_PORT", Integer.toString(options.commandPort()));
@@ -205,8 +208,6 @@ public final class LocalStack implements AutoCloseable {
             commandEnv.put("SPRING_MAIL_PORT", Integer.toString(postOffice.smtpPort()));
             commandEnv.putIfAbsent("ALTER8_NOTIFICATIONS_SMS_URL", postOffice.webhookUrl("sms"));
             commandEnv.putIfAbsent("ALTER8_NOTIFICATIONS_WHATSAPP_URL", postOffice.webhookUrl("whatsapp"));
-            // An admin may move the platform's clock forward (POST /api/admin/clock), to watch late fees appear.
-            commandEnv.putIfAbsent("ALTER8_CLOCK_MOVABLE", "true");
             if (blank(commandEnv.get(AUDIT_SIGNING_KEY))) {
                 // The key that signs the event log's checkpoints; ./alter8 audit verify reads the public half.
                 KeyPair checkpointKeys = DevKeys.loadOrCreateCheckpointKeys(options.dataDir().resolve("keys"));

@@ -68,6 +68,19 @@ class LedgerTotalsTest {
     }
 
     @Test
+    void aRenewalHoldsTheDepositItCarriedOverWithItsTopUpOrLessTheDifferenceItRefunded() {
+        LedgerTotals toppedUp = LedgerTotals.ofEvents(json("[" + String.join(",",
+                event("SecurityDepositCarriedOver", "{\"amount\": " + money("40000.00") + "}"),
+                event("SecurityDepositHeld", "{\"amount\": " + money("5000.00") + "}")) + "]"));
+        LedgerTotals lowered = LedgerTotals.ofEvents(json("[" + String.join(",",
+                event("SecurityDepositCarriedOver", "{\"amount\": " + money("40000.00") + "}"),
+                event("SecurityDepositRefunded", "{\"amount\": " + money("10000.00") + "}")) + "]"));
+
+        assertThat(toppedUp.depositHeld()).isEqualByComparingTo("45000.00");
+        assertThat(lowered.depositHeld()).isEqualByComparingTo("30000.00");
+    }
+
+    @Test
     void aLedgerWithTheSameTotalsHasNoDifferenceAndOneWithOtherTotalsIsNamedByTotal() {
         LedgerTotals expected = LedgerTotals.ofEvents(json(EVENTS));
         String ledger = """
