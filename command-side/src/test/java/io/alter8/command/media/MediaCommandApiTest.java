@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.imageio.ImageIO;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Property media over HTTP on the embedded stack: uploads with EXIF read, every per-kind limit (none of which leaves
- * a file or an event behind), the smaller versions made in the background from a real JPEG, a corrupt JPEG failing
+ * a file or an event behind), the smaller versions made in the background from a real JPEG (turned upright as its
+ * EXIF orientation says), a corrupt JPEG failing
  * with its reason, a crashed attempt made again without duplicates, visibility on downloads, the primary photo, the
  * display order, reviews and deletion, with 400, 401, 403, 404, 409 and 412.
  */
@@ -180,6 +182,34 @@ class MediaCommandApiTest {
         assertThat(filesOf(id)).as("the upload and one file per size").isEqualTo(4);
         assertThat(mongo.getCollection(FILES).countDocuments(new org.bson.Document("metadata.part", id)
                                                                      .append("metadata.settled", false))).isZero();
+    }
+
+    @Test
+    void aPortraitPhotoStoredSidewaysComesOutUprightInEverySmallerVersion() throws IOException {
+        // As a phone held upright stores it: a landscape frame (red left, blue right) tagged "turn a quarter
+        // clockwise".
+        byte[] sideways = MediaTestFiles.photoStoredTurned(1200, 900, 6);
+        String id = uploaded(owner, form("image", jpeg(sideways)));
+        assertThat(lastPayload("MediaUploaded")).as("its size as seen").contains("\"width\":900")
+                                                .contains("\"height\":1200");
+        processed(1);
+        int[] edges = {200, 800, 1600};
+        String[] sizes = {"thumbnail", "medium", "large"};
+        for (int i = 0; i < sizes.length; i++) {
+            BufferedImage made = image(owner.download(base + "/" + id + "/content?size=" + sizes[i]).body());
+            int width = Math.min(edges[i], 1200) * 3 / 4;
+            assertThat(made.getWidth()).as(sizes[i]).isEqualTo(width);
+            assertThat(made.getHeight()).as(sizes[i]).isEqualTo(Math.min(edges[i], 1200));
+            // Turned upright, the stored left (red) is the top and the stored right (blue) the bottom.
+            Color top = new Color(made.getRGB(width / 2, made.getHeight() / 8));
+            Color bottom = new Color(made.getRGB(width / 2, made.getHeight() * 7 / 8));
+            assertThat(top.getRed()).as(sizes[i] + " top").isGreaterThan(200);
+            assertThat(top.getBlue()).as(sizes[i] + " top").isLessThan(60);
+            assertThat(bottom.getBlue()).as(sizes[i] + " bottom").isGreaterThan(200);
+            assertThat(bottom.getRed()).as(sizes[i] + " bottom").isLessThan(60);
+        }
+        assertThat(owner.download(base + "/" + id + "/content").body()).as("the original as uploaded")
+                                                                      .isEqualTo(sideways);
     }
 
     @Test
