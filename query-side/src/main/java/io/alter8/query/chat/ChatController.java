@@ -236,7 +236,8 @@ class ChatController {
                    produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Delete my message",
                description = "Only its author (403 for other participants). It stays in its place, shown as "
-                       + "deleted. Deleting again changes nothing.")
+                       + "deleted, by whom and when; its text and attachments are removed from the store and from "
+                       + "the participants' live-stream replay. Deleting again changes nothing.")
     ChatMessageView delete(@PathVariable UUID id, @PathVariable UUID messageId) {
         UUID me = CurrentUser.require().id();
         conversations.forParticipant(id, me);
@@ -245,7 +246,7 @@ class ChatController {
         if (!me.toString().equals(message.getString("senderId"))) {
             throw new ApiException(ApiSecurityConfiguration.forbidden());
         }
-        ChatMessageView deleted = view(conversations.delete(message, clock.instant()));
+        ChatMessageView deleted = view(conversations.delete(message, me, clock.instant()));
         presence.touch(me);
         publish(id, "deleted", Map.of("messageId", messageId));
         return deleted;

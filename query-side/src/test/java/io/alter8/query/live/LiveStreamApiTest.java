@@ -37,9 +37,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The live stream through real SSE connections: a lease change and a chat message reach the tenant; a reconnect
- * with Last-Event-ID gets what was missed and nothing earlier; an outsider's stream never carries another
- * conversation; an admin's broadcast reaches whoever is connected; presence lives five minutes and expires; streams
- * are limited per user, hold no servlet thread, and end when the service stops.
+ * with Last-Event-ID gets what was missed and nothing earlier, and never a deleted message's text; an outsider's
+ * stream never carries another conversation; an admin's broadcast reaches whoever is connected; presence lives five
+ * minutes and expires; streams are limited per user, hold no servlet thread, and end when the service stops.
  */
 @QuerySideTest
 class LiveStreamApiTest {
@@ -206,6 +206,40 @@ class LiveStreamApiTest {
         SseClient stale = connect(tenant, "tenant", "1-0");
         await().atMost(WAIT).until(() -> chatTexts(stale).size() >= 3);
         assertThat(stale.named("resync")).hasSize(1);
+    }
+
+    @Test
+    void aDeletedMessageLeavesTheReplayBufferSoAReconnectNeverReplaysItsText() {
+        String conversation = leaseConversation(new LeaseTestEvents(UUID.randomUUID(), UUID.randomUUID(), owner));
+        SseClient first = connect(tenant, "tenant", null);
+        say(conversation, "the safe code is 9713");
+        say(conversation, "see you");
+        await().atMost(WAIT).until(() -> chatTexts(first).contains("see you"));
+        String before = first.named("chat").get(0).id();
+        assertThat(buffered(tenant)).anyMatch(data -> data.contains("9713"));
+        first.close();
+        String secret = as(owner, "owner").get("/api/conversations/" + conversation + "/messages").json()
+                                          .path("items").get(1).path("id").asString();
+
+        Response deleted = as(owner, "owner").delete("/api/conversations/" + conversation + "/messages/" + secret);
+        assertThat(deleted.status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> buffered(tenant).stream().anyMatch(data -> data.contains("\"deleted\"")));
+        assertThat(buffered(tenant)).noneMatch(data -> data.contains("9713"))
+                                    .anyMatch(data -> data.contains("see you"));
+
+        // A reconnect from before the message replays the rest, and the deletion, but never the deleted text.
+        SseClient again = connect(tenant, "tenant", "0-1");
+        await().atMost(WAIT).until(() -> again.named("chat").stream()
+                                               .anyMatch(e -> data(e).path("kind").asString().equals("deleted")));
+        assertThat(again.events).noneMatch(e -> e.data().contains("9713"));
+        assertThat(chatTexts(again)).contains("see you");
+        assertThat(EventStreams.compare(again.named("chat").get(0).id(), before)).isPositive();
+    }
+
+    /** The data of every entry kept in the user's replay buffer. */
+    List<String> buffered(UUID user) {
+        return redis.opsForStream().range(ReplayBuffer.key(user), org.springframework.data.domain.Range.unbounded())
+                    .stream().map(entry -> String.valueOf(entry.getValue().get("data"))).toList();
     }
 
     @Test
