@@ -144,6 +144,7 @@ class AccessMatrixTest {
                 new Route("PUT", "/api/properties/" + id + "/media/" + id, MEDIA_UPLOADERS),
                 new Route("PUT", "/api/properties/" + id + "/media/primary", MEDIA_UPLOADERS),
                 new Route("PUT", "/api/properties/" + id + "/media/order", MEDIA_UPLOADERS),
+                new Route("DELETE", "/api/properties/" + id + "/media/" + id, REGISTRARS),
                 new Route("POST", "/api/properties/" + id + "/media/" + id + "/review", REVIEWERS),
                 new Route("GET", "/api/properties/" + id + "/media/" + id + "/content", DOCUMENT_PEOPLE),
                 new Route("GET", "/api/audit/property/" + id + "/events", AUDITORS),

@@ -49,7 +49,7 @@ class ContentInspector {
      * read (it was accepted by its type; only search misses it).
      */
     List<String> words(Path file, String mediaType) {
-        if (!WITH_TEXT.contains(mediaType)) {
+        if (!hasText(mediaType)) {
             return List.of();
         }
         try (TikaInputStream in = TikaInputStream.get(file)) {
@@ -60,6 +60,11 @@ class ContentInspector {
             log.info("The text of an upload ({}) could not be read: {}", mediaType, e.getClass().getSimpleName());
             return List.of();
         }
+    }
+
+    /** Whether files of {@code mediaType} have text to search (PDF and office files). */
+    static boolean hasText(String mediaType) {
+        return WITH_TEXT.contains(mediaType);
     }
 
     static String baseType(String declared) {

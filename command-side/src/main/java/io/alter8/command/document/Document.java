@@ -11,12 +11,14 @@ import io.alter8.api.document.DocumentEntityType;
 import io.alter8.api.document.DocumentExpired;
 import io.alter8.api.document.DocumentPermission;
 import io.alter8.api.document.DocumentSigned;
+import io.alter8.api.document.DocumentTextExtracted;
 import io.alter8.api.document.DocumentType;
 import io.alter8.api.document.DocumentUploaded;
 import io.alter8.api.document.DocumentVersionUploaded;
 import io.alter8.api.document.DownloadDocument;
 import io.alter8.api.document.ExpireDocument;
 import io.alter8.api.document.GrantDocumentAccess;
+import io.alter8.api.document.RecordDocumentText;
 import io.alter8.api.document.RevokeDocumentAccess;
 import io.alter8.api.document.SignDocument;
 import io.alter8.api.document.StoredFile;
@@ -62,7 +64,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * entity's people read; {@code private} only its writers do. The uploader and admins always may. Whoever may not read
  * a document is told it does not exist (404), so ids say nothing.
  * <pre>
- * uploaded → new versions, grants, signatures, downloads → expired (retention deleted its files; gone)
+ * uploaded → new versions (the words of each one's text recorded after), grants, signatures, downloads
+ *          → expired (retention deleted its files; gone)
  * </pre>
  */
 @Aggregate
@@ -86,6 +89,8 @@ class Document {
     private final Map<UserId, DocumentPermission> grants = new HashMap<>();
     /** Who signed the latest version. */
     private final Set<UserId> signers = new HashSet<>();
+    /** The versions whose words are recorded. */
+    private final Set<Integer> withText = new HashSet<>();
     private long downloadCount;
     private Instant autoDeleteAt;
 
@@ -141,7 +146,7 @@ class Document {
         Instant deleteAt = kind.retention() == null ? null
                 : at.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC).plus(kind.retention()).toInstant();
         apply(new DocumentUploaded(command.documentId(), entity, entityOf, kind, kind.category(), title, description,
-                                   tags, level, file, searchWords(command.searchWords()), by.userId(), at,
+                                   tags, level, file, List.of(), by.userId(), at,
                                    kind.retentionPolicy(), deleteAt, kind.complianceTags()));
     }
 
@@ -157,8 +162,28 @@ class Document {
         if (file.sha256().equals(latest().sha256())) {
             throw new DomainRuleViolation("same-content", "the latest version has this content already");
         }
-        apply(new DocumentVersionUploaded(id, versions.size() + 1, versions.size(), file,
-                                          searchWords(command.searchWords()), by.userId(), now()));
+        apply(new DocumentVersionUploaded(id, versions.size() + 1, versions.size(), file, List.of(), by.userId(),
+                                          now()));
+    }
+
+    /**
+     * Records the words of a version's text, extracted in the background ({@link WhenDocumentUploadedThenExtractText});
+     * a version whose words are recorded already is left as it is, so a redelivered upload records nothing twice.
+     */
+    @CommandHandler
+    void handle(RecordDocumentText command) {
+        int version = command.version();
+        if (version < 1 || version > versions.size()) {
+            throw new NotFound("document " + id + " has no version " + version);
+        }
+        if (versions.get(version - 1).encrypted()) {
+            throw new DomainRuleViolation("encrypted", "the text of an identity document is never recorded");
+        }
+        if (withText.contains(version)) {
+            return;
+        }
+        apply(new DocumentTextExtracted(id, version, List.copyOf(required(command.searchWords(), "searchWords")),
+                                        now()));
     }
 
     /** Counts a download of {@code version} (the latest when null) by someone who may read it. */
@@ -293,10 +318,6 @@ class Document {
         }
     }
 
-    private static List<String> searchWords(List<String> words) {
-        return words == null ? List.of() : List.copyOf(words);
-    }
-
     private static String signatureField(String value, String field) {
         String kept = required(text(value), field);
         if (kept.length() > MAX_SIGNATURE_FIELD) {
@@ -324,6 +345,11 @@ class Document {
     void on(DocumentVersionUploaded event) {
         versions.add(event.file());
         signers.clear();
+    }
+
+    @EventSourcingHandler
+    void on(DocumentTextExtracted event) {
+        withText.add(event.version());
     }
 
     @EventSourcingHandler

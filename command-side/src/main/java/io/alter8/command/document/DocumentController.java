@@ -124,7 +124,7 @@ class DocumentController {
         AccessLevel level = form.accessLevel() == null ? null : AccessLevel.fromWire(form.accessLevel());
         return uploads.store(form.file(), type, id, sealFor, (checked, stored) -> commands.create(
                 new UploadDocument(id, entity, form.entityId(), type, form.title(), form.description(), form.tags(),
-                                   level, stored, checked.words(), Callers.actor()),
+                                   level, stored, Callers.actor()),
                 id, "/api/documents/" + id));
     }
 
@@ -140,7 +140,7 @@ class DocumentController {
         UserId sealFor = first.documentType().encrypted() ? new UserId(first.entityId()) : null;
         return uploads.store(form.file(), first.documentType(), document, sealFor, (checked, stored) ->
                 commands.change(document, ifMatch, (doc, by, version) ->
-                        new UploadDocumentVersion(doc, stored, checked.words(), by, version)));
+                        new UploadDocumentVersion(doc, stored, by, version)));
     }
 
     @GetMapping("/{id}/content")

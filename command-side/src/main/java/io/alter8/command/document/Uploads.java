@@ -20,7 +20,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -34,9 +33,9 @@ public class Uploads {
 
     /**
      * What was checked and will be stored: the bytes in a temporary file (there until the command is sent), their
-     * type, checksum and words.
+     * type and checksum. Their text is read after the answer, in the background.
      */
-    public record Checked(Path content, String fileName, String mediaType, String sha256, List<String> words) {
+    public record Checked(Path content, String fileName, String mediaType, String sha256) {
     }
 
     private final ContentInspector inspector;
@@ -66,7 +65,7 @@ public class Uploads {
         Path temp = null;
         try {
             temp = Files.createTempFile("alter8-upload-", ".bin");
-            Checked checked = check(upload, rule, what, temp, sealFor == null);
+            Checked checked = check(upload, rule, what, temp);
             StoredFile stored = files.store(holder, temp, checked.fileName(), checked.mediaType(),
                                             checked.sha256(), sealFor);
             R answer;
@@ -85,8 +84,7 @@ public class Uploads {
         }
     }
 
-    private Checked check(MultipartFile upload, UploadRules.Rule rule, String what, Path temp, boolean searchable)
-            throws IOException {
+    private Checked check(MultipartFile upload, UploadRules.Rule rule, String what, Path temp) throws IOException {
         if (upload == null || upload.isEmpty()) {
             throw ApiException.badInput("file", "is empty");
         }
@@ -108,8 +106,7 @@ public class Uploads {
         if (declared != null && !declared.equals("application/octet-stream") && !declared.equals(detected)) {
             throw ApiException.badInput("file", "is declared " + declared + " but its content is " + detected);
         }
-        List<String> words = searchable ? inspector.words(temp, detected) : List.of();
-        return new Checked(temp, fileName(upload.getOriginalFilename()), detected, sha256, words);
+        return new Checked(temp, fileName(upload.getOriginalFilename()), detected, sha256);
     }
 
     private static String copyAndDigest(MultipartFile upload, Path temp) throws IOException {

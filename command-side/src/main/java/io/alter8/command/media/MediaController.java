@@ -6,6 +6,7 @@ import io.alter8.api.common.PropertyMediaId;
 import io.alter8.api.common.VerificationId;
 import io.alter8.api.media.ChangeMediaDetails;
 import io.alter8.api.media.ChoosePrimaryMedia;
+import io.alter8.api.media.DeleteMedia;
 import io.alter8.api.media.MediaKind;
 import io.alter8.api.media.MediaVerificationStatus;
 import io.alter8.api.media.MediaVisibility;
@@ -32,6 +33,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,9 +53,9 @@ import java.util.UUID;
 
 /**
  * Property media: multipart uploads into the file store (the one upload path documents use), details, the primary
- * photo, the display order, reviews, and downloads of a medium or its smaller versions. Served here, by the side
- * that owns the bytes, like documents. Routes admit roles ({@link MediaAccessRules}); the property's media decide
- * who may act on them and see each medium.
+ * photo, the display order, reviews, deletion, and downloads of a medium or its smaller versions. Served here, by
+ * the side that owns the bytes, like documents. Routes admit roles ({@link MediaAccessRules}); the property's media
+ * decide who may act on them and see each medium.
  */
 @RestController
 @RequestMapping("/api/properties/{propertyId}/media")
@@ -152,6 +154,21 @@ class MediaController {
         return commands.change(gallery(propertyId), ifMatch, (id, by, version) -> new ChangeMediaDetails(
                 id, new MediaId(mediaId), request.roomType() == null ? null : RoomType.fromWire(request.roomType()),
                 request.tags(), MediaVisibility.fromWire(request.visibility()), by, version));
+    }
+
+    @DeleteMapping("/{mediaId}")
+    @ApiResponse(responseCode = "200", description = "Deleted; its files and smaller versions are deleted shortly "
+            + "after. The primary photo passes to the next public image in display order.")
+    @ApiResponse(responseCode = "404", description = "No such medium, or one the caller may not see")
+    @ApiResponse(responseCode = "409", description = "`verification-evidence`: taken for a verification, so only "
+            + "an admin deletes it")
+    @Operation(summary = "Delete a medium (the property's owner or manager, or an admin)",
+               description = "Takes If-Match (the version of the property's media).")
+    ResponseEntity<CommandAccepted> delete(@PathVariable UUID propertyId, @PathVariable UUID mediaId,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                           String ifMatch) {
+        return commands.change(gallery(propertyId), ifMatch, (id, by, version) ->
+                new DeleteMedia(id, new MediaId(mediaId), by, version));
     }
 
     @PutMapping("/primary")

@@ -21,9 +21,10 @@ import java.util.Date;
 import java.util.Iterator;
 
 /**
- * Reads what an uploaded image says of itself, without decoding its pixels: its size, and its capture from EXIF
- * (metadata-extractor): camera make and model, when it was taken, where (GPS). A file that says nothing, or cannot
- * be read, gives nulls: the upload is kept, and a corrupt image fails when its smaller versions are made.
+ * Reads what an uploaded image says of itself, without decoding its pixels: its size as seen (turned as its EXIF
+ * orientation says), and its capture from EXIF (metadata-extractor): camera make and model, when it was taken, where
+ * (GPS). A file that says nothing, or cannot be read, gives nulls: the upload is kept, and a corrupt image fails when
+ * its smaller versions are made.
  */
 @Component
 class MediaInspector {
@@ -57,16 +58,25 @@ class MediaInspector {
         } catch (IOException | RuntimeException e) {
             log.info("The size of an uploaded image could not be read: {}", e.getClass().getSimpleName());
         }
-        return new Inspected(width, height, capture(file));
+        Metadata metadata = metadata(file);
+        if (width != null && ExifOrientation.turnsAQuarter(ExifOrientation.of(metadata))) {
+            // The size as the photo is seen, which is how its smaller versions are made.
+            Integer stored = width;
+            width = height;
+            height = stored;
+        }
+        return new Inspected(width, height, metadata == null ? CaptureInfo.NONE : capture(metadata));
     }
 
-    private static CaptureInfo capture(Path file) {
-        Metadata metadata;
+    private static Metadata metadata(Path file) {
         try {
-            metadata = ImageMetadataReader.readMetadata(file.toFile());
+            return ImageMetadataReader.readMetadata(file.toFile());
         } catch (ImageProcessingException | IOException | RuntimeException e) {
-            return CaptureInfo.NONE;
+            return null;
         }
+    }
+
+    private static CaptureInfo capture(Metadata metadata) {
         ExifIFD0Directory camera = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
         ExifSubIFDDirectory exif = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
         GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);

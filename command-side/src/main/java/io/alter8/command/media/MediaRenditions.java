@@ -32,9 +32,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Makes the thumbnail, medium and large versions of an image (JPEG, each within its size's square, never enlarged)
- * and stores them, unsettled, for the media's holder. An image that cannot be decoded whole is refused with the
- * reason ({@link Unreadable}); one of more pixels than {@link #MAX_PIXELS} is refused before it is decoded.
+ * Makes the thumbnail, medium and large versions of an image (JPEG, each within its size's square, never enlarged,
+ * turned upright as its EXIF orientation says, since the versions carry no EXIF) and stores them, unsettled, for the
+ * media's holder. An image that cannot be decoded whole is refused with the reason ({@link Unreadable}); one of more
+ * pixels than {@link #MAX_PIXELS} is refused before it is decoded.
  */
 @Component
 class MediaRenditions {
@@ -59,15 +60,22 @@ class MediaRenditions {
     /** Every size of {@code original}, stored for {@code holder}; on any failure none is left stored. */
     List<MediaRendition> make(DocumentFiles.Holder holder, StoredFile original) throws Unreadable {
         BufferedImage image;
+        int orientation;
         try (InputStream in = files.open(original)) {
             image = decode(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = files.open(original)) {
+            orientation = ExifOrientation.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<MediaRendition> made = new ArrayList<>();
         try {
             for (RenditionSize size : RenditionSize.values()) {
-                made.add(store(holder, size, scaled(image, size.edge())));
+                // Turned after scaling: the box is square, so the size fits either way, and fewer pixels move.
+                made.add(store(holder, size, ExifOrientation.upright(scaled(image, size.edge()), orientation)));
             }
             return made;
         } catch (RuntimeException e) {

@@ -10,7 +10,9 @@ import io.alter8.api.document.StoredFile;
 import io.alter8.api.media.ChangeMediaDetails;
 import io.alter8.api.media.ChoosePrimaryMedia;
 import io.alter8.api.media.CompleteMediaProcessing;
+import io.alter8.api.media.DeleteMedia;
 import io.alter8.api.media.FailMediaProcessing;
+import io.alter8.api.media.MediaDeleted;
 import io.alter8.api.media.MediaDetailsChanged;
 import io.alter8.api.media.MediaKind;
 import io.alter8.api.media.MediaProcessed;
@@ -65,11 +67,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * visibility, review and the making of an image's smaller versions.
  * <p>
  * Who acts is the property's people, asked of the property each time ({@link DocumentEntities}): its owner, manager
- * and listing agent upload and arrange media; a field executive uploads and reviews for a verification of the
- * property assigned to them ({@link MediaVerifications}); admins may do everything. Who sees a medium follows its
- * visibility; whoever may not see it is told it does not exist (404).
+ * and listing agent upload and arrange media; its owner and manager delete them, except what a field executive took
+ * for a verification (its evidence), which only admins delete; a field executive uploads and reviews for a
+ * verification of the property assigned to them ({@link MediaVerifications}); admins may do everything. Who sees a
+ * medium follows its visibility; whoever may not see it is told it does not exist (404).
  * <pre>
  * medium: uploaded → (images) pending → processing → completed | failed;  review: pending → approved | rejected
+ *         any state → deleted (gone from the media; its files deleted after, {@link WhenMediaDeletedThenDeleteFiles})
  * </pre>
  */
 @Aggregate
@@ -86,12 +90,15 @@ class PropertyMedia {
     /** In display order. */
     private final Map<MediaId, Medium> media = new LinkedHashMap<>();
     private MediaId primary;
+    /** Media deleted: the background maker is told so, rather than that they never existed. */
+    private final Set<MediaId> deleted = new HashSet<>();
 
     /** What the aggregate keeps of one medium. */
     static final class Medium {
         private final MediaKind kind;
         private final StoredFile file;
         private final UserId uploadedBy;
+        private final VerificationId verificationId;
         private RoomType roomType;
         private List<String> tags;
         private MediaVisibility visibility;
@@ -104,6 +111,7 @@ class PropertyMedia {
             kind = event.kind();
             file = event.file();
             uploadedBy = event.uploadedBy();
+            verificationId = event.verificationId();
             roomType = event.roomType();
             tags = event.tags();
             visibility = event.visibility();
@@ -118,7 +126,8 @@ class PropertyMedia {
         @Override
         public boolean equals(Object other) {
             return other instanceof Medium m && kind == m.kind && file.equals(m.file)
-                    && uploadedBy.equals(m.uploadedBy) && roomType == m.roomType && tags.equals(m.tags)
+                    && uploadedBy.equals(m.uploadedBy) && Objects.equals(verificationId, m.verificationId)
+                    && roomType == m.roomType && tags.equals(m.tags)
                     && visibility == m.visibility && verification == m.verification && processing == m.processing
                     && attempts == m.attempts && renditions.equals(m.renditions);
         }
@@ -144,7 +153,7 @@ class PropertyMedia {
         MediaId mediaId = required(command.mediaId(), "mediaId");
         MediaKind kind = required(command.kind(), "kind");
         StoredFile file = required(command.file(), "file");
-        if (media.containsKey(mediaId)) {
+        if (media.containsKey(mediaId) || deleted.contains(mediaId)) {
             // The file of this request is another one: refusing lets the caller's upload delete it.
             throw new DomainRuleViolation("media-exists", "medium " + mediaId + " exists already");
         }
@@ -250,11 +259,50 @@ class PropertyMedia {
     }
 
     /**
+     * Removes a medium: the property's owner and manager, and admins. What a field executive took for a verification
+     * is its evidence, which the owner may not remove (an admin may). The primary photo passes to the next public
+     * image in display order, if there is one; the others close up the order. Someone who may not see the medium
+     * is told it does not exist.
+     */
+    @CommandHandler
+    void handle(DeleteMedia command, DocumentEntities entities) {
+        Actor by = actor(command.requestedBy());
+        DocumentEntities.Members people = members(entities);
+        MediaId mediaId = command.mediaId();
+        Medium medium = visible(by, mediaId, people);
+        if (!by.role().isAdmin()) {
+            if (!people.writers().contains(by.userId())) {
+                if (people.readers().contains(by.userId()) || by.is(medium.uploadedBy)) {
+                    throw new NotPermitted("only the property's owner and manager delete its media");
+                }
+                throw new NotFound("no medium " + mediaId);
+            }
+            if (medium.verificationId != null) {
+                throw new DomainRuleViolation("verification-evidence", "medium " + mediaId + " was taken for "
+                        + "verification " + medium.verificationId + "; only an admin deletes it");
+            }
+        }
+        Set<String> files = new HashSet<>(renditionFileIds(mediaId));
+        files.add(medium.file.fileId());
+        List<MediaId> order = media.keySet().stream().filter(m -> !m.equals(mediaId)).toList();
+        boolean wasPrimary = mediaId.equals(primary);
+        apply(new MediaDeleted(id, propertyId, mediaId, files.stream().sorted().toList(), order, by.userId(),
+                               now()));
+        if (wasPrimary) {
+            media.entrySet().stream().filter(e -> e.getValue().publicImage()).map(Map.Entry::getKey).findFirst()
+                 .ifPresent(next -> apply(new PrimaryMediaChosen(id, propertyId, next, mediaId, by.userId())));
+        }
+    }
+
+    /**
      * The background maker takes an image up: pending, or still processing after a crash cut an attempt short (made
      * again from the start). Completed or failed, there is nothing to make: refused, so the maker stops there.
      */
     @CommandHandler
     void handle(StartMediaProcessing command) {
+        if (deleted.contains(command.mediaId())) {
+            throw new DomainRuleViolation("processed", "medium " + command.mediaId() + " is deleted");
+        }
         Medium medium = medium(command.mediaId());
         if (medium.processing != MediaProcessingStatus.PENDING
                 && medium.processing != MediaProcessingStatus.PROCESSING) {
@@ -266,6 +314,7 @@ class PropertyMedia {
 
     @CommandHandler
     void handle(CompleteMediaProcessing command) {
+        requireNotDeleted(command.mediaId());
         Medium medium = medium(command.mediaId());
         if (medium.processing != MediaProcessingStatus.PROCESSING) {
             throw new DomainRuleViolation("not-processing", "medium " + command.mediaId() + " is "
@@ -281,6 +330,7 @@ class PropertyMedia {
 
     @CommandHandler
     void handle(FailMediaProcessing command) {
+        requireNotDeleted(command.mediaId());
         Medium medium = medium(command.mediaId());
         if (medium.processing != MediaProcessingStatus.PROCESSING) {
             throw new DomainRuleViolation("not-processing", "medium " + command.mediaId() + " is "
@@ -420,6 +470,13 @@ class PropertyMedia {
                        .orElseGet(() -> new DocumentEntities.Members(Set.of(), Set.of(), Set.of()));
     }
 
+    /** Deleted while its smaller versions were being made: the maker deletes what it made. */
+    private void requireNotDeleted(MediaId mediaId) {
+        if (deleted.contains(mediaId)) {
+            throw new DomainRuleViolation("deleted", "medium " + mediaId + " is deleted");
+        }
+    }
+
     private Medium medium(MediaId mediaId) {
         Medium medium = media.get(required(mediaId, "mediaId"));
         if (medium == null) {
@@ -468,6 +525,15 @@ class PropertyMedia {
     @EventSourcingHandler
     void on(MediaReviewed event) {
         media.get(event.mediaId()).verification = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(MediaDeleted event) {
+        media.remove(event.mediaId());
+        deleted.add(event.mediaId());
+        if (event.mediaId().equals(primary)) {
+            primary = null;
+        }
     }
 
     @EventSourcingHandler

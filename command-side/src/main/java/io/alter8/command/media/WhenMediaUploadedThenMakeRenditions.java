@@ -24,7 +24,7 @@ import java.util.List;
  * (never the request's thread): started (pending → processing), made and stored, then recorded (completed), or the
  * image refused with the reason (failed). A crash anywhere is retried from the event: a medium already completed
  * or failed is left alone, and the files a cut-short attempt stored are deleted before the versions are made again,
- * so no medium ever has two of a size.
+ * so no medium ever has two of a size. A medium deleted meanwhile is left alone, and what was made for it deleted.
  */
 @Component
 @ProcessingGroup(WhenMediaUploadedThenMakeRenditions.PROCESSING_GROUP)
@@ -63,16 +63,31 @@ class WhenMediaUploadedThenMakeRenditions {
         try {
             made = renditions.make(holder, event.file());
         } catch (MediaRenditions.Unreadable e) {
-            commands.sendAndWait(new FailMediaProcessing(event.propertyMediaId(), event.mediaId(), e.getMessage()));
+            try {
+                commands.sendAndWait(new FailMediaProcessing(event.propertyMediaId(), event.mediaId(),
+                                                             e.getMessage()));
+            } catch (RuntimeException refused) {
+                if (!deletedMeanwhile(refused)) {
+                    throw refused;
+                }
+            }
             return;
         }
         try {
             commands.sendAndWait(new CompleteMediaProcessing(event.propertyMediaId(), event.mediaId(), made));
         } catch (RuntimeException e) {
             made.forEach(rendition -> files.delete(rendition.file().fileId()));
+            if (deletedMeanwhile(e)) {
+                return;
+            }
             throw e;
         }
         made.forEach(rendition -> files.settle(rendition.file().fileId()));
+    }
+
+    /** The medium was deleted while its versions were made: nothing to record, and nothing to try again. */
+    private static boolean deletedMeanwhile(RuntimeException e) {
+        return Refusal.of(e, "deleted").filter(refusal -> refusal.code().equals("deleted")).isPresent();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -45,7 +45,8 @@ class NotificationPreferencesController {
                                             "verification_completed", "verification_rejected",
                                             "payment_due_soon", "payment_overdue", "late_fee_applied",
                                             "late_fee_waived", "payment_received", "subscription_renewing",
-                                            "subscription_expired", "plan_limit_reached");
+                                            "subscription_expired", "plan_limit_reached",
+                                            ChatNotifications.TYPE);
 
     private final NotificationPreferences preferences;
 

@@ -14,10 +14,12 @@ import io.alter8.api.document.DocumentPermission;
 import io.alter8.api.document.DocumentSigned;
 import io.alter8.api.document.DocumentType;
 import io.alter8.api.document.DocumentUploaded;
+import io.alter8.api.document.DocumentTextExtracted;
 import io.alter8.api.document.DocumentVersionUploaded;
 import io.alter8.api.document.DownloadDocument;
 import io.alter8.api.document.ExpireDocument;
 import io.alter8.api.document.GrantDocumentAccess;
+import io.alter8.api.document.RecordDocumentText;
 import io.alter8.api.document.SignDocument;
 import io.alter8.api.document.StoredFile;
 import io.alter8.api.document.UploadDocument;
@@ -80,13 +82,13 @@ class DocumentTest {
 
     static UploadDocument upload(Actor by, DocumentType type, AccessLevel level) {
         return new UploadDocument(ID, DocumentEntityType.PROPERTY, PROPERTY, type, " Sale deed ", null,
-                                  List.of("deed", " deed"), level, FILE, List.of("sale", "deed"), by);
+                                  List.of("deed", " deed"), level, FILE, by);
     }
 
     static DocumentUploaded uploaded(AccessLevel level) {
         return new DocumentUploaded(ID, DocumentEntityType.PROPERTY, PROPERTY, DocumentType.PROPERTY_PAPERS,
                                     DocumentCategory.PROPERTY, "Sale deed", null, List.of("deed"), level, FILE,
-                                    List.of("sale", "deed"), OWNER, NOW, "10_years",
+                                    List.of(), OWNER, NOW, "10_years",
                                     Instant.parse("2036-12-06T10:00:00Z"), List.of("title_records"));
     }
 
@@ -176,8 +178,8 @@ class DocumentTest {
     @Test
     void aNewVersionBecomesTheLatestAndTheOldOneStaysReadable() {
         given(uploaded(AccessLevel.RESTRICTED))
-                .when(new UploadDocumentVersion(ID, SECOND, List.of("deed"), as(OWNER, Role.OWNER), null))
-                .expectEvents(new DocumentVersionUploaded(ID, 2, 1, SECOND, List.of("deed"), OWNER, NOW));
+                .when(new UploadDocumentVersion(ID, SECOND, as(OWNER, Role.OWNER), null))
+                .expectEvents(new DocumentVersionUploaded(ID, 2, 1, SECOND, List.of(), OWNER, NOW));
         given(uploaded(AccessLevel.RESTRICTED),
               new DocumentVersionUploaded(ID, 2, 1, SECOND, List.of(), OWNER, NOW))
                 .when(new DownloadDocument(ID, 1, as(AGENT, Role.AGENT)))
@@ -185,9 +187,23 @@ class DocumentTest {
     }
 
     @Test
+    void theWordsOfAVersionsTextAreRecordedOnceAfterItsUpload() {
+        DocumentTextExtracted extracted = new DocumentTextExtracted(ID, 1, List.of("sale", "deed"), NOW);
+        given(uploaded(AccessLevel.RESTRICTED))
+                .when(new RecordDocumentText(ID, 1, List.of("sale", "deed")))
+                .expectEvents(extracted);
+        given(uploaded(AccessLevel.RESTRICTED), extracted)
+                .when(new RecordDocumentText(ID, 1, List.of("sale", "deed")))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        given(uploaded(AccessLevel.RESTRICTED))
+                .when(new RecordDocumentText(ID, 2, List.of("deed")))
+                .expectNoEvents().expectException(NotFound.class);
+    }
+
+    @Test
     void theLatestContentAgainIsNoNewVersion() {
         given(uploaded(AccessLevel.RESTRICTED))
-                .when(new UploadDocumentVersion(ID, FILE, List.of(), as(OWNER, Role.OWNER), null))
+                .when(new UploadDocumentVersion(ID, FILE, as(OWNER, Role.OWNER), null))
                 .expectNoEvents().expectException(DomainRuleViolation.class);
     }
 

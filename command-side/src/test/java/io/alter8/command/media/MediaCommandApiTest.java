@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.imageio.ImageIO;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,9 +42,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Property media over HTTP on the embedded stack: uploads with EXIF read, every per-kind limit (none of which leaves
- * a file or an event behind), the smaller versions made in the background from a real JPEG, a corrupt JPEG failing
+ * a file or an event behind), the smaller versions made in the background from a real JPEG (turned upright as its
+ * EXIF orientation says), a corrupt JPEG failing
  * with its reason, a crashed attempt made again without duplicates, visibility on downloads, the primary photo, the
- * display order and reviews, with 400, 401, 403, 404, 409 and 412.
+ * display order, reviews and deletion, with 400, 401, 403, 404, 409 and 412.
  */
 @CommandSideTest
 class MediaCommandApiTest {
@@ -183,6 +185,34 @@ class MediaCommandApiTest {
     }
 
     @Test
+    void aPortraitPhotoStoredSidewaysComesOutUprightInEverySmallerVersion() throws IOException {
+        // As a phone held upright stores it: a landscape frame (red left, blue right) tagged "turn a quarter
+        // clockwise".
+        byte[] sideways = MediaTestFiles.photoStoredTurned(1200, 900, 6);
+        String id = uploaded(owner, form("image", jpeg(sideways)));
+        assertThat(lastPayload("MediaUploaded")).as("its size as seen").contains("\"width\":900")
+                                                .contains("\"height\":1200");
+        processed(1);
+        int[] edges = {200, 800, 1600};
+        String[] sizes = {"thumbnail", "medium", "large"};
+        for (int i = 0; i < sizes.length; i++) {
+            BufferedImage made = image(owner.download(base + "/" + id + "/content?size=" + sizes[i]).body());
+            int width = Math.min(edges[i], 1200) * 3 / 4;
+            assertThat(made.getWidth()).as(sizes[i]).isEqualTo(width);
+            assertThat(made.getHeight()).as(sizes[i]).isEqualTo(Math.min(edges[i], 1200));
+            // Turned upright, the stored left (red) is the top and the stored right (blue) the bottom.
+            Color top = new Color(made.getRGB(width / 2, made.getHeight() / 8));
+            Color bottom = new Color(made.getRGB(width / 2, made.getHeight() * 7 / 8));
+            assertThat(top.getRed()).as(sizes[i] + " top").isGreaterThan(200);
+            assertThat(top.getBlue()).as(sizes[i] + " top").isLessThan(60);
+            assertThat(bottom.getBlue()).as(sizes[i] + " bottom").isGreaterThan(200);
+            assertThat(bottom.getRed()).as(sizes[i] + " bottom").isLessThan(60);
+        }
+        assertThat(owner.download(base + "/" + id + "/content").body()).as("the original as uploaded")
+                                                                      .isEqualTo(sideways);
+    }
+
+    @Test
     void aCorruptJpegIsAcceptedThenFailsWithItsReasonAndHasNoSmallerVersions() {
         String id = uploaded(owner, form("image", jpeg(MediaTestFiles.corruptJpeg())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventTypes())
@@ -297,10 +327,7 @@ class MediaCommandApiTest {
 
     @Test
     void visibilityDecidesWhoDownloadsAndWhoeverMayNotIsToldItDoesNotExist() {
-        TestUsers.User agent = TestUsers.register(anonymous, "agent", PASSWORD);
-        assertThat(owner.put("/api/properties/" + property + "/listing-agent", "{\"agentId\": \"" + agent.id()
-                + "\"}").status()).isEqualTo(200);
-        ApiClient listingAgent = anonymous.withToken(TestTokens.mint(agent.id(), "agent"));
+        ApiClient listingAgent = listingAgent();
         String hidden = uploaded(owner, form("image", jpeg(MediaTestFiles.jpeg(64, 64)), "visibility", "private"));
         String forAgents = uploaded(owner, form("floor_plan", jpeg(MediaTestFiles.jpeg(64, 64)), "visibility",
                                                 "agent_only"));
@@ -378,12 +405,7 @@ class MediaCommandApiTest {
     void theVerificationsFieldExecutiveUploadsAndReviewsAndAnAdminMayToo() {
         UUID executiveId = staff("field_executive");
         ApiClient executive = anonymous.withToken(TestTokens.mint(executiveId, "field_executive"));
-        Response requested = owner.post("/api/properties/" + property + "/verifications", "{\"type\": \"standard\"}");
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
-        String verification = requested.json().path("id").asString();
-        Response assigned = admin.put("/api/verifications/" + verification + "/assignment",
-                                      "{\"fieldExecutiveId\": \"" + executiveId + "\"}");
-        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        String verification = verificationAssignedTo(executiveId);
 
         Response without = executive.postMultipart(base, form("image", jpeg(MediaTestFiles.jpeg(64, 64))));
         assertThat(without.status()).isEqualTo(403);
@@ -407,6 +429,100 @@ class MediaCommandApiTest {
                 .as("a field executive names their verification").isEqualTo(403);
         assertThat(owner.post(base + "/" + photo + "/review", "{\"status\": \"approved\"}").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theOwnerDeletesThePrimaryPhotoWhoseFilesGoAndTheNextPublicImageBecomesPrimary() {
+        String first = uploaded(owner, form("image", jpeg(MediaTestFiles.jpeg(640, 480))));
+        String second = uploaded(owner, form("image", jpeg(MediaTestFiles.jpeg(640, 480))));
+        processed(2);
+        assertThat(filesOf(first)).as("the upload and one file per size").isEqualTo(4);
+
+        Response stale = owner.delete(base + "/" + first, "If-Match", "\"0\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(filesOf(first)).isEqualTo(4);
+        Response deleted = owner.delete(base + "/" + first, "If-Match", etag());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.json().path("id").asString()).isEqualTo(gallery());
+        assertThat(deleted.header("ETag")).isEqualTo(etag());
+        assertThat(eventTypes()).endsWith("MediaDeleted", "PrimaryMediaChosen");
+        assertThat(lastPayload("MediaDeleted")).contains("\"order\":[\"" + second + "\"]");
+        assertThat(lastPayload("PrimaryMediaChosen")).contains("\"mediaId\":\"" + second + "\"")
+                                                     .contains("\"previous\":\"" + first + "\"");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(filesOf(first)).isZero());
+        assertThat(filesOf(second)).isEqualTo(4);
+
+        Download gone = owner.download(base + "/" + first + "/content?size=thumbnail");
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.text()).contains("\"status\":404");
+        Response again = owner.delete(base + "/" + first);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.contentType()).hasValue("application/problem+json");
+        Response reused = owner.postMultipart(base, form("image", jpeg(MediaTestFiles.jpeg(64, 64)), "id", first));
+        assertThat(reused.status()).as("a deleted medium's id is not taken again").isEqualTo(409);
+        assertThat(owner.download(base + "/" + second + "/content?size=thumbnail").status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheOwnerManagerOrAnAdminDeletesAndAVerificationsEvidenceOnlyAnAdmin() {
+        ApiClient listingAgent = listingAgent();
+        String shown = uploaded(listingAgent, form("video", Part.file("file", "walk.mp4", "video/mp4",
+                                                                      MediaTestFiles.mp4(4096))));
+        String hidden = uploaded(owner, form("video", Part.file("file", "walk.mp4", "video/mp4",
+                                                                MediaTestFiles.mp4(4096)), "visibility", "private"));
+
+        Response byAgent = listingAgent.delete(base + "/" + shown);
+        assertThat(byAgent.status()).as("the listing agent uploads but does not delete").isEqualTo(403);
+        assertThat(byAgent.contentType()).hasValue("application/problem+json");
+        assertThat(tenant.delete(base + "/" + shown).status()).isEqualTo(403);
+        ApiClient stranger = anonymous.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
+        Response strangers = stranger.delete(base + "/" + hidden);
+        assertThat(strangers.status()).isEqualTo(404);
+        assertThat(strangers.body()).doesNotContain("private");
+        assertThat(owner.delete(base + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(owner.delete("/api/properties/" + UUID.randomUUID() + "/media/" + shown).status())
+                .isEqualTo(404);
+        assertThat(anonymous.delete(base + "/" + shown).status()).isEqualTo(401);
+        assertThat(filesOf(shown)).isEqualTo(1);
+
+        UUID executiveId = staff("field_executive");
+        ApiClient executive = anonymous.withToken(TestTokens.mint(executiveId, "field_executive"));
+        String verification = verificationAssignedTo(executiveId);
+        String evidence = uploaded(executive, form("video", Part.file("file", "walk.mp4", "video/mp4",
+                                                                      MediaTestFiles.mp4(4096)),
+                                                   "verificationId", verification));
+        Response byOwner = owner.delete(base + "/" + evidence);
+        assertThat(byOwner.status()).as(byOwner.body()).isEqualTo(409);
+        assertThat(byOwner.json().path("type").asString()).endsWith("/verification-evidence");
+        assertThat(executive.delete(base + "/" + evidence).status()).isEqualTo(403);
+        Response byAdmin = admin.delete(base + "/" + evidence);
+        assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
+        Response byOwnerOfTheirs = owner.delete(base + "/" + shown);
+        assertThat(byOwnerOfTheirs.status()).as(byOwnerOfTheirs.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(filesOf(evidence)).isZero();
+            assertThat(filesOf(shown)).isZero();
+        });
+        assertThat(filesOf(hidden)).isEqualTo(1);
+    }
+
+    /** A real agent, made the property's listing agent by its owner. */
+    ApiClient listingAgent() {
+        TestUsers.User agent = TestUsers.register(anonymous, "agent", PASSWORD);
+        assertThat(owner.put("/api/properties/" + property + "/listing-agent", "{\"agentId\": \"" + agent.id()
+                + "\"}").status()).isEqualTo(200);
+        return anonymous.withToken(TestTokens.mint(agent.id(), "agent"));
+    }
+
+    /** A verification of the property the owner requested and an admin assigned to {@code executiveId}. */
+    String verificationAssignedTo(UUID executiveId) {
+        Response requested = owner.post("/api/properties/" + property + "/verifications", "{\"type\": \"standard\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String verification = requested.json().path("id").asString();
+        Response assigned = admin.put("/api/verifications/" + verification + "/assignment",
+                                      "{\"fieldExecutiveId\": \"" + executiveId + "\"}");
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        return verification;
     }
 
     /** A real, active user of a staff role: signed up, then given the role by an admin. */

@@ -16,7 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Real media made in the tests: a JPEG photo with EXIF (camera, time taken, GPS), a corrupt JPEG, an MP4 header. */
+/**
+ * Real media made in the tests: a JPEG photo with EXIF (camera, time taken, GPS), one stored turned with its EXIF
+ * orientation, a corrupt JPEG, an MP4 header.
+ */
 public final class MediaTestFiles {
 
     static final String MAKE = "Apple";
@@ -53,6 +56,30 @@ public final class MediaTestFiles {
             exif.getOrCreateExifDirectory().add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, TAKEN);
             exif.setGpsInDegrees(LONGITUDE, LATITUDE);
             new ExifRewriter().updateExifMetadataLossless(jpeg(width, height), out, exif);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A {@code width} × {@code height} JPEG stored as a camera stores a photo it took held another way: left half red,
+     * right half blue, tagged with EXIF {@code orientation} (6: to be turned a quarter clockwise to be seen).
+     */
+    static byte[] photoStoredTurned(int width, int height, int orientation) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(Color.BLUE);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        try (ByteArrayOutputStream plain = new ByteArrayOutputStream();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "jpeg", plain);
+            TiffOutputSet exif = new TiffOutputSet();
+            exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
+            new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), out, exif);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -11,7 +11,9 @@ import io.alter8.api.media.CaptureInfo;
 import io.alter8.api.media.ChangeMediaDetails;
 import io.alter8.api.media.ChoosePrimaryMedia;
 import io.alter8.api.media.CompleteMediaProcessing;
+import io.alter8.api.media.DeleteMedia;
 import io.alter8.api.media.FailMediaProcessing;
+import io.alter8.api.media.MediaDeleted;
 import io.alter8.api.media.MediaDetailsChanged;
 import io.alter8.api.media.MediaKind;
 import io.alter8.api.media.MediaProcessed;
@@ -290,5 +292,51 @@ class PropertyMediaTest {
         given(photo(), started, new MediaProcessed(ID, PROPERTY, PHOTO, renditions(), NOW))
                 .when(new CompleteMediaProcessing(ID, PHOTO, renditions()))
                 .expectNoEvents().expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void deletingThePrimaryPhotoPassesItToTheNextPublicImageAndNamesEveryFileItHeldOrNoneIfNoPublicImageIsLeft() {
+        MediaProcessingStarted started = new MediaProcessingStarted(ID, PROPERTY, PHOTO, 1, NOW);
+        MediaProcessed processed = new MediaProcessed(ID, PROPERTY, PHOTO, renditions(), NOW);
+        given(photo(), second(), started, processed)
+                .when(new DeleteMedia(ID, PHOTO, as(OWNER, Role.OWNER), null))
+                .expectEvents(new MediaDeleted(ID, PROPERTY, PHOTO, List.of("f1", "r-large", "r-medium",
+                                                                             "r-thumbnail"),
+                                               List.of(SECOND), OWNER, NOW),
+                              new PrimaryMediaChosen(ID, PROPERTY, SECOND, PHOTO, OWNER));
+        UserId admin = UserId.random();
+        given(photo(), uploaded(VIDEO, MediaKind.VIDEO, MP4, MediaVisibility.PUBLIC, false, 2, null, OWNER))
+                .when(new DeleteMedia(ID, PHOTO, as(admin, Role.ADMIN), null))
+                .expectEvents(new MediaDeleted(ID, PROPERTY, PHOTO, List.of("f1"), List.of(VIDEO), admin, NOW));
+    }
+
+    @Test
+    void onlyTheOwnerManagerOrAnAdminDeletesAndAVerificationsEvidenceOnlyAnAdmin() {
+        MediaUploaded evidence = uploaded(SECOND, MediaKind.IMAGE, JPEG, MediaVisibility.PUBLIC, false, 2,
+                                          VERIFICATION, EXECUTIVE);
+        given(photo()).when(new DeleteMedia(ID, PHOTO, as(AGENT, Role.AGENT), null))
+                      .expectNoEvents().expectException(NotPermitted.class);
+        given(photo()).when(new DeleteMedia(ID, PHOTO, as(STRANGER, Role.OWNER), null))
+                      .expectNoEvents().expectException(NotFound.class);
+        given(photo()).when(new DeleteMedia(ID, MediaId.random(), as(OWNER, Role.OWNER), null))
+                      .expectNoEvents().expectException(NotFound.class);
+        given(photo(), evidence).when(new DeleteMedia(ID, SECOND, as(OWNER, Role.OWNER), null))
+                                .expectNoEvents().expectException(DomainRuleViolation.class)
+                                .expectExceptionMessage(org.hamcrest.Matchers.containsString(VERIFICATION.toString()));
+    }
+
+    @Test
+    void aDeletedMediumIsNotProcessedNorRecordedNorUploadedAgainUnderItsId() {
+        MediaDeleted deleted = new MediaDeleted(ID, PROPERTY, PHOTO, List.of("f1"), List.of(), OWNER, NOW);
+        given(photo(), deleted).when(new StartMediaProcessing(ID, PHOTO))
+                               .expectNoEvents().expectException(DomainRuleViolation.class)
+                               .expectExceptionMessage(org.hamcrest.Matchers.containsString("deleted"));
+        given(photo(), new MediaProcessingStarted(ID, PROPERTY, PHOTO, 1, NOW), deleted)
+                .when(new CompleteMediaProcessing(ID, PHOTO, renditions()))
+                .expectNoEvents().expectException(DomainRuleViolation.class);
+        given(photo(), deleted).when(upload(PHOTO, MediaKind.IMAGE, JPEG, null, null, null, as(OWNER, Role.OWNER)))
+                               .expectNoEvents().expectException(DomainRuleViolation.class);
+        given(photo(), deleted).when(new DeleteMedia(ID, PHOTO, as(OWNER, Role.OWNER), null))
+                               .expectNoEvents().expectException(NotFound.class);
     }
 }

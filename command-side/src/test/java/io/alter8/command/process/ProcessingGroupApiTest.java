@@ -37,8 +37,8 @@ class ProcessingGroupApiTest {
             assertThat(answer.status()).isEqualTo(200);
             List<JsonNode> groups = answer.json().valueStream().toList();
             assertThat(groups).extracting(g -> g.path("name").asString())
-                              .containsExactly("lease-agreements", "lease-occupancy", "media-renditions",
-                                                "notification-rules", "verification-process");
+                              .containsExactly("document-text", "lease-agreements", "lease-occupancy",
+                                                "media-renditions", "notification-rules", "verification-process");
             for (JsonNode group : groups) {
                 assertThat(group.path("head").asLong()).isGreaterThan(headBefore);
                 assertThat(group.path("state").asString()).isEqualTo("up");

@@ -67,16 +67,18 @@ class ChatController {
     private final EntityPeople people;
     private final DocumentQueries documents;
     private final Presence presence;
+    private final AbsentParticipants absent;
     private final SafeRedis redis;
     private final JsonMapper json;
     private final Clock clock;
 
     ChatController(Conversations conversations, EntityPeople people, DocumentQueries documents, Presence presence,
-                   SafeRedis redis, JsonMapper json, Clock clock) {
+                   AbsentParticipants absent, SafeRedis redis, JsonMapper json, Clock clock) {
         this.conversations = conversations;
         this.people = people;
         this.documents = documents;
         this.presence = presence;
+        this.absent = absent;
         this.redis = redis;
         this.json = json;
         this.clock = clock;
@@ -206,7 +208,8 @@ class ChatController {
     @Operation(summary = "Send a message",
                description = "Text of 1 to 4000 characters and up to 10 attachments: ids of documents (uploaded "
                        + "through the documents feature) that every participant may read already, else 400 naming "
-                       + "the attachment. 201.")
+                       + "the attachment. 201. Participants with no live stream open are notified (inbox, and the "
+                       + "channels they chose), once for a burst of messages and without their text.")
     ResponseEntity<ChatMessageView> send(@PathVariable UUID id, @Valid @RequestBody ChatMessageRequest request) {
         UUID me = CurrentUser.require().id();
         Conversation conversation = conversations.forParticipant(id, me);
@@ -216,17 +219,20 @@ class ChatController {
         ChatMessageView sent = view(stored);
         presence.touch(me);
         publish(id, "message", Map.of("message", sent));
+        absent.sent(conversation, me, sent.id().toString(), sent.createdAt());
         return ResponseEntity.created(URI.create("/api/conversations/" + id + "/messages/" + sent.id())).body(sent);
     }
 
     @PostMapping(value = "/api/conversations/{id}/read", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Mark the conversation read",
-               description = "Every message of the others so far gets my read receipt; answers my unread count.")
+               description = "Every message of the others so far gets my read receipt, and a notification of "
+                       + "them not yet sent to me is dropped; answers my unread count.")
     ConversationUnreadView read(@PathVariable UUID id) {
         UUID me = CurrentUser.require().id();
         Conversation conversation = conversations.forParticipant(id, me);
         Instant now = clock.instant();
         conversations.markRead(conversation, me, now);
+        absent.read(id, me);
         presence.touch(me);
         publish(id, "read", Map.of("userId", me, "readAt", now));
         return new ConversationUnreadView(conversations.unread(id, me));
@@ -236,7 +242,8 @@ class ChatController {
                    produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Delete my message",
                description = "Only its author (403 for other participants). It stays in its place, shown as "
-                       + "deleted. Deleting again changes nothing.")
+                       + "deleted, by whom and when; its text and attachments are removed from the store and from "
+                       + "the participants' live-stream replay. Deleting again changes nothing.")
     ChatMessageView delete(@PathVariable UUID id, @PathVariable UUID messageId) {
         UUID me = CurrentUser.require().id();
         conversations.forParticipant(id, me);
@@ -245,7 +252,7 @@ class ChatController {
         if (!me.toString().equals(message.getString("senderId"))) {
             throw new ApiException(ApiSecurityConfiguration.forbidden());
         }
-        ChatMessageView deleted = view(conversations.delete(message, clock.instant()));
+        ChatMessageView deleted = view(conversations.delete(message, me, clock.instant()));
         presence.touch(me);
         publish(id, "deleted", Map.of("messageId", messageId));
         return deleted;

@@ -27,7 +27,7 @@ import java.util.UUID;
  * Chat in MongoDB: {@code chat_conversations} (subject, participants) and {@code chat_messages} (the management
  * model's collection and indexes, with {@code readBy} per participant beside its {@code isRead}/{@code readAt}).
  * Chat is no domain state: nothing else decides anything from it, so it is written here, not as events
- * (docs/decisions.md, "Chat").
+ * (docs/decisions.md, "Chat"). A deleted message keeps no text.
  */
 @Component
 public class Conversations {
@@ -93,6 +93,11 @@ public class Conversations {
             Set<UUID> current = people.of(c.subjectType(), c.subjectId());
             return c.participants().stream().filter(current::contains).toList();
         }).orElse(List.of());
+    }
+
+    /** Everyone the conversation was made with, whether or not still one of its subject's people. */
+    public List<UUID> participants(UUID id) {
+        return find(id).map(Conversation::participants).orElse(List.of());
     }
 
     Optional<Conversation> find(UUID id) {
@@ -173,12 +178,28 @@ public class Conversations {
                           MESSAGES);
     }
 
-    /** Marks the message deleted (its text and attachments are never shown again); deleting again changes nothing. */
-    Document delete(Document message, Instant at) {
+    /**
+     * Deletes the message's content: its text and attachments are removed from the stored document, which keeps
+     * that a message was there, that it was deleted, by whom and when. Deleting again changes nothing.
+     */
+    Document delete(Document message, UUID by, Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(message.getString("_id")).and("isDeleted").is(false)),
-                          new Update().set("isDeleted", true).set("deletedAt", Date.from(at))
-                                      .set("updatedAt", Date.from(at)), MESSAGES);
+                          withoutContent(new Update().set("isDeleted", true).set("deletedAt", Date.from(at))
+                                                     .set("deletedBy", by.toString())
+                                                     .set("updatedAt", Date.from(at))), MESSAGES);
         return mongo.findById(message.getString("_id"), Document.class, MESSAGES);
+    }
+
+    /** What deleting removes: the text and the attachments (the names of the documents shared). */
+    private static Update withoutContent(Update update) {
+        return update.unset("message").set("attachments", List.of());
+    }
+
+    /** Messages deleted before deleting removed their content lose it now; a later start finds none. */
+    @EventListener(ApplicationReadyEvent.class)
+    void removeContentOfDeletedMessages() {
+        mongo.updateMulti(Query.query(Criteria.where("isDeleted").is(true).and("message").exists(true)),
+                          withoutContent(new Update()), MESSAGES);
     }
 
     private static Criteria unreadBy(UUID conversationId, UUID user) {

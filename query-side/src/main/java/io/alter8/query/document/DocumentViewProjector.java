@@ -11,6 +11,7 @@ import io.alter8.api.document.DocumentAccessRevoked;
 import io.alter8.api.document.DocumentDownloaded;
 import io.alter8.api.document.DocumentExpired;
 import io.alter8.api.document.DocumentSigned;
+import io.alter8.api.document.DocumentTextExtracted;
 import io.alter8.api.document.DocumentUploaded;
 import io.alter8.api.document.DocumentVersionUploaded;
 import io.alter8.api.document.SearchWords;
@@ -121,6 +122,22 @@ class DocumentViewProjector {
         update(event.documentId(), sequence, event.uploadedAt(), updates);
     }
 
+    /** The words of a version's text, extracted after its upload: searched by if it is still the latest. */
+    @EventHandler
+    void on(DocumentTextExtracted event, @SequenceNumber long sequence) {
+        Document current = collection().find(Filters.eq("_id", event.documentId().toString())).first();
+        if (current == null || current.get("sequence", Number.class).longValue() >= sequence) {
+            return;
+        }
+        List<Bson> updates = new ArrayList<>();
+        if (current.getList("versions", Document.class).size() == event.version()) {
+            updates.add(Updates.set("searchWords", words(event.searchWords(), current.getString("title"),
+                                                         current.getString("description"),
+                                                         current.getList("tags", String.class))));
+        }
+        update(event.documentId(), sequence, null, updates);
+    }
+
     @EventHandler
     void on(DocumentDownloaded event, @SequenceNumber long sequence) {
         update(event.documentId(), sequence, null, List.of(
@@ -193,15 +210,20 @@ class DocumentViewProjector {
     /** The latest version's fields at the top, and the words it is found by: its text's, title's, tags'. */
     private static Document latest(StoredFile file, List<String> textWords, String title, String description,
                                    List<String> tags) {
-        Set<String> words = new LinkedHashSet<>(textWords);
-        words.addAll(SearchWords.of(title));
-        words.addAll(SearchWords.of(description));
-        tags.forEach(tag -> words.addAll(SearchWords.of(tag)));
         return new Document("fileName", file.fileName()).append("fileSize", file.size())
                                                          .append("mimeType", file.mediaType())
                                                          .append("sha256", file.sha256())
                                                          .append("isEncrypted", file.encrypted())
-                                                         .append("searchWords", List.copyOf(words));
+                                                         .append("searchWords", words(textWords, title, description,
+                                                                                      tags));
+    }
+
+    private static List<String> words(List<String> textWords, String title, String description, List<String> tags) {
+        Set<String> words = new LinkedHashSet<>(textWords);
+        words.addAll(SearchWords.of(title));
+        words.addAll(SearchWords.of(description));
+        tags.forEach(tag -> words.addAll(SearchWords.of(tag)));
+        return List.copyOf(words);
     }
 
     private MongoCollection<Document> collection() {

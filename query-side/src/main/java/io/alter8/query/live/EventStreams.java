@@ -189,7 +189,7 @@ class EventStreams implements SmartLifecycle {
             emitter.onError(e -> connection.close());
             try {
                 buffer.listening(List.of(user));
-                presence.touch(user);
+                presence.streaming(user);
                 connection.write(SseEmitter.event().reconnectTime(3000).comment("connected"));
                 if (lastEventId != null) {
                     ReplayBuffer.Missed missed = buffer.after(user, lastEventId);
@@ -266,7 +266,7 @@ class EventStreams implements SmartLifecycle {
                 }
             }
             List<UUID> users = new ArrayList<>(connections.keySet());
-            users.forEach(presence::touch);
+            users.forEach(presence::streaming);
             buffer.listening(users);
         } catch (RuntimeException e) {
             // Redis away: presence and buffers lapse, streams go on; the next beat tries again.

@@ -13,6 +13,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.listener.Topic;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,11 +47,12 @@ class LiveChannels {
     private static final Logger log = LoggerFactory.getLogger(LiveChannels.class);
 
     static final String BROADCASTS = "system:broadcasts";
+    private static final String CHAT = "chat:messages:";
 
     /** Channel prefix to the SSE event name. */
     private static final Map<String, String> KINDS = Map.of(
             "notifications:", "notification",
-            "chat:messages:", "chat",
+            CHAT, "chat",
             "lease:changes:", "lease",
             "property:changes:", "property",
             "unit:changes:", "unit",
@@ -57,14 +61,14 @@ class LiveChannels {
     @Bean
     RedisMessageListenerContainer liveChannelListener(RedisConnectionFactory redis, ReplayBuffer buffer,
                                                       EventStreams streams, EntityPeople people,
-                                                      Conversations conversations) {
+                                                      Conversations conversations, JsonMapper json) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
         container.setTaskExecutor(Executors.newSingleThreadExecutor(r -> new Thread(r, "live-channels")));
         List<Topic> topics = new java.util.ArrayList<>();
         KINDS.keySet().forEach(prefix -> topics.add(new PatternTopic(prefix + "*")));
         topics.add(new PatternTopic(BROADCASTS));
-        container.addMessageListener(new Router(buffer, streams, people, conversations), topics);
+        container.addMessageListener(new Router(buffer, streams, people, conversations, json), topics);
         // Started by liveChannelSubscription, which does not let a slow or absent Redis stop the service starting.
         container.setAutoStartup(false);
         return container;
@@ -93,13 +97,14 @@ class LiveChannels {
     }
 
     private record Router(ReplayBuffer buffer, EventStreams streams, EntityPeople people,
-                          Conversations conversations) implements MessageListener {
+                          Conversations conversations, JsonMapper json) implements MessageListener {
 
         @Override
         public void onMessage(Message message, byte[] pattern) {
             String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
             String data = new String(message.getBody(), StandardCharsets.UTF_8);
             try {
+                forgetDeletedMessage(channel, data);
                 Set<UUID> listening = BROADCASTS.equals(channel) ? buffer.allListeners()
                         : buffer.listeners(concerned(channel));
                 for (UUID user : listening) {
@@ -108,6 +113,35 @@ class LiveChannels {
             } catch (RuntimeException e) {
                 // A store away: this message is not delivered live; readers still find it by reading.
                 log.warn("Live message on {} not delivered: {}", channel, e.getMessage());
+            }
+        }
+
+        /**
+         * A chat message deleted: its earlier entry, text and all, leaves the replay buffer of every participant.
+         * Here, in the order Redis delivers, the message's own entry has been written before its deletion arrives.
+         */
+        private void forgetDeletedMessage(String channel, String data) {
+            if (!channel.startsWith(CHAT)) {
+                return;
+            }
+            JsonNode event;
+            try {
+                event = json.readTree(data);
+            } catch (JacksonException notJson) {
+                return;
+            }
+            String deleted = event.path("messageId").asString("");
+            if (!"deleted".equals(event.path("kind").asString("")) || deleted.isEmpty()) {
+                return;
+            }
+            UUID conversation;
+            try {
+                conversation = UUID.fromString(channel.substring(CHAT.length()));
+            } catch (IllegalArgumentException notAnId) {
+                return;
+            }
+            for (UUID participant : conversations.participants(conversation)) {
+                buffer.forget(participant, channel, "\"kind\":\"message\"", "\"id\":\"" + deleted + "\"");
             }
         }
 

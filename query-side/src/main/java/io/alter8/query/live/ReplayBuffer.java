@@ -65,6 +65,23 @@ class ReplayBuffer {
             end
             return answer""", List.class);
 
+    /**
+     * KEYS: the user's stream. ARGV: a channel, and two texts an entry's data must both hold. Deletes every entry of
+     * that channel holding both; answers how many.
+     */
+    private static final DefaultRedisScript<Long> FORGET = new DefaultRedisScript<>("""
+            local deleted = 0
+            for _, entry in ipairs(redis.call('XRANGE', KEYS[1], '-', '+')) do
+              local fields = {}
+              for i = 1, #entry[2], 2 do fields[entry[2][i]] = entry[2][i + 1] end
+              local data = fields['data'] or ''
+              if fields['channel'] == ARGV[1] and string.find(data, ARGV[2], 1, true)
+                  and string.find(data, ARGV[3], 1, true) then
+                deleted = deleted + redis.call('XDEL', KEYS[1], entry[1])
+              end
+            end
+            return deleted""", Long.class);
+
     record Entry(String id, String channel, String data) {
     }
 
@@ -92,6 +109,15 @@ class ReplayBuffer {
     String append(UUID user, String channel, String data) {
         return redis.execute(APPEND, List.of(key(user), "events:seen:" + user + ":" + hash(channel, data)),
                              Integer.toString(LENGTH), Long.toString(KEPT.toSeconds()), channel, data);
+    }
+
+    /**
+     * Removes from the user's buffer the entries of {@code channel} whose data holds both {@code texts} (a deleted
+     * chat message, by its kind and id), so a reconnect never replays what was deleted.
+     */
+    long forget(UUID user, String channel, String text, String alsoText) {
+        Long deleted = redis.execute(FORGET, List.of(key(user)), channel, text, alsoText);
+        return deleted == null ? 0 : deleted;
     }
 
     Missed after(UUID user, String lastId) {

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.alter8.api.common.MediaId;
 import io.alter8.api.media.CaptureInfo;
+import io.alter8.api.media.MediaDeleted;
 import io.alter8.api.media.MediaDetailsChanged;
 import io.alter8.api.media.MediaProcessed;
 import io.alter8.api.media.MediaProcessingFailed;
@@ -37,7 +38,7 @@ import java.util.List;
  * guarded by the sequence of the property's media events: it applies only while the medium's {@code sequence} is
  * below the event's, so an event delivered again, or late, changes nothing. An event about several media (the
  * primary photo, the order) writes each of them under that guard; values are set as the events carry them, never
- * counted up.
+ * counted up. A deleted medium leaves a marker document, which the queries leave out.
  */
 @Component
 @ProcessingGroup(PropertyMediaProjector.PROCESSING_GROUP)
@@ -45,6 +46,8 @@ class PropertyMediaProjector {
 
     static final String PROCESSING_GROUP = "property-media";
     static final String COLLECTION = "property_media";
+    /** Marks a deleted medium's document, which queries leave out. */
+    static final String DELETED = "deleted";
 
     private final MongoTemplate mongo;
 
@@ -118,6 +121,25 @@ class PropertyMediaProjector {
 
     @EventHandler
     void on(MediaReordered event, @SequenceNumber long sequence) {
+        for (int i = 0; i < event.order().size(); i++) {
+            update(event.order().get(i), sequence, null, List.of(Updates.set("displayOrder", i + 1)));
+        }
+    }
+
+    /**
+     * A deleted medium stays as a marker (id, property, when, by whom, its sequence) so that an older event
+     * delivered late cannot bring it back; the media left close up their display order.
+     */
+    @EventHandler
+    void on(MediaDeleted event, @SequenceNumber long sequence) {
+        Date at = Date.from(event.deletedAt());
+        new SequencedDocuments(collection()).replace(new Document("_id", event.mediaId().toString())
+                .append("propertyId", event.propertyId().toString())
+                .append(DELETED, true)
+                .append("deletedBy", event.deletedBy().toString())
+                .append("deletedAt", at)
+                .append("updatedAt", at)
+                .append("sequence", sequence));
         for (int i = 0; i < event.order().size(); i++) {
             update(event.order().get(i), sequence, null, List.of(Updates.set("displayOrder", i + 1)));
         }

@@ -65,15 +65,18 @@ class PropertyMediaQueries {
         return Optional.ofNullable(found).map(PropertyMediaQueries::view);
     }
 
+    /** The media not deleted that the caller may see. */
     private static Bson visibleTo(PropertyAccess access, CurrentUser caller) {
+        Bson present = Filters.ne(PropertyMediaProjector.DELETED, true);
         UUID me = caller.id();
         if (caller.hasAnyRole(SEE_ALL) || me.equals(access.owner()) || me.equals(access.manager())) {
-            return new Document();
+            return present;
         }
         List<String> levels = me.equals(access.agent())
                 ? List.of(MediaVisibility.PUBLIC.wire(), MediaVisibility.AGENT_ONLY.wire())
                 : List.of(MediaVisibility.PUBLIC.wire());
-        return Filters.or(Filters.in("visibility", levels), Filters.eq("capturedBy", me.toString()));
+        return Filters.and(present, Filters.or(Filters.in("visibility", levels),
+                                               Filters.eq("capturedBy", me.toString())));
     }
 
     static MediaView view(Document d) {

@@ -3,6 +3,7 @@ package io.alter8.query.property;
 import io.alter8.api.common.Money;
 import io.alter8.api.common.MediaId;
 import io.alter8.api.common.PropertyId;
+import io.alter8.api.media.MediaDeleted;
 import io.alter8.api.media.MediaDetailsChanged;
 import io.alter8.api.media.MediaKind;
 import io.alter8.api.media.MediaUploaded;
@@ -88,13 +89,14 @@ class PropertyListingProjector implements RebuildableReadModel {
     /**
      * The listing's media columns, recomputed from its media rows: they are not versioned writes of the listing,
      * whose version is the property's, not the media aggregate's. Only a public image is shown as the primary photo,
-     * and only public media are counted.
+     * and only public media are counted; deleted ones are neither.
      */
     private static final String MEDIA_SHOWN = "UPDATE property_listing SET primary_media_id = "
-            + "(SELECT media_id FROM property_listing_media WHERE property_id = ? AND is_primary AND kind = '"
-            + MediaKind.IMAGE.wire() + "' AND visibility = '" + MediaVisibility.PUBLIC.wire() + "' ORDER BY media_id LIMIT 1), "
-            + "media_count = (SELECT count(*) FROM property_listing_media WHERE property_id = ? AND visibility = '"
-            + MediaVisibility.PUBLIC.wire() + "') WHERE id = ?";
+            + "(SELECT media_id FROM property_listing_media WHERE property_id = ? AND is_primary AND NOT removed "
+            + "AND kind = '" + MediaKind.IMAGE.wire() + "' AND visibility = '" + MediaVisibility.PUBLIC.wire()
+            + "' ORDER BY media_id LIMIT 1), "
+            + "media_count = (SELECT count(*) FROM property_listing_media WHERE property_id = ? AND NOT removed "
+            + "AND visibility = '" + MediaVisibility.PUBLIC.wire() + "') WHERE id = ?";
 
     private final VersionedRows rows;
     private final JdbcTemplate jdbc;
@@ -271,6 +273,16 @@ class PropertyListingProjector implements RebuildableReadModel {
     void on(MediaDetailsChanged event, @SequenceNumber long sequence) {
         rows.update("property_listing_media").key("media_id", event.mediaId().value())
             .set("visibility", event.visibility().wire())
+            .apply(sequence);
+        mediaChanged(event.propertyId());
+    }
+
+    /** A deleted medium's row stays, marked, so that an older event delivered late cannot bring it back. */
+    @EventHandler
+    void on(MediaDeleted event, @SequenceNumber long sequence) {
+        rows.update("property_listing_media").key("media_id", event.mediaId().value())
+            .set("removed", true)
+            .set("is_primary", false)
             .apply(sequence);
         mediaChanged(event.propertyId());
     }

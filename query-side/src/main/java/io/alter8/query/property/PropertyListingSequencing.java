@@ -1,5 +1,6 @@
 package io.alter8.query.property;
 
+import io.alter8.api.media.MediaDeleted;
 import io.alter8.api.media.MediaDetailsChanged;
 import io.alter8.api.media.MediaUploaded;
 import io.alter8.api.media.PrimaryMediaChosen;
@@ -31,6 +32,9 @@ class PropertyListingSequencing {
                 return e.propertyId().toString();
             }
             if (payload instanceof PrimaryMediaChosen e) {
+                return e.propertyId().toString();
+            }
+            if (payload instanceof MediaDeleted e) {
                 return e.propertyId().toString();
             }
             return perAggregate.getSequenceIdentifierFor(event);

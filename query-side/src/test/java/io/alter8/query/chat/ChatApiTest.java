@@ -45,6 +45,8 @@ class ChatApiTest {
     int port;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    Conversations conversations;
     EventStoreFixture store = EventStoreFixture.shared();
 
     final UUID owner = UUID.randomUUID();
@@ -229,6 +231,51 @@ class ChatApiTest {
         assertThat(shown.path("message").isNull()).isTrue();
         assertThat(shown.path("deletedAt").asString()).isNotEmpty();
         assertThat(tenant().get("/api/conversations/" + id).json().path("unread").asLong()).isZero();
+    }
+
+    @Test
+    void aDeletedMessagesTextAndAttachmentsLeaveTheStoreWhichKeepsThatItWasDeletedByWhomAndWhen() {
+        UUID agreement = UUID.randomUUID();
+        head = Long.toString(store.append("Document", agreement, 0, uploaded(agreement, DocumentEntityType.LEASE,
+                                                                             lease.id, DocumentType.LEASE_AGREEMENT,
+                                                                             tenant)));
+        String id = leaseConversation();
+        Response sent = owner().post("/api/conversations/" + id + "/messages",
+                                     Map.of("message", "The door code is 2580", "attachments", List.of(agreement)));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        String message = sent.json().path("id").asString();
+        send(owner(), id, "See you at noon");
+
+        Response deleted = owner().delete("/api/conversations/" + id + "/messages/" + message);
+        assertThat(deleted.status()).isEqualTo(200);
+        Document stored = mongo.findById(message, Document.class, "chat_messages");
+        assertThat(stored).isNotNull();
+        assertThat(stored.getBoolean("isDeleted")).isTrue();
+        assertThat(stored.getString("deletedBy")).isEqualTo(owner.toString());
+        assertThat(stored.getDate("deletedAt")).isNotNull();
+        assertThat(stored.getString("senderId")).isEqualTo(owner.toString());
+        assertThat(stored).doesNotContainKey("message");
+        assertThat(stored.getList("attachments", Document.class)).isEmpty();
+        assertThat(stored.toJson()).doesNotContain("2580").doesNotContain("papers.pdf");
+        assertThat(mongo.getCollection("chat_messages").countDocuments(new Document("message", new Document(
+                "$regex", "2580")))).as("no copy of the text anywhere in the collection").isZero();
+        assertThat(texts(tenant().get("/api/conversations/" + id + "/messages").json()))
+                .as("the other message keeps its text").contains("See you at noon");
+    }
+
+    @Test
+    void messagesDeletedBeforeDeletingRemovedTheirTextLoseItWhenTheServiceStarts() {
+        String id = leaseConversation();
+        String message = send(owner(), id, "Old secret").json().path("id").asString();
+        // As a message deleted before the text was removed is stored: marked, its text still there.
+        mongo.getCollection("chat_messages").updateOne(new Document("_id", message), new Document(
+                "$set", new Document("isDeleted", true).append("deletedAt", new java.util.Date())));
+
+        conversations.removeContentOfDeletedMessages();
+
+        Document stored = mongo.findById(message, Document.class, "chat_messages");
+        assertThat(stored).doesNotContainKey("message");
+        assertThat(stored.getBoolean("isDeleted")).isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.alter8.api.document.DocumentDownloaded;
 import io.alter8.api.document.DocumentEntityType;
 import io.alter8.api.document.DocumentPermission;
 import io.alter8.api.document.DocumentSigned;
+import io.alter8.api.document.DocumentTextExtracted;
 import io.alter8.api.document.DocumentType;
 import io.alter8.api.document.DocumentUploaded;
 import io.alter8.api.document.DocumentVersionUploaded;
@@ -126,6 +127,29 @@ class DocumentQueryApiTest {
     }
 
     @Test
+    void theWordsOfATextExtractedAfterTheUploadFindTheDocumentOnlyWhileTheirVersionIsTheLatest() {
+        DocumentId id = new DocumentId(deed);
+        String word = unique + "later";
+        store.append("Document", deed, 0, uploaded(deed, DocumentType.PROPERTY_PAPERS, AccessLevel.RESTRICTED,
+                                                    List.of("deed"), List.of()));
+        ApiClient me = as(owner, "owner");
+        String uploadedAt = Long.toString(store.append("Document", deed, 1, new DocumentVersionUploaded(
+                id, 2, 1, file("f2-" + deed, "bb"), List.of(), new UserId(owner), T0.plusSeconds(60))));
+        assertThat(ids(me.get("/api/documents?q=" + word, "X-Await-Position", uploadedAt))).isEmpty();
+
+        // Version 1's text, extracted late, no longer says what the document is; version 2's does.
+        String extracted = Long.toString(store.append("Document", deed, 2, new DocumentTextExtracted(
+                id, 1, List.of("older" + unique), T0.plusSeconds(61))));
+        assertThat(ids(me.get("/api/documents?q=older" + unique, "X-Await-Position", extracted))).isEmpty();
+        extracted = Long.toString(store.append("Document", deed, 3, new DocumentTextExtracted(
+                id, 2, List.of("annexure", word), T0.plusSeconds(62))));
+        assertThat(ids(me.get("/api/documents?q=" + word.toUpperCase(), "X-Await-Position", extracted)))
+                .containsExactly(deed.toString());
+        assertThat(ids(me.get("/api/documents?q=annexure%20" + word + "%20deed"))).as("with its tags' words")
+                                                                                 .containsExactly(deed.toString());
+    }
+
+    @Test
     void oneDocumentShowsItsVersionsSignaturesDownloadsAndRetention() {
         String position = appendAll();
         Response r = as(owner, "owner").get("/api/documents/" + deed, "X-Await-Position", position);
@@ -236,6 +260,8 @@ class DocumentQueryApiTest {
         } else if (event instanceof DocumentAccessGranted e) {
             projector.on(e, sequence);
         } else if (event instanceof DocumentSigned e) {
+            projector.on(e, sequence);
+        } else if (event instanceof DocumentTextExtracted e) {
             projector.on(e, sequence);
         } else {
             throw new IllegalArgumentException(event.getClass().getName());

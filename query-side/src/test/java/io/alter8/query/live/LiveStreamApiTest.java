@@ -1,5 +1,6 @@
 package io.alter8.query.live;
 
+import io.alter8.api.chat.ChatNotice;
 import io.alter8.api.common.UserId;
 import io.alter8.api.lease.LeaseApprovalStatus;
 import io.alter8.api.lease.LeaseParty;
@@ -14,6 +15,7 @@ import io.alter8.query.lease.LeaseTestEvents;
 import io.alter8.query.live.SseClient.Event;
 import io.alter8.query.property.TestEvents;
 import io.alter8.web.security.AccountStatus;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +40,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The live stream through real SSE connections: a lease change and a chat message reach the tenant; a reconnect
- * with Last-Event-ID gets what was missed and nothing earlier; an outsider's stream never carries another
- * conversation; an admin's broadcast reaches whoever is connected; presence lives five minutes and expires; streams
- * are limited per user, hold no servlet thread, and end when the service stops.
+ * with Last-Event-ID gets what was missed and nothing earlier, and never a deleted message's text; an outsider's
+ * stream never carries another conversation; a participant with no stream open is queued one notice for a burst of
+ * messages, one connected none; an admin's broadcast reaches whoever is connected; presence lives five minutes and
+ * expires; streams are limited per user, hold no servlet thread, and end when the service stops.
  */
 @QuerySideTest
 class LiveStreamApiTest {
@@ -51,6 +55,8 @@ class LiveStreamApiTest {
     int port;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    MongoTemplate mongo;
     @Autowired
     EventStreams streams;
     @Autowired
@@ -206,6 +212,85 @@ class LiveStreamApiTest {
         SseClient stale = connect(tenant, "tenant", "1-0");
         await().atMost(WAIT).until(() -> chatTexts(stale).size() >= 3);
         assertThat(stale.named("resync")).hasSize(1);
+    }
+
+    @Test
+    void aDeletedMessageLeavesTheReplayBufferSoAReconnectNeverReplaysItsText() {
+        String conversation = leaseConversation(new LeaseTestEvents(UUID.randomUUID(), UUID.randomUUID(), owner));
+        SseClient first = connect(tenant, "tenant", null);
+        say(conversation, "the safe code is 9713");
+        say(conversation, "see you");
+        await().atMost(WAIT).until(() -> chatTexts(first).contains("see you"));
+        String before = first.named("chat").get(0).id();
+        assertThat(buffered(tenant)).anyMatch(data -> data.contains("9713"));
+        first.close();
+        String secret = as(owner, "owner").get("/api/conversations/" + conversation + "/messages").json()
+                                          .path("items").get(1).path("id").asString();
+
+        Response deleted = as(owner, "owner").delete("/api/conversations/" + conversation + "/messages/" + secret);
+        assertThat(deleted.status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> buffered(tenant).stream().anyMatch(data -> data.contains("\"deleted\"")));
+        assertThat(buffered(tenant)).noneMatch(data -> data.contains("9713"))
+                                    .anyMatch(data -> data.contains("see you"));
+
+        // A reconnect from before the message replays the rest, and the deletion, but never the deleted text.
+        SseClient again = connect(tenant, "tenant", "0-1");
+        await().atMost(WAIT).until(() -> again.named("chat").stream()
+                                               .anyMatch(e -> data(e).path("kind").asString().equals("deleted")));
+        assertThat(again.events).noneMatch(e -> e.data().contains("9713"));
+        assertThat(chatTexts(again)).contains("see you");
+        assertThat(EventStreams.compare(again.named("chat").get(0).id(), before)).isPositive();
+    }
+
+    @Test
+    void aBurstOfMessagesToAnAbsentParticipantMakesOneNoticeAndAConnectedOneGetsNone() {
+        String conversation = leaseConversation(new LeaseTestEvents(UUID.randomUUID(), UUID.randomUUID(), owner));
+        SseClient tenants = connect(tenant, "tenant", null);
+        assertThat(tenants.status).isEqualTo(200);
+
+        // The owner writes to the connected tenant: the stream carries it, and no notice is queued for them.
+        say(conversation, "are you home?");
+        await().atMost(WAIT).until(() -> chatTexts(tenants).contains("are you home?"));
+        assertThat(notices(tenant)).isEmpty();
+
+        // The tenant writes three messages to the owner, who has no stream open: one notice, of three messages.
+        ApiClient tenantApi = as(tenant, "tenant");
+        for (String text : List.of("yes", "the boiler leaks", "call me")) {
+            assertThat(tenantApi.post("/api/conversations/" + conversation + "/messages", Map.of("message", text))
+                                .status()).isEqualTo(201);
+        }
+        List<Document> queued = notices(owner);
+        assertThat(queued).hasSize(1);
+        Document notice = queued.get(0);
+        assertThat(notice.getString(ChatNotice.CONVERSATION)).isEqualTo(conversation);
+        assertThat(notice.getString(ChatNotice.SUBJECT_TYPE)).isEqualTo("lease");
+        assertThat(notice.getString(ChatNotice.STATUS)).isEqualTo(ChatNotice.PENDING);
+        assertThat(notice.getList(ChatNotice.MESSAGE_IDS, String.class)).hasSize(3).doesNotHaveDuplicates();
+        assertThat(Duration.between(notice.getDate(ChatNotice.FIRST_AT).toInstant(),
+                                    notice.getDate(ChatNotice.DUE).toInstant())).isEqualTo(Duration.ofMinutes(2));
+        assertThat(notice.toJson()).as("a notice says how many, not what").doesNotContain("boiler");
+
+        // Reading the conversation drops the notice; the next message opens a new one.
+        assertThat(as(owner, "owner").post("/api/conversations/" + conversation + "/read", "").status())
+                .isEqualTo(200);
+        assertThat(notices(owner)).isEmpty();
+        assertThat(tenantApi.post("/api/conversations/" + conversation + "/messages", Map.of("message", "thanks"))
+                            .status()).isEqualTo(201);
+        assertThat(notices(owner)).singleElement()
+                                  .satisfies(d -> assertThat(d.getList(ChatNotice.MESSAGE_IDS, String.class))
+                                          .hasSize(1));
+    }
+
+    /** The chat notices queued for {@code user}. */
+    List<Document> notices(UUID user) {
+        return mongo.getCollection(ChatNotice.COLLECTION).find(new Document(ChatNotice.RECIPIENT, user.toString()))
+                    .into(new ArrayList<>());
+    }
+
+    /** The data of every entry kept in the user's replay buffer. */
+    List<String> buffered(UUID user) {
+        return redis.opsForStream().range(ReplayBuffer.key(user), org.springframework.data.domain.Range.unbounded())
+                    .stream().map(entry -> String.valueOf(entry.getValue().get("data"))).toList();
     }
 
     @Test

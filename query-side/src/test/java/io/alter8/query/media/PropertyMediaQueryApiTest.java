@@ -7,6 +7,7 @@ import io.alter8.api.common.UserId;
 import io.alter8.api.common.VerificationId;
 import io.alter8.api.document.StoredFile;
 import io.alter8.api.media.CaptureInfo;
+import io.alter8.api.media.MediaDeleted;
 import io.alter8.api.media.MediaKind;
 import io.alter8.api.media.MediaProcessed;
 import io.alter8.api.media.MediaProcessingFailed;
@@ -47,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The property media view in MongoDB over HTTP: a property's media in display order with the primary photo, review
  * and processing as the events left them; who sees which medium by its visibility; the same events twice or late
- * give the same documents; a replay rebuilds them identically.
+ * give the same documents; a deleted medium leaves the view for good; a replay rebuilds them identically.
  */
 @QuerySideTest
 class PropertyMediaQueryApiTest {
@@ -223,6 +224,39 @@ class PropertyMediaQueryApiTest {
     }
 
     @Test
+    void aDeletedMediumIsUnknownTheOthersCloseUpTheOrderAndALateEventDoesNotBringItBack() {
+        String position = appendAll();
+        int next = history().size();
+        // The primary photo (bedroom) deleted; the aggregate passes it to the next public image.
+        store.append("PropertyMedia", gallery.value(), next, new MediaDeleted(
+                gallery, property, bedroom, List.of("f-" + bedroom), List.of(walk, plan, hall), new UserId(owner),
+                T0.plusSeconds(120)));
+        position = Long.toString(store.append("PropertyMedia", gallery.value(), next + 1, new PrimaryMediaChosen(
+                gallery, property, hall, bedroom, new UserId(owner))));
+
+        Response r = as(owner, "owner").get(path(), "X-Await-Position", position);
+        assertThat(ids(r)).containsExactly(walk.toString(), plan.toString(), hall.toString());
+        assertThat(r.json().valueStream().map(m -> m.path("displayOrder").asInt())).containsExactly(1, 2, 3);
+        assertThat(r.json().get(2).path("isPrimary").asBoolean()).isTrue();
+        assertThat(as(owner, "owner").get(path() + "/" + bedroom).status()).isEqualTo(404);
+        assertThat(ids(as(UUID.randomUUID(), "admin").get(path()))).hasSize(3);
+        assertThat(ids(as(agent, "agent").get(path()))).as("its uploader no longer sees it either")
+                                                       .doesNotContain(bedroom.toString());
+
+        Document marker = mongo.getCollection(PropertyMediaProjector.COLLECTION)
+                               .find(new Document("_id", bedroom.toString())).first();
+        assertThat(marker).isNotNull();
+        assertThat(marker.getBoolean("deleted")).isTrue();
+        assertThat(marker.getString("deletedBy")).isEqualTo(owner.toString());
+        assertThat(marker).doesNotContainKeys("originalFilename", "fileUrl", "cameraInfo");
+
+        List<Document> before = stored();
+        apply(history().get(3), 3);
+        apply(new MediaProcessingStarted(gallery, property, bedroom, 1, T0.plusSeconds(12)), 9);
+        assertThat(stored()).as("older events of the deleted medium change nothing").isEqualTo(before);
+    }
+
+    @Test
     void aReplayRebuildsTheViewIdentically() {
         String head = appendAll();
         ApiClient admin = as(UUID.randomUUID(), "admin");
@@ -256,6 +290,8 @@ class PropertyMediaQueryApiTest {
         } else if (event instanceof MediaReordered e) {
             projector.on(e, sequence);
         } else if (event instanceof MediaReviewed e) {
+            projector.on(e, sequence);
+        } else if (event instanceof MediaDeleted e) {
             projector.on(e, sequence);
         } else {
             throw new IllegalArgumentException(event.getClass().getName());

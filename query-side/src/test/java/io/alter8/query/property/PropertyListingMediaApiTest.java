@@ -80,4 +80,31 @@ class PropertyListingMediaApiTest {
             assertThat(shown.path("primaryPhoto").path("thumbnail").asString()).isEqualTo(thumbnail(bedroom));
         }
     }
+
+    @Test
+    void deletingThePrimaryPhotoShowsTheNextOneAndADeletedMediumIsNoLongerCounted() {
+        long position = listing.publish(store);
+        MediaId hall = MediaId.random();
+        MediaId bedroom = MediaId.random();
+        MediaId walk = MediaId.random();
+        position = listing.appendMedia(store,
+                listing.mediaUploaded(hall, MediaKind.IMAGE, MediaVisibility.PUBLIC, true, 1),
+                listing.mediaUploaded(bedroom, MediaKind.IMAGE, MediaVisibility.PUBLIC, false, 2),
+                listing.mediaUploaded(walk, MediaKind.VIDEO, MediaVisibility.PUBLIC, false, 3));
+        assertThat(detail(position).path("mediaCount").asInt()).isEqualTo(3);
+
+        position = listing.appendMedia(store, listing.mediaDeleted(hall, bedroom, walk),
+                                       listing.primaryChosen(bedroom, hall));
+        for (JsonNode shown : new JsonNode[] {searched(position), detail(position)}) {
+            assertThat(shown.path("mediaCount").asInt()).isEqualTo(2);
+            assertThat(shown.path("primaryPhoto").path("mediaId").asString()).isEqualTo(bedroom.toString());
+        }
+
+        position = listing.appendMedia(store, listing.mediaDeleted(bedroom, walk),
+                                       listing.mediaDeleted(walk));
+        for (JsonNode shown : new JsonNode[] {searched(position), detail(position)}) {
+            assertThat(shown.path("mediaCount").asInt()).isZero();
+            assertThat(shown.path("primaryPhoto").isNull()).isTrue();
+        }
+    }
 }

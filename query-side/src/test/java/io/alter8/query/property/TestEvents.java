@@ -11,6 +11,7 @@ import io.alter8.api.common.UnitId;
 import io.alter8.api.common.UserId;
 import io.alter8.api.document.StoredFile;
 import io.alter8.api.media.CaptureInfo;
+import io.alter8.api.media.MediaDeleted;
 import io.alter8.api.media.MediaDetailsChanged;
 import io.alter8.api.media.MediaKind;
 import io.alter8.api.media.MediaProcessingStatus;
@@ -330,6 +331,12 @@ public final class TestEvents {
 
         public PrimaryMediaChosen primaryChosen(MediaId media, MediaId previous) {
             return new PrimaryMediaChosen(gallery(), propertyId(), media, previous, new UserId(owner));
+        }
+
+        /** {@code media} deleted from the gallery, {@code left} staying in that display order. */
+        public MediaDeleted mediaDeleted(MediaId media, MediaId... left) {
+            return new MediaDeleted(gallery(), propertyId(), media, List.of("f-" + media), List.of(left),
+                                    new UserId(owner), Instant.parse("2026-12-01T12:00:00Z"));
         }
 
         public PropertyMediaId gallery() {

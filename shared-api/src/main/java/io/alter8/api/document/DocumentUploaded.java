@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A document and its first version. {@code autoDeleteAt} is when retention deletes it (null: kept until its person
- * is erased); {@code searchWords} the normalised words of its text, for search.
+ * is erased); {@code searchWords} the normalised words of its text, for search, in documents uploaded while text was
+ * extracted during the upload; empty since, the words following in {@link DocumentTextExtracted}.
  */
 @Revision("1")
 public record DocumentUploaded(DocumentId documentId,

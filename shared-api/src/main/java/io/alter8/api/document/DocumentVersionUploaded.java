@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Version {@code version} replaced {@code previousVersion} as the latest. Signatures belong to the version signed,
- * so the new one starts unsigned.
+ * so the new one starts unsigned. {@code searchWords} as in {@link DocumentUploaded}: empty since the words follow
+ * in {@link DocumentTextExtracted}.
  */
 @Revision("1")
 public record DocumentVersionUploaded(DocumentId documentId,

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records a document whose first version's bytes are already stored ({@code file}). {@code searchWords} are the
- * normalised words of its text, empty for documents that are encrypted or have no text.
+ * Records a document whose first version's bytes are already stored ({@code file}). The words of its text are
+ * recorded after, once extracted ({@link RecordDocumentText}).
  */
 public record UploadDocument(@TargetAggregateIdentifier DocumentId documentId,
                              DocumentEntityType entityType,
@@ -20,6 +20,5 @@ public record UploadDocument(@TargetAggregateIdentifier DocumentId documentId,
                              List<String> tags,
                              AccessLevel accessLevel,
                              StoredFile file,
-                             List<String> searchWords,
                              Actor requestedBy) {
 }

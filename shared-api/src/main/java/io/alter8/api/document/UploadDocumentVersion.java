@@ -5,12 +5,10 @@ import io.alter8.api.user.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-import java.util.List;
 
 /** A new version of the document, its bytes already stored; it becomes the latest, the previous stays readable. */
 public record UploadDocumentVersion(@TargetAggregateIdentifier DocumentId documentId,
                                     StoredFile file,
-                                    List<String> searchWords,
                                     Actor requestedBy,
                                     @TargetAggregateVersion Long expectedVersion) {
 }
