@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
@@ -42,9 +43,11 @@ import static org.awaitility.Awaitility.await;
  * store here is the JDBC engine the default path uses, reached only through the {@code EventStore} interface, so the
  * same stored events can also be read row by row ({@link AuditLog}): both readers must answer alike, and both must
  * find the recorder's leaves intact, or name the same tampered event. Tampering goes straight to the database; each
- * test puts the store back as it found it.
+ * test puts the store back as it found it. Its own Spring context, closed after the class, so that its processors and
+ * schedulers do not keep running beside the shared context's for the rest of the suite.
  */
 @CommandSideTest
+@DirtiesContext
 @TestPropertySource(properties = {
         "alter8.audit.reader=event-store",
         "spring.datasource.hikari.schema=audit_by_recorder",
