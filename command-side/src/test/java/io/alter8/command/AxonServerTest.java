@@ -3,6 +3,7 @@ package io.alter8.command;
 import io.alter8.api.property.PropertyRegistered;
 import io.alter8.command.property.PropertyBodies;
 import io.alter8.infra.stack.ApiClient;
+import io.alter8.infra.stack.DevKeys;
 import io.alter8.infra.stack.TestTokens;
 import io.alter8.infra.stack.ApiClient.Response;
 import org.axonframework.common.stream.BlockingStream;
@@ -26,6 +27,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 import tools.jackson.databind.JsonNode;
 
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +56,7 @@ class AxonServerTest {
             System.getProperty("alter8.axonserver.image", "axoniq/axonserver:2024.2.4-jdk-17");
     static final int AXON_SERVER_HTTP = 8024;
     static final int AXON_SERVER_GRPC = 8124;
+    static final KeyPair CHECKPOINT_KEYS = DevKeys.checkpointKeys();
 
     @Container
     static final GenericContainer<?> AXON_SERVER = new GenericContainer<>(DockerImageName.parse(AXON_SERVER_IMAGE))
@@ -74,6 +77,8 @@ class AxonServerTest {
         registry.add("spring.datasource.password", POSTGRES::getPassword);
         registry.add("alter8.security.jwt.public-key", TestTokens::publicKeyPem);
         registry.add("alter8.security.jwt.private-key", TestTokens::privateKeyPem);
+        registry.add("alter8.audit.signing-key", () -> DevKeys.oneLine(CHECKPOINT_KEYS.getPrivate().getEncoded()));
+        registry.add("alter8.audit.public-key", () -> DevKeys.oneLine(CHECKPOINT_KEYS.getPublic().getEncoded()));
         registry.add("axon.axonserver.servers",
                      () -> AXON_SERVER.getHost() + ":" + AXON_SERVER.getMappedPort(AXON_SERVER_GRPC));
     }
@@ -86,27 +91,17 @@ class AxonServerTest {
     @Test
     void registersAPropertyWhoseEventAxonServerStores() throws InterruptedException {
         ApiClient api = new ApiClient("http://localhost:" + port).withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
-        // Ready means connected to Axon Server (the axonServer indicator of the axonserver profile).
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-               .untilAsserted(() -> assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200));
 
-        // The id is in the body, so a retry is idempotent: the command handler's subscription reaches Axon Server
-        // asynchronously, and a command sent just before it arrives finds no handler.
         String id = UUID.randomUUID().toString();
-        String body = PropertyBodies.apartment(id, null, "2BHK", "25000.00");
-        Response[] created = new Response[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            created[0] = api.post("/api/properties", body, "X-Correlation-Id", "axon-server-test");
-            assertThat(created[0].status()).as(created[0].body()).isEqualTo(201);
-        });
+        Response created = register(api, id, "axon-server-test");
 
-        JsonNode answer = created[0].json();
+        JsonNode answer = created.json();
         assertThat(answer.path("id").asString()).isEqualTo(id);
         // The registration and its one unit.
         assertThat(answer.path("version").asLong()).isEqualTo(1);
-        assertThat(answer.has("position")).as(created[0].body()).isTrue();
-        assertThat(created[0].header("Location")).isEqualTo("http://query.test/api/properties/" + id);
-        assertThat(created[0].header("ETag")).isEqualTo("\"1\"");
+        assertThat(answer.has("position")).as(created.body()).isTrue();
+        assertThat(created.header("Location")).isEqualTo("http://query.test/api/properties/" + id);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
 
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id).asStream().toList();
         assertThat(events).hasSize(2);
@@ -124,21 +119,67 @@ class AxonServerTest {
         assertThat(globalIndexOf(id)).isEqualTo(answer.path("position").asLong());
     }
 
+    /** A property registered once the service is connected; answers the 201. */
+    private static Response register(ApiClient api, String id, String correlationId) {
+        // Ready means connected to Axon Server (the axonServer indicator of the axonserver profile).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+               .untilAsserted(() -> assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200));
+        // The id is in the body, so a retry is idempotent: the command handler's subscription reaches Axon Server
+        // asynchronously, and a command sent just before it arrives finds no handler.
+        String body = PropertyBodies.apartment(id, null, "2BHK", "25000.00");
+        Response[] created = new Response[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            created[0] = api.post("/api/properties", body, "X-Correlation-Id", correlationId);
+            assertThat(created[0].status()).as(created[0].body()).isEqualTo(201);
+        });
+        return created[0];
+    }
+
     /**
-     * The audit routes read the PostgreSQL event store and its Merkle tree, which Axon Server replaces: an auditor is
-     * told so (501, docs/audit.md "Under Axon Server"), and other roles are still refused first.
+     * Auditors read the log Axon Server stores through Axon's EventStore, positions being Axon Server's, and the
+     * leaves the recorder writes as it reads the stream verify intact and prove an event's inclusion in a signed
+     * checkpoint (docs/audit.md, "Under Axon Server"). Other roles are still refused.
      */
     @Test
-    void theAuditRoutesSayTheyNeedThePostgresEventStoreAndStillRefuseOtherRoles() {
+    void auditorsReadAndVerifyTheLogAxonServerStores() throws InterruptedException {
         ApiClient client = new ApiClient("http://localhost:" + port);
         ApiClient auditor = client.withToken(TestTokens.mint(UUID.randomUUID(), "auditor"));
+        String id = UUID.randomUUID().toString();
+        String correlation = "axon-server-audit-" + id;
+        register(client.withToken(TestTokens.mint(UUID.randomUUID(), "owner")), id, correlation);
+
+        Response history = auditor.get("/api/audit/property/" + id + "/events");
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        JsonNode events = history.json().path("events");
+        assertThat(events.size()).isEqualTo(2);
+        long last = events.get(1).path("position").asLong();
+        assertThat(last).isEqualTo(globalIndexOf(id));
+        assertThat(events.get(0).path("payload").path("title").asString()).isEqualTo("2BHK");
+        Response state = auditor.get("/api/audit/property/" + id + "/state?position=" + last);
+        assertThat(state.status()).as(state.body()).isEqualTo(200);
+        assertThat(state.json().path("version").asLong()).isEqualTo(1);
+        Response page = auditor.get("/api/audit/events?correlationId=" + correlation);
+        assertThat(page.json().path("items").valueStream().map(e -> e.path("position").asLong()))
+                .contains(events.get(0).path("position").asLong(), last);
+        assertThat(auditor.get("/api/audit/correlations/" + correlation).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Response checkpoint = auditor.post("/api/audit/checkpoints", "");
+            assertThat(checkpoint.status()).as(checkpoint.body()).isEqualTo(200);
+            assertThat(checkpoint.json().path("treeSize").asLong()).isGreaterThan(last);
+        });
+        Response verified = auditor.get("/api/audit/verify");
+        assertThat(verified.json().path("result").asString()).as(verified.body()).isEqualTo("intact");
+        assertThat(verified.json().path("eventsChecked").asLong()).isGreaterThan(last);
+        Response inclusion = auditor.get("/api/audit/proofs/inclusion?position=" + last);
+        assertThat(inclusion.status()).as(inclusion.body()).isEqualTo(200);
+        assertThat(inclusion.json().path("event").path("eventId").asString())
+                .isEqualTo(events.get(1).path("eventId").asString());
+
+        ApiClient owner = client.withToken(TestTokens.mint(UUID.randomUUID(), "owner"));
         for (String path : List.of("/api/audit/events", "/api/audit/verify", "/api/audit/checkpoints/latest",
-                                   "/api/audit/property/" + UUID.randomUUID() + "/events")) {
-            Response refused = auditor.get(path);
-            assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(501);
-            assertThat(refused.json().path("type").asString()).endsWith("audit-needs-jdbc-event-store");
-            assertThat(client.withToken(TestTokens.mint(UUID.randomUUID(), "owner")).get(path).status())
-                    .isEqualTo(403);
+                                   "/api/audit/property/" + id + "/events")) {
+            assertThat(owner.get(path).status()).as(path).isEqualTo(403);
         }
     }
 

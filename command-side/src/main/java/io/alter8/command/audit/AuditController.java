@@ -10,7 +10,6 @@ import io.alter8.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,24 +31,24 @@ import java.util.regex.Pattern;
 /**
  * The history routes of docs/audit.md: one entity's events, the global log (paged by position, or streamed as JSON
  * Lines), an entity's state at a point in the past, and a correlation's why-timeline. Reads only; the event store
- * is on the command side, so they are too.
+ * is on the command side, so they are too. They read through {@link EventHistory}, so they answer alike on the
+ * PostgreSQL event store and on Axon Server.
  */
 @RestController
 @Tag(name = "Audit", description = "History and tamper evidence, for auditors and admins")
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class AuditController {
 
     static final String NDJSON = "application/x-ndjson";
     private static final Pattern EVENT_TYPE = Pattern.compile("^[A-Za-z_$][A-Za-z0-9_.$]{0,254}$");
     private static final Pattern CORRELATION_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,100}$");
 
-    private final AuditLog log;
+    private final EventHistory log;
     private final AuditViews views;
     private final AggregateTypes types;
     private final HistoricState states;
     private final JsonMapper json;
 
-    AuditController(AuditLog log, AuditViews views, AggregateTypes types, HistoricState states, JsonMapper json) {
+    AuditController(EventHistory log, AuditViews views, AggregateTypes types, HistoricState states, JsonMapper json) {
         this.log = log;
         this.views = views;
         this.types = types;
@@ -129,7 +128,7 @@ class AuditController {
                     @RequestParam(required = false) String at, @RequestParam(required = false) String position) {
         List<FieldError> errors = new ArrayList<>();
         Instant instant = QueryParameters.instant("at", at, errors);
-        Long upTo = QueryParameters.whole("position", position, 1, Long.MAX_VALUE, errors);
+        Long upTo = QueryParameters.whole("position", position, log.firstPosition(), Long.MAX_VALUE, errors);
         AggregateType type = types.byUrlName(aggregateType).orElse(null);
         if (type != null) {
             QueryParameters.id("id", id, UUID::fromString, errors);
@@ -205,8 +204,9 @@ class AuditController {
             errors.add(new FieldError("correlationId", "must be 1 to 100 letters, digits or . _ : -"));
         }
         Long after = QueryParameters.whole("afterPosition", query.afterPosition(), 0, Long.MAX_VALUE, errors);
+        // Before the first position when not given: Axon Server's is 0.
         return new EventFilter(type, storedType, fromInstant, toInstant, user, correlationId,
-                               after == null ? 0 : after);
+                               after == null ? -1 : after);
     }
 
 }

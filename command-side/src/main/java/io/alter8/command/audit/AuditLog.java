@@ -19,18 +19,22 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Reads the JDBC event store for auditors, row by row as stored. Lists are paged by position (an index range scan,
- * however far into the log); the stream reads through a cursor in pages of {@link #FETCH_SIZE} rows inside one
- * read-only transaction, so memory stays flat whatever the log's length.
+ * Reads the JDBC event store for auditors, row by row as stored (the default {@link EventHistory}). Lists are paged by
+ * position (an index range scan, however far into the log); the stream reads through a cursor in pages of
+ * {@link #FETCH_SIZE} rows inside one read-only transaction, so memory stays flat whatever the log's length.
  */
 @Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
-class AuditLog {
+@ConditionalOnProperty(name = EventStoreHistory.READER, havingValue = "jdbc", matchIfMissing = true)
+class AuditLog implements EventHistory {
 
     static final int FETCH_SIZE = 1000;
     static final String COLUMNS_SQL = "SELECT global_index, event_identifier, type, aggregate_identifier, "
             + "sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data FROM domain_event_entry ";
     static final RowMapper<StoredEvent> ROW = (rs, n) -> event(rs, 1);
+    /** The events as {@link #COLUMNS_SQL} reads them, but with SHA-256 of payload and metadata. */
+    private static final String DIGESTS = "SELECT global_index, event_identifier, type, aggregate_identifier, "
+            + "sequence_number, payload_type, payload_revision, time_stamp, pg_catalog.sha256(payload), "
+            + "pg_catalog.sha256(coalesce(meta_data, ''::bytea)) FROM domain_event_entry ORDER BY global_index";
 
     /** The event in the columns of {@link #COLUMNS_SQL} from column {@code first} on. */
     static StoredEvent event(ResultSet rs, int first) throws SQLException {
@@ -41,11 +45,13 @@ class AuditLog {
     }
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final JdbcTemplate cursor;
     private final TransactionTemplate readOnly;
 
     AuditLog(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.cursor = new JdbcTemplate(dataSource);
         // PostgreSQL's driver reads in pages only with a fetch size inside a transaction.
         this.cursor.setFetchSize(FETCH_SIZE);
@@ -53,30 +59,34 @@ class AuditLog {
         this.readOnly.setReadOnly(true);
     }
 
-    List<StoredEvent> ofAggregate(String storedType, String aggregateId) {
+    @Override
+    public long firstPosition() {
+        return 1;
+    }
+
+    @Override
+    public List<StoredEvent> ofAggregate(String storedType, String aggregateId) {
         return jdbc.query(COLUMNS_SQL + "WHERE aggregate_identifier = ? AND type = ? ORDER BY sequence_number", ROW,
                           aggregateId, storedType);
     }
 
-    List<StoredEvent> page(EventFilter filter, int size) {
+    @Override
+    public List<StoredEvent> page(EventFilter filter, int size) {
         Query q = where(filter);
         q.args.add(size);
         return jdbc.query(COLUMNS_SQL + q.sql + " ORDER BY global_index LIMIT ?", ROW, q.args.toArray());
     }
 
-    /** Every matching event, in position order, handed to {@code each} while the cursor moves on. */
-    void stream(EventFilter filter, Consumer<StoredEvent> each) {
+    @Override
+    public void stream(EventFilter filter, Consumer<StoredEvent> each) {
         Query q = where(filter);
         readOnly.executeWithoutResult(tx -> cursor.query(COLUMNS_SQL + q.sql + " ORDER BY global_index",
                                                          rs -> { each.accept(ROW.mapRow(rs, 0)); },
                                                          q.args.toArray()));
     }
 
-    /**
-     * The last event of aggregate {@code aggregateId} at or before {@code position} and before or at instant
-     * {@code at} (either may be null).
-     */
-    Optional<StoredEvent> lastUpTo(String storedType, String aggregateId, Long position, Instant at) {
+    @Override
+    public Optional<StoredEvent> lastUpTo(String storedType, String aggregateId, Long position, Instant at) {
         StringBuilder sql = new StringBuilder(COLUMNS_SQL + "WHERE aggregate_identifier = ? AND type = ?");
         List<Object> args = new ArrayList<>(List.of(aggregateId, storedType));
         if (position != null) {
@@ -90,11 +100,9 @@ class AuditLog {
         return jdbc.query(sql + " ORDER BY sequence_number DESC LIMIT 1", ROW, args.toArray()).stream().findFirst();
     }
 
-    /**
-     * The first {@code treeSize} leaves of the log's tree with their events as stored (null where an event is
-     * missing), in tree order, through a cursor: the export bundle.
-     */
-    void streamTree(long treeSize, BiConsumer<MerkleLog.TreeLeaf, StoredEvent> each) {
+    /** The tree's leaves joined to their events, through a cursor. */
+    @Override
+    public void streamTree(long treeSize, BiConsumer<MerkleLog.TreeLeaf, StoredEvent> each) {
         readOnly.executeWithoutResult(tx -> cursor.query(
                 "SELECT t.tree_index, t.position, t.event_identifier, t.aggregate_identifier, t.leaf_hash, "
                         + "e.global_index, e.event_identifier, e.type, e.aggregate_identifier, e.sequence_number, "
@@ -106,13 +114,52 @@ class AuditLog {
                 }, treeSize));
     }
 
-    Optional<StoredEvent> at(long position) {
+    @Override
+    public Optional<StoredEvent> at(long position) {
         return jdbc.query(COLUMNS_SQL + "WHERE global_index = ?", ROW, position).stream().findFirst();
     }
 
-    List<StoredEvent> ofCorrelation(String correlationId) {
+    @Override
+    public List<StoredEvent> ofCorrelation(String correlationId) {
         return jdbc.query(COLUMNS_SQL + "WHERE " + metadata("correlationId") + " = ? ORDER BY global_index", ROW,
                           correlationId);
+    }
+
+    /**
+     * PostgreSQL hashes payload and metadata where they lie, in its own process beside this one, and a row crosses as
+     * 64 bytes of digests instead of its whole payload. pg_catalog's sha256: a function of the same name elsewhere on
+     * the search path cannot stand in for it. The offline verifier hashes the bytes itself.
+     */
+    @Override
+    public EventCursor everything() {
+        RowCursor<StoredEvent> rows = RowCursor.open(dataSource, DIGESTS, ROW);
+        return new EventCursor() {
+            @Override
+            public boolean digests() {
+                return true;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public StoredEvent next() {
+                return rows.next();
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
+    }
+
+    @Override
+    public Optional<Long> positionOf(String eventId) {
+        return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
+                                 eventId).stream().findFirst();
     }
 
     /**

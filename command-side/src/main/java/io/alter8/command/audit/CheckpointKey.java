@@ -5,7 +5,6 @@ import io.alter8.merkle.CheckpointKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,6 @@ import java.util.Optional;
  * the key its id names (docs/audit.md, "Rotating the checkpoint key").
  */
 @Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class CheckpointKey {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointKey.class);

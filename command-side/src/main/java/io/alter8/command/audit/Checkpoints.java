@@ -4,7 +4,6 @@ import io.alter8.merkle.Checkpoint;
 import io.alter8.merkle.CheckpointKeys;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -22,7 +21,6 @@ import java.util.Optional;
  * demand, one per tree size, kept for good so that an auditor can ask for a consistency proof from any of them.
  */
 @Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class Checkpoints {
 
     static final RowMapper<Checkpoint> ROW = (rs, n) -> new Checkpoint(

@@ -7,11 +7,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,20 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * An aggregate as it was after one of its events: Axon's own model of the aggregate class, fed its events from the
  * first up to that one (never a snapshot, which holds a later state), then written as its snapshot would be: every
  * field of the aggregate and its members, under the field's name. That is the documented shape of each type
- * (docs/audit.md), and it follows the class when an aggregate gains a field.
+ * (docs/audit.md), and it follows the class when an aggregate gains a field. The events are read through Axon's
+ * {@code EventStore} from sequence 0, which skips snapshots, on the JDBC store and Axon Server alike.
  */
 @Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class HistoricState {
 
     private final Configuration axon;
-    private final EventStorageEngine events;
+    private final EventStore events;
     private final AuditViews views;
     private final JsonMapper json;
     private final Serializer fields = AggregateSnapshots.serializer();
     private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
 
-    HistoricState(Configuration axon, EventStorageEngine events, AuditViews views, JsonMapper json) {
+    HistoricState(Configuration axon, EventStore events, AuditViews views, JsonMapper json) {
         this.axon = axon;
         this.events = events;
         this.views = views;

@@ -7,22 +7,14 @@ import io.alter8.merkle.EventLeaf;
 import io.alter8.merkle.MerkleVerifier;
 import io.alter8.merkle.ProofRejected;
 import io.alter8.merkle.TreeBuilder;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -39,17 +31,12 @@ import java.util.Optional;
  *       leaf: events and leaves were rewritten together, or the log was cut short.</li>
  * </ul>
  * The whole log streams through two cursors (events and leaves, both in position order) and one SHA-256 pass, so
- * memory stays flat and a million events take seconds.
+ * memory stays flat and a million events take seconds. The events come from the {@link EventHistory} the routes read,
+ * so under Axon Server they are re-read through Axon's {@code EventStore} and held to the leaves its recorder wrote
+ * ({@link AuditLeafRecorder}).
  */
 @Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class LogVerifier {
-
-    static final int FETCH_SIZE = 5000;
-    /** The events as {@link AuditLog#COLUMNS_SQL} reads them, but with SHA-256 of payload and metadata. */
-    private static final String DIGESTS = "SELECT global_index, event_identifier, type, aggregate_identifier, "
-            + "sequence_number, payload_type, payload_revision, time_stamp, pg_catalog.sha256(payload), "
-            + "pg_catalog.sha256(coalesce(meta_data, ''::bytea)) FROM domain_event_entry ORDER BY global_index";
 
     record Break(String kind, Long position, Long treeIndex, String eventId, String aggregateType, String aggregateId,
                  Long sequence, String detail) {
@@ -60,13 +47,13 @@ class LogVerifier {
     }
 
     private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
+    private final EventHistory history;
     private final MerkleLog tree;
     private final Checkpoints checkpoints;
 
-    LogVerifier(DataSource dataSource, JdbcTemplate jdbc, MerkleLog tree, Checkpoints checkpoints) {
+    LogVerifier(DataSource dataSource, EventHistory history, MerkleLog tree, Checkpoints checkpoints) {
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        this.history = history;
         this.tree = tree;
         this.checkpoints = checkpoints;
     }
@@ -74,19 +61,12 @@ class LogVerifier {
     /** The whole log, against every checkpoint. */
     Verification whole() {
         long treeSize = tree.size();
-        try (Connection events = readOnly(); Connection leaves = readOnly(); Connection signed = readOnly()) {
-            // PostgreSQL hashes payload and metadata where they lie, in its own process beside this one, and a row
-            // crosses as 64 bytes of digests instead of its whole payload. pg_catalog's sha256: a function of the
-            // same name elsewhere on the search path cannot stand in for it. The offline verifier hashes the bytes
-            // itself.
-            Iterator<StoredEvent> eventRows = cursor(events, DIGESTS, AuditLog.ROW);
-            Iterator<TreeLeaf> leafRows = cursor(leaves, MerkleLog.LEAF_COLUMNS
-                    + "WHERE tree_index < " + treeSize + " ORDER BY position", MerkleLog.LEAF);
-            Iterator<Checkpoint> signedRows = cursor(signed, Checkpoints.COLUMNS + "ORDER BY tree_size",
-                                                     Checkpoints.ROW);
-            return new Walk("log", treeSize, true, true).run(eventRows, leafRows, signedRows);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the event log could not be read for verification", e);
+        try (EventHistory.EventCursor events = history.everything();
+             RowCursor<TreeLeaf> leaves = RowCursor.open(dataSource, MerkleLog.LEAF_COLUMNS + "WHERE tree_index < "
+                     + treeSize + " ORDER BY position", MerkleLog.LEAF);
+             RowCursor<Checkpoint> signed = RowCursor.open(dataSource, Checkpoints.COLUMNS + "ORDER BY tree_size",
+                                                           Checkpoints.ROW)) {
+            return new Walk("log", treeSize, true, events.digests()).run(events, leaves, signed);
         }
     }
 
@@ -214,7 +194,7 @@ class LogVerifier {
                                          + "removed before position " + leaf.position());
             }
             if (!leaf.eventId().equals(event.eventId())) {
-                Optional<Long> moved = positionOf(leaf.eventId());
+                Optional<Long> moved = history.positionOf(leaf.eventId());
                 return moved.map(p -> new Break("reordered", event.position(), leaf.treeIndex(), leaf.eventId(),
                                                 null, leaf.aggregateId(), null, "the event the log recorded at "
                                                 + "position " + event.position() + " now stands at position " + p
@@ -250,7 +230,7 @@ class LogVerifier {
         }
 
         private Break removedOrMoved(TreeLeaf leaf) {
-            Optional<Long> moved = positionOf(leaf.eventId());
+            Optional<Long> moved = history.positionOf(leaf.eventId());
             return new Break(moved.isPresent() ? "reordered" : "removed", leaf.position(), leaf.treeIndex(),
                              leaf.eventId(), null, leaf.aggregateId(), null,
                              moved.map(p -> "the event the log recorded at position " + leaf.position()
@@ -288,57 +268,9 @@ class LogVerifier {
                                  + "signature: " + why.getMessage());
     }
 
+    /** A stored event's leaf: the one definition the database's trigger and {@link AuditLeafRecorder} both keep. */
     static byte[] leafOf(EventLeaf leaf, StoredEvent e) {
         return leaf.hash(e.position(), e.eventId(), e.aggregateType(), e.aggregateId(), e.sequence(), e.timestamp(),
                          e.payloadType(), e.revision(), e.payload(), e.metaData());
-    }
-
-    private Optional<Long> positionOf(String eventId) {
-        return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
-                                 eventId).stream().findFirst();
-    }
-
-    private Connection readOnly() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        // PostgreSQL's driver reads in pages of the fetch size only outside auto-commit.
-        connection.setAutoCommit(false);
-        connection.setReadOnly(true);
-        return connection;
-    }
-
-    /** Rows of {@code sql} read page by page; the connection's closing ends it. */
-    private static <T> Iterator<T> cursor(Connection connection, String sql, RowMapper<T> mapper)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setFetchSize(FETCH_SIZE);
-        ResultSet rows = statement.executeQuery();
-        return new Iterator<>() {
-            private Boolean ahead;
-
-            @Override
-            public boolean hasNext() {
-                if (ahead == null) {
-                    try {
-                        ahead = rows.next();
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("the event log could not be read for verification", e);
-                    }
-                }
-                return ahead;
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                ahead = null;
-                try {
-                    return mapper.mapRow(rows, 0);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("the event log could not be read for verification", e);
-                }
-            }
-        };
     }
 }

@@ -5,7 +5,6 @@ import io.alter8.merkle.MerkleTree;
 import io.alter8.merkle.Nodes;
 import io.alter8.merkle.TreeBuilder;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,8 +18,9 @@ import java.util.Optional;
 
 /**
  * The Merkle tree over the event log. The database gives every event its leaf as it is stored ({@code audit_leaf});
- * this class appends those leaves to the tree ({@code audit_tree_leaf}) in position order and keeps the hashes of
- * its complete subtrees of 16 leaves and more ({@code audit_tree_node}), from which it answers roots and proofs.
+ * under Axon Server, {@link AuditLeafRecorder} writes them as it reads Axon Server's stream. This class appends
+ * those leaves to the tree ({@code audit_tree_leaf}) in position order and keeps the hashes of its complete subtrees
+ * of 16 leaves and more ({@code audit_tree_node}), from which it answers roots and proofs.
  * <p>
  * Concurrent writers commit out of position order, so a missing position may still commit. The tree stops at the
  * first one and waits until every transaction that was running when it saw a higher position has ended: positions
@@ -29,7 +29,6 @@ import java.util.Optional;
  * one instance grows the tree at a time (an advisory lock).
  */
 @Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class MerkleLog {
 
     static final int STORED_LEVEL = 4;
@@ -125,9 +124,10 @@ class MerkleLog {
         return size == null ? 0 : size;
     }
 
+    /** -1 for an empty tree: Axon Server's first position is 0 (the JDBC store's is 1, and 0 then passes as a gap). */
     private long lastPosition() {
-        Long last = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM audit_tree_leaf", Long.class);
-        return last == null ? 0 : last;
+        Long last = jdbc.queryForObject("SELECT coalesce(max(position), -1) FROM audit_tree_leaf", Long.class);
+        return last == null ? -1 : last;
     }
 
     Optional<TreeLeaf> leafAt(long position) {

@@ -10,7 +10,6 @@ import io.alter8.web.Paging;
 import io.alter8.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +37,6 @@ import java.util.UUID;
  */
 @RestController
 @Tag(name = "Audit", description = "History and tamper evidence, for auditors and admins")
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class TamperEvidenceController {
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
@@ -46,11 +44,11 @@ class TamperEvidenceController {
     private final MerkleLog tree;
     private final Checkpoints checkpoints;
     private final LogVerifier verifier;
-    private final AuditLog log;
+    private final EventHistory log;
     private final AggregateTypes types;
     private final JsonMapper json;
 
-    TamperEvidenceController(MerkleLog tree, Checkpoints checkpoints, LogVerifier verifier, AuditLog log,
+    TamperEvidenceController(MerkleLog tree, Checkpoints checkpoints, LogVerifier verifier, EventHistory log,
                              AggregateTypes types, JsonMapper json) {
         this.tree = tree;
         this.checkpoints = checkpoints;
@@ -167,7 +165,7 @@ class TamperEvidenceController {
     InclusionProof inclusion(@RequestParam(required = false) String position,
                              @RequestParam(required = false) String treeSize) {
         List<FieldError> errors = new ArrayList<>();
-        Long at = QueryParameters.requiredWhole("position", position, 1, Long.MAX_VALUE, errors);
+        Long at = QueryParameters.requiredWhole("position", position, log.firstPosition(), Long.MAX_VALUE, errors);
         Long size = QueryParameters.whole("treeSize", treeSize, 1, Long.MAX_VALUE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.badInput(errors);

@@ -234,11 +234,7 @@ class TamperEvidenceApiTest {
         flipByte(position);
         try {
             for (JsonNode answer : List.of(verify(entity(event)), verify(""))) {
-                assertThat(answer.path("result").asString()).as(answer.toString()).isEqualTo("broken");
-                assertThat(answer.path("firstBreak").path("kind").asString()).isEqualTo("changed");
-                assertThat(answer.path("firstBreak").path("eventId").asString())
-                        .isEqualTo(event.path("eventId").asString());
-                assertThat(answer.path("firstBreak").path("position").asLong()).isEqualTo(position);
+                StoreTampering.assertFirstBreak(answer, "changed", position, event.path("eventId").asString());
             }
         } finally {
             flipByte(position);
@@ -251,28 +247,17 @@ class TamperEvidenceApiTest {
         JsonNode event = propertyEvents().get(0);
         long position = event.path("position").asLong();
         checkpointWith(position);
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?",
-                                                   position);
+        Map<String, Object> row = StoreTampering.row(jdbc, position);
         jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", position);
         try {
             for (JsonNode answer : List.of(verify(entity(event)), verify(""))) {
-                assertThat(answer.path("result").asString()).as(answer.toString()).isEqualTo("broken");
-                assertThat(answer.path("firstBreak").path("kind").asString()).isEqualTo("removed");
-                assertThat(answer.path("firstBreak").path("position").asLong()).isEqualTo(position);
-                assertThat(answer.path("firstBreak").path("eventId").asString())
-                        .isEqualTo(event.path("eventId").asString());
+                StoreTampering.assertFirstBreak(answer, "removed", position, event.path("eventId").asString());
             }
         } finally {
             // Put back as it was: the trigger would record a second leaf, so it is off for this one row.
             new TransactionTemplate(transactions).executeWithoutResult(tx -> {
                 jdbc.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_audit_leaf");
-                jdbc.update("INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, "
-                                    + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, "
-                                    + "meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            row.get("global_index"), row.get("event_identifier"), row.get("aggregate_identifier"),
-                            row.get("sequence_number"), row.get("type"), row.get("time_stamp"),
-                            row.get("payload_type"), row.get("payload_revision"), row.get("payload"),
-                            row.get("meta_data"));
+                StoreTampering.putBack(jdbc, row);
                 jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_audit_leaf");
             });
         }
@@ -288,11 +273,8 @@ class TamperEvidenceApiTest {
         swap(first, second);
         try {
             for (JsonNode answer : List.of(verify(entity(events.get(0))), verify(""))) {
-                assertThat(answer.path("result").asString()).as(answer.toString()).isEqualTo("broken");
-                JsonNode found = answer.path("firstBreak");
-                assertThat(found.path("kind").asString()).isEqualTo("reordered");
-                assertThat(found.path("position").asLong()).isEqualTo(first);
-                assertThat(found.path("eventId").asString()).isEqualTo(events.get(0).path("eventId").asString());
+                JsonNode found = StoreTampering.assertFirstBreak(answer, "reordered", first,
+                                                                 events.get(0).path("eventId").asString());
                 assertThat(found.path("detail").asString()).contains("position " + second);
             }
         } finally {
@@ -455,16 +437,12 @@ class TamperEvidenceApiTest {
         }
     }
 
-    /** Flips one bit of the event's payload (again to put it back). */
     void flipByte(long position) {
-        jdbc.update("UPDATE domain_event_entry SET payload = set_byte(payload, 3, get_byte(payload, 3) # 1) "
-                            + "WHERE global_index = ?", position);
+        StoreTampering.flipByte(jdbc, position);
     }
 
     void swap(long first, long second) {
-        jdbc.update("UPDATE domain_event_entry SET global_index = -1 WHERE global_index = ?", first);
-        jdbc.update("UPDATE domain_event_entry SET global_index = ? WHERE global_index = ?", first, second);
-        jdbc.update("UPDATE domain_event_entry SET global_index = ? WHERE global_index = -1", second);
+        StoreTampering.swap(jdbc, first, second);
     }
 
     /**
