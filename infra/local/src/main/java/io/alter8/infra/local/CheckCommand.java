@@ -92,6 +92,14 @@ final class CheckCommand {
                 JsonNode stored = history.path("events");
                 events.addAndGet(stored.size());
                 LedgerTotals expected = LedgerTotals.ofEvents(stored);
+                // A renewal's carry-over is an event of the renewal: what it took leaves this lease's deposit.
+                UUID renewal = LedgerTotals.renewedBy(stored);
+                if (renewal != null) {
+                    JsonNode renewals = tokens.getJson(commandUrl.resolve("/api/audit/lease/" + renewal + "/events"))
+                                              .path("events");
+                    events.addAndGet(renewals.size());
+                    expected = expected.lessCarriedOverFrom(lease, renewals);
+                }
                 long last = stored.isEmpty() ? -1 : stored.get(stored.size() - 1).path("position").asLong();
                 // The ledger as of the lease's last event at least: the query side waits up to 5 s for it.
                 Answer ledger = tokens.get(queryUrl.resolve("/api/leases/" + lease + "/ledger"),

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * A lease's ledger totals, summed from its events alone (as the audit route shows them) or read from the query
@@ -18,8 +19,7 @@ import java.util.TreeMap;
  * a charge owes its latest scheduled amount plus its late fee (none once waived) unless it was cancelled; a payment
  * counts once whatever its events; what was allocated to the charges in force, taken from what was paid, is the
  * credit; the balance is charged minus paid; the deposit held is held (or carried over, on a renewal) minus
- * deducted minus refunded. The renewed lease's side of a carry-over is an event of the renewal, which this sum of one
- * lease's events does not see.
+ * deducted minus refunded, less what a renewal took over ({@link #lessCarriedOverFrom}: an event of the renewal).
  */
 record LedgerTotals(BigDecimal charged, BigDecimal paid, BigDecimal credit, BigDecimal balance,
                     BigDecimal depositHeld, int charges, int payments) {
@@ -70,6 +70,31 @@ record LedgerTotals(BigDecimal charged, BigDecimal paid, BigDecimal credit, BigD
         BigDecimal paid = payments.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return new LedgerTotals(charged, paid, paid.subtract(allocated), charged.subtract(paid), deposit, inForce,
                                 payments.size());
+    }
+
+    /** The lease that renewed this one ({@code LeaseRenewed.renewedBy}), or null. */
+    static UUID renewedBy(JsonNode events) {
+        for (JsonNode event : events) {
+            String type = event.path("type").asString();
+            if (type.endsWith("LeaseRenewed")) {
+                String id = event.path("payload").path("renewedBy").asString(null);
+                return id == null || id.isEmpty() ? null : UUID.fromString(id);
+            }
+        }
+        return null;
+    }
+
+    /** These totals with the deposit the renewal's events ({@code renewalEvents}) carried over from {@code lease} gone. */
+    LedgerTotals lessCarriedOverFrom(UUID lease, JsonNode renewalEvents) {
+        BigDecimal passedOn = BigDecimal.ZERO;
+        for (JsonNode event : renewalEvents) {
+            JsonNode p = event.path("payload");
+            if (event.path("type").asString().endsWith("SecurityDepositCarriedOver")
+                    && lease.toString().equals(p.path("fromLeaseId").asString())) {
+                passedOn = passedOn.add(amount(p.path("amount")));
+            }
+        }
+        return new LedgerTotals(charged, paid, credit, balance, depositHeld.subtract(passedOn), charges, payments);
     }
 
     /** The totals the query side's ledger ({@code GET /api/leases/{id}/ledger}) answers. */

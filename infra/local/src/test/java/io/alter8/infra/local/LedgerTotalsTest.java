@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +98,26 @@ class LedgerTotalsTest {
         assertThat(same.differencesFrom(expected)).isEmpty();
         assertThat(other.differencesFrom(expected))
                 .containsExactly("credit 3000.01 (events: 3000.00)", "depositHeld 2000.00 (events: 0.00)");
+    }
+
+    @Test
+    void aRenewedLeaseNoLongerHoldsTheDepositItsRenewalCarriedOverFromIt() {
+        String old = "9a2e0000-0000-4000-8000-000000000001";
+        String renewal = "9a2e0000-0000-4000-8000-000000000002";
+        JsonNode renewed = json("[" + String.join(",",
+                event("SecurityDepositHeld", "{\"amount\": " + money("30000.00") + "}"),
+                event("LeaseRenewed", "{\"renewedBy\": \"" + renewal + "\"}")) + "]");
+        JsonNode renewals = json("[" + String.join(",",
+                event("SecurityDepositCarriedOver", "{\"fromLeaseId\": \"" + old + "\", \"amount\": "
+                        + money("30000.00") + "}"),
+                event("SecurityDepositCarriedOver", "{\"fromLeaseId\": \"" + renewal + "\", \"amount\": "
+                        + money("5.00") + "}")) + "]");
+
+        assertThat(LedgerTotals.renewedBy(renewed)).hasToString(renewal);
+        assertThat(LedgerTotals.ofEvents(renewed).depositHeld()).isEqualByComparingTo("30000.00");
+        assertThat(LedgerTotals.ofEvents(renewed).lessCarriedOverFrom(UUID.fromString(old), renewals)
+                               .depositHeld()).isEqualByComparingTo("0.00");
+        assertThat(LedgerTotals.renewedBy(json("[" + event("LeaseProposed", "{}") + "]"))).isNull();
     }
 
     @Test
