@@ -50,11 +50,12 @@ class SubscriptionQueries {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
-    /** The month whose monthly usage counts; the read model has no clock of its own to follow. */
-    private final Clock clock = Clock.systemUTC();
+    /** The platform's clock: the month whose monthly usage counts is the one the command side counts in. */
+    private final Clock clock;
 
-    SubscriptionQueries(JdbcTemplate jdbc) {
+    SubscriptionQueries(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     static String month(Instant at) {
