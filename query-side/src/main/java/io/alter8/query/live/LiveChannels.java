@@ -146,6 +146,11 @@ class LiveChannels {
             String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
             String data = new String(message.getBody(), StandardCharsets.UTF_8);
             try {
+                // Most changes concern nobody listening: one look at the listeners spares the database the
+                // look-up of whom the change concerns.
+                if (!BROADCASTS.equals(channel) && !buffer.anyListeners()) {
+                    return;
+                }
                 Set<UUID> listening = BROADCASTS.equals(channel) ? buffer.allListeners()
                         : buffer.listeners(concerned(channel));
                 for (UUID user : listening) {
