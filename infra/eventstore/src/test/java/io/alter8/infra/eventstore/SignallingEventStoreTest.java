@@ -67,12 +67,7 @@ class SignallingEventStoreTest {
     void eventsAStreamPassesOverWaitUntilAReaderAsksAndOthersWakeItAtOnce() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
         try (TrackingEventStream stream = store.openStream(null)) {
-            stream.setOnAvailableCallback(calls::incrementAndGet);
-            store.publish(GenericEventMessage.asEventMessage("a text"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() > 0);
-            // What a processor's coordinator does with an event none of its handlers takes.
-            stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
-            int passedOver = calls.get();
+            int passedOver = passingOverTexts(store, stream, calls);
 
             store.publish(GenericEventMessage.asEventMessage("another text"));
 
@@ -96,11 +91,7 @@ class SignallingEventStoreTest {
                 Duration.ofMillis(100));
         AtomicInteger calls = new AtomicInteger();
         try (TrackingEventStream stream = swept.openStream(null)) {
-            stream.setOnAvailableCallback(calls::incrementAndGet);
-            swept.publish(GenericEventMessage.asEventMessage("a text"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() > 0);
-            stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
-            int passedOver = calls.get();
+            int passedOver = passingOverTexts(swept, stream, calls);
 
             swept.publish(GenericEventMessage.asEventMessage("another text"));
 
@@ -109,5 +100,18 @@ class SignallingEventStoreTest {
         } finally {
             swept.shutDown();
         }
+    }
+
+    /**
+     * Stores a text and, once the stream was called for it, passes texts over as a processor's coordinator does
+     * with a payload type none of its handlers takes; answers the calls so far.
+     */
+    private static int passingOverTexts(SignallingEventStore on, TrackingEventStream stream, AtomicInteger calls)
+            throws InterruptedException {
+        stream.setOnAvailableCallback(calls::incrementAndGet);
+        on.publish(GenericEventMessage.asEventMessage("a text"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() > 0);
+        stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+        return calls.get();
     }
 }
