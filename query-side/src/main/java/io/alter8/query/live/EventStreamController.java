@@ -1,6 +1,7 @@
 package io.alter8.query.live;
 
 import io.alter8.query.cache.SafeRedis;
+import io.alter8.query.web.StreamLifetime;
 import io.alter8.web.ApiException;
 import io.alter8.web.security.AccessRules;
 import io.alter8.web.security.CurrentUser;
@@ -14,8 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,9 +67,7 @@ class EventStreamController {
         if (lastEventId != null && !ReplayBuffer.isId(lastEventId)) {
             throw ApiException.badInput("Last-Event-ID", "is not an event id of this stream");
         }
-        Instant expiresAt = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken t
-                ? t.getToken().getExpiresAt() : null;
-        return streams.open(CurrentUser.require(), expiresAt, lastEventId);
+        return streams.open(CurrentUser.require(), StreamLifetime.tokenExpiry(), lastEventId);
     }
 
     @PostMapping(value = "/api/admin/broadcasts", produces = MediaType.APPLICATION_JSON_VALUE)

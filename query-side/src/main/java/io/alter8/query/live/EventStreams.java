@@ -1,6 +1,7 @@
 package io.alter8.query.live;
 
 import io.alter8.query.chat.Presence;
+import io.alter8.query.web.StreamLifetime;
 import io.alter8.web.ApiException;
 import io.alter8.web.Problems;
 import io.alter8.web.security.AccountStatus;
@@ -177,10 +178,7 @@ class EventStreams implements SmartLifecycle {
             throw new ApiException(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down",
                                                "this instance is stopping: reconnect"));
         }
-        Duration untilExpiry = Duration.between(clock.instant(), tokenExpiresAt == null ? Instant.MAX
-                : tokenExpiresAt);
-        Duration life = untilExpiry.compareTo(maxLifetime) < 0 ? untilExpiry : maxLifetime;
-        SseEmitter emitter = new SseEmitter(Math.max(1, life.toMillis()));
+        SseEmitter emitter = new SseEmitter(StreamLifetime.millis(clock, tokenExpiresAt, maxLifetime));
         Connection connection = new Connection(caller, emitter);
         synchronized (connection) {
             register(connection);

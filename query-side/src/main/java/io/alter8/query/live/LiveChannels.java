@@ -105,6 +105,11 @@ class LiveChannels {
             String data = new String(message.getBody(), StandardCharsets.UTF_8);
             try {
                 forgetDeletedMessage(channel, data);
+                // Most changes concern nobody listening: one look at the listeners spares the database the
+                // look-up of whom the change concerns.
+                if (!BROADCASTS.equals(channel) && !buffer.anyListeners()) {
+                    return;
+                }
                 Set<UUID> listening = BROADCASTS.equals(channel) ? buffer.allListeners()
                         : buffer.listeners(concerned(channel));
                 for (UUID user : listening) {

@@ -164,6 +164,12 @@ class ReplayBuffer {
         return found;
     }
 
+    /** Whether anyone listened within the hour: without listeners no message needs to know whom it concerns. */
+    boolean anyListeners() {
+        Long count = redis.opsForZSet().count(LISTENERS, clock.millis() - KEPT.toMillis(), Double.POSITIVE_INFINITY);
+        return count != null && count > 0;
+    }
+
     /** Everyone listening within the hour: whom a broadcast is kept for. */
     Set<UUID> allListeners() {
         Set<String> members = redis.opsForZSet().rangeByScore(LISTENERS, clock.millis() - KEPT.toMillis(),

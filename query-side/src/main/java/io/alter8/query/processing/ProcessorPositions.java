@@ -1,5 +1,6 @@
 package io.alter8.query.processing;
 
+import io.alter8.infra.eventstore.SignallingEventStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -104,6 +105,21 @@ public class ProcessorPositions {
         return new ProcessorStatus.Segment(id, stored.position(), false, stored.owner(), false, false, released,
                                            released ? errors.last(name).map(ProcessorStatus.LastError::message)
                                                             .orElse(null) : null);
+    }
+
+    /**
+     * Wakes at once the processors that let events they pass over wait ({@link SignallingEventStore}), so that a
+     * reader waiting for a position does not wait for their next sweep.
+     */
+    public void hurry() {
+        if (eventStore instanceof SignallingEventStore signalling) {
+            signalling.signalWaiting();
+        }
+    }
+
+    /** Whether the query side has a streaming processor of that name. */
+    public boolean exists(String name) {
+        return streaming(name).isPresent();
     }
 
     /** The position every segment of the processor has passed; empty while this instance holds none of them. */

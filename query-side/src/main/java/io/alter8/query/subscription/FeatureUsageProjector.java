@@ -83,10 +83,15 @@ class FeatureUsageProjector {
         cache.dropAll();
     }
 
+    /** Counts {@code item} for the account its property is counted for: one statement, answering that account. */
     private void countForOwnerOf(UUID property, String feature, UUID item, Instant at) {
-        jdbc.queryForList("SELECT account_id FROM feature_usage WHERE feature = ? AND item_id = ?", UUID.class,
-                          Features.PROPERTIES, property)
-            .forEach(owner -> count(feature, item, owner, IN_FORCE, at));
+        jdbc.queryForList("""
+                WITH owner AS (SELECT account_id FROM feature_usage WHERE feature = ? AND item_id = ?),
+                     counted AS (INSERT INTO feature_usage (feature, item_id, account_id, period, counted_at)
+                                 SELECT ?, ?, account_id, ?, ? FROM owner ON CONFLICT DO NOTHING)
+                SELECT account_id FROM owner""", UUID.class, Features.PROPERTIES, property, feature, item, IN_FORCE,
+                          utc(at))
+            .forEach(cache::usageChanged);
     }
 
     private void count(String feature, UUID item, UUID account, String period, Instant at) {

@@ -14,9 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -41,6 +43,8 @@ class SubscriptionCache {
     static final String GENERATION = "feature:access:gen:";
     static final Duration STATUS_TTL = Duration.ofHours(1);
     static final Duration ACCESS_TTL = Duration.ofMinutes(15);
+    /** The accounts whose usage the running transaction changed, bound to it. */
+    private static final String USAGE_CHANGED = SubscriptionCache.class.getName() + ".usageChanged";
     /** Longer than an entry lives, so an expired generation cannot make an old entry match again. */
     private static final Duration GENERATION_TTL = Duration.ofHours(1);
 
@@ -135,12 +139,34 @@ class SubscriptionCache {
         });
     }
 
-    /** After the commit: the account's usage changed. */
+    /**
+     * After the commit: the account's usage changed. Once per account and transaction, however many of the batch's
+     * events changed it (a registration counts its property and each of its units).
+     */
+    @SuppressWarnings("unchecked")
     void usageChanged(UUID account) {
-        afterCommit(() -> {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             bump(account);
-            return null;
-        });
+            return;
+        }
+        Set<UUID> changed = (Set<UUID>) TransactionSynchronizationManager.getResource(USAGE_CHANGED);
+        if (changed == null) {
+            Set<UUID> accounts = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(USAGE_CHANGED, accounts);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    accounts.forEach(SubscriptionCache.this::bump);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(USAGE_CHANGED);
+                }
+            });
+            changed = accounts;
+        }
+        changed.add(account);
     }
 
     void dropAll() {

@@ -17,17 +17,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A Server-Sent Events client as an app would hold one: a GET with the bearer token in the header (and
  * {@code Last-Event-ID} on reconnection), read line by line on a thread of its own into the events received.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
+    public record Event(String id, String name, String data) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final int status;
-    final String body;
-    final String contentType;
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    public final int status;
+    public final String body;
+    public final String contentType;
+    public final List<Event> events = new CopyOnWriteArrayList<>();
     private final InputStream stream;
     private volatile boolean ended;
 
@@ -47,7 +47,12 @@ final class SseClient implements AutoCloseable {
     }
 
     static SseClient connect(String baseUrl, String token, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/events/stream"))
+        return connect(baseUrl, "/api/events/stream", token, lastEventId);
+    }
+
+    /** A stream of another route. */
+    public static SseClient connect(String baseUrl, String path, String token, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                                                  .header("Accept", "text/event-stream").GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -66,12 +71,12 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The events of one name received so far. */
-    List<Event> named(String name) {
+    public List<Event> named(String name) {
         return events.stream().filter(e -> e.name().equals(name)).toList();
     }
 
     /** Whether the server ended the stream. */
-    boolean ended() {
+    public boolean ended() {
         return ended;
     }
 

@@ -8,6 +8,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,18 +23,32 @@ import java.util.concurrent.TimeUnit;
  * its producer fills every fetch delay (and, for events this process commits, at once), and calls every open
  * stream's callback as soon as new events are in it: the coordinator then reads them at once. Both services use
  * it: the query side's read models, and the command side's processes and notifications.
+ * <p>
+ * Only the streams whose processor handles some of the new events are called at once. A processor's coordinator
+ * tells its stream which payload types none of its handlers takes ({@code skipMessagesWithPayloadTypeOf}); waking
+ * it for those only to pass them over cost two thread hand-offs per processor per append (its coordinator and each
+ * work package), for most of the query side's thirteen processors on every command. A stream with only such events
+ * waiting is called within {@link #SWEEP}, so that its processor's position still follows the head, or at
+ * once when a reader waits for a position ({@link #signalWaiting()}).
  */
 public class SignallingEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(SignallingEventStore.class);
-    private static final int WAIT_MILLIS = 1_000;
+    /** How long at most a stream waits with events its processor passes over, when no reader asks for it. */
+    public static final Duration SWEEP = Duration.ofMillis(500);
 
-    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final Set<Signalled> streams = ConcurrentHashMap.newKeySet();
+    private final long sweepNanos;
     private volatile Thread watcher;
     private volatile boolean stopped;
 
     public SignallingEventStore(Builder builder) {
+        this(builder, SWEEP);
+    }
+
+    public SignallingEventStore(Builder builder, Duration sweep) {
         super(builder);
+        this.sweepNanos = sweep.toNanos();
     }
 
     @Override
@@ -68,18 +84,33 @@ public class SignallingEventStore extends EmbeddedEventStore {
         }
     }
 
+    /**
+     * Calls back at once every stream that has events waiting which its processor passes over, so that its position
+     * moves past them now rather than at the next sweep.
+     */
+    public void signalWaiting() {
+        streams.forEach(Signalled::signalIfWaiting);
+    }
+
     private void tail(BlockingStream<TrackedEventMessage<?>> first) {
         BlockingStream<TrackedEventMessage<?>> opened = first;
         while (!stopped) {
             try (BlockingStream<TrackedEventMessage<?>> newest =
                          opened != null ? opened : super.openStream(createHeadToken())) {
                 opened = null;
+                long sweepAt = System.nanoTime() + sweepNanos;
                 while (!stopped) {
-                    if (newest.hasNextAvailable(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(sweepAt - System.nanoTime()));
+                    if (newest.hasNextAvailable((int) wait, TimeUnit.MILLISECONDS)) {
+                        Set<Class<?>> types = new HashSet<>();
                         while (newest.hasNextAvailable()) {
-                            newest.nextAvailable();
+                            types.add(newest.nextAvailable().getPayloadType());
                         }
-                        callbacks.forEach(Runnable::run);
+                        streams.forEach(stream -> stream.arrived(types));
+                    }
+                    if (System.nanoTime() - sweepAt >= 0) {
+                        signalWaiting();
+                        sweepAt = System.nanoTime() + sweepNanos;
                     }
                 }
             } catch (InterruptedException e) {
@@ -88,9 +119,9 @@ public class SignallingEventStore extends EmbeddedEventStore {
             } catch (RuntimeException e) {
                 // The store is unreachable: the processors keep their own retries; the watcher tries again.
                 log.debug("Watching the event store failed, trying again", e);
-                callbacks.forEach(Runnable::run);
+                streams.forEach(Signalled::signal);
                 try {
-                    Thread.sleep(WAIT_MILLIS);
+                    TimeUnit.NANOSECONDS.sleep(sweepNanos);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
@@ -99,11 +130,17 @@ public class SignallingEventStore extends EmbeddedEventStore {
         }
     }
 
-    /** A stream of the store that accepts an availability callback, called by the watcher. */
+    /**
+     * A stream of the store that accepts an availability callback, called by the watcher when events arrive that its
+     * processor may handle, and within a sweep for the others.
+     */
     private final class Signalled implements TrackingEventStream {
 
         private final TrackingEventStream delegate;
-        private Runnable callback;
+        /** Payload types the processor passes over: written by its coordinator, read by the watcher. */
+        private final Set<Class<?>> passedOver = ConcurrentHashMap.newKeySet();
+        private volatile Runnable callback;
+        private volatile boolean waiting;
 
         private Signalled(TrackingEventStream delegate) {
             this.delegate = delegate;
@@ -111,13 +148,33 @@ public class SignallingEventStore extends EmbeddedEventStore {
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            if (this.callback != null) {
-                callbacks.remove(this.callback);
-            }
             this.callback = callback;
-            callbacks.add(callback);
+            streams.add(this);
             watch();
             return true;
+        }
+
+        /** New events of these payload types are in the store. */
+        private void arrived(Set<Class<?>> types) {
+            if (passedOver.containsAll(types)) {
+                waiting = true;
+            } else {
+                signal();
+            }
+        }
+
+        private void signalIfWaiting() {
+            if (waiting) {
+                signal();
+            }
+        }
+
+        private void signal() {
+            waiting = false;
+            Runnable called = callback;
+            if (called != null) {
+                called.run();
+            }
         }
 
         @Override
@@ -137,14 +194,13 @@ public class SignallingEventStore extends EmbeddedEventStore {
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            passedOver.add(ignoredMessage.getPayloadType());
             delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
         }
 
         @Override
         public void close() {
-            if (callback != null) {
-                callbacks.remove(callback);
-            }
+            streams.remove(this);
             delegate.close();
         }
     }

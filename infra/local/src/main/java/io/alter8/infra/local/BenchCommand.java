@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -62,7 +63,11 @@ final class BenchCommand {
                                  ALTER8_DB_USER / ALTER8_DB_PASSWORD (default postgres / postgres)
               --redis-port N     the stack's Redis, for its CPU (default 6380)
               --raw-seconds S    how long to measure the raw commit rate (default 10; 0 skips it)
-              --lag-poll-ms N    how often to sample the processor's position for the lag (default 20)
+              --lag-poll-ms N    how often the processor's position is looked at for the lag (default 5): by the
+                                 query side, which pushes it when it moves; with --lag-sampler poll, by the client
+              --lag-sampler S    stream (default): the query side's position stream, one request for the run;
+                                 poll: a request for the processor's status every --lag-poll-ms (as query sides
+                                 without the stream are measured, which the bench falls back to by itself)
               --processor NAME   processing group to watch and rebuild (default property-listing)
               --no-rebuild       skip the rebuild measurement
               --replay           instead: only the raw commit rate and the rebuild of --processor from the whole
@@ -78,7 +83,7 @@ final class BenchCommand {
                                                           "--processor", "--timeout", "--key-file", "--db-url",
                                                           "--redis-port", "--raw-seconds", "--lag-poll-ms",
                                                           "--stream-length", "--results", "--label", "--rate",
-                                                          "--duration");
+                                                          "--duration", "--lag-sampler");
     private static final Set<String> SWITCHES = Set.of("--no-rebuild", "--replay");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
@@ -96,11 +101,13 @@ final class BenchCommand {
      * @param streamLengths empty for the throughput run; else the stream lengths to measure commands at
      * @param rate          commands per second sent on a fixed schedule (open loop); 0 for closed loop, each
      *                      client sending its next command when the last is answered
+     * @param lagPolled     the lag sampler polls the processor's status instead of reading its position stream
      */
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
                     boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
                     Database database, int redisPort, Duration rawDuration, int lagPollMillis,
-                    List<Integer> streamLengths, Path results, String label, int rate, boolean replayOnly) {
+                    List<Integer> streamLengths, Path results, String label, int rate, boolean replayOnly,
+                    boolean lagPolled) {
 
         String ownerToken(int command) {
             return ownerTokens.get((command / COMMANDS_PER_USER) % ownerTokens.size());
@@ -168,6 +175,10 @@ final class BenchCommand {
         int commands = rate > 0 ? Math.toIntExact(rate * seconds(args.string("--duration", "60s")))
                 : args.integer("-n", 20_000, 1, 100_000_000);
         List<Integer> lengths = streamLengths(args.string("--stream-length", ""));
+        String sampler = args.string("--lag-sampler", "stream");
+        if (!sampler.equals("stream") && !sampler.equals("poll")) {
+            throw new UsageException("--lag-sampler is stream or poll, not '" + sampler + "'");
+        }
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElse(0);
         StackHttp stack;
         try {
@@ -190,12 +201,13 @@ final class BenchCommand {
                                          database(args),
                                          args.integer("--redis-port", LocalStack.Options.DEFAULT_REDIS_PORT, 1, 65_535),
                                          Duration.ofSeconds(args.integer("--raw-seconds", 10, 0, 3_600)),
-                                         args.integer("--lag-poll-ms", 20, 1, 10_000),
+                                         args.integer("--lag-poll-ms", 5, 1, 1_000),
                                          lengths,
                                          results.equals("-") ? null : Path.of(results),
                                          args.string("--label", null),
                                          rate,
-                                         args.has("--replay"));
+                                         args.has("--replay"),
+                                         sampler.equals("poll"));
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings, stack).execute();
@@ -319,9 +331,12 @@ final class BenchCommand {
         Load load;
         Double lagSeconds = null;
         long head = maxPosition;
+        ProjectionLag.Feed feed = lagFeed();
+        String samplerKind = feed instanceof PositionStream ? "stream" : "poll";
         Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
+        Map<String, Double> samplerBefore = samplerSeconds(cpu, processes);
         long cpuFrom = System.nanoTime();
-        try (ProjectionLag.Sampler sampler = lag.start(this::sampledPosition, settings.lagPollMillis())) {
+        try (ProjectionLag.Sampler sampler = lag.start(feed)) {
             load = send(settings.commands(), i -> registerRequest(samples, settings.warmup() + i), true,
                         settings.rate());
             maxPosition = Math.max(maxPosition, load.maxPosition());
@@ -343,6 +358,7 @@ final class BenchCommand {
         // Until the read model has caught up: the CPU a command costs includes projecting its events.
         double cpuWallSeconds = (System.nanoTime() - cpuFrom) / 1e9;
         Map<String, Double> cpuAfter = cpuSeconds(cpu, processes);
+        Map<String, Double> samplerAfter = samplerSeconds(cpu, processes);
         String loadAtEndOfCommands = loadAverage();
 
         Map<String, Object> rebuild = null;
@@ -361,7 +377,9 @@ final class BenchCommand {
         figures.put("projectionLagMs", lagFigures(lag.lags(load.answeredAt(), load.positions())));
         figures.put("lagSamples", lag.samples());
         figures.put("lagPollMs", settings.lagPollMillis());
+        figures.put("lagSampler", samplerKind);
         figures.put("cpu", cpuFigures(cpuBefore, cpuAfter, cpuWallSeconds, load.sent()));
+        figures.put("lagSamplerCpu", samplerFigures(samplerBefore, samplerAfter, cpuBefore, cpuAfter));
         printReport(figures, load, rebuild);
         Console.say("{}", json.writeValueAsString(figures));
         return figures;
@@ -599,6 +617,54 @@ final class BenchCommand {
         }
     }
 
+    /** The query side's thread that looks at the positions for its streams. */
+    static final String QUERY_SIDE_SAMPLER_THREAD = "position-stream";
+
+    /**
+     * CPU seconds so far of the lag sampler's own threads: the query side's thread that serves position streams
+     * ({@code querySide}), and the client's sampling thread ({@code client}). A polling sampler's requests run on the
+     * query side's request threads among everything else: no figure for it there.
+     */
+    private static Map<String, Double> samplerSeconds(ProcessCpu cpu, List<Measured> processes) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        if (cpu != null) {
+            for (Measured process : processes) {
+                String thread = switch (process.name()) {
+                    case "querySide" -> QUERY_SIDE_SAMPLER_THREAD;
+                    case "client" -> ProjectionLag.Sampler.THREAD;
+                    default -> null;
+                };
+                if (thread != null) {
+                    cpu.threadSeconds(process.pid(), thread).ifPresent(s -> seconds.put(process.name(), s));
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /**
+     * The lag sampler's CPU over the run, per process, and its share of that process's CPU: the part of the query
+     * side's figures the measuring itself cost.
+     */
+    static Map<String, Object> samplerFigures(Map<String, Double> before, Map<String, Double> after,
+                                              Map<String, Double> processBefore, Map<String, Double> processAfter) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> end : after.entrySet()) {
+            String name = end.getKey();
+            // A thread started during the run (the query side's, by the first stream) used nothing before it.
+            double used = end.getValue() - before.getOrDefault(name, 0.0);
+            Double processStart = processBefore.get(name);
+            Double processEnd = processAfter.get(name);
+            Map<String, Object> process = new LinkedHashMap<>();
+            process.put("seconds", round(used, 3));
+            if (processStart != null && processEnd != null && processEnd > processStart) {
+                process.put("share", round(used / (processEnd - processStart), 4));
+            }
+            figures.put(name, process);
+        }
+        return figures;
+    }
+
     private static Map<String, Double> cpuSeconds(ProcessCpu cpu, List<Measured> processes) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         if (cpu != null) {
@@ -821,7 +887,23 @@ final class BenchCommand {
     }
 
     /**
-     * The processor's position for the lag sampler: one processor's status over a kept-alive connection, its
+     * Where the lag sampler learns the processor's position: the query side's position stream, unless polling was
+     * asked for or the query side has no stream (an older one, measured as it was).
+     */
+    private ProjectionLag.Feed lagFeed() {
+        if (!settings.lagPolled()) {
+            Optional<PositionStream> stream = PositionStream.open(settings.queryUrl(), settings.processor(),
+                                                                  settings.lagPollMillis(), settings.adminToken());
+            if (stream.isPresent()) {
+                return stream.get();
+            }
+            Console.say("  the query side has no position stream: the lag sampler polls the processor's status");
+        }
+        return ProjectionLag.polling(this::sampledPosition, settings.lagPollMillis());
+    }
+
+    /**
+     * The processor's position for a polling lag sampler: one processor's status over a kept-alive connection, its
      * position read without a JSON tree. The status of every processor, over {@link HttpClient}, took tens of ms
      * per sample on a loaded machine, and every lag was overstated by that much.
      */
@@ -917,8 +999,10 @@ final class BenchCommand {
         Console.say("latency ms  p50 {}  p90 {}  p99 {}  max {}", latency.get("p50"), latency.get("p90"),
                     latency.get("p99"), latency.get("max"));
         Console.say("lag ms      per command, answer until {} had its position: p50 {}  p99 {}  max {}  "
-                            + "(sampled every {} ms; {} unmeasured)", settings.processor(), lag.get("p50"),
-                    lag.get("p99"), lag.get("max"), f.get("lagPollMs"), lag.get("unmeasured"));
+                            + "({} samples, looked at every {} ms by {}; {} unmeasured)", settings.processor(),
+                    lag.get("p50"), lag.get("p99"), lag.get("max"), f.get("lagSamples"), f.get("lagPollMs"),
+                    "stream".equals(f.get("lagSampler")) ? "the query side" : "the client polling",
+                    lag.get("unmeasured"));
         Console.say("projection  {} s after the last answer, at position {}",
                     f.get("projectionLagSeconds") == null ? "n/a" : f.get("projectionLagSeconds"),
                     f.get("headPosition"));
@@ -933,6 +1017,12 @@ final class BenchCommand {
         if (cpu.get("clientShare") != null) {
             Console.say("  the client's share of the CPU measured: {}", percent((Double) cpu.get("clientShare")));
         }
+        Map<String, Object> sampler = (Map<String, Object>) f.get("lagSamplerCpu");
+        sampler.forEach((name, value) -> {
+            Map<?, ?> process = (Map<?, ?>) value;
+            Console.say("  the lag sampler in {}: {} s{}", name, process.get("seconds"), process.get("share") == null
+                    ? "" : " (" + percent(((Number) process.get("share")).doubleValue()) + " of its CPU)");
+        });
         if (rebuild != null) {
             Console.say("rebuild     {} events in {} s = {} events/s{}", rebuild.get("events"),
                         rebuild.get("seconds"), rebuild.get("eventsPerSecond"),

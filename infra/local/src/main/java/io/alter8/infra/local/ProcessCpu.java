@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -139,6 +140,30 @@ final class ProcessCpu {
             }
         }
         return (double) total / ticksPerSecond;
+    }
+
+    /**
+     * CPU seconds used so far by the threads of a process named {@code name} (Linux's name of a thread, which keeps
+     * its first 15 characters), those still running; empty if it has none.
+     */
+    OptionalDouble threadSeconds(long pid, String name) {
+        long total = 0;
+        boolean found = false;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(pid + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+                        total += parseStat(Files.readString(task.resolve("stat"))).own();
+                        found = true;
+                    }
+                } catch (IOException e) {
+                    // The thread ended meanwhile.
+                }
+            }
+        } catch (IOException e) {
+            return OptionalDouble.empty();
+        }
+        return found ? OptionalDouble.of((double) total / ticksPerSecond) : OptionalDouble.empty();
     }
 
     private static Ticks ticks(long pid) {

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
- * Projection lag per command: a sampler polls the query side's processor position while commands are sent, and each
- * command's lag is the time from its answer until the first sample, taken after that answer, at or past the position
- * the answer named. The samples are the resolution: a lag is overstated by at most one poll interval.
+ * Projection lag per command: a sampler records the query side's processor position while commands are sent, and
+ * each command's lag is the time from its answer until the first sample at or past the position the answer named (0
+ * when that sample came before the answer: a reader asking once the answer was in would have found it). A sample is
+ * recorded when it reaches the client, so it says the processor had that position by then: the samples are the
+ * resolution, and a lag is overstated by at most the time between two of them.
  */
 final class ProjectionLag {
 
@@ -42,7 +44,8 @@ final class ProjectionLag {
     /** As {@link #lags(long[], long[])}, over samples in time order. */
     static long[] lags(long[] answeredAt, long[] positions, long[] sampleAt, long[] samplePosition) {
         // The highest position seen by each sample onwards from the start: a position only counts as reached once
-        // seen, and a later sample lower than an earlier one (a segment claimed anew) does not unsee it.
+        // seen, and a later sample lower than an earlier one (a segment claimed anew, its writes committed) does not
+        // unsee it.
         long[] reached = new long[samplePosition.length];
         long high = Long.MIN_VALUE;
         for (int i = 0; i < reached.length; i++) {
@@ -55,10 +58,9 @@ final class ProjectionLag {
             if (positions[c] < 0) {
                 continue;
             }
-            int from = firstAtLeast(sampleAt, 0, answeredAt[c]);
-            int hit = firstAtLeast(reached, from, positions[c]);
+            int hit = firstAtLeast(reached, 0, positions[c]);
             if (hit < reached.length) {
-                lags[c] = sampleAt[hit] - answeredAt[c];
+                lags[c] = Math.max(0, sampleAt[hit] - answeredAt[c]);
             }
         }
         return lags;
@@ -79,35 +81,72 @@ final class ProjectionLag {
         return lo;
     }
 
-    /** Polls {@code position} every {@code intervalMillis} on its own thread until {@link Sampler#close()}. */
-    Sampler start(LongSupplier position, long intervalMillis) {
-        Sampler sampler = new Sampler(position, intervalMillis);
+    /** Where the positions come from: each call answers the next one, waiting for it as long as it takes. */
+    interface Feed extends AutoCloseable {
+
+        long next() throws InterruptedException;
+
+        /** Ends the feed; a {@link #next()} waiting on another thread returns or fails. */
+        @Override
+        void close();
+    }
+
+    /** A feed that asks for {@code position} every {@code intervalMillis}. */
+    static Feed polling(LongSupplier position, long intervalMillis) {
+        return new Feed() {
+            private boolean first = true;
+
+            @Override
+            public long next() throws InterruptedException {
+                if (!first) {
+                    Thread.sleep(intervalMillis);
+                }
+                first = false;
+                return position.getAsLong();
+            }
+
+            @Override
+            public void close() {
+                // nothing held between calls
+            }
+        };
+    }
+
+    /** Records what {@code feed} answers, on its own thread, until {@link Sampler#close()}. */
+    Sampler start(Feed feed) {
+        Sampler sampler = new Sampler(feed);
         sampler.thread.start();
         return sampler;
     }
 
     final class Sampler implements AutoCloseable {
 
+        /** The sampling thread's name, by which the benchmark reads its CPU (Linux keeps 15 characters). */
+        static final String THREAD = "lag-sampler";
+
         private final Thread thread;
+        private final Feed feed;
         private volatile boolean stop;
         private volatile RuntimeException failure;
 
-        private Sampler(LongSupplier position, long intervalMillis) {
+        private Sampler(Feed feed) {
+            this.feed = feed;
             this.thread = new Thread(() -> {
                 while (!stop) {
                     try {
-                        long p = position.getAsLong();
-                        // Taken when the answer is in: the position held at some moment before, never after.
+                        long p = feed.next();
+                        // Taken when the position is in: the processor had it at some moment before, never after.
                         sample(System.nanoTime(), p);
-                        Thread.sleep(intervalMillis);
                     } catch (InterruptedException e) {
                         return;
                     } catch (RuntimeException e) {
-                        failure = e;
+                        if (!stop) {
+                            failure = e;
+                        }
                         return;
                     }
                 }
-            }, "projection-lag-sampler");
+            }, THREAD);
             thread.setDaemon(true);
         }
 
@@ -128,6 +167,7 @@ final class ProjectionLag {
         @Override
         public void close() {
             stop = true;
+            feed.close();
             thread.interrupt();
             try {
                 thread.join(5_000);

@@ -71,6 +71,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void theLagSamplersCpuIsGivenWithItsShareOfItsProcess() {
+        // The query side's streaming thread started during the run: it had used nothing before.
+        Map<String, Object> sampler = BenchCommand.samplerFigures(Map.of("client", 0.5),
+                                                                  Map.of("querySide", 0.2, "client", 0.6),
+                                                                  Map.of("querySide", 10.0, "client", 1.0),
+                                                                  Map.of("querySide", 20.0, "client", 3.0));
+
+        assertThat(sampler.get("querySide")).isEqualTo(Map.of("seconds", 0.2, "share", 0.02));
+        assertThat(sampler.get("client")).isEqualTo(Map.of("seconds", 0.1, "share", 0.05));
+    }
+
+    @Test
     void lagsWithoutAPositionReachedAreCountedApart() {
         Map<String, Object> lag = BenchCommand.lagFigures(new long[] {3_000_000, -1, 1_000_000, 2_000_000});
 

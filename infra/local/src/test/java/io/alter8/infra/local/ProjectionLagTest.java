@@ -20,11 +20,12 @@ class ProjectionLagTest {
     }
 
     @Test
-    void aSampleBeforeTheAnswerDoesNotCountEvenIfItIsPastThePosition() {
+    void aPositionSeenBeforeTheAnswerIsALagOfZero() {
+        // A stream pushes a position once, when it moves: the read model had it before the answer was in.
         long[] lags = ProjectionLag.lags(new long[] {250}, new long[] {3}, new long[] {200, 260},
                                          new long[] {9, 9});
 
-        assertThat(lags).containsExactly(10);
+        assertThat(lags).containsExactly(0);
     }
 
     @Test
@@ -40,7 +41,22 @@ class ProjectionLagTest {
         long[] lags = ProjectionLag.lags(new long[] {0, 250}, new long[] {8, 8}, new long[] {100, 200, 300},
                                          new long[] {8, 3, 3});
 
-        assertThat(lags).containsExactly(100, 50);
+        // Reached at 100 and written for good: the command answered at 250 had its position at once.
+        assertThat(lags).containsExactly(100, 0);
+    }
+
+    @Test
+    void aSamplerRecordsWhatItsFeedAnswersUntilClosed() throws InterruptedException {
+        ProjectionLag lag = new ProjectionLag();
+        long[] next = {0};
+        try (ProjectionLag.Sampler sampler = lag.start(ProjectionLag.polling(() -> next[0]++, 1))) {
+            assertThat(sampler.awaitReached(3, System.nanoTime() + 5_000_000_000L)).isTrue();
+        }
+        long afterwards = System.nanoTime();
+
+        assertThat(lag.samples()).isGreaterThanOrEqualTo(4);
+        // Every sample came before this "answer": position 2 was there already.
+        assertThat(lag.lags(new long[] {afterwards}, new long[] {2})).containsExactly(0);
     }
 
     @Test
