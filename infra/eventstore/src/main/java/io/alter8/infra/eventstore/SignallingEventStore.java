@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  * every 500 ms, and every event waited up to that long before it was projected (lag p50 about 0.5 s per command
  * under load, whatever the fetch delay). Here one watcher tails the store's own cache of the newest events, which
  * its producer fills every fetch delay (and, for events this process commits, at once), and calls every open
- * stream's callback as soon as new events are in it: the coordinator then reads them at once. Both services use
- * it: the query side's read models, and the command side's processes and notifications.
+ * stream's callback as soon as new events are in it: the coordinator then reads them at once. Work without a
+ * processor waits for the same signal ({@link #awaitNewEvents}) instead of polling the store. Both services use it:
+ * the query side's read models; the command side's processes, notifications, audit tree and the answers that wait
+ * for a process.
  */
 public class SignallingEventStore extends EmbeddedEventStore {
 
@@ -28,11 +31,40 @@ public class SignallingEventStore extends EmbeddedEventStore {
     private static final int WAIT_MILLIS = 1_000;
 
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final Object news = new Object();
+    private long signalled;
     private volatile Thread watcher;
     private volatile boolean stopped;
 
     public SignallingEventStore(Builder builder) {
         super(builder);
+    }
+
+    /**
+     * How many times new events were signalled so far: hand it to {@link #awaitNewEvents} to wait for the next time.
+     */
+    public long newEventsSignalled() {
+        watch();
+        synchronized (news) {
+            return signalled;
+        }
+    }
+
+    /**
+     * Waits, at most {@code patience}, until new events are signalled after {@code seen} (a count of
+     * {@link #newEventsSignalled}), for work that follows the store without a processor of its own; answers the
+     * count then. Events this process commits are signalled at once, others' within the store's fetch delay.
+     */
+    public long awaitNewEvents(long seen, Duration patience) throws InterruptedException {
+        watch();
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (news) {
+            long left;
+            while (signalled == seen && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(news, left);
+            }
+            return signalled;
+        }
     }
 
     @Override
@@ -50,8 +82,14 @@ public class SignallingEventStore extends EmbeddedEventStore {
         super.shutDown();
     }
 
-    /** Starts the watcher with the first callback, so a query side without processors tails nothing. */
-    private synchronized void watch() {
+    /** Starts the watcher with the first callback or waiter, so a query side without processors tails nothing. */
+    private void watch() {
+        if (watcher == null) {
+            startWatcher();
+        }
+    }
+
+    private synchronized void startWatcher() {
         if (watcher == null && !stopped) {
             BlockingStream<TrackedEventMessage<?>> opened = null;
             try {
@@ -79,7 +117,7 @@ public class SignallingEventStore extends EmbeddedEventStore {
                         while (newest.hasNextAvailable()) {
                             newest.nextAvailable();
                         }
-                        callbacks.forEach(Runnable::run);
+                        signal();
                     }
                 }
             } catch (InterruptedException e) {
@@ -88,7 +126,7 @@ public class SignallingEventStore extends EmbeddedEventStore {
             } catch (RuntimeException e) {
                 // The store is unreachable: the processors keep their own retries; the watcher tries again.
                 log.debug("Watching the event store failed, trying again", e);
-                callbacks.forEach(Runnable::run);
+                signal();
                 try {
                     Thread.sleep(WAIT_MILLIS);
                 } catch (InterruptedException interrupted) {
@@ -96,6 +134,14 @@ public class SignallingEventStore extends EmbeddedEventStore {
                     return;
                 }
             }
+        }
+    }
+
+    private void signal() {
+        callbacks.forEach(Runnable::run);
+        synchronized (news) {
+            signalled++;
+            news.notifyAll();
         }
     }
 
