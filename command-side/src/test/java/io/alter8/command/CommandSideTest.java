@@ -32,7 +32,9 @@ import java.lang.annotation.Target;
                               "alter8.leases.assessment-cron=-",
                               // Retries within a test's patience: 100 ms, then 200 ms, 400 ms.
                               "alter8.notifications.backoff=100ms", "alter8.notifications.max-attempts=4",
-                              "alter8.notifications.poll=50ms", "alter8.notifications.sweep=PT0.5S"})
+                              // Longer than any test waits for a message: what this service queues must wake its
+                              // workers, and ended back-offs too, without their periodic look.
+                              "alter8.notifications.poll=30s", "alter8.notifications.sweep=PT0.5S"})
 @ContextConfiguration(initializers = {EmbeddedStackInitializer.class, ProviderStub.class})
 @Import(SentMessages.class)
 public @interface CommandSideTest {

@@ -3,18 +3,24 @@ package io.alter8.command.audit;
 import io.alter8.merkle.MerkleHashes;
 import io.alter8.merkle.MerkleTree;
 import io.alter8.merkle.Nodes;
+import io.alter8.infra.eventstore.SignallingEventStore;
 import io.alter8.merkle.TreeBuilder;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Merkle tree over the event log. The database gives every event its leaf as it is stored ({@code audit_leaf});
@@ -27,9 +33,18 @@ import java.util.Optional;
  * are drawn after the transaction id (migration {@code V2026_12_06_140}), so its owner is one of them. Then the
  * position either committed, and is appended, or never will, and is passed over: no event is ever skipped. Only
  * one instance grows the tree at a time (an advisory lock).
+ * <p>
+ * It grows when the event store signals new events ({@link SignallingEventStore#awaitNewEvents}), at most once per
+ * {@code alter8.audit.grow-interval}, and again after that interval while it waits on a missing position; with
+ * nothing stored it does no work (a store that cannot signal is looked at every interval). Readers of the tree grow
+ * it first themselves ({@link #growAll}).
  */
 @Component
-class MerkleLog {
+class MerkleLog implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MerkleLog.class);
+    /** How long the grower waits for news of events before it looks anyway. */
+    private static final Duration IDLE_LOOK = Duration.ofMinutes(1);
 
     static final int STORED_LEVEL = 4;
     static final long GROWER_LOCK = 0x616c746572384d4cL;
@@ -48,17 +63,68 @@ class MerkleLog {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final int batch;
-    private Gap waitingOn;
+    private final EventStore eventStore;
+    private final Duration interval;
+    private volatile Gap waitingOn;
+    private Thread grower;
 
-    MerkleLog(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-              @Value("${alter8.audit.grow-batch:10000}") int batch) {
+    MerkleLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventStore eventStore,
+              @Value("${alter8.audit.grow-batch:10000}") int batch,
+              @Value("${alter8.audit.grow-interval:PT0.25S}") Duration interval) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.eventStore = eventStore;
         this.batch = batch;
+        this.interval = interval;
+    }
+
+    @Override
+    public synchronized void start() {
+        grower = new Thread(this::growWhenStored, "audit-tree-grower");
+        grower.setDaemon(true);
+        grower.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (grower != null) {
+            grower.interrupt();
+            grower = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return grower != null;
+    }
+
+    private void growWhenStored() {
+        SignallingEventStore signalling = eventStore instanceof SignallingEventStore s ? s : null;
+        try {
+            long seen = signalling == null ? 0 : signalling.newEventsSignalled();
+            while (!Thread.currentThread().isInterrupted()) {
+                long started = System.nanoTime();
+                try {
+                    growAll();
+                } catch (RuntimeException e) {
+                    // The database unreachable: the next look tries again; no event is skipped meanwhile.
+                    log.warn("The audit tree did not grow: {}", e.getClass().getSimpleName());
+                }
+                // At most one growth per interval, however often events arrive: each takes whatever came meanwhile.
+                long rest = interval.toNanos() - (System.nanoTime() - started);
+                if (rest > 0) {
+                    TimeUnit.NANOSECONDS.sleep(rest);
+                }
+                if (signalling != null && waitingOn == null) {
+                    seen = signalling.awaitNewEvents(seen, IDLE_LOOK);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Grows the tree as far as the committed events allow, batch by batch. */
-    @Scheduled(fixedDelayString = "${alter8.audit.grow-interval:PT0.25S}")
     void growAll() {
         while (grow() == batch) {
             // a full batch: there may be more

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * How messages are delivered ({@code alter8.notifications}; docs/deployment.md lists the variables).
  *
- * @param poll           how often each channel's workers look at its queue when they found it empty
+ * @param poll           how often a channel's first worker looks at its queue for items no push of this instance
+ *                       told of (another instance's, back-offs that ended); this instance's pushes wake a worker
  * @param batch          ids a worker takes from a queue at once
  * @param workers        workers (threads) per channel, each sending one message at a time
  * @param maxAttempts    tries per message before it is dead-lettered
@@ -46,7 +47,7 @@ record DeliverySettings(Duration poll, int batch, int workers, int maxAttempts, 
     }
 
     DeliverySettings {
-        poll = poll == null ? Duration.ofMillis(200) : poll;
+        poll = poll == null ? Duration.ofSeconds(1) : poll;
         // Small takes, so that the last ids of a burst are shared among the workers rather than left to one.
         batch = batch <= 0 ? 10 : batch;
         workers = workers <= 0 ? 4 : workers;

@@ -16,21 +16,22 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends what the channels' queues hold: {@code workers} threads per channel that has a sender, each taking a few ids
- * at a time from the head of its queue (Redis hands each item to one of them). Each id is claimed in the durable
- * record first ({@link Deliveries#claim}); one that is not pending, or not yet due, is skipped, so a duplicate queue
- * item, or two workers holding the same id, cost a query and never a second message. A failure is tried
+ * at a time from the head of its queue (Redis hands each item to one of them). They wait, without asking Redis, until
+ * this instance pushes an item or a back-off ends; the first of each channel also looks every {@code poll} for items
+ * another instance pushed. Each id is claimed in the durable record first ({@link Deliveries#claim}); one that is
+ * not pending, or not yet due, is skipped, so a duplicate queue item, or two workers holding the same id, cost a
+ * query and never a second message. A failure is tried
  * again after a doubling back-off, and after {@code max-attempts} (or at once, when retrying cannot help) the
  * message is failed and dead-lettered for an operator ({@link DeadLetterController}).
  */
@@ -40,6 +41,8 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** How long a worker other than a channel's first waits to be told of items before it looks anyway. */
+    private static final Duration IDLE_HELPER_PATIENCE = Duration.ofMinutes(1);
 
     private final Map<String, ChannelSender> senders = new HashMap<>();
     private final Deliveries deliveries;
@@ -49,7 +52,8 @@ class DeliveryWorker implements SmartLifecycle {
     private final DeliverySettings settings;
     private final JsonMapper json;
     private final Clock clock;
-    private final List<ScheduledExecutorService> threads = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
 
     DeliveryWorker(List<ChannelSender> senders, Deliveries deliveries, DeliveryQueue queue,
                    MessageTemplates templates, PersonalDataCipher cipher, DeliverySettings settings, JsonMapper json,
@@ -83,6 +87,10 @@ class DeliveryWorker implements SmartLifecycle {
         queue.promoteDue(channel, clock.instant());
         List<UUID> ids;
         while (!(ids = queue.pop(channel, settings.batch())).isEmpty()) {
+            if (ids.size() == settings.batch()) {
+                // There may be more: another worker of the channel shares them.
+                queue.wake(channel);
+            }
             for (UUID id : ids) {
                 deliver(id);
             }
@@ -153,37 +161,51 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        running = true;
         for (String channel : senders.keySet()) {
             for (int i = 1; i <= settings.workers(); i++) {
-                String name = "notification-delivery-" + channel + "-" + i;
-                ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                });
-                worker.scheduleWithFixedDelay(() -> drainQuietly(channel), 0, settings.poll().toMillis(),
-                                              TimeUnit.MILLISECONDS);
+                // The first worker of a channel looks at the queue every poll, for what no push here told of
+                // (another instance's items); the others wait to be told, so an idle channel costs one look per
+                // poll and not one per worker.
+                Duration patience = i == 1 ? settings.poll() : IDLE_HELPER_PATIENCE;
+                Thread worker = new Thread(() -> work(channel, patience),
+                                           "notification-delivery-" + channel + "-" + i);
+                worker.setDaemon(true);
+                worker.start();
                 threads.add(worker);
             }
         }
         log.info("Delivering notifications on {}, {} workers each", senders.keySet(), settings.workers());
     }
 
+    private void work(String channel, Duration patience) {
+        while (running) {
+            drainQuietly(channel);
+            queue.awaitItems(channel, patience, clock.instant());
+        }
+    }
+
     private void drainQuietly(String channel) {
         try {
             drain(channel);
         } catch (RuntimeException e) {
-            // Redis or the database unreachable: the next tick tries again; nothing is lost meanwhile.
+            // Redis or the database unreachable: the next look tries again; nothing is lost meanwhile.
             log.warn("Delivery of {} paused: {}", channel, e.getClass().getSimpleName());
         }
     }
 
     @Override
     public synchronized void stop() {
-        threads.forEach(ScheduledExecutorService::shutdown);
+        running = false;
+        for (String channel : senders.keySet()) {
+            for (int i = 0; i < settings.workers(); i++) {
+                queue.wake(channel);
+            }
+        }
         try {
-            for (ScheduledExecutorService worker : threads) {
-                worker.awaitTermination(10, TimeUnit.SECONDS);
+            for (Thread worker : threads) {
+                // A worker finishes the message it is sending; one stuck longer is left behind (a daemon thread).
+                worker.join(TimeUnit.SECONDS.toMillis(10));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +42,16 @@ class PropertySlugClaims implements SlugRegistry {
     public Optional<PropertyId> holderOf(String slug) {
         return jdbc.queryForList("SELECT property_id FROM property_slug_claim WHERE slug = ?", UUID.class, slug)
                    .stream().findFirst().map(PropertyId::new);
+    }
+
+    @Override
+    public Map<String, PropertyId> holdersOf(List<String> slugs) {
+        Map<String, PropertyId> held = new HashMap<>();
+        jdbc.query("SELECT slug, property_id FROM property_slug_claim WHERE slug = ANY (?)",
+                   rs -> {
+                       held.put(rs.getString(1), new PropertyId(rs.getObject(2, UUID.class)));
+                   }, (Object) slugs.toArray(String[]::new));
+        return held;
     }
 
     @EventHandler

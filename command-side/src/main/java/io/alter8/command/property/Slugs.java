@@ -6,7 +6,9 @@ import io.alter8.api.property.PropertyLocation;
 import io.alter8.command.DomainRuleViolation;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -58,11 +60,18 @@ final class Slugs {
             return current;
         }
         String base = base(title, location);
-        if (isFree(base, property, slugs)) {
+        String suffixed = suffixed(base, property);
+        // Both candidates in one question: titles repeat ("2BHK in Indiranagar"), so the first is often taken.
+        Map<String, PropertyId> held = slugs.holdersOf(List.of(base, suffixed));
+        if (isFree(base, property, held)) {
             return base;
         }
-        String suffixed = suffixed(base, property);
-        return isFree(suffixed, property, slugs) ? suffixed : withFullId(base, property);
+        return isFree(suffixed, property, held) ? suffixed : withFullId(base, property);
+    }
+
+    private static boolean isFree(String slug, PropertyId property, Map<String, PropertyId> held) {
+        PropertyId holder = held.get(slug);
+        return holder == null || holder.equals(property);
     }
 
     private static boolean isFree(String slug, PropertyId property, SlugRegistry slugs) {

@@ -22,13 +22,16 @@ import io.alter8.command.config.InTheCommandsTransaction;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +45,7 @@ import java.util.UUID;
 class PlanEntitlements implements Subscribers, FeatureAllowances {
 
     static final String PROCESSING_GROUP = "plan-usage";
+    private static final String ALLOWANCES = PlanEntitlements.class.getName() + ".allowances:";
 
     private final JdbcTemplate jdbc;
 
@@ -60,20 +64,45 @@ class PlanEntitlements implements Subscribers, FeatureAllowances {
         return allowance(account, feature).enabled();
     }
 
-    /** What {@code account} may do of {@code feature} now: its plan's entry, or the free tier's. */
+    /**
+     * What {@code account} may do of {@code feature} now: its plan's entry, or the free tier's. A command reads an
+     * account's allowances once, all features in one query, however many of its events claim (a registration claims
+     * the property and each unit).
+     */
     PlanFeature allowance(UserId account, String feature) {
-        List<PlanFeature> planned = jdbc.query(
-                "SELECT e.enabled, e.usage_limit FROM account_subscription s "
-                        + "LEFT JOIN plan_entitlement e ON e.plan_id = s.plan_id AND e.feature = ? "
-                        + "WHERE s.account_id = ? AND s.status IN ('trial', 'active')",
-                (rs, n) -> rs.getObject("enabled") == null
-                        ? new PlanFeature(feature, false, null)
-                        : new PlanFeature(feature, rs.getBoolean("enabled"), (Integer) rs.getObject("usage_limit")),
-                feature, account.value());
-        if (!planned.isEmpty()) {
-            return planned.get(0);
+        Optional<Map<String, PlanFeature>> planned = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(ALLOWANCES + account.value(),
+                                                                         key -> allowances(account))
+                : allowances(account);
+        if (planned.isEmpty()) {
+            return Features.find(Features.FREE_TIER, feature).orElse(new PlanFeature(feature, false, null));
         }
-        return Features.find(Features.FREE_TIER, feature).orElse(new PlanFeature(feature, false, null));
+        return planned.get().getOrDefault(feature, new PlanFeature(feature, false, null));
+    }
+
+    /** The account's plan's entries by feature; empty without a subscription in force (the free tier applies). */
+    private Optional<Map<String, PlanFeature>> allowances(UserId account) {
+        Map<String, PlanFeature> planned = new HashMap<>();
+        boolean[] subscribed = {false};
+        jdbc.query("SELECT e.feature, e.enabled, e.usage_limit FROM account_subscription s "
+                           + "LEFT JOIN plan_entitlement e ON e.plan_id = s.plan_id "
+                           + "WHERE s.account_id = ? AND s.status IN ('trial', 'active')",
+                   rs -> {
+                       subscribed[0] = true;
+                       String feature = rs.getString("feature");
+                       if (feature != null) {
+                           planned.put(feature, new PlanFeature(feature, rs.getBoolean("enabled"),
+                                                                (Integer) rs.getObject("usage_limit")));
+                       }
+                   }, account.value());
+        return subscribed[0] ? Optional.of(planned) : Optional.empty();
+    }
+
+    /** A plan or subscription changes in this command: claims after it read the allowances again. */
+    private static void forgetAllowances() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().keySet().removeIf(key -> key.startsWith(ALLOWANCES));
+        }
     }
 
     /** Subscriptions in force whose period ended by {@code today}: the renewal job's work. */
@@ -86,6 +115,7 @@ class PlanEntitlements implements Subscribers, FeatureAllowances {
 
     @EventHandler
     void on(PlanDefined event) {
+        forgetAllowances();
         jdbc.update("INSERT INTO plan_offer (plan_id, active) VALUES (?, TRUE) ON CONFLICT DO NOTHING",
                     event.planId().value());
         entitle(event.planId(), event.terms());
@@ -106,16 +136,19 @@ class PlanEntitlements implements Subscribers, FeatureAllowances {
 
     @EventHandler
     void on(PlanDeactivated event) {
+        forgetAllowances();
         jdbc.update("UPDATE plan_offer SET active = FALSE WHERE plan_id = ?", event.planId().value());
     }
 
     @EventHandler
     void on(PlanRevised event) {
+        forgetAllowances();
         entitle(event.planId(), event.terms());
     }
 
     @EventHandler
     void on(SubscriptionStarted event) {
+        forgetAllowances();
         jdbc.update("INSERT INTO account_subscription (account_id, subscription_id, plan_id, status, period_end) "
                             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.accountId().value(),
                     event.subscriptionId().value(), event.planId().value(), event.status().wire(), event.endDate());
@@ -127,12 +160,14 @@ class PlanEntitlements implements Subscribers, FeatureAllowances {
 
     @EventHandler
     void on(SubscriptionChanged event) {
+        forgetAllowances();
         jdbc.update("UPDATE account_subscription SET plan_id = ? WHERE subscription_id = ?", event.planId().value(),
                     event.subscriptionId().value());
     }
 
     @EventHandler
     void on(SubscriptionCancelled event) {
+        forgetAllowances();
         if (!event.atPeriodEnd()) {
             status(event.subscriptionId(), SubscriptionStatus.CANCELLED, event.effectiveOn());
         }
@@ -140,16 +175,19 @@ class PlanEntitlements implements Subscribers, FeatureAllowances {
 
     @EventHandler
     void on(SubscriptionRenewed event) {
+        forgetAllowances();
         status(event.subscriptionId(), SubscriptionStatus.ACTIVE, event.periodEnd());
     }
 
     @EventHandler
     void on(SubscriptionEnded event) {
+        forgetAllowances();
         status(event.subscriptionId(), event.status(), event.endedOn());
     }
 
     @EventHandler
     void on(SubscriptionReactivated event) {
+        forgetAllowances();
         status(event.subscriptionId(), SubscriptionStatus.ACTIVE, event.periodEnd());
     }
 

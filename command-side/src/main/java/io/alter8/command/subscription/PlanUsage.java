@@ -17,6 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,7 @@ class PlanUsage implements AccountUsage {
 
     /** Counted while the thing exists, rather than per month. */
     private static final String IN_FORCE = "";
+    private static final String OWNER_OF = PlanUsage.class.getName() + ".ownerOf:";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     private final JdbcTemplate jdbc;
@@ -66,6 +68,10 @@ class PlanUsage implements AccountUsage {
     @EventHandler
     void on(PropertyRegistered event, @MetaDataValue("userRoles") String roles) {
         claim(event.ownerId(), Features.PROPERTIES, event.propertyId().value(), IN_FORCE, roles);
+        // The units added with it ask for its owner next, in the same command: no need to read back this claim.
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().put(OWNER_OF + event.propertyId().value(), event.ownerId());
+        }
     }
 
     @EventHandler
@@ -166,6 +172,12 @@ class PlanUsage implements AccountUsage {
 
     /** The owner of a property, from its claim; none for a property registered before limits were counted. */
     private Optional<UserId> ownerOf(UUID property) {
+        if (CurrentUnitOfWork.isStarted()) {
+            UserId registeredNow = CurrentUnitOfWork.get().root().getResource(OWNER_OF + property);
+            if (registeredNow != null) {
+                return Optional.of(registeredNow);
+            }
+        }
         return jdbc.queryForList("SELECT account_id FROM plan_usage_claim WHERE feature = ? AND item_id = ?",
                                  UUID.class, Features.PROPERTIES, property).stream().findFirst().map(UserId::new);
     }

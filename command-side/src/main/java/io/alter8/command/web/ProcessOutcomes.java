@@ -1,6 +1,7 @@
 package io.alter8.command.web;
 
 import io.alter8.api.common.TypedId;
+import io.alter8.infra.eventstore.SignallingEventStore;
 import io.alter8.web.ETags;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  * The answer to a command that starts a process whose outcome the caller waits for (activating a lease: is the unit
  * the lease's?). The process runs after the command's commit and records its outcome as an event of the same
  * aggregate; this waits for that event a bounded time ({@code alter8.processes.answer-within}), reading the
- * aggregate's stream, which both the local store and Axon Server serve to any instance.
+ * aggregate's stream, which both the local store and Axon Server serve to any instance: again each time the local
+ * store signals new events, on Axon Server every 10 ms.
  * <ul>
  *   <li>the outcome succeeded: 200 with the aggregate's version and position after it;</li>
  *   <li>it was refused: the refusal's problem (a 409);</li>
@@ -33,6 +35,9 @@ import java.util.function.Function;
 @Component
 public class ProcessOutcomes {
 
+    /** The longest wait between two reads of the stream without news (another node's commit is signalled late). */
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(250);
+    /** Between two reads of the stream on a store that cannot signal (Axon Server). */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final EventStore eventStore;
@@ -57,6 +62,7 @@ public class ProcessOutcomes {
         CommandAccepted request = requested.getBody();
         long deadline = System.nanoTime() + answerWithin.toNanos();
         while (true) {
+            long seen = newEventsSignalled();
             List<? extends DomainEventMessage<?>> events = eventStore.readEvents(request.id()).asStream().toList();
             int start = lastIndexOf(events, started);
             if (start < 0) {
@@ -79,7 +85,7 @@ public class ProcessOutcomes {
             if (System.nanoTime() - deadline >= 0) {
                 return ResponseEntity.status(HttpStatus.ACCEPTED).headers(requested.getHeaders()).body(request);
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            awaitNewEvents(seen, deadline);
         }
     }
 
@@ -90,11 +96,34 @@ public class ProcessOutcomes {
     Optional<Long> awaitCreated(TypedId created) {
         long deadline = System.nanoTime() + answerWithin.toNanos();
         while (true) {
+            long seen = newEventsSignalled();
             Optional<Long> version = eventStore.lastSequenceNumberFor(created.toString());
             if (version.isPresent() || System.nanoTime() - deadline >= 0) {
                 return version;
             }
+            awaitNewEvents(seen, deadline);
+        }
+    }
+
+    private long newEventsSignalled() {
+        return eventStore instanceof SignallingEventStore signalling ? signalling.newEventsSignalled() : 0;
+    }
+
+    /**
+     * Until the store signals events after {@code seen} (the process's outcome among them, perhaps), at most
+     * {@link #LOOK_AGAIN} and never past {@code deadline}: the stream is read again only when it may have changed.
+     */
+    private void awaitNewEvents(long seen, long deadline) {
+        if (!(eventStore instanceof SignallingEventStore signalling)) {
             LockSupport.parkNanos(POLL_NANOS);
+            return;
+        }
+        long left = Math.max(0, deadline - System.nanoTime());
+        try {
+            signalling.awaitNewEvents(seen, Duration.ofNanos(Math.min(left, LOOK_AGAIN.toNanos())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a process's outcome", e);
         }
     }
 

@@ -100,4 +100,13 @@ class MerkleLogTest {
         assertThat(tree.leafAt(fast).orElseThrow().treeIndex())
                 .isEqualTo(tree.leafAt(before).orElseThrow().treeIndex() + 1);
     }
+
+    @Test
+    void aStoredEventJoinsTheTreeByItselfOnceTheStoreSignalsIt() throws SQLException {
+        long position = storeNow();
+
+        // Nobody grows the tree here: the store's signal wakes the grower (it looks by itself only once a minute,
+        // as does the checkpoint signer, so this deadline is met only through the signal).
+        await().atMost(Duration.ofSeconds(5)).until(() -> tree.leafAt(position).isPresent());
+    }
 }

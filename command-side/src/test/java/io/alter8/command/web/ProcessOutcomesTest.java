@@ -8,7 +8,9 @@ import io.alter8.api.lease.LeaseActivated;
 import io.alter8.api.lease.LeaseActivationRefused;
 import io.alter8.api.lease.LeaseActivationRequested;
 import io.alter8.command.DomainRuleViolation;
+import io.alter8.infra.eventstore.SignallingEventStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +37,7 @@ class ProcessOutcomesTest {
 
     final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     /** Positions as the store would give them: here, 1000 past the sequence number. */
-    final ProcessOutcomes outcomes = new ProcessOutcomes(store, new EventPositions() {
+    final EventPositions positions = new EventPositions() {
         @Override
         public long positionOf(String aggregateId, long sequenceNumber) {
             return 1000 + sequenceNumber;
@@ -42,7 +47,8 @@ class ProcessOutcomesTest {
         public Optional<CommandAccepted> last(String aggregateId) {
             throw new UnsupportedOperationException("outcomes read positions by sequence number only");
         }
-    }, Duration.ofMillis(200));
+    };
+    final ProcessOutcomes outcomes = new ProcessOutcomes(store, positions, Duration.ofMillis(200));
 
     @AfterEach
     void tearDown() {
@@ -124,5 +130,45 @@ class ProcessOutcomesTest {
         assertThat(outcomes.heldByAnotherKind(LeaseId.random(), "Lease")).isFalse();
         assertThat(outcomes.awaitCreated(LEASE)).hasValue(0L);
         assertThat(outcomes.awaitCreated(LeaseId.random())).isEmpty();
+    }
+
+    @Test
+    void anOutcomeStoredWhileTheCommandWaitsAnswersItWithoutPollingTheStream() {
+        AtomicInteger reads = new AtomicInteger();
+        InMemoryEventStorageEngine counting = new InMemoryEventStorageEngine() {
+            @Override
+            public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+                reads.incrementAndGet();
+                return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+            }
+        };
+        SignallingEventStore signalling = new SignallingEventStore(EmbeddedEventStore.builder()
+                                                                                      .storageEngine(counting));
+        try {
+            ProcessOutcomes waiting = new ProcessOutcomes(signalling, positions, Duration.ofSeconds(20));
+            signalling.publish(new GenericDomainEventMessage<>(
+                    "Lease", LEASE.toString(), 0, new LeaseActivationRequested(LEASE, PROPERTY, UNIT, List.of(OWNER),
+                                                                               OWNER)));
+            // The process's outcome, stored by another thread a moment later.
+            CompletableFuture.runAsync(() -> signalling.publish(new GenericDomainEventMessage<>(
+                    "Lease", LEASE.toString(), 1, new LeaseActivated(LEASE, PROPERTY, UNIT, List.of(OWNER), OWNER))),
+                                       CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+            long started = System.nanoTime();
+
+            ResponseEntity<CommandAccepted> answer = waiting.await(requested(0), LeaseActivationRequested.class,
+                                                                  LeaseActivated.class, LeaseActivationRefused.class,
+                                                                  refused -> new DomainRuleViolation(refused.reason(),
+                                                                                                     refused.detail()));
+
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(answer.getStatusCode().value()).isEqualTo(200);
+            assertThat(answer.getBody()).isEqualTo(new CommandAccepted(LEASE.toString(), 1, 1001));
+            // Read when it started, when the store signalled the outcome, and at most every 250 ms between (a
+            // read every 10 ms, as before, would be a hundred a second of waiting).
+            assertThat(reads.get()).as("reads of the stream in %d ms", waitedMillis)
+                                   .isLessThanOrEqualTo(3 + (int) (waitedMillis / 250));
+        } finally {
+            signalling.shutDown();
+        }
     }
 }

@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
  * every 500 ms, and every event waited up to that long before it was projected (lag p50 about 0.5 s per command
  * under load, whatever the fetch delay). Here one watcher tails the store's own cache of the newest events, which
  * its producer fills every fetch delay (and, for events this process commits, at once), and calls every open
- * stream's callback as soon as new events are in it: the coordinator then reads them at once. Both services use
- * it: the query side's read models, and the command side's processes and notifications.
+ * stream's callback as soon as new events are in it: the coordinator then reads them at once. Work without a
+ * processor waits for the same signal ({@link #awaitNewEvents}) instead of polling the store. Both services use it:
+ * the query side's read models; the command side's processes, notifications, audit tree and the answers that wait
+ * for a process.
  * <p>
  * Only the streams whose processor handles some of the new events are called at once. A processor's coordinator
  * tells its stream which payload types none of its handlers takes ({@code skipMessagesWithPayloadTypeOf}); waking
@@ -39,6 +41,8 @@ public class SignallingEventStore extends EmbeddedEventStore {
 
     private final Set<Signalled> streams = ConcurrentHashMap.newKeySet();
     private final long sweepNanos;
+    private final Object news = new Object();
+    private long signalled;
     private volatile Thread watcher;
     private volatile boolean stopped;
 
@@ -49,6 +53,40 @@ public class SignallingEventStore extends EmbeddedEventStore {
     public SignallingEventStore(Builder builder, Duration sweep) {
         super(builder);
         this.sweepNanos = sweep.toNanos();
+    }
+
+    /**
+     * How many times new events were signalled so far: hand it to {@link #awaitNewEvents} to wait for the next time.
+     */
+    public long newEventsSignalled() {
+        watch();
+        synchronized (news) {
+            return signalled;
+        }
+    }
+
+    /**
+     * Waits, at most {@code patience}, until new events are signalled after {@code seen} (a count of
+     * {@link #newEventsSignalled}), for work that follows the store without a processor of its own; answers the
+     * count then. Events this process commits are signalled at once, others' within the store's fetch delay.
+     */
+    public long awaitNewEvents(long seen, Duration patience) throws InterruptedException {
+        watch();
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (news) {
+            long left;
+            while (signalled == seen && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(news, left);
+            }
+            return signalled;
+        }
+    }
+
+    private void tellWaiters() {
+        synchronized (news) {
+            signalled++;
+            news.notifyAll();
+        }
     }
 
     @Override
@@ -66,8 +104,14 @@ public class SignallingEventStore extends EmbeddedEventStore {
         super.shutDown();
     }
 
-    /** Starts the watcher with the first callback, so a query side without processors tails nothing. */
-    private synchronized void watch() {
+    /** Starts the watcher with the first callback or waiter, so a service without either tails nothing. */
+    private void watch() {
+        if (watcher == null) {
+            startWatcher();
+        }
+    }
+
+    private synchronized void startWatcher() {
         if (watcher == null && !stopped) {
             BlockingStream<TrackedEventMessage<?>> opened = null;
             try {
@@ -107,6 +151,7 @@ public class SignallingEventStore extends EmbeddedEventStore {
                             types.add(newest.nextAvailable().getPayloadType());
                         }
                         streams.forEach(stream -> stream.arrived(types));
+                        tellWaiters();
                     }
                     if (System.nanoTime() - sweepAt >= 0) {
                         signalWaiting();
@@ -120,6 +165,7 @@ public class SignallingEventStore extends EmbeddedEventStore {
                 // The store is unreachable: the processors keep their own retries; the watcher tries again.
                 log.debug("Watching the event store failed, trying again", e);
                 streams.forEach(Signalled::signal);
+                tellWaiters();
                 try {
                     TimeUnit.NANOSECONDS.sleep(sweepNanos);
                 } catch (InterruptedException interrupted) {
