@@ -22,6 +22,12 @@ import java.util.Map;
  * becomes part of it, when nothing of its aggregate and no fence came in between: a listing's registration,
  * verification, activation and listing make one row version instead of four. Each table keeps an index entry per row
  * version it writes, so this is most of what a replay of such a row costs the database.
+ * <p>
+ * Writes of the aggregate on other rows may come in between if each reads nothing but its own row (a listing's unit):
+ * the later write then {@linkplain Write#followedAcross joins across them} and the joined write runs in its place,
+ * after them, so that what it computes from those rows (the listing's unit count) sees them. The earlier write loses
+ * nothing by running later: no write between reads its row. So a listing's registration, units and unit count are
+ * one version of the listing row too.
  */
 final class ReplayWrites {
 
@@ -45,6 +51,24 @@ final class ReplayWrites {
          * one write that leaves the row as the two would; null if they cannot be one.
          */
         Write followedBy(Write later);
+
+        /**
+         * As {@link #followedBy}, when writes of the aggregate on other rows, none of which {@linkplain #readsOtherRows
+         * reads other rows}, came between the two: the joined write runs in {@code later}'s place, after them. Null
+         * unless it leaves the row as the two would there: whatever this write computes from other rows, {@code
+         * later} must compute again.
+         */
+        default Write followedAcross(Write later) {
+            return null;
+        }
+
+        /**
+         * Whether the write reads rows besides its own (a count over child rows, a statement on them), so that an
+         * earlier write may not be moved after it.
+         */
+        default boolean readsOtherRows() {
+            return true;
+        }
     }
 
     /** A statement that no later write joins. */
@@ -62,6 +86,7 @@ final class ReplayWrites {
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Integer> lastEntryOfAggregate = new HashMap<>();
+    private final Map<String, Integer> lastReadingEntryOfAggregate = new HashMap<>();
     private final Map<Row, Integer> lastEntryOfRow = new HashMap<>();
     private int lastFence = -1;
     private int writes;
@@ -75,16 +100,35 @@ final class ReplayWrites {
     void add(String aggregate, Row row, Write write) {
         writes++;
         Integer previous = lastEntryOfRow.get(row);
-        if (previous != null && previous > lastFence && previous.equals(lastEntryOfAggregate.get(aggregate))) {
-            Write joined = entries.get(previous).write().followedBy(write);
-            if (joined != null) {
-                entries.set(previous, new Entry(aggregate, row, joined));
-                return;
+        if (previous != null && previous > lastFence) {
+            Entry earlier = entries.get(previous);
+            if (previous.equals(lastEntryOfAggregate.get(aggregate))) {
+                Write joined = earlier.write().followedBy(write);
+                if (joined != null) {
+                    entries.set(previous, new Entry(aggregate, row, joined));
+                    return;
+                }
+            } else if (aggregate.equals(earlier.aggregate())
+                    && lastReadingEntryOfAggregate.getOrDefault(aggregate, -1) <= previous) {
+                Write joined = earlier.write().followedAcross(write);
+                if (joined != null) {
+                    entries.set(previous, null);
+                    append(new Entry(aggregate, row, joined));
+                    return;
+                }
             }
         }
-        entries.add(new Entry(aggregate, row, write));
-        lastEntryOfAggregate.put(aggregate, entries.size() - 1);
-        lastEntryOfRow.put(row, entries.size() - 1);
+        append(new Entry(aggregate, row, write));
+    }
+
+    private void append(Entry entry) {
+        entries.add(entry);
+        int index = entries.size() - 1;
+        lastEntryOfAggregate.put(entry.aggregate(), index);
+        lastEntryOfRow.put(entry.row(), index);
+        if (entry.write().readsOtherRows()) {
+            lastReadingEntryOfAggregate.put(entry.aggregate(), index);
+        }
     }
 
     /** A statement that may touch any row: after every write so far, before every later one. */
@@ -102,6 +146,10 @@ final class ReplayWrites {
         Map<Row, Integer> lastBatchOfRow = new HashMap<>();
         int fence = -1;
         for (Entry entry : entries) {
+            if (entry == null) {
+                // joined into a later entry
+                continue;
+            }
             String sql = entry.write().sql();
             Object[] parameters = entry.write().parameters();
             if (entry.row() == null) {
@@ -140,6 +188,7 @@ final class ReplayWrites {
     void clear() {
         entries.clear();
         lastEntryOfAggregate.clear();
+        lastReadingEntryOfAggregate.clear();
         lastEntryOfRow.clear();
         lastFence = -1;
         writes = 0;

@@ -113,6 +113,9 @@ public class VersionedRows {
             ReplayWrites writes = new ReplayWrites();
             batch.resources().put(HELD_WRITES, writes);
             batch.onPrepareCommit(u -> flush(writes));
+            // A replayed batch need not wait for the disk at its commit: lost in a crash, it is lost whole, with the
+            // token that commits with it, and is replayed again.
+            jdbc.execute("SET LOCAL synchronous_commit = off");
             return writes;
         }
         return held;
@@ -147,14 +150,21 @@ public class VersionedRows {
         return new Write(Kind.DELETE, table);
     }
 
-    /**
-     * A column and the SQL expression of its value, with the expression's parameters; {@code literal} when the value
-     * is only its parameters (it reads no column), so that it may be set earlier or later to the same effect.
-     */
-    private record Column(String name, String expression, List<Object> values, boolean literal) {
+    /** What the value of a column reads besides its parameters. */
+    private enum Reads {
+        /** Nothing: it may be set earlier or later to the same effect. */
+        NOTHING,
+        /** Rows its aggregate writes elsewhere (a count of child rows), never the row's own columns. */
+        OTHER_ROWS,
+        /** Anything, the row's own columns too. */
+        ANYTHING
+    }
+
+    /** A column and the SQL expression of its value, with the expression's parameters. */
+    private record Column(String name, String expression, List<Object> values, Reads reads) {
 
         static Column literal(String name, String expression, Object value) {
-            return new Column(name, expression, Collections.singletonList(value), true);
+            return new Column(name, expression, Collections.singletonList(value), Reads.NOTHING);
         }
     }
 
@@ -196,7 +206,17 @@ public class VersionedRows {
 
         /** A column set from an SQL expression with its own parameters (it may read the row's current values). */
         public Write expression(String column, String expression, Object... values) {
-            columns.add(new Column(column, expression, Arrays.asList(values), false));
+            columns.add(new Column(column, expression, Arrays.asList(values), Reads.ANYTHING));
+            return this;
+        }
+
+        /**
+         * A column computed by an SQL expression from rows the same aggregate writes elsewhere (a count of its child
+         * rows), never from this row's own columns. Unlike {@link #expression}, a replayed batch may join it to the
+         * row's earlier write, and then runs the joined write after the child rows ({@link ReplayWrites}).
+         */
+        public Write derived(String column, String expression, Object... values) {
+            columns.add(new Column(column, expression, Arrays.asList(values), Reads.OTHER_ROWS));
             return this;
         }
 
@@ -299,14 +319,14 @@ public class VersionedRows {
                              List<Column> insertOnly, long sequence) implements ReplayWrites.Write {
 
         /**
-         * Joins a later update of the same row whose values read no column: its columns are set by its event (taking
-         * the place of earlier ones of the same name), and the row's version becomes its sequence number.
+         * Joins a later update of the same row whose values read none of its columns: its columns are set by its event
+         * (taking the place of earlier ones of the same name), and the row's version becomes its sequence number.
          */
         @Override
         public ReplayWrites.Write followedBy(ReplayWrites.Write later) {
             if (kind == Kind.DELETE || !(later instanceof Versioned next) || next.kind != Kind.UPDATE
                     || !next.table.equals(table) || next.sequence <= sequence
-                    || !next.columns.stream().allMatch(s -> s.column().literal())) {
+                    || next.columns.stream().anyMatch(s -> s.column().reads() == Reads.ANYTHING)) {
                 return null;
             }
             List<String> named = next.columns.stream().map(s -> s.column().name()).toList();
@@ -316,6 +336,23 @@ public class VersionedRows {
             // A value the creation alone would set and the later write sets anyway is the later write's.
             return new Versioned(kind, table, keys, joined,
                                  insertOnly.stream().filter(c -> !named.contains(c.name())).toList(), next.sequence);
+        }
+
+        /** Joins across writes of other rows only if the later write computes again all this one computes. */
+        @Override
+        public ReplayWrites.Write followedAcross(ReplayWrites.Write later) {
+            if (!(later instanceof Versioned next)) {
+                return null;
+            }
+            List<String> named = next.columns.stream().map(s -> s.column().name()).toList();
+            boolean recomputed = columns.stream().filter(s -> s.column().reads() != Reads.NOTHING)
+                                        .allMatch(s -> named.contains(s.column().name()));
+            return recomputed ? followedBy(later) : null;
+        }
+
+        @Override
+        public boolean readsOtherRows() {
+            return columns.stream().anyMatch(s -> s.column().reads() != Reads.NOTHING);
         }
 
         @Override

@@ -254,8 +254,8 @@ class PropertyListingProjector implements RebuildableReadModel {
             .set("reviewed_at", utc(at))
             .apply(sequence);
         change(event.propertyId(), sequence, at, row -> row
-                .expression("rating_avg", RATING, property)
-                .expression("review_count", REVIEW_COUNT, property));
+                .derived("rating_avg", RATING, property)
+                .derived("review_count", REVIEW_COUNT, property));
     }
 
     @EventHandler
@@ -391,8 +391,8 @@ class PropertyListingProjector implements RebuildableReadModel {
     private void unitsChanged(PropertyId propertyId, long sequence, Instant at) {
         UUID id = id(propertyId);
         change(propertyId, sequence, at, row -> row
-                .expression("total_units", UNIT_COUNT, id)
-                .expression("available_units", VACANT_COUNT, id));
+                .derived("total_units", UNIT_COUNT, id)
+                .derived("available_units", VACANT_COUNT, id));
     }
 
     private static VersionedRows.Write description(VersionedRows.Write row, String title, String description,

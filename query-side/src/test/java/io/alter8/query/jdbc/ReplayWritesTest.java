@@ -113,6 +113,56 @@ class ReplayWritesTest {
         assertThat(writes.writes()).isEqualTo(9);
     }
 
+    /** A write of its own row that reads no other row and joins nothing. */
+    private record OwnRowOnly(String sql, Object[] parameters) implements ReplayWrites.Write {
+
+        @Override
+        public ReplayWrites.Write followedBy(ReplayWrites.Write later) {
+            return null;
+        }
+
+        @Override
+        public boolean readsOtherRows() {
+            return false;
+        }
+    }
+
+    /** A write that joins any later one of its kind, also across other rows' writes (it recomputes what it read). */
+    private record Recomputed(String sql, Object[] parameters) implements ReplayWrites.Write {
+
+        @Override
+        public ReplayWrites.Write followedBy(ReplayWrites.Write later) {
+            return later instanceof Recomputed next
+                    ? new Recomputed(sql + "+" + next.parameters()[0], new Object[] {parameters[0]}) : null;
+        }
+
+        @Override
+        public ReplayWrites.Write followedAcross(ReplayWrites.Write later) {
+            return followedBy(later);
+        }
+    }
+
+    @Test
+    void aRowsLaterWriteJoinsAcrossItsAggregatesWritesOfRowsThatReadNothingElseAndRunsAfterThem() {
+        ReplayWrites writes = new ReplayWrites();
+        writes.add("a", row("listing", "a"), new Recomputed("UPSERT listing", new Object[] {"a"}));
+        writes.add("a", row("unit", "a1"), new OwnRowOnly(ADD_UNIT, new Object[] {"a1"}));
+        writes.add("b", row("listing", "b"), new Recomputed("UPSERT listing", new Object[] {"b"}));
+        writes.add("a", row("listing", "a"), new Recomputed("UPDATE listing", new Object[] {"a counted"}));
+        writes.add("a", row("unit", "a2"), new OwnRowOnly(ADD_UNIT, new Object[] {"a2"}));
+        writes.add("a", row("listing", "a"), new Recomputed("UPDATE listing", new Object[] {"a counted again"}));
+        writes.add("a", row("listing", "a"), new Recomputed("UPDATE listing", new Object[] {"a listed"}));
+        // A write between that reads other rows keeps b's next write from joining across it.
+        writes.add("b", row("unit", "b1"), ADD_UNIT, new Object[] {"b1"});
+        writes.add("b", row("listing", "b"), new Recomputed("UPDATE listing", new Object[] {"b counted"}));
+
+        // a's listing is one write, after both its units; b's registration stays where it was.
+        assertThat(plan(writes)).containsExactly(ADD_UNIT + " [a1, a2]", "UPSERT listing [b]",
+                                                 "UPSERT listing+a counted+a counted again+a listed [a]",
+                                                 ADD_UNIT + " [b1]", "UPDATE listing [b counted]");
+        assertThat(writes.writes()).isEqualTo(9);
+    }
+
     @Test
     void clearedWritesStartAfresh() {
         ReplayWrites writes = new ReplayWrites();

@@ -171,6 +171,44 @@ class VersionedRowsTest {
         });
     }
 
+    /** Writes one event's child row of {@code parent}, and the parent's count of children derived from them. */
+    private void childAdded(UUID parent, UUID child, long sequence) {
+        rows.upsert("scratch_unit").key("id", child).set("parent_id", parent).apply(sequence);
+        rows.update("scratch").key("id", parent)
+            .derived("extra", "(SELECT count(*)::text FROM scratch_unit WHERE parent_id = ?)", parent)
+            .apply(sequence);
+    }
+
+    @Test
+    void aRowsCreationItsChildRowsAndWhatItDerivesFromThemAreOneRowVersionInAReplayedBatch() {
+        inScratchTables(() -> {
+            jdbc.update("CREATE TEMP TABLE scratch_unit (id UUID PRIMARY KEY, parent_id UUID, version BIGINT NOT NULL)"
+                                + " ON COMMIT DROP");
+            UUID replayed = UUID.randomUUID();
+            UUID live = UUID.randomUUID();
+            long before = rowVersionsWritten();
+
+            DefaultUnitOfWork<?> batch = handling(replayed, 0, true);
+            upsert(replayed, "registered", "at 0", 0);
+            childAdded(replayed, UUID.randomUUID(), 1);
+            childAdded(replayed, UUID.randomUUID(), 2);
+            rows.update("scratch").key("id", replayed).set("name", "listed").apply(3);
+            batch.commit();
+
+            assertThat(rowVersionsWritten() - before).as("one row version for four writes").isEqualTo(1);
+
+            // The same events one by one, as live events are written: the same row.
+            upsert(live, "registered", "at 0", 0);
+            childAdded(live, UUID.randomUUID(), 1);
+            childAdded(live, UUID.randomUUID(), 2);
+            rows.update("scratch").key("id", live).set("name", "listed").apply(3);
+            String extra = "SELECT extra FROM scratch WHERE id = ?";
+            assertThat(row(replayed)).isEqualTo(row(live)).isEqualTo("listed/at 0/3");
+            assertThat(jdbc.queryForObject(extra, String.class, replayed))
+                    .isEqualTo(jdbc.queryForObject(extra, String.class, live)).isEqualTo("2");
+        });
+    }
+
     @Test
     void liveEventsAndBatchesRetriedAfterAFailureWriteAtOnce() {
         inScratchTables(() -> {
