@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * {@link NotificationIssued}, keyed by the notification's id. What the event says is written only when the document
  * is new ({@code $setOnInsert}); whether it was read or dismissed is the user's own state, which a redelivery or a
  * replay never touches. So the reset keeps the documents (a replay re-inserts only what is missing), and after each
- * batch that inserted some, their users' unread counts are counted again ({@link UnreadCounts}). Outside a replay
+ * batch its users' unread counts are counted again ({@link UnreadCounts}). Outside a replay
  * each new notification is also published on {@code notifications:{userId}} for the user's live stream.
  */
 @Component
@@ -93,20 +93,21 @@ class InboxProjector {
         fields.forEach(update::setOnInsert);
         boolean inserted = mongo.upsert(Query.query(Criteria.where("_id").is(event.notificationId().toString())),
                                         update, UnreadCounts.COLLECTION).getUpsertedId() != null;
-        if (!inserted) {
-            return; // a redelivery or a replay of what the inbox has: its count and its users heard of it already
+        Map<String, Object> message = null;
+        if (inserted && !replay.isReplay()) {
+            message = new LinkedHashMap<>();
+            message.put("kind", "notification");
+            message.put("id", event.notificationId().toString());
+            // greeted without the name: the message passes through Redis, and the inbox fills it in on reading
+            message.put("title", NotificationIssued.greeting(event.title(), null));
         }
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("kind", "notification");
-        message.put("id", event.notificationId().toString());
-        // greeted without the name: the live message passes through Redis, and the inbox fills the name in on reading
-        message.put("title", NotificationIssued.greeting(event.title(), null));
-        boolean live = !replay.isReplay();
         // Counted once per user per batch, after the batch: a count per event made a burst of notifications to one
-        // user cost the square of its size (each count reads the user's whole inbox).
+        // user cost the square of its size (each count reads the user's whole inbox). Counted even when the document
+        // was there already: a redelivery after a crash between its insert and the count must still mend the count.
+        Map<String, Object> told = message;
         AfterBatch.<Map<UUID, List<Map<String, Object>>>>add(
                 PROCESSING_GROUP, LinkedHashMap::new,
-                news -> news.computeIfAbsent(userId, u -> new ArrayList<>()).add(live ? message : null),
+                news -> news.computeIfAbsent(userId, u -> new ArrayList<>()).add(told),
                 news -> news.forEach(this::countAndTell));
     }
 
