@@ -5,7 +5,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Configuration(proxyBeanMethods = false)
 class CoordinatorWakeUps {
 
-    private static final String WAKE_AFTER_COMMIT = CoordinatorWakeUps.class.getName() + ".wake";
+    private static final String WAKE_AFTER_COMMIT = "coordinator-wake-up";
 
     private final Map<String, WakeableScheduler> coordinators = new ConcurrentHashMap<>();
 
@@ -50,10 +49,8 @@ class CoordinatorWakeUps {
 
     private MessageHandlerInterceptor<EventMessage<?>> wakeAfterReplayedBatch(String processor) {
         return (unitOfWork, chain) -> {
-            UnitOfWork<?> batch = unitOfWork.root();
-            if (ReplayToken.isReplay(unitOfWork.getMessage())
-                    && batch.resources().putIfAbsent(WAKE_AFTER_COMMIT, Boolean.TRUE) == null) {
-                batch.afterCommit(u -> {
+            if (ReplayToken.isReplay(unitOfWork.getMessage())) {
+                AfterBatch.once(WAKE_AFTER_COMMIT, () -> {
                     WakeableScheduler coordinator = coordinators.get(processor);
                     if (coordinator != null) {
                         coordinator.wake();
