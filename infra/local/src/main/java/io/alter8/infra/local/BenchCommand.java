@@ -55,7 +55,9 @@ final class BenchCommand {
               --rate R           open loop: send R commands per second on a fixed schedule, whatever the answers'
                                  latency, instead of each client sending its next command when answered
               --duration D       with --rate: for how long (e.g. 60s, 2m; default 60s); -n is then R × D
-              --warmup N         commands sent first and not measured (default 500)
+              --warmup N         commands sent first and not measured (default 5000). A freshly started service
+                                 compiles its hot code for its first ~15,000 commands or so: the report shows
+                                 the JIT compilers' share of each service's CPU, which is near 0 once warm
               --command-url URL  command side (default http://localhost:8080)
               --query-url URL    query side (default http://localhost:8081)
               --db-url URL       the event store, for the raw commit rate (default $ALTER8_DB_URL, else
@@ -192,7 +194,7 @@ final class BenchCommand {
         String results = args.string("--results", Alter8Cli.home().resolve("bench/results.jsonl").toString());
         Settings settings = new Settings(commands,
                                          args.integer("-c", rate > 0 ? 32 : 4, 1, 1024),
-                                         args.integer("--warmup", 500, 0, 100_000_000),
+                                         args.integer("--warmup", 5_000, 0, 100_000_000),
                                          StackHttp.baseUri(args.string("--command-url", "http://localhost:8080")),
                                          StackHttp.baseUri(args.string("--query-url", "http://localhost:8081")),
                                          args.string("--processor", "property-listing"),
@@ -336,8 +338,13 @@ final class BenchCommand {
         ProjectionLag.Feed feed = lagFeed();
         String samplerKind = feed instanceof PositionStream ? "stream" : "poll";
         Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
-        Map<String, Double> samplerBefore = samplerSeconds(cpu, processes);
+        Map<String, Double> samplerBefore = threadSeconds(cpu, processes, SAMPLER_THREADS);
+        Map<String, Double> jitBefore = threadSeconds(cpu, processes, JIT_THREADS);
         long cpuFrom = System.nanoTime();
+        double cpuWallSeconds;
+        Map<String, Double> cpuAfter;
+        Map<String, Double> samplerAfter;
+        Map<String, Double> jitAfter;
         try (ProjectionLag.Sampler sampler = lag.start(feed)) {
             load = send(settings.commands(), i -> registerRequest(samples, settings.warmup() + i), true,
                         settings.rate());
@@ -353,14 +360,16 @@ final class BenchCommand {
                 lagSeconds = (System.nanoTime() - load.lastAnswerNanos()) / 1e9;
                 head = Math.max(head, load.maxPosition());
             }
+            // Until the read model has caught up, and not while the sampler closes: the CPU a command costs includes
+            // projecting its events, and nothing after.
+            cpuWallSeconds = (System.nanoTime() - cpuFrom) / 1e9;
+            cpuAfter = cpuSeconds(cpu, processes);
+            samplerAfter = threadSeconds(cpu, processes, SAMPLER_THREADS);
+            jitAfter = threadSeconds(cpu, processes, JIT_THREADS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException("interrupted");
         }
-        // Until the read model has caught up: the CPU a command costs includes projecting its events.
-        double cpuWallSeconds = (System.nanoTime() - cpuFrom) / 1e9;
-        Map<String, Double> cpuAfter = cpuSeconds(cpu, processes);
-        Map<String, Double> samplerAfter = samplerSeconds(cpu, processes);
         String loadAtEndOfCommands = loadAverage();
 
         Map<String, Object> rebuild = null;
@@ -381,7 +390,8 @@ final class BenchCommand {
         figures.put("lagPollMs", settings.lagPollMillis());
         figures.put("lagSampler", samplerKind);
         figures.put("cpu", cpuFigures(cpuBefore, cpuAfter, cpuWallSeconds, load.sent()));
-        figures.put("lagSamplerCpu", samplerFigures(samplerBefore, samplerAfter, cpuBefore, cpuAfter));
+        figures.put("lagSamplerCpu", threadFigures(samplerBefore, samplerAfter, cpuBefore, cpuAfter));
+        figures.put("jitCpu", threadFigures(jitBefore, jitAfter, cpuBefore, cpuAfter));
         printReport(figures, load, rebuild);
         Console.say("{}", json.writeValueAsString(figures));
         return figures;
@@ -623,21 +633,30 @@ final class BenchCommand {
     static final String QUERY_SIDE_SAMPLER_THREAD = "position-stream";
 
     /**
-     * CPU seconds so far of the lag sampler's own threads: the query side's thread that serves position streams
-     * ({@code querySide}), and the client's sampling thread ({@code client}). A polling sampler's requests run on the
-     * query side's request threads among everything else: no figure for it there.
+     * The lag sampler's own threads: the query side's thread that serves position streams, and the client's sampling
+     * thread. A polling sampler's requests run on the query side's request threads among everything else: no figure
+     * for it there.
      */
-    private static Map<String, Double> samplerSeconds(ProcessCpu cpu, List<Measured> processes) {
+    static final Map<String, Set<String>> SAMPLER_THREADS = Map.of("querySide", Set.of(QUERY_SIDE_SAMPLER_THREAD),
+                                                                   "client", Set.of(ProjectionLag.Sampler.THREAD));
+
+    /**
+     * HotSpot's JIT compiler threads (Linux keeps 15 characters of "C2 CompilerThread0"): while they work, the services
+     * are still warming up, and what a command costs is partly the compiling of its code.
+     */
+    static final Map<String, Set<String>> JIT_THREADS = Map.of(
+            "commandSide", Set.of("C1 CompilerThre", "C2 CompilerThre"),
+            "querySide", Set.of("C1 CompilerThre", "C2 CompilerThre"));
+
+    /** CPU seconds so far of the named threads of each process measured ({@code threads} by the process's name). */
+    private static Map<String, Double> threadSeconds(ProcessCpu cpu, List<Measured> processes,
+                                                     Map<String, Set<String>> threads) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         if (cpu != null) {
             for (Measured process : processes) {
-                String thread = switch (process.name()) {
-                    case "querySide" -> QUERY_SIDE_SAMPLER_THREAD;
-                    case "client" -> ProjectionLag.Sampler.THREAD;
-                    default -> null;
-                };
-                if (thread != null) {
-                    cpu.threadSeconds(process.pid(), thread).ifPresent(s -> seconds.put(process.name(), s));
+                Set<String> names = threads.get(process.name());
+                if (names != null) {
+                    cpu.threadSeconds(process.pid(), names).ifPresent(s -> seconds.put(process.name(), s));
                 }
             }
         }
@@ -645,11 +664,19 @@ final class BenchCommand {
     }
 
     /**
-     * The lag sampler's CPU over the run, per process, and its share of that process's CPU: the part of the query
-     * side's figures the measuring itself cost.
+     * Some threads' CPU over the run, per process, and their share of that process's CPU: e.g. the part of the query
+     * side's figures the measuring itself cost, or the part of a service's that went to compiling.
      */
-    static Map<String, Object> samplerFigures(Map<String, Double> before, Map<String, Double> after,
-                                              Map<String, Double> processBefore, Map<String, Double> processAfter) {
+    private static void sayThreads(String what, Map<String, Object> threads) {
+        threads.forEach((name, value) -> {
+            Map<?, ?> process = (Map<?, ?>) value;
+            Console.say("  {} in {}: {} s{}", what, name, process.get("seconds"), process.get("share") == null
+                    ? "" : " (" + percent(((Number) process.get("share")).doubleValue()) + " of its CPU)");
+        });
+    }
+
+    static Map<String, Object> threadFigures(Map<String, Double> before, Map<String, Double> after,
+                                             Map<String, Double> processBefore, Map<String, Double> processAfter) {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (Map.Entry<String, Double> end : after.entrySet()) {
             String name = end.getKey();
@@ -1035,12 +1062,8 @@ final class BenchCommand {
         if (cpu.get("clientShare") != null) {
             Console.say("  the client's share of the CPU measured: {}", percent((Double) cpu.get("clientShare")));
         }
-        Map<String, Object> sampler = (Map<String, Object>) f.get("lagSamplerCpu");
-        sampler.forEach((name, value) -> {
-            Map<?, ?> process = (Map<?, ?>) value;
-            Console.say("  the lag sampler in {}: {} s{}", name, process.get("seconds"), process.get("share") == null
-                    ? "" : " (" + percent(((Number) process.get("share")).doubleValue()) + " of its CPU)");
-        });
+        sayThreads("the lag sampler", (Map<String, Object>) f.get("lagSamplerCpu"));
+        sayThreads("the JIT compilers", (Map<String, Object>) f.get("jitCpu"));
         if (rebuild != null) {
             Console.say("rebuild     {} events in {} s = {} events/s{}", rebuild.get("events"),
                         rebuild.get("seconds"), rebuild.get("eventsPerSecond"),

@@ -143,16 +143,16 @@ final class ProcessCpu {
     }
 
     /**
-     * CPU seconds used so far by the threads of a process named {@code name} (Linux's name of a thread, which keeps
-     * its first 15 characters), those still running; empty if it has none.
+     * CPU seconds used so far by the threads of a process with one of {@code names} (Linux's name of a thread, which
+     * keeps its first 15 characters), those still running; empty if it has none.
      */
-    OptionalDouble threadSeconds(long pid, String name) {
+    OptionalDouble threadSeconds(long pid, Set<String> names) {
         long total = 0;
         boolean found = false;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(pid + "/task"))) {
             for (Path task : tasks) {
                 try {
-                    if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+                    if (names.contains(Files.readString(task.resolve("comm")).strip())) {
                         total += parseStat(Files.readString(task.resolve("stat"))).own();
                         found = true;
                     }

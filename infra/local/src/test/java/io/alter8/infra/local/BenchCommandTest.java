@@ -73,7 +73,7 @@ class BenchCommandTest {
     @Test
     void theLagSamplersCpuIsGivenWithItsShareOfItsProcess() {
         // The query side's streaming thread started during the run: it had used nothing before.
-        Map<String, Object> sampler = BenchCommand.samplerFigures(Map.of("client", 0.5),
+        Map<String, Object> sampler = BenchCommand.threadFigures(Map.of("client", 0.5),
                                                                   Map.of("querySide", 0.2, "client", 0.6),
                                                                   Map.of("querySide", 10.0, "client", 1.0),
                                                                   Map.of("querySide", 20.0, "client", 3.0));
