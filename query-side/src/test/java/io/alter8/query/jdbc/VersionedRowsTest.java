@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -210,18 +211,53 @@ class VersionedRowsTest {
     }
 
     @Test
-    void liveEventsAndBatchesRetriedAfterAFailureWriteAtOnce() {
+    void aLiveBatchHoldsItsWritesUntilItCommitsAndABatchRetriedAfterAFailureWritesAtOnce() {
         inScratchTables(() -> {
             UUID id = UUID.randomUUID();
             DefaultUnitOfWork<?> live = handling(id, 0, false);
-            assertThat(upsert(id, "live", "at 0", 0)).isEqualTo(1);
+            assertThat(upsert(id, "live", "at 0", 0)).isEqualTo(VersionedRows.HELD);
+            assertThat(rows.update("scratch").key("id", id).set("name", "live, listed").apply(1))
+                    .isEqualTo(VersionedRows.HELD);
+            assertThat(row(id)).isNull();
             live.commit();
+            assertThat(row(id)).isEqualTo("live, listed/at 0/1");
+            // Joined: the creation and its update are one row version, as in a replay.
+            assertThat(rowVersionsWritten()).isEqualTo(1);
 
-            DefaultUnitOfWork<?> retried = handling(id, 1, true);
+            DefaultUnitOfWork<?> retried = handling(id, 2, false);
             retried.resources().put(VersionedRows.WRITE_AT_ONCE, Boolean.TRUE);
-            assertThat(upsert(id, "retried", "at 1", 1)).isEqualTo(1);
-            assertThat(row(id)).isEqualTo("retried/at 0/1");
+            assertThat(upsert(id, "retried", "at 2", 2)).isEqualTo(1);
+            assertThat(row(id)).isEqualTo("retried/at 0/2");
             retried.commit();
+        });
+    }
+
+    @Test
+    void workAroundHeldWritesSeesTheRowsJustBeforeAndJustAfterTheyAreSent() {
+        inScratchTables(() -> {
+            UUID id = UUID.randomUUID();
+            upsert(id, "before", "at 0", 0);
+            List<String> seen = new ArrayList<>();
+            DefaultUnitOfWork<?> live = handling(id, 1, false);
+            class Looking implements VersionedRows.AroundWrites {
+                @Override
+                public void beforeWrites() {
+                    seen.add("before: " + row(id));
+                }
+
+                @Override
+                public void afterWrites() {
+                    seen.add("after: " + row(id));
+                }
+            }
+            Looking first = rows.aroundHeldWrites("looking", Looking::new);
+            rows.update("scratch").key("id", id).set("name", "renamed").apply(1);
+            assertThat(rows.aroundHeldWrites("looking", Looking::new)).isSameAs(first);
+            assertThat(seen).isEmpty();
+            live.commit();
+            assertThat(seen).containsExactly("before: before/at 0/0", "after: renamed/at 0/1");
+
+            assertThat(rows.aroundHeldWrites("looking", Looking::new)).isNull();
         });
     }
 }
