@@ -10,8 +10,12 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -258,6 +262,35 @@ class VersionedRowsTest {
             assertThat(seen).containsExactly("before: before/at 0/0", "after: renamed/at 0/1");
 
             assertThat(rows.aroundHeldWrites("looking", Looking::new)).isNull();
+        });
+    }
+
+    @Test
+    void datesAndTimesAreStoredAsGivenWhetherWrittenAtOnceOrHeldWithOthers() {
+        tx.executeWithoutResult(status -> {
+            jdbc.update("CREATE TEMP TABLE scratch_dated (id UUID PRIMARY KEY, at TIMESTAMPTZ, day DATE,"
+                                + " version BIGINT NOT NULL) ON COMMIT DROP");
+            OffsetDateTime onTheMinute = OffsetDateTime.parse("2026-12-06T22:30:00Z");
+            OffsetDateTime precise = OffsetDateTime.parse("2026-03-01T00:00:01.123456+05:30");
+            UUID once = UUID.randomUUID();
+            rows.upsert("scratch_dated").key("id", once).set("at", onTheMinute).set("day", LocalDate.of(2026, 2, 28))
+                .apply(0);
+            UUID held = UUID.randomUUID();
+            UUID empty = UUID.randomUUID();
+            DefaultUnitOfWork<?> batch = handling(held, 0, false);
+            rows.upsert("scratch_dated").key("id", held).set("at", precise).set("day", LocalDate.of(1999, 12, 31))
+                .apply(0);
+            rows.upsert("scratch_dated").key("id", empty).set("at", null).set("day", null).apply(0);
+            batch.commit();
+
+            String read = "SELECT at, day FROM scratch_dated WHERE id = ?";
+            RowMapper<String> dated = (rs, n) -> rs.getObject(1, OffsetDateTime.class) + " " + rs.getObject(2,
+                    LocalDate.class);
+            assertThat(jdbc.queryForObject(read, dated, once)).isEqualTo(
+                    onTheMinute.withOffsetSameInstant(ZoneOffset.UTC) + " 2026-02-28");
+            assertThat(jdbc.queryForObject(read, dated, held)).isEqualTo(
+                    precise.withOffsetSameInstant(ZoneOffset.UTC) + " 1999-12-31");
+            assertThat(jdbc.queryForObject(read, dated, empty)).isEqualTo("null null");
         });
     }
 }
