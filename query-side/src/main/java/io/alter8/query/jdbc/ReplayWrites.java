@@ -2,11 +2,13 @@ package io.alter8.query.jdbc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The writes of one replayed batch, gathered into JDBC batches of one statement each. A write joins the latest batch
+ * The writes of one batch of events, gathered into JDBC batches of one statement each. A write joins the latest batch
  * of its statement unless that would move it ahead of a write it must follow, and only then starts a new batch:
  * <ul>
  *   <li>an earlier write of the same aggregate: a version guard compares sequence numbers of one aggregate, and a
@@ -90,6 +92,8 @@ final class ReplayWrites {
     private final Map<Row, Integer> lastEntryOfRow = new HashMap<>();
     private int lastFence = -1;
     private int writes;
+    /** Work around each sending of the writes, by name, in the order first asked. */
+    private final Map<String, VersionedRows.AroundWrites> around = new LinkedHashMap<>();
 
     /** A write of {@code row} for an event of {@code aggregate}, as a statement that nothing joins. */
     void add(String aggregate, Row row, String sql, Object[] parameters) {
@@ -174,6 +178,15 @@ final class ReplayWrites {
         int index = batches.size() - 1;
         lastBatchOfStatement.put(sql, index);
         return index;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T extends VersionedRows.AroundWrites> T around(String name, Supplier<T> made) {
+        return (T) around.computeIfAbsent(name, n -> made.get());
+    }
+
+    List<VersionedRows.AroundWrites> around() {
+        return List.copyOf(around.values());
     }
 
     /** How many writes were added, joined ones included. */

@@ -7,12 +7,20 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,12 +40,14 @@ import java.util.stream.Stream;
  * A write may carry a statement for child rows, run only when the row was written ({@link Write#then}), so children
  * move with their parent's version. Values are absolute or recomputed in SQL, never increments.
  * <p>
- * <b>Replays write in batches.</b> While a processor replays (a rebuild), the writes of its batch of events are held
- * and sent when the batch commits, as JDBC batches of one statement each, in the transaction that stores the batch's
- * token ({@link ReplayWrites} says which writes may share a batch and why the rows end the same). A statement a
- * handler needs besides its versioned writes, such as a figure recomputed over other aggregates' rows, goes through
- * {@link #statement}, so that it runs in its place among them. A handler that must read what it wrote answers with
- * {@link Write#apply(long, String, RowMapper)}, which sends what is held first. Live events, and a batch retried after
+ * <b>A batch writes together.</b> The writes of a processor's batch of events, live or replayed, are held and sent
+ * when the batch commits, as JDBC batches of one statement each, in the transaction that stores the batch's token
+ * ({@link ReplayWrites} says which writes may share a batch, which of one row join into one, and why the rows end
+ * the same). A statement a handler needs besides its versioned writes, such as a figure recomputed over other
+ * aggregates' rows, goes through {@link #statement}, so that it runs in its place among them. A handler that must
+ * read what it wrote answers with {@link Write#apply(long, String, RowMapper)}, which sends what is held first, or
+ * reads around the sending ({@link #aroundHeldWrites}). A batch holds what its processor had when it began: events
+ * that trickle in make batches of one and wait for nothing. Events handled outside a batch, and a batch retried after
  * a failure (when each event must fail alone, to be dead-lettered), are written at once.
  * <p>
  * The example to copy for a new projector is {@code io.alter8.query.lease.LeaseProjector}: a creation by upsert with
@@ -46,11 +56,11 @@ import java.util.stream.Stream;
 @Component
 public class VersionedRows {
 
-    /** What {@link Write#apply(long)} answers for a write held for the replayed batch: not yet written. */
+    /** What {@link Write#apply(long)} answers for a write held for its batch: not yet written. */
     public static final int HELD = -1;
 
     /**
-     * Set in a unit of work's resources to write its events at once even during a replay: a batch retried after a
+     * Set in a unit of work's resources to write its events at once: a batch retried after a
      * failure runs each event on its own, so that only the failing one is dead-lettered.
      */
     public static final String WRITE_AT_ONCE = VersionedRows.class.getName() + ".writeAtOnce";
@@ -83,7 +93,7 @@ public class VersionedRows {
 
     /**
      * A statement that is not a versioned write of one row (a figure recomputed from many rows): it runs after every
-     * write of the events before and before every write of those after, during a replay too.
+     * write of the events before and before every write of those after, in a held batch too.
      */
     public void statement(String sql, Object... values) {
         ReplayWrites held = held();
@@ -94,7 +104,37 @@ public class VersionedRows {
         }
     }
 
-    /** The writes held for the replayed batch being handled, or null if this event's writes go at once. */
+    /**
+     * Whether the writes of the event being handled are held for its batch ({@link #aroundHeldWrites}); false when
+     * they go at once.
+     */
+    public boolean holding() {
+        return held() != null;
+    }
+
+    /**
+     * Work a handler needs right before and right after its batch's held writes are sent, in the batch's
+     * transaction: {@code made} once per batch under {@code name}, answered to every event that asks, so that they
+     * gather what the writes touch; null if this event's writes go at once. It runs at every sending (a handler
+     * reading what it wrote sends what is held early), so it forgets what it gathered after each.
+     */
+    public <T extends AroundWrites> T aroundHeldWrites(String name, Supplier<T> made) {
+        ReplayWrites held = held();
+        return held == null ? null : held.around(name, made);
+    }
+
+    /** Work around the sending of held writes ({@link #aroundHeldWrites}). */
+    public interface AroundWrites {
+
+        void beforeWrites();
+
+        void afterWrites();
+    }
+
+    /**
+     * The writes held for the batch being handled, or null if this event's writes go at once: outside a batch, and
+     * in a batch retried after a failure, where each event must fail alone to be dead-lettered.
+     */
     private ReplayWrites held() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
@@ -102,8 +142,8 @@ public class VersionedRows {
         UnitOfWork<?> current = CurrentUnitOfWork.get();
         UnitOfWork<?> batch = current.root();
         ReplayWrites held = batch.getResource(HELD_WRITES);
-        if (!ReplayToken.isReplay(current.getMessage()) || current.resources().containsKey(WRITE_AT_ONCE)
-                || batch.resources().containsKey(WRITE_AT_ONCE)) {
+        if (current.resources().containsKey(WRITE_AT_ONCE) || batch.resources().containsKey(WRITE_AT_ONCE)
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
             if (held != null) {
                 flush(held);
             }
@@ -113,9 +153,11 @@ public class VersionedRows {
             ReplayWrites writes = new ReplayWrites();
             batch.resources().put(HELD_WRITES, writes);
             batch.onPrepareCommit(u -> flush(writes));
-            // A replayed batch need not wait for the disk at its commit: lost in a crash, it is lost whole, with the
-            // token that commits with it, and is replayed again.
-            jdbc.execute("SET LOCAL synchronous_commit = off");
+            if (ReplayToken.isReplay(current.getMessage())) {
+                // A replayed batch need not wait for the disk at its commit: lost in a crash, it is lost whole, with
+                // the token that commits with it, and is replayed again.
+                jdbc.execute("SET LOCAL synchronous_commit = off");
+            }
             return writes;
         }
         return held;
@@ -123,10 +165,17 @@ public class VersionedRows {
 
     /** Sends what is held, in order; a failure fails the batch's transaction, token and all. */
     private void flush(ReplayWrites held) {
+        List<AroundWrites> around = held.around();
+        around.forEach(AroundWrites::beforeWrites);
         for (ReplayWrites.Batch batch : held.batches()) {
-            jdbc.batchUpdate(batch.sql(), batch.parameters());
+            if (batch.parameters().size() == 1) {
+                jdbc.update(batch.sql(), batch.parameters().get(0));
+            } else {
+                jdbc.batchUpdate(batch.sql(), batch.parameters());
+            }
         }
         held.clear();
+        around.forEach(AroundWrites::afterWrites);
     }
 
     /** The aggregate whose event is handled, which orders the held writes ({@link ReplayWrites}). */
@@ -164,8 +213,32 @@ public class VersionedRows {
     private record Column(String name, String expression, List<Object> values, Reads reads) {
 
         static Column literal(String name, String expression, Object value) {
-            return new Column(name, expression, Collections.singletonList(value), Reads.NOTHING);
+            return new Column(name, expression, Collections.singletonList(bound(value)), Reads.NOTHING);
         }
+    }
+
+    /**
+     * A date or time as its ISO-8601 text, of no declared type, which PostgreSQL reads as the type of the column it
+     * is assigned to. pgjdbc binding a {@code java.time} value builds a {@code TimestampUtils}, with its calendars,
+     * for every statement: a tenth of a live listing write's CPU. Only for a write's columns, whose type the
+     * statement gives; elsewhere an untyped parameter may be read as text.
+     */
+    private record IsoText(String text) implements SqlTypeValue {
+
+        @Override
+        public void setTypeValue(PreparedStatement ps, int index, int sqlType, String typeName) throws SQLException {
+            ps.setObject(index, text, Types.OTHER);
+        }
+    }
+
+    private static Object bound(Object value) {
+        if (value instanceof OffsetDateTime at) {
+            return new IsoText(at.toString());
+        }
+        if (value instanceof LocalDate day) {
+            return new IsoText(day.toString());
+        }
+        return value;
     }
 
     /** A column of a versioned write, set by the event at {@code since}. */
@@ -212,7 +285,7 @@ public class VersionedRows {
 
         /**
          * A column computed by an SQL expression from rows the same aggregate writes elsewhere (a count of its child
-         * rows), never from this row's own columns. Unlike {@link #expression}, a replayed batch may join it to the
+         * rows), never from this row's own columns. Unlike {@link #expression}, a batch may join it to the
          * row's earlier write, and then runs the joined write after the child rows ({@link ReplayWrites}).
          */
         public Write derived(String column, String expression, Object... values) {
@@ -239,7 +312,7 @@ public class VersionedRows {
 
         /**
          * Applies the write if the event at {@code sequence} is newer than the row; the number of rows written, or
-         * {@link #HELD} while a replayed batch holds it.
+         * {@link #HELD} while its batch holds it.
          */
         public int apply(long sequence) {
             ReplayWrites.Write write = written(sequence);
@@ -259,7 +332,7 @@ public class VersionedRows {
 
         /**
          * As {@link #apply(long)}, answering {@code returning} (which may name {@code old.} and {@code new.}); always
-         * at once, after what a replayed batch holds.
+         * at once, after what its batch holds.
          */
         public <T> List<T> apply(long sequence, String returning, RowMapper<T> mapper) {
             if (then != null) {
@@ -355,24 +428,40 @@ public class VersionedRows {
             return columns.stream().anyMatch(s -> s.column().reads() != Reads.NOTHING);
         }
 
+        /** Built in one pass: a listing's write has some fifty columns, and is built for every event. */
         @Override
         public String sql() {
-            return switch (kind) {
-                case UPSERT -> "INSERT INTO " + table + " (" + names(inserted()) + ", version) VALUES ("
-                        + inserted().stream().map(Column::expression).collect(Collectors.joining(", "))
-                        + ", ?) ON CONFLICT (" + names(keys) + ") DO UPDATE SET "
-                        + Stream.concat(columns.stream().map(s -> assignment(s, table + ".version",
-                                                                              "EXCLUDED." + s.column().name())),
-                                        Stream.of("version = EXCLUDED.version"))
-                                .collect(Collectors.joining(", "))
-                        + " WHERE " + table + ".version < EXCLUDED.version";
-                case UPDATE -> "UPDATE " + table + " SET "
-                        + Stream.concat(columns.stream().map(s -> assignment(s, "version", s.column().expression())),
-                                        Stream.of("version = ?"))
-                                .collect(Collectors.joining(", "))
-                        + where();
-                case DELETE -> "DELETE FROM " + table + where();
-            };
+            StringBuilder sql = new StringBuilder(1024);
+            switch (kind) {
+                case UPSERT -> {
+                    List<Column> inserted = inserted();
+                    sql.append("INSERT INTO ").append(table).append(" (");
+                    for (Column c : inserted) {
+                        sql.append(c.name()).append(", ");
+                    }
+                    sql.append("version) VALUES (");
+                    for (Column c : inserted) {
+                        sql.append(c.expression()).append(", ");
+                    }
+                    sql.append("?) ON CONFLICT (").append(names(keys)).append(") DO UPDATE SET ");
+                    for (Setting s : columns) {
+                        assignment(sql, s, table + ".version", "EXCLUDED." + s.column().name());
+                        sql.append(", ");
+                    }
+                    sql.append("version = EXCLUDED.version WHERE ").append(table).append(".version < EXCLUDED.version");
+                }
+                case UPDATE -> {
+                    sql.append("UPDATE ").append(table).append(" SET ");
+                    for (Setting s : columns) {
+                        assignment(sql, s, "version", s.column().expression());
+                        sql.append(", ");
+                    }
+                    sql.append("version = ?");
+                    where(sql);
+                }
+                case DELETE -> where(sql.append("DELETE FROM ").append(table));
+            }
+            return sql.toString();
         }
 
         @Override
@@ -415,16 +504,23 @@ public class VersionedRows {
         }
 
         /** {@code name = value}, or for a column an earlier event set, only if the row is older than that event. */
-        private String assignment(Setting setting, String version, String value) {
+        private void assignment(StringBuilder sql, Setting setting, String version, String value) {
             String name = setting.column().name();
-            return guarded(setting)
-                    ? name + " = CASE WHEN " + version + " < ? THEN " + value + " ELSE " + table + "." + name + " END"
-                    : name + " = " + value;
+            sql.append(name).append(" = ");
+            if (guarded(setting)) {
+                sql.append("CASE WHEN ").append(version).append(" < ? THEN ").append(value).append(" ELSE ")
+                   .append(table).append('.').append(name).append(" END");
+            } else {
+                sql.append(value);
+            }
         }
 
-        private String where() {
-            return " WHERE " + keys.stream().map(k -> k.name() + " = ?").collect(Collectors.joining(" AND "))
-                    + " AND version < ?";
+        private void where(StringBuilder sql) {
+            sql.append(" WHERE ");
+            for (Column k : keys) {
+                sql.append(k.name()).append(" = ? AND ");
+            }
+            sql.append("version < ?");
         }
     }
 

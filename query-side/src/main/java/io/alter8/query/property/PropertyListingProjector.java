@@ -54,7 +54,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -125,6 +130,11 @@ class PropertyListingProjector implements RebuildableReadModel {
                 .apply(sequence);
         if (rows.replaying()) {
             evictAfterReplayedBatch();
+            return;
+        }
+        SearchesTouched touched = rows.aroundHeldWrites(SearchesTouched.NAME, SearchesTouched::new);
+        if (touched != null) {
+            touched.created(id(event.propertyId()));
         } else {
             // A new listing is private: in no search yet.
             cache.evictAfterCommit(id(event.propertyId()), List.of());
@@ -328,12 +338,27 @@ class PropertyListingProjector implements RebuildableReadModel {
      */
     private void change(PropertyId propertyId, long sequence, Instant at,
                         UnaryOperator<VersionedRows.Write> set) {
+        change(propertyId, sequence, at, true, set);
+    }
+
+    /**
+     * As above; {@code searchable} false for a change that cannot put a listing into searches by itself (its unit
+     * counts), so that a listing registered in the same batch needs no look at its city.
+     */
+    private void change(PropertyId propertyId, long sequence, Instant at, boolean searchable,
+                        UnaryOperator<VersionedRows.Write> set) {
         UUID id = id(propertyId);
         VersionedRows.Write write = set.apply(rows.update("property_listing").key("id", id))
                                        .set("updated_at", utc(at));
         if (rows.replaying()) {
             write.apply(sequence);
             evictAfterReplayedBatch();
+            return;
+        }
+        SearchesTouched touched = rows.aroundHeldWrites(SearchesTouched.NAME, SearchesTouched::new);
+        if (touched != null) {
+            touched.changed(id, searchable);
+            write.apply(sequence);
             return;
         }
         List<List<String>> changed = write.apply(sequence, "old.searchable, old.city_key, new.searchable, new.city_key",
@@ -350,6 +375,58 @@ class PropertyListingProjector implements RebuildableReadModel {
      */
     private void evictAfterReplayedBatch() {
         rows.afterReplayedBatch(PROCESSING_GROUP, cache::evictEverything);
+    }
+
+    /**
+     * What a batch's held writes of listings make stale: each listing's own entries, and the searches of its city
+     * before and after the writes if it was or is in them. Read around the sending of the writes, one look at the
+     * listings before (those the batch did not create) and one after, instead of an answer from each event's write.
+     */
+    private final class SearchesTouched implements VersionedRows.AroundWrites {
+
+        static final String NAME = PROCESSING_GROUP + ".searches";
+        private static final String SEARCHED = "SELECT id, city_key FROM property_listing WHERE id = ANY(?) AND searchable";
+
+        private final Set<UUID> created = new HashSet<>();
+        private final Set<UUID> touched = new LinkedHashSet<>();
+        private final Set<UUID> looked = new LinkedHashSet<>();
+        private final Map<UUID, Set<String>> cities = new HashMap<>();
+
+        void created(UUID id) {
+            created.add(id);
+            touched.add(id);
+        }
+
+        void changed(UUID id, boolean searchable) {
+            touched.add(id);
+            if (searchable || !created.contains(id)) {
+                looked.add(id);
+            }
+        }
+
+        @Override
+        public void beforeWrites() {
+            searched(looked.stream().filter(id -> !created.contains(id)).toArray(UUID[]::new));
+        }
+
+        @Override
+        public void afterWrites() {
+            searched(looked.toArray(UUID[]::new));
+            touched.forEach(id -> cache.evictAfterCommit(id, cities.getOrDefault(id, Set.of())));
+            created.clear();
+            touched.clear();
+            looked.clear();
+            cities.clear();
+        }
+
+        private void searched(UUID[] ids) {
+            if (ids.length > 0) {
+                jdbc.query(SEARCHED, rs -> {
+                    cities.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashSet<>())
+                          .add(rs.getString(2));
+                }, (Object) ids);
+            }
+        }
     }
 
     private static List<String> searchedCities(ResultSet rs, int row) throws SQLException {
@@ -375,6 +452,12 @@ class PropertyListingProjector implements RebuildableReadModel {
             evictAfterReplayedBatch();
             return;
         }
+        SearchesTouched touched = rows.aroundHeldWrites(SearchesTouched.NAME, SearchesTouched::new);
+        if (touched != null) {
+            touched.changed(id, true);
+            rows.statement(MEDIA_SHOWN, id, id, id);
+            return;
+        }
         List<List<String>> searched = jdbc.query(MEDIA_SHOWN + " RETURNING searchable, city_key",
                                                  (rs, row) -> rs.getBoolean(1) ? List.of(rs.getString(2))
                                                          : List.<String>of(), id, id, id);
@@ -390,7 +473,7 @@ class PropertyListingProjector implements RebuildableReadModel {
     /** The listing's unit counts follow its unit rows (and with them whether it can be found). */
     private void unitsChanged(PropertyId propertyId, long sequence, Instant at) {
         UUID id = id(propertyId);
-        change(propertyId, sequence, at, row -> row
+        change(propertyId, sequence, at, false, row -> row
                 .derived("total_units", UNIT_COUNT, id)
                 .derived("available_units", VACANT_COUNT, id));
     }

@@ -10,8 +10,13 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -210,18 +215,82 @@ class VersionedRowsTest {
     }
 
     @Test
-    void liveEventsAndBatchesRetriedAfterAFailureWriteAtOnce() {
+    void aLiveBatchHoldsItsWritesUntilItCommitsAndABatchRetriedAfterAFailureWritesAtOnce() {
         inScratchTables(() -> {
             UUID id = UUID.randomUUID();
             DefaultUnitOfWork<?> live = handling(id, 0, false);
-            assertThat(upsert(id, "live", "at 0", 0)).isEqualTo(1);
+            assertThat(upsert(id, "live", "at 0", 0)).isEqualTo(VersionedRows.HELD);
+            assertThat(rows.update("scratch").key("id", id).set("name", "live, listed").apply(1))
+                    .isEqualTo(VersionedRows.HELD);
+            assertThat(row(id)).isNull();
             live.commit();
+            assertThat(row(id)).isEqualTo("live, listed/at 0/1");
+            // Joined: the creation and its update are one row version, as in a replay.
+            assertThat(rowVersionsWritten()).isEqualTo(1);
 
-            DefaultUnitOfWork<?> retried = handling(id, 1, true);
+            DefaultUnitOfWork<?> retried = handling(id, 2, false);
             retried.resources().put(VersionedRows.WRITE_AT_ONCE, Boolean.TRUE);
-            assertThat(upsert(id, "retried", "at 1", 1)).isEqualTo(1);
-            assertThat(row(id)).isEqualTo("retried/at 0/1");
+            assertThat(upsert(id, "retried", "at 2", 2)).isEqualTo(1);
+            assertThat(row(id)).isEqualTo("retried/at 0/2");
             retried.commit();
+        });
+    }
+
+    @Test
+    void workAroundHeldWritesSeesTheRowsJustBeforeAndJustAfterTheyAreSent() {
+        inScratchTables(() -> {
+            UUID id = UUID.randomUUID();
+            upsert(id, "before", "at 0", 0);
+            List<String> seen = new ArrayList<>();
+            DefaultUnitOfWork<?> live = handling(id, 1, false);
+            class Looking implements VersionedRows.AroundWrites {
+                @Override
+                public void beforeWrites() {
+                    seen.add("before: " + row(id));
+                }
+
+                @Override
+                public void afterWrites() {
+                    seen.add("after: " + row(id));
+                }
+            }
+            Looking first = rows.aroundHeldWrites("looking", Looking::new);
+            rows.update("scratch").key("id", id).set("name", "renamed").apply(1);
+            assertThat(rows.aroundHeldWrites("looking", Looking::new)).isSameAs(first);
+            assertThat(seen).isEmpty();
+            live.commit();
+            assertThat(seen).containsExactly("before: before/at 0/0", "after: renamed/at 0/1");
+
+            assertThat(rows.aroundHeldWrites("looking", Looking::new)).isNull();
+        });
+    }
+
+    @Test
+    void datesAndTimesAreStoredAsGivenWhetherWrittenAtOnceOrHeldWithOthers() {
+        tx.executeWithoutResult(status -> {
+            jdbc.update("CREATE TEMP TABLE scratch_dated (id UUID PRIMARY KEY, at TIMESTAMPTZ, day DATE,"
+                                + " version BIGINT NOT NULL) ON COMMIT DROP");
+            OffsetDateTime onTheMinute = OffsetDateTime.parse("2026-12-06T22:30:00Z");
+            OffsetDateTime precise = OffsetDateTime.parse("2026-03-01T00:00:01.123456+05:30");
+            UUID once = UUID.randomUUID();
+            rows.upsert("scratch_dated").key("id", once).set("at", onTheMinute).set("day", LocalDate.of(2026, 2, 28))
+                .apply(0);
+            UUID held = UUID.randomUUID();
+            UUID empty = UUID.randomUUID();
+            DefaultUnitOfWork<?> batch = handling(held, 0, false);
+            rows.upsert("scratch_dated").key("id", held).set("at", precise).set("day", LocalDate.of(1999, 12, 31))
+                .apply(0);
+            rows.upsert("scratch_dated").key("id", empty).set("at", null).set("day", null).apply(0);
+            batch.commit();
+
+            String read = "SELECT at, day FROM scratch_dated WHERE id = ?";
+            RowMapper<String> dated = (rs, n) -> rs.getObject(1, OffsetDateTime.class) + " " + rs.getObject(2,
+                    LocalDate.class);
+            assertThat(jdbc.queryForObject(read, dated, once)).isEqualTo(
+                    onTheMinute.withOffsetSameInstant(ZoneOffset.UTC) + " 2026-02-28");
+            assertThat(jdbc.queryForObject(read, dated, held)).isEqualTo(
+                    precise.withOffsetSameInstant(ZoneOffset.UTC) + " 1999-12-31");
+            assertThat(jdbc.queryForObject(read, dated, empty)).isEqualTo("null null");
         });
     }
 }
