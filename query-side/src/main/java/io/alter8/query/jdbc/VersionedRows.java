@@ -3,6 +3,7 @@ package io.alter8.query.jdbc;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import io.alter8.query.processing.AfterBatch;
+import io.alter8.query.processing.ShadowTransaction;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,13 +33,14 @@ import java.util.stream.Stream;
  * A write may carry a statement for child rows, run only when the row was written ({@link Write#then}), so children
  * move with their parent's version. Values are absolute or recomputed in SQL, never increments.
  * <p>
- * <b>Replays write in batches.</b> While a processor replays (a rebuild), the writes of its batch of events are held
- * and sent when the batch commits, as JDBC batches of one statement each, in the transaction that stores the batch's
- * token ({@link ReplayWrites} says which writes may share a batch and why the rows end the same). A statement a
- * handler needs besides its versioned writes, such as a figure recomputed over other aggregates' rows, goes through
- * {@link #statement}, so that it runs in its place among them. A handler that must read what it wrote answers with
- * {@link Write#apply(long, String, RowMapper)}, which sends what is held first. Live events, and a batch retried after
- * a failure (when each event must fail alone, to be dead-lettered), are written at once.
+ * <b>Replays write in batches.</b> While a processor replays (a reset, or the copy of a blue/green rebuild), the
+ * writes of its batch of events are held and sent when the batch commits, as JDBC batches of one statement each, in
+ * the transaction that stores the batch's token ({@link ReplayWrites} says which writes may share a batch and why
+ * the rows end the same). A statement a handler needs besides its versioned writes, such as a figure recomputed over
+ * other aggregates' rows, goes through {@link #statement}, so that it runs in its place among them. A handler that
+ * must read what it wrote answers with {@link Write#apply(long, String, RowMapper)}, which sends what is held first.
+ * Live events, and a batch retried after a failure (when each event must fail alone, to be dead-lettered), are
+ * written at once.
  * <p>
  * The example to copy for a new projector is {@code io.alter8.query.lease.LeaseProjector}: a creation by upsert with
  * its child rows, partial updates, and child rows that follow the parent.
@@ -66,18 +68,27 @@ public class VersionedRows {
     }
 
     /**
-     * Whether the event being handled is replayed: a handler then leaves out work done for live readers (cache
-     * evictions), which {@link #afterReplayedBatch} does once per batch instead.
+     * Whether the event being handled is replayed, or written into the copy of a blue/green rebuild
+     * ({@link ShadowTransaction}): a handler then leaves out work done for live readers (cache evictions), which
+     * {@link #afterReplayedBatch} does once per batch instead, and its writes are held for the batch.
      */
     public boolean replaying() {
-        return CurrentUnitOfWork.isStarted() && ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage());
+        return CurrentUnitOfWork.isStarted() && replaying(CurrentUnitOfWork.get());
+    }
+
+    private static boolean replaying(UnitOfWork<?> current) {
+        return ReplayToken.isReplay(current.getMessage()) || ShadowTransaction.active();
     }
 
     /**
      * Runs {@code action} once after the replayed batch being handled commits (however many of its events ask);
-     * at once if no unit of work is active.
+     * at once if no unit of work is active. Not for a blue/green rebuild's copy: nobody reads it yet, and the switch
+     * evicts what the live readers were given ({@code RebuildableReadModel#afterSwitch}).
      */
     public void afterReplayedBatch(String name, Runnable action) {
+        if (ShadowTransaction.active()) {
+            return;
+        }
         AfterBatch.once(HELD_WRITES + ".after." + name, action);
     }
 
@@ -102,7 +113,7 @@ public class VersionedRows {
         UnitOfWork<?> current = CurrentUnitOfWork.get();
         UnitOfWork<?> batch = current.root();
         ReplayWrites held = batch.getResource(HELD_WRITES);
-        if (!ReplayToken.isReplay(current.getMessage()) || current.resources().containsKey(WRITE_AT_ONCE)
+        if (!replaying(current) || current.resources().containsKey(WRITE_AT_ONCE)
                 || batch.resources().containsKey(WRITE_AT_ONCE)) {
             if (held != null) {
                 flush(held);
