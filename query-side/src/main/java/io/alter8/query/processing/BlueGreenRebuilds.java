@@ -117,7 +117,7 @@ public class BlueGreenRebuilds {
         }
         String name = group + SUFFIX;
         ReadModelCopy copy = new ReadModelCopy(jdbc, transaction, liveSchema(), "rebuild_"
-                + group.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(), model.tables());
+                + group.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(), model.tables(), model.indexedAfterFill());
         // What an unfinished rebuild (a crash) left goes first: its copy, tokens and letters.
         forget(name);
         copy.create();
@@ -212,7 +212,7 @@ public class BlueGreenRebuilds {
     }
 
     /**
-     * Gives the filled copy the indexes and foreign keys it was filled without ({@link ReadModelCopy#complete()}),
+     * Gives the filled copy the indexes it was filled without ({@link ReadModelCopy#complete()}),
      * with its processor paused meanwhile; the live model answers and follows new events all along. A rebuild without
      * a hold then switches at once (the live processor goes on from where the copy stopped); a held one follows the
      * events that came meanwhile again before it is ready.
@@ -380,7 +380,7 @@ public class BlueGreenRebuilds {
         private ScheduledExecutorService workers;
         private int segments;
         private volatile String state = "filling";
-        /** Whether the copy has all of its indexes and foreign keys ({@link ReadModelCopy#complete()}). */
+        /** Whether the copy has all of its indexes ({@link ReadModelCopy#complete()}). */
         private volatile boolean indexed;
         private volatile Instant finishedAt;
         private volatile long reached = -1;

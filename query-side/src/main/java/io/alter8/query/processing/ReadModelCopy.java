@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * keys, indexes and foreign keys by the same names (the catalog's own definitions, pointed at the copy), so that a
  * later migration naming an index finds it after any number of rebuilds.
  * <p>
- * Only what the projectors' upserts need is there while the copy fills: primary keys, unique and exclusion
- * constraints and unique indexes (an {@code ON CONFLICT} target may be any of them). The other indexes and the
- * foreign keys are added by {@link #complete()} once the copy has caught up: one sort per index instead of an index
- * entry per row version written, and one check per foreign key instead of one per row.
+ * The tables the read model names ({@link RebuildableReadModel#indexedAfterFill()}) are filled with only what the
+ * projector's upserts need: primary keys, unique and exclusion constraints and unique indexes (an {@code ON CONFLICT}
+ * target may be any of them). Their other indexes are built by {@link #complete()} once the copy has caught up: one
+ * sort per index instead of an index entry per row version written.
  */
 final class ReadModelCopy {
 
@@ -35,16 +35,18 @@ final class ReadModelCopy {
     private final String liveSchema;
     private final String schema;
     private final List<String> tables;
-    /** The indexes and foreign keys of the live tables the copy gets only once it is filled, in order. */
+    private final List<String> indexedAfterFill;
+    /** The indexes of the live tables the copy gets only once it is filled. */
     private final List<String> deferred = new ArrayList<>();
 
     ReadModelCopy(JdbcTemplate jdbc, TransactionTemplate transaction, String liveSchema, String schema,
-                  List<String> tables) {
+                  List<String> tables, List<String> indexedAfterFill) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.liveSchema = liveSchema;
         this.schema = schema;
         this.tables = List.copyOf(tables);
+        this.indexedAfterFill = List.copyOf(indexedAfterFill);
     }
 
     String schema() {
@@ -52,8 +54,8 @@ final class ReadModelCopy {
     }
 
     /**
-     * Creates the schema with empty copies of the tables, replacing what an earlier, unfinished rebuild left: with
-     * their keys and unique indexes; the other indexes and the foreign keys wait for {@link #complete()}.
+     * Creates the schema with empty copies of the tables, replacing what an earlier, unfinished rebuild left; the
+     * non-unique indexes of the tables indexed after the fill wait for {@link #complete()}.
      */
     void create() {
         deferred.clear();
@@ -84,21 +86,22 @@ final class ReadModelCopy {
                             SELECT 1 FROM pg_constraint c
                             WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
                         ORDER BY i.indexrelid""", rs -> {
-                    if (rs.getBoolean(2)) {
-                        jdbc.execute(toCopy(rs.getString(1)));
-                    } else {
+                    if (!rs.getBoolean(2) && indexedAfterFill.contains(table)) {
                         deferred.add(toCopy(rs.getString(1)));
+                    } else {
+                        jdbc.execute(toCopy(rs.getString(1)));
                     }
                 }, live(table));
             }
-            // Foreign keys last: they may point at a table of the copy created after theirs.
-            deferred.addAll(foreignKeys);
+            // Foreign keys last: they may point at a table of the copy created after theirs. Not after the fill: a
+            // cascade is part of what the projector's deletes do.
+            foreignKeys.forEach(jdbc::execute);
         });
     }
 
     /**
-     * Adds the indexes and foreign keys {@link #create()} left out, in one transaction (the copy's processor must not
-     * be writing: its batch and this would each wait for the other's table locks). Nothing is left to add after it.
+     * Adds the indexes {@link #create()} left out, in one transaction (the copy's processor must not be writing: its
+     * batch and this would each wait for the other's table locks). Nothing is left to add after it.
      */
     void complete() {
         if (deferred.isEmpty()) {

@@ -199,9 +199,9 @@ class BlueGreenRebuildTest {
     }
 
     /**
-     * A copy is filled with its keys only and gets its other indexes and its foreign keys after the fill: the tables
-     * switched in must have every index and constraint the old ones had, by name and definition, and the foreign
-     * keys must hold (a lease's tenants point at its lease).
+     * A copy of the listing is filled with its keys only and gets its other indexes after the fill: the tables
+     * switched in must have every index and constraint the old ones had, by name and definition (a lease's tenants
+     * still point at its lease).
      */
     @ParameterizedTest
     @CsvSource({"property-listing, property_listing property_unit property_review property_listing_media",
