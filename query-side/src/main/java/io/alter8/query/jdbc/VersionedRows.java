@@ -3,6 +3,7 @@ package io.alter8.query.jdbc;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import io.alter8.query.processing.AfterBatch;
+import io.alter8.query.processing.ShadowTransaction;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,18 +77,27 @@ public class VersionedRows {
     }
 
     /**
-     * Whether the event being handled is replayed: a handler then leaves out work done for live readers (cache
-     * evictions), which {@link #afterReplayedBatch} does once per batch instead.
+     * Whether the event being handled is replayed, or written into the copy of a blue/green rebuild
+     * ({@link ShadowTransaction}): a handler then leaves out work done for live readers (cache evictions), which
+     * {@link #afterReplayedBatch} does once per batch instead, and its writes are held for the batch.
      */
     public boolean replaying() {
-        return CurrentUnitOfWork.isStarted() && ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage());
+        return CurrentUnitOfWork.isStarted() && replaying(CurrentUnitOfWork.get());
+    }
+
+    private static boolean replaying(UnitOfWork<?> current) {
+        return ReplayToken.isReplay(current.getMessage()) || ShadowTransaction.active();
     }
 
     /**
      * Runs {@code action} once after the replayed batch being handled commits (however many of its events ask);
-     * at once if no unit of work is active.
+     * at once if no unit of work is active. Not for a blue/green rebuild's copy: nobody reads it yet, and the switch
+     * evicts what the live readers were given ({@code RebuildableReadModel#afterSwitch}).
      */
     public void afterReplayedBatch(String name, Runnable action) {
+        if (ShadowTransaction.active()) {
+            return;
+        }
         AfterBatch.once(HELD_WRITES + ".after." + name, action);
     }
 
@@ -153,9 +163,9 @@ public class VersionedRows {
             ReplayWrites writes = new ReplayWrites();
             batch.resources().put(HELD_WRITES, writes);
             batch.onPrepareCommit(u -> flush(writes));
-            if (ReplayToken.isReplay(current.getMessage())) {
-                // A replayed batch need not wait for the disk at its commit: lost in a crash, it is lost whole, with
-                // the token that commits with it, and is replayed again.
+            if (replaying(current)) {
+                // A replayed batch, or one of a blue/green copy, need not wait for the disk at its commit: lost in a
+                // crash, it is lost whole, with the token that commits with it, and is replayed again.
                 jdbc.execute("SET LOCAL synchronous_commit = off");
             }
             return writes;

@@ -73,6 +73,7 @@ public class BlueGreenRebuilds {
     private final DeadLetterQueues queues;
     private final ProcessorErrors errors;
     private final ProcessorPositions positions;
+    private final CoordinatorWakeUps wakeUps;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(named("rebuilds"));
@@ -81,7 +82,8 @@ public class BlueGreenRebuilds {
     BlueGreenRebuilds(Collection<RebuildableReadModel> models, EventProcessingConfiguration processing,
                       org.axonframework.config.Configuration axon, EventProcessorProperties settings,
                       TransactionManager transactionManager, JdbcTemplate jdbc, TransactionTemplate transaction,
-                      DeadLetterQueues queues, ProcessorErrors errors, ProcessorPositions positions) {
+                      DeadLetterQueues queues, ProcessorErrors errors, ProcessorPositions positions,
+                      CoordinatorWakeUps wakeUps) {
         this.models = models.stream().collect(Collectors.toMap(RebuildableReadModel::processingGroup,
                                                                Function.identity()));
         this.processing = processing;
@@ -93,6 +95,7 @@ public class BlueGreenRebuilds {
         this.queues = queues;
         this.errors = errors;
         this.positions = positions;
+        this.wakeUps = wakeUps;
         monitor.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -114,7 +117,7 @@ public class BlueGreenRebuilds {
         }
         String name = group + SUFFIX;
         ReadModelCopy copy = new ReadModelCopy(jdbc, transaction, liveSchema(), "rebuild_"
-                + group.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(), model.tables());
+                + group.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(), model.tables(), model.indexedAfterFill());
         // What an unfinished rebuild (a crash) left goes first: its copy, tokens and letters.
         forget(name);
         copy.create();
@@ -184,7 +187,9 @@ public class BlueGreenRebuilds {
                 rebuild.sample(clock.instant(), reached.orElse(-1), head, letters == null ? 0 : letters,
                                errors.last(rebuild.name).map(ProcessorStatus.LastError::message).orElse(null));
                 boolean caughtUp = reached.isPresent() && reached.getAsLong() >= head;
-                if (caughtUp && !rebuild.hold) {
+                if (caughtUp && !rebuild.indexed) {
+                    index(rebuild);
+                } else if (caughtUp && !rebuild.hold) {
                     switchIn(rebuild);
                 } else if (caughtUp) {
                     rebuild.state = "ready";
@@ -204,6 +209,36 @@ public class BlueGreenRebuilds {
         }
         return OptionalLong.of(status.values().stream()
                                      .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1));
+    }
+
+    /**
+     * Gives the filled copy the indexes it was filled without ({@link ReadModelCopy#complete()}),
+     * with its processor paused meanwhile; the live model answers and follows new events all along. A rebuild without
+     * a hold then switches at once (the live processor goes on from where the copy stopped); a held one follows the
+     * events that came meanwhile again before it is ready.
+     */
+    private void index(Rebuild rebuild) {
+        rebuild.state = "indexing";
+        rebuild.processor.shutDown();
+        try {
+            rebuild.copy.complete();
+        } catch (RuntimeException e) {
+            rebuild.stop();
+            rebuild.copy.drop();
+            forget(rebuild.name);
+            rebuild.finish("failed", "the copy's indexes could not be built, the old model still answers: "
+                    + message(e), clock.instant());
+            log.warn("The indexes of the rebuilt {} could not be built: {}", rebuild.model.processingGroup(),
+                     message(e));
+            return;
+        }
+        rebuild.indexed = true;
+        if (rebuild.hold) {
+            rebuild.state = "filling";
+            rebuild.processor.start();
+        } else {
+            switchIn(rebuild);
+        }
     }
 
     private void switchIn(Rebuild rebuild) {
@@ -258,7 +293,7 @@ public class BlueGreenRebuilds {
                 settings.getProcessors().getOrDefault(group, new EventProcessorProperties.ProcessorSettings());
         rebuild.segments = configured.getInitialSegmentCount() == null ? 1 : configured.getInitialSegmentCount();
         int threads = Math.max(1, configured.getThreadCount());
-        rebuild.coordinator = Executors.newSingleThreadScheduledExecutor(named(name + "-coordinator"));
+        rebuild.coordinator = wakeUps.coordinator(name);
         rebuild.workers = Executors.newScheduledThreadPool(threads, named(name + "-worker"));
         DeadLetteringEventHandlerInvoker invoker =
                 DeadLetteringEventHandlerInvoker.builder()
@@ -271,7 +306,7 @@ public class BlueGreenRebuilds {
                                                 .transactionManager(intoCopy)
                                                 .enableSequenceIdentifierCache()
                                                 .build();
-        return PooledStreamingEventProcessor.builder()
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                                             .name(name)
                                             .eventHandlerInvoker(invoker)
                                             .errorHandler(errors)
@@ -284,6 +319,8 @@ public class BlueGreenRebuilds {
                                             .batchSize(Math.max(1, configured.getBatchSize()))
                                             .initialToken(StreamableMessageSource::createTailToken)
                                             .build();
+        processor.registerHandlerInterceptor(wakeUps.wakeAfterReplayedBatch(name));
+        return processor;
     }
 
     private static List<?> handlers(EventHandlerInvoker invoker) {
@@ -330,7 +367,7 @@ public class BlueGreenRebuilds {
     }
 
     /** One rebuild: its copy, the processor filling it, and how fast it goes. */
-    private static final class Rebuild {
+    private final class Rebuild {
 
         private final RebuildableReadModel model;
         private final String name;
@@ -343,6 +380,8 @@ public class BlueGreenRebuilds {
         private ScheduledExecutorService workers;
         private int segments;
         private volatile String state = "filling";
+        /** Whether the copy has all of its indexes ({@link ReadModelCopy#complete()}). */
+        private volatile boolean indexed;
         private volatile Instant finishedAt;
         private volatile long reached = -1;
         private volatile long head = -1;
@@ -360,7 +399,8 @@ public class BlueGreenRebuilds {
         }
 
         boolean active() {
-            return "filling".equals(state) || "ready".equals(state) || "switching".equals(state);
+            return "filling".equals(state) || "indexing".equals(state) || "ready".equals(state)
+                    || "switching".equals(state);
         }
 
         void sample(Instant at, long position, long head, long letters, String error) {
@@ -382,6 +422,7 @@ public class BlueGreenRebuilds {
             processor.shutDown();
             coordinator.shutdownNow();
             workers.shutdownNow();
+            wakeUps.forget(name);
         }
 
         void finish(String outcome, String why, Instant at) {

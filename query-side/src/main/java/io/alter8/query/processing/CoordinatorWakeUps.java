@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * coordinator, and a replay cannot pass about 10,000 events a second however fast its projector is. Here the
  * coordinator runs on a scheduler whose delayed tasks a committed replayed batch runs at once instead. Running the
  * coordinator early is harmless: it only looks for work sooner. Live batches do not wake it: new events do already
- * ({@code SignallingEventStore}).
+ * ({@code SignallingEventStore}). The processor filling a blue/green rebuild's copy, built outside Axon's
+ * configuration, takes its coordinator and interceptor from here too ({@link #coordinator}): its batches are a
+ * replay's.
  */
 @Configuration(proxyBeanMethods = false)
 class CoordinatorWakeUps {
@@ -47,9 +49,21 @@ class CoordinatorWakeUps {
                 .registerDefaultHandlerInterceptor((config, name) -> wakeAfterReplayedBatch(name));
     }
 
-    private MessageHandlerInterceptor<EventMessage<?>> wakeAfterReplayedBatch(String processor) {
+    /** A coordinator's scheduler for {@code processor}, woken by its batches ({@link #wakeAfterReplayedBatch}). */
+    WakeableScheduler coordinator(String processor) {
+        WakeableScheduler scheduler = new WakeableScheduler("Coordinator[" + processor + "]");
+        coordinators.put(processor, scheduler);
+        return scheduler;
+    }
+
+    /** Forgets the coordinator of a processor that is gone (a rebuild's). */
+    void forget(String processor) {
+        coordinators.remove(processor);
+    }
+
+    MessageHandlerInterceptor<EventMessage<?>> wakeAfterReplayedBatch(String processor) {
         return (unitOfWork, chain) -> {
-            if (ReplayToken.isReplay(unitOfWork.getMessage())) {
+            if (ReplayToken.isReplay(unitOfWork.getMessage()) || ShadowTransaction.active()) {
                 AfterBatch.once(WAKE_AFTER_COMMIT, () -> {
                     WakeableScheduler coordinator = coordinators.get(processor);
                     if (coordinator != null) {

@@ -17,33 +17,48 @@ import java.util.regex.Pattern;
  * A copy has the originals' columns, defaults, checks and generated columns ({@code LIKE … INCLUDING ALL}), and their
  * keys, indexes and foreign keys by the same names (the catalog's own definitions, pointed at the copy), so that a
  * later migration naming an index finds it after any number of rebuilds.
+ * <p>
+ * The tables the read model names ({@link RebuildableReadModel#indexedAfterFill()}) are filled with only what the
+ * projector's upserts need: primary keys, unique and exclusion constraints and unique indexes (an {@code ON CONFLICT}
+ * target may be any of them). Their other indexes are built by {@link #complete()} once the copy has caught up: one
+ * sort per index instead of an index entry per row version written.
  */
 final class ReadModelCopy {
 
     /** How long the switch may wait for a running query's lock before it gives up (and the old model stays). */
     private static final String LOCK_TIMEOUT = "10s";
+    /** Memory for sorting an index while it is built after the fill (the server's default is 64 MB). */
+    private static final String INDEX_MEMORY = "256MB";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final String liveSchema;
     private final String schema;
     private final List<String> tables;
+    private final List<String> indexedAfterFill;
+    /** The indexes of the live tables the copy gets only once it is filled. */
+    private final List<String> deferred = new ArrayList<>();
 
     ReadModelCopy(JdbcTemplate jdbc, TransactionTemplate transaction, String liveSchema, String schema,
-                  List<String> tables) {
+                  List<String> tables, List<String> indexedAfterFill) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.liveSchema = liveSchema;
         this.schema = schema;
         this.tables = List.copyOf(tables);
+        this.indexedAfterFill = List.copyOf(indexedAfterFill);
     }
 
     String schema() {
         return schema;
     }
 
-    /** Creates the schema with empty copies of the tables, replacing what an earlier, unfinished rebuild left. */
+    /**
+     * Creates the schema with empty copies of the tables, replacing what an earlier, unfinished rebuild left; the
+     * non-unique indexes of the tables indexed after the fill wait for {@link #complete()}.
+     */
     void create() {
+        deferred.clear();
         transaction.executeWithoutResult(status -> {
             jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             jdbc.execute("CREATE SCHEMA " + schema);
@@ -66,17 +81,38 @@ final class ReadModelCopy {
                     }
                 }, live(table));
                 jdbc.query("""
-                        SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+                        SELECT pg_get_indexdef(i.indexrelid), i.indisunique FROM pg_index i
                         WHERE i.indrelid = ?::regclass AND NOT EXISTS (
                             SELECT 1 FROM pg_constraint c
                             WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
-                        """, rs -> {
-                    jdbc.execute(toCopy(rs.getString(1)));
+                        ORDER BY i.indexrelid""", rs -> {
+                    if (!rs.getBoolean(2) && indexedAfterFill.contains(table)) {
+                        deferred.add(toCopy(rs.getString(1)));
+                    } else {
+                        jdbc.execute(toCopy(rs.getString(1)));
+                    }
                 }, live(table));
             }
-            // Foreign keys last: they may point at a table of the copy created after theirs.
+            // Foreign keys last: they may point at a table of the copy created after theirs. Not after the fill: a
+            // cascade is part of what the projector's deletes do.
             foreignKeys.forEach(jdbc::execute);
         });
+    }
+
+    /**
+     * Adds the indexes {@link #create()} left out, in one transaction (the copy's processor must not be writing: its
+     * batch and this would each wait for the other's table locks). Nothing is left to add after it.
+     */
+    void complete() {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL maintenance_work_mem = '" + INDEX_MEMORY + "'");
+            jdbc.execute("SET LOCAL search_path TO pg_catalog");
+            deferred.forEach(jdbc::execute);
+        });
+        deferred.clear();
     }
 
     /**

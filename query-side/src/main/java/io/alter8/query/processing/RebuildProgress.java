@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * Where the blue/green rebuild of one read model stands.
  *
- * @param state           {@code filling} while the copy reads the event store; {@code ready} when it has caught up
+ * @param state           {@code filling} while the copy reads the event store; {@code indexing} once it has caught
+ *                        up, while the indexes it was filled without are built; {@code ready} when it has caught up
  *                        and waits for an operator's switch (a rebuild started with {@code hold=true}; it keeps
  *                        following new events meanwhile); {@code switching}; {@code switched} once the copy answers
  *                        queries; {@code failed} (the old model still answers) or {@code cancelled}

@@ -325,6 +325,15 @@ class PropertyListingProjector implements RebuildableReadModel {
         return List.of("property_listing", "property_unit", "property_review", "property_listing_media");
     }
 
+    /**
+     * The listing's twelve search and owner indexes are built after a rebuild's fill: its rows are only ever written
+     * by id. Units, reviews and media keep theirs: the listing's counts, rating and photo read them by property.
+     */
+    @Override
+    public List<String> indexedAfterFill() {
+        return List.of("property_listing");
+    }
+
     /** The search, detail and availability entries were computed from the old tables. */
     @Override
     public void afterSwitch() {

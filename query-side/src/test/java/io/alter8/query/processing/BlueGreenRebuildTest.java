@@ -198,6 +198,33 @@ class BlueGreenRebuildTest {
         tables.forEach(t -> assertThat(all(t)).as(t).containsExactlyInAnyOrderElementsOf(before.get(t)));
     }
 
+    /**
+     * A copy of the listing is filled with its keys only and gets its other indexes after the fill: the tables
+     * switched in must have every index and constraint the old ones had, by name and definition (a lease's tenants
+     * still point at its lease).
+     */
+    @ParameterizedTest
+    @CsvSource({"property-listing, property_listing property_unit property_review property_listing_media",
+                "leases, lease lease_tenant",
+                "user-directory, user_directory management_mandate"})
+    void aRebuiltReadModelHasEveryIndexAndConstraintTheOldOneHad(String group, String tables) {
+        List<String> names = List.of(tables.split(" "));
+        List<String> indexes = indexDefinitions(names);
+        List<String> constraints = constraintDefinitions(names);
+        assertThat(indexes).isNotEmpty();
+        ApiClient admin = as("admin");
+
+        assertThat(admin.post(GROUPS + "/" + group + "/rebuild", "").status()).isEqualTo(202);
+
+        awaitState(admin, group, "switched");
+        assertThat(indexDefinitions(names)).containsExactlyElementsOf(indexes);
+        assertThat(constraintDefinitions(names)).containsExactlyElementsOf(constraints);
+        if (group.equals("leases")) {
+            assertThat(constraints).anyMatch(c -> c.startsWith("lease_tenant ")
+                    && c.contains("FOREIGN KEY (lease_id) REFERENCES"));
+        }
+    }
+
     @Test
     void aRunningRebuildIsRefusedASecondTimeAndCanBeCancelledLeavingTheReadModelAsItWas() {
         ApiClient admin = as("admin");
@@ -273,6 +300,20 @@ class BlueGreenRebuildTest {
             });
         }
         return rows;
+    }
+
+    private List<String> indexDefinitions(List<String> tables) {
+        return jdbc.queryForList("SELECT tablename || ' ' || indexname || ' ' || indexdef FROM pg_indexes "
+                                         + "WHERE schemaname = current_schema() AND tablename = ANY (?) ORDER BY 1",
+                                 String.class, (Object) tables.toArray(String[]::new));
+    }
+
+    private List<String> constraintDefinitions(List<String> tables) {
+        return jdbc.queryForList("""
+                SELECT t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c
+                JOIN pg_class t ON t.oid = c.conrelid
+                WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?) ORDER BY 1""",
+                                 String.class, (Object) tables.toArray(String[]::new));
     }
 
     private List<String> indexes() {

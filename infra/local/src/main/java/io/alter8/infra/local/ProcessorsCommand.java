@@ -159,7 +159,7 @@ final class ProcessorsCommand {
                         progress.path("secondsLeft").isNumber() ? progress.path("secondsLeft").asLong() + " s" : "?",
                         progress.path("deadLetters").asLong() > 0
                                 ? ", " + progress.path("deadLetters").asLong() + " dead letter(s)" : "");
-            if (!state.equals("filling") && !state.equals("switching")) {
+            if (!state.equals("filling") && !state.equals("indexing") && !state.equals("switching")) {
                 break;
             }
             sleep();

@@ -82,12 +82,14 @@ class ProcessorsCommandTest {
     @Test
     void rebuildFollowsTheProgressUntilTheCopyHasSwitched() throws IOException {
         AtomicInteger polls = new AtomicInteger();
-        // The progress route answers filling once, then switched.
+        // The progress route answers filling, then indexing (caught up, its indexes being built), then switched.
         String query = serve("query", r -> switch (r) {
             case "POST /api/admin/processing-groups/leases/rebuild" -> new Answer(202, "{\"state\": \"filling\"}");
-            case "GET /api/admin/processing-groups/leases/rebuild" -> new Answer(200, polls.incrementAndGet() == 1
-                    ? "{\"state\": \"filling\", \"eventsDone\": 5, \"eventsTotal\": 10, \"secondsLeft\": 1}"
-                    : "{\"state\": \"switched\", \"eventsDone\": 10, \"eventsTotal\": 10, \"secondsLeft\": 0}");
+            case "GET /api/admin/processing-groups/leases/rebuild" -> new Answer(200, switch (polls.incrementAndGet()) {
+                case 1 -> "{\"state\": \"filling\", \"eventsDone\": 5, \"eventsTotal\": 10, \"secondsLeft\": 1}";
+                case 2 -> "{\"state\": \"indexing\", \"eventsDone\": 10, \"eventsTotal\": 10, \"secondsLeft\": 0}";
+                default -> "{\"state\": \"switched\", \"eventsDone\": 10, \"eventsTotal\": 10, \"secondsLeft\": 0}";
+            });
             default -> null;
         });
 
@@ -96,6 +98,7 @@ class ProcessorsCommandTest {
         assertThat(ProcessorsCommand.run(args)).isZero();
 
         assertThat(calls).containsExactly("query POST /api/admin/processing-groups/leases/rebuild",
+                                          "query GET /api/admin/processing-groups/leases/rebuild",
                                           "query GET /api/admin/processing-groups/leases/rebuild",
                                           "query GET /api/admin/processing-groups/leases/rebuild");
     }
