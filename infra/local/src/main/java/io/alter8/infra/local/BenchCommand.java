@@ -74,6 +74,9 @@ final class BenchCommand {
               --no-rebuild       skip the rebuild measurement
               --replay           instead: only the raw commit rate and the rebuild of --processor from the whole
                                  event store (e.g. after ./alter8 seed --events 1000000), with CPU and load
+              --blue-green       with --replay: rebuild blue/green (a copy filled while the old model answers,
+                                 indexed, then switched in, as ./alter8 processors rebuild does), timed until
+                                 switched, instead of a reset in place
               --stream-length L  instead: commands on one aggregate whose stream has L events, for each L of a
                                  comma-separated list (e.g. 10,10000); -n commands are measured per length
               --results FILE     where the JSON line is appended (default bench/results.jsonl; "-" for none)
@@ -86,7 +89,7 @@ final class BenchCommand {
                                                           "--redis-port", "--raw-seconds", "--lag-poll-ms",
                                                           "--stream-length", "--results", "--label", "--rate",
                                                           "--duration", "--lag-sampler");
-    private static final Set<String> SWITCHES = Set.of("--no-rebuild", "--replay");
+    private static final Set<String> SWITCHES = Set.of("--no-rebuild", "--replay", "--blue-green");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
     private static final long SEED = 8;
@@ -111,7 +114,7 @@ final class BenchCommand {
                     boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
                     Database database, int redisPort, Duration rawDuration, int lagPollMillis,
                     List<Integer> streamLengths, Path results, String label, int rate, boolean replayOnly,
-                    boolean lagPolled) {
+                    boolean lagPolled, boolean blueGreen) {
 
         String ownerToken(int command) {
             return ownerTokens.get((command / COMMANDS_PER_USER) % ownerTokens.size());
@@ -211,7 +214,8 @@ final class BenchCommand {
                                          args.string("--label", null),
                                          rate,
                                          args.has("--replay"),
-                                         sampler.equals("poll"));
+                                         sampler.equals("poll"),
+                                         args.has("--blue-green"));
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings, stack).execute();
@@ -419,8 +423,9 @@ final class BenchCommand {
         ProcessCpu cpu = ProcessCpu.onThisMachine().orElse(null);
         Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
         long from = System.nanoTime();
-        Console.say("rebuilding {} from the event store ({} events)…", settings.processor(), head);
-        Map<String, Object> rebuild = rebuild(head);
+        Console.say("rebuilding {} from the event store ({} events){}…", settings.processor(), head,
+                    settings.blueGreen() ? ", blue/green" : "");
+        Map<String, Object> rebuild = settings.blueGreen() ? blueGreenRebuild() : rebuild(head);
         Map<String, Object> cpuUsed = cpuFigures(cpuBefore, cpuSeconds(cpu, processes),
                                                  (System.nanoTime() - from) / 1e9, (int) Math.max(1, head),
                                                  "msPerEvent");
@@ -428,6 +433,7 @@ final class BenchCommand {
         figures.put("mode", "replay");
         figures.put("startedAt", startedAt.toString());
         figures.put("processor", settings.processor());
+        figures.put("blueGreen", settings.blueGreen());
         figures.put("rebuild", rebuild);
         figures.put("rawCommitsPerSecond", rawCommits == null ? null : round(rawCommits, 1));
         figures.put("rawClients", settings.clients());
@@ -857,13 +863,9 @@ final class BenchCommand {
 
     /** Resets the processor and times it until it is back at {@code head} and no longer replaying. */
     private Map<String, Object> rebuild(long head) {
-        URI reset = settings.queryUrl().resolve("/actuator/processors/" + settings.processor() + "/reset");
         long start = System.nanoTime();
-        HttpResponse<String> answer = exchange(HttpRequest.newBuilder(reset)
-                                                          .timeout(Duration.ofSeconds(60))
-                                                          .header("Authorization", "Bearer " + settings.adminToken())
-                                                          .POST(HttpRequest.BodyPublishers.noBody())
-                                                          .build());
+        HttpResponse<String> answer = postAsAdmin(
+                settings.queryUrl().resolve("/actuator/processors/" + settings.processor() + "/reset"));
         if (answer.statusCode() / 100 != 2) {
             throw new BenchException("reset of " + settings.processor() + " answered " + answer.statusCode() + " "
                                              + StackHttp.abbreviate(answer.body()));
@@ -894,6 +896,55 @@ final class BenchCommand {
         // Without a replay seen, the rebuild was done before the first poll: the time is an upper bound.
         figures.put("replayObserved", sawReplay);
         return figures;
+    }
+
+    /**
+     * A blue/green rebuild of the processor's read model (what an operator runs: a copy filled from the whole store
+     * while the old model answers, then switched in), timed from its start until the copy has taken the old one's
+     * place, indexes built and all.
+     */
+    private Map<String, Object> blueGreenRebuild() {
+        URI rebuild = settings.queryUrl().resolve("/api/admin/processing-groups/" + settings.processor() + "/rebuild");
+        long start = System.nanoTime();
+        HttpResponse<String> answer = postAsAdmin(rebuild);
+        if (answer.statusCode() != 202) {
+            throw new BenchException("blue/green rebuild of " + settings.processor() + " answered "
+                                             + answer.statusCode() + " " + StackHttp.abbreviate(answer.body()));
+        }
+        long deadline = start + settings.timeout().toNanos();
+        JsonNode progress;
+        while (true) {
+            progress = stack.getJson(rebuild, settings.adminToken());
+            String state = progress.path("state").asString();
+            if (state.equals("switched")) {
+                break;
+            }
+            if (!state.equals("filling") && !state.equals("indexing") && !state.equals("switching")) {
+                throw new BenchException("the blue/green rebuild of " + settings.processor() + " is " + state + ": "
+                                                 + progress.path("error").asString());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchException("the blue/green rebuild had not switched after "
+                                                 + settings.timeout().toSeconds() + " s (" + state + ", "
+                                                 + progress.path("eventsDone").asLong() + " events)");
+            }
+            pause(REBUILD_POLL_MILLIS);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long events = progress.path("eventsDone").asLong();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("events", events);
+        figures.put("seconds", round(seconds, 3));
+        figures.put("eventsPerSecond", round(events / seconds, 1));
+        return figures;
+    }
+
+    private HttpResponse<String> postAsAdmin(URI uri) {
+        return exchange(HttpRequest.newBuilder(uri)
+                                   .timeout(Duration.ofSeconds(60))
+                                   .header("Authorization", "Bearer " + settings.adminToken())
+                                   .POST(HttpRequest.BodyPublishers.noBody())
+                                   .build());
     }
 
     private void checkReachable() {
@@ -1018,6 +1069,7 @@ final class BenchCommand {
         figures.put("projectionLagSeconds", lagSeconds == null ? null : round(lagSeconds, 3));
         figures.put("headPosition", head);
         figures.put("processor", settings.processor());
+        figures.put("blueGreen", settings.blueGreen());
         figures.put("rebuild", rebuild);
         figures.put("cpus", cpus);
         figures.put("loadAverageStart", loadAtStart);

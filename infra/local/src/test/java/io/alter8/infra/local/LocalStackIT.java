@@ -255,7 +255,7 @@ class LocalStackIT {
                 stack.token(UUID.randomUUID(), "admin"),
                 new BenchCommand.Database("jdbc:postgresql://127.0.0.1:" + postgresPort + "/alter8", "postgres",
                                           "postgres"),
-                redisPort, Duration.ofSeconds(1), 5, List.of(), results, null, 0, false, false), http);
+                redisPort, Duration.ofSeconds(1), 5, List.of(), results, null, 0, false, false, false), http);
 
         Map<String, Object> figures = bench.execute();
 
