@@ -19,9 +19,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.alter8.command.property.PropertyBodies.apartment;
 import static io.alter8.command.property.PropertyBodies.building;
@@ -224,6 +230,36 @@ class PropertyCommandApiTest {
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().path("type").asString())
                 .isEqualTo("https://alter8.io/problems/property-already-registered");
+    }
+
+    @Test
+    void theSameNewIdRegisteredTwiceAtOnceIsStoredOnceAndBothAnswersAlike() throws Exception {
+        // A creation looks for the id's events before it creates; two at once must still not both create it.
+        for (int round = 0; round < 5; round++) {
+            String id = UUID.randomUUID().toString();
+            String body = apartment(id, null, "Twin " + round, "30000");
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Response>> answers = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    answers.add(both.submit(() -> {
+                        start.await();
+                        return api.post("/api/properties", body);
+                    }));
+                }
+                start.countDown();
+                Response first = answers.get(0).get(30, TimeUnit.SECONDS);
+                Response second = answers.get(1).get(30, TimeUnit.SECONDS);
+
+                assertThat(first.status()).as(first.body()).isEqualTo(201);
+                assertThat(second.status()).as(second.body()).isEqualTo(201);
+                assertThat(second.json()).isEqualTo(first.json());
+                assertThat(eventTypes(id)).containsExactly("PropertyRegistered", "UnitAdded");
+            } finally {
+                both.shutdownNow();
+            }
+        }
     }
 
     @Test

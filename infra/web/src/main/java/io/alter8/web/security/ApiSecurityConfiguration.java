@@ -146,10 +146,7 @@ public class ApiSecurityConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             Collection<GrantedAuthority> authorities = new ArrayList<>();
-            List<String> roles = jwt.getClaimAsStringList(CurrentUser.ROLES_CLAIM);
-            if (roles != null) {
-                roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
-            }
+            CurrentUser.roles(jwt).forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
             return authorities;
         });
         return converter;
