@@ -650,9 +650,9 @@ final class BenchCommand {
      * HotSpot's JIT compiler threads (Linux keeps 15 characters of "C2 CompilerThread0"): while they work, the services
      * are still warming up, and what a command costs is partly the compiling of its code.
      */
-    static final Map<String, Set<String>> JIT_THREADS = Map.of(
-            "commandSide", Set.of("C1 CompilerThre", "C2 CompilerThre"),
-            "querySide", Set.of("C1 CompilerThre", "C2 CompilerThre"));
+    private static final Set<String> HOTSPOT_COMPILERS = Set.of("C1 CompilerThre", "C2 CompilerThre");
+    static final Map<String, Set<String>> JIT_THREADS = Map.of("commandSide", HOTSPOT_COMPILERS,
+                                                               "querySide", HOTSPOT_COMPILERS);
 
     /** CPU seconds so far of the named threads of each process measured ({@code threads} by the process's name). */
     private static Map<String, Double> threadSeconds(ProcessCpu cpu, List<Measured> processes,
