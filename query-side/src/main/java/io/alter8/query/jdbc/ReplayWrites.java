@@ -33,8 +33,13 @@ import java.util.function.Supplier;
  */
 final class ReplayWrites {
 
-    /** One statement and the parameters of each of its writes, in order. */
-    record Batch(String sql, List<Object[]> parameters) {
+    /** One statement and its writes, in order. */
+    record Batch(String sql, List<Write> writes) {
+
+        /** The parameters of each write, in order. */
+        List<Object[]> parameters() {
+            return writes.stream().map(Write::parameters).toList();
+        }
     }
 
     /** A row: its table and key values. */
@@ -92,6 +97,8 @@ final class ReplayWrites {
     private final Map<Row, Integer> lastEntryOfRow = new HashMap<>();
     private int lastFence = -1;
     private int writes;
+    /** Whether the batch's transaction plans its statements once ({@code plan_cache_mode}); for as long as it lasts. */
+    private boolean genericPlans;
     /** Work around each sending of the writes, by name, in the order first asked. */
     private final Map<String, VersionedRows.AroundWrites> around = new LinkedHashMap<>();
 
@@ -155,18 +162,17 @@ final class ReplayWrites {
                 continue;
             }
             String sql = entry.write().sql();
-            Object[] parameters = entry.write().parameters();
             if (entry.row() == null) {
                 int last = batches.size() - 1;
                 fence = last >= 0 && batches.get(last).sql().equals(sql) ? last : open(batches, lastBatchOfStatement, sql);
-                batches.get(fence).parameters().add(parameters);
+                batches.get(fence).writes().add(entry.write());
                 continue;
             }
             int after = Math.max(fence, Math.max(lastBatchOfAggregate.getOrDefault(entry.aggregate(), -1),
                                                  lastBatchOfRow.getOrDefault(entry.row(), -1)));
             Integer latest = lastBatchOfStatement.get(sql);
             int batch = latest != null && latest >= after ? latest : open(batches, lastBatchOfStatement, sql);
-            batches.get(batch).parameters().add(parameters);
+            batches.get(batch).writes().add(entry.write());
             lastBatchOfAggregate.put(entry.aggregate(), batch);
             lastBatchOfRow.put(entry.row(), batch);
         }
@@ -187,6 +193,13 @@ final class ReplayWrites {
 
     List<VersionedRows.AroundWrites> around() {
         return List.copyOf(around.values());
+    }
+
+    /** Whether the batch's transaction already uses generic plans; from now on it does. */
+    boolean genericPlans() {
+        boolean before = genericPlans;
+        genericPlans = true;
+        return before;
     }
 
     /** How many writes were added, joined ones included. */

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -20,8 +21,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -69,6 +74,15 @@ public class VersionedRows {
     private static final String HELD_WRITES = VersionedRows.class.getName() + ".held";
 
     private enum Kind { UPSERT, UPDATE, DELETE }
+
+    /**
+     * How many rows one statement creates ({@link #createdTogether}), largest first. Few sizes, so that few texts
+     * are prepared; rows left over, fewer than the smallest, are written by their upserts.
+     */
+    private static final int[] CREATED_TOGETHER = {64, 16, 4};
+    private static final char KEY_SEPARATOR = '\u0000';
+    /** Key text that PostgreSQL gives back as it was given: a UUID in lower case, an integer, a plain code. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[0-9A-Za-z_.:-]{1,64}");
 
     private final JdbcTemplate jdbc;
 
@@ -165,8 +179,11 @@ public class VersionedRows {
             batch.onPrepareCommit(u -> flush(writes));
             if (replaying(current)) {
                 // A replayed batch, or one of a blue/green copy, need not wait for the disk at its commit: lost in a
-                // crash, it is lost whole, with the token that commits with it, and is replayed again.
-                jdbc.execute("SET LOCAL synchronous_commit = off");
+                // crash, it is lost whole, with the token that commits with it, and is replayed again. It creates
+                // rows many at a time: see genericPlans.
+                jdbc.queryForList("SELECT set_config('synchronous_commit', 'off', true), "
+                                          + "set_config('plan_cache_mode', 'force_generic_plan', true)");
+                writes.genericPlans();
             }
             return writes;
         }
@@ -178,14 +195,76 @@ public class VersionedRows {
         List<AroundWrites> around = held.around();
         around.forEach(AroundWrites::beforeWrites);
         for (ReplayWrites.Batch batch : held.batches()) {
-            if (batch.parameters().size() == 1) {
-                jdbc.update(batch.sql(), batch.parameters().get(0));
-            } else {
-                jdbc.batchUpdate(batch.sql(), batch.parameters());
+            List<ReplayWrites.Write> writes = createdTogether(held, batch.writes());
+            if (writes.size() == 1) {
+                jdbc.update(batch.sql(), writes.get(0).parameters());
+            } else if (!writes.isEmpty()) {
+                jdbc.batchUpdate(batch.sql(), writes.stream().map(ReplayWrites.Write::parameters).toList());
             }
         }
         held.clear();
         around.forEach(AroundWrites::afterWrites);
+    }
+
+    /**
+     * Creates together the rows of a batch's upserts that do not exist yet, and answers the writes still to send as
+     * they are: those whose row existed, a row's later writes, and the few left over.
+     * <p>
+     * Each upsert statement costs PostgreSQL its own parse, executor start and message handling, several times
+     * the insert itself for a listing's sixty columns: one statement of 64 rows costs about what two single rows
+     * do. An upsert's update carries, per column, the sequence number of the event that set it, which a statement of
+     * many rows cannot; so the rows go in as plain creations ({@code ON CONFLICT DO NOTHING}, answering the keys it
+     * created), the same values the upserts would have inserted, and only the writes whose row was already there are
+     * sent as upserts, after, in their order. A row's first write may be created so; its later ones follow it.
+     */
+    private List<ReplayWrites.Write> createdTogether(ReplayWrites held, List<ReplayWrites.Write> writes) {
+        if (writes.size() < CREATED_TOGETHER[CREATED_TOGETHER.length - 1]
+                || !(writes.get(0) instanceof Versioned first) || !first.creatable()) {
+            return writes;
+        }
+        List<Integer> firstOfRow = new ArrayList<>();
+        List<String> keys = new ArrayList<>(writes.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < writes.size(); i++) {
+            String key = writes.get(i) instanceof Versioned write ? write.keyText() : null;
+            if (key == null) {
+                return writes;
+            }
+            keys.add(key);
+            if (seen.add(key)) {
+                firstOfRow.add(i);
+            }
+        }
+        if (firstOfRow.size() >= CREATED_TOGETHER[CREATED_TOGETHER.length - 1] && !held.genericPlans()) {
+            // PostgreSQL plans a statement anew while it guesses that a plan for its values beats its cached one: for
+            // a statement of many rows it kept doing so, and planning cost more than the insert. Every held write
+            // finds its rows by key, which no value makes a better plan for.
+            jdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        }
+        boolean[] created = new boolean[writes.size()];
+        int from = 0;
+        for (int size : CREATED_TOGETHER) {
+            for (; firstOfRow.size() - from >= size; from += size) {
+                List<Integer> chunk = firstOfRow.subList(from, from + size);
+                List<Object> parameters = new ArrayList<>();
+                chunk.forEach(i -> parameters.addAll(((Versioned) writes.get(i)).creationParameters()));
+                Set<String> made = new HashSet<>(jdbc.query(first.creationSql(size), (rs, row) -> {
+                    StringBuilder key = new StringBuilder();
+                    for (int k = 1; k <= first.keys().size(); k++) {
+                        key.append(rs.getString(k)).append(KEY_SEPARATOR);
+                    }
+                    return key.toString();
+                }, parameters.toArray()));
+                chunk.forEach(i -> created[i] = made.contains(keys.get(i)));
+            }
+        }
+        List<ReplayWrites.Write> rest = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (!created[i]) {
+                rest.add(writes.get(i));
+            }
+        }
+        return rest;
     }
 
     /** The aggregate whose event is handled, which orders the held writes ({@link ReplayWrites}). */
@@ -228,12 +307,19 @@ public class VersionedRows {
     }
 
     /**
-     * A date or time as its ISO-8601 text, of no declared type, which PostgreSQL reads as the type of the column it
-     * is assigned to. pgjdbc binding a {@code java.time} value builds a {@code TimestampUtils}, with its calendars,
-     * for every statement: a tenth of a live listing write's CPU. Only for a write's columns, whose type the
-     * statement gives; elsewhere an untyped parameter may be read as text.
+     * A column's value as text of no declared type (or a null of none), which PostgreSQL reads as the type of the
+     * column it is assigned to. Two reasons:
+     * <ul>
+     *   <li>pgjdbc prepares a statement on the server for the types of its parameters, and prepares it again when
+     *       they change: a value that is null in one write (no type) and set in the next (text, numeric) did so at
+     *       nearly every execution of a statement of many rows. Untyped, the types never change.</li>
+     *   <li>pgjdbc binding a {@code java.time} value builds a {@code TimestampUtils}, with its calendars, for every
+     *       statement: a tenth of a live listing write's CPU. A date or time goes as its ISO-8601 text.</li>
+     * </ul>
+     * Only for a write's columns and keys, whose type the statement gives; elsewhere an untyped parameter may be read
+     * as text. Arrays keep their types: they are never null.
      */
-    private record IsoText(String text) implements SqlTypeValue {
+    private record Untyped(String text) implements SqlTypeValue {
 
         @Override
         public void setTypeValue(PreparedStatement ps, int index, int sqlType, String typeName) throws SQLException {
@@ -242,11 +328,15 @@ public class VersionedRows {
     }
 
     private static Object bound(Object value) {
-        if (value instanceof OffsetDateTime at) {
-            return new IsoText(at.toString());
+        if (value == null) {
+            return new Untyped(null);
         }
-        if (value instanceof LocalDate day) {
-            return new IsoText(day.toString());
+        if (value instanceof BigDecimal amount) {
+            return new Untyped(amount.toPlainString());
+        }
+        if (value instanceof UUID || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof OffsetDateTime || value instanceof LocalDate) {
+            return new Untyped(value.toString());
         }
         return value;
     }
@@ -436,6 +526,59 @@ public class VersionedRows {
         @Override
         public boolean readsOtherRows() {
             return columns.stream().anyMatch(s -> s.column().reads() != Reads.NOTHING);
+        }
+
+        /**
+         * Whether rows of this upsert may be created many in one statement: none of its values reads anything but
+         * its parameters and other tables' rows, which the statement's own rows do not change.
+         */
+        boolean creatable() {
+            return kind == Kind.UPSERT && columns.stream().noneMatch(s -> s.column().reads() == Reads.ANYTHING);
+        }
+
+        /**
+         * The key values as text, as PostgreSQL gives them back; null if one may come back otherwise (a date, an
+         * amount, a null).
+         */
+        String keyText() {
+            StringBuilder key = new StringBuilder();
+            for (Column k : keys) {
+                String text = k.values().get(0) instanceof Untyped untyped ? untyped.text() : null;
+                if (text == null || !PLAIN_KEY.matcher(text).matches()) {
+                    return null;
+                }
+                key.append(text).append(KEY_SEPARATOR);
+            }
+            return key.toString();
+        }
+
+        /** Creates {@code rows} rows that do not exist yet, answering the keys of those it created. */
+        String creationSql(int rows) {
+            List<Column> inserted = inserted();
+            StringBuilder sql = new StringBuilder(256 + rows * 8 * inserted.size());
+            sql.append("INSERT INTO ").append(table).append(" (");
+            for (Column c : inserted) {
+                sql.append(c.name()).append(", ");
+            }
+            sql.append("version) VALUES ");
+            for (int row = 0; row < rows; row++) {
+                sql.append(row == 0 ? "(" : ", (");
+                for (Column c : inserted) {
+                    sql.append(c.expression()).append(", ");
+                }
+                sql.append("?)");
+            }
+            String keyNames = names(keys);
+            return sql.append(" ON CONFLICT (").append(keyNames).append(") DO NOTHING RETURNING ").append(keyNames)
+                      .toString();
+        }
+
+        /** The parameters of one row of {@link #creationSql}: the values the upsert inserts. */
+        List<Object> creationParameters() {
+            List<Object> args = new ArrayList<>();
+            inserted().forEach(c -> args.addAll(c.values()));
+            args.add(sequence);
+            return args;
         }
 
         /** Built in one pass: a listing's write has some fifty columns, and is built for every event. */

@@ -53,8 +53,15 @@ class PropertyListingQueries {
         this.masterData = masterData;
     }
 
+    /**
+     * A page of search results and its total, read in one snapshot so that the two agree. Search values are skewed
+     * (one city is not another, a rare word is not a common one), so each search is planned for its own values; the
+     * pool's other statements, the projections' writes above all, keep PostgreSQL's cached plans.
+     */
     @QueryHandler
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     PageView<PropertySummary> handle(FindProperties query) {
+        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         PropertySearchSql sql = new PropertySearchSql(query);
         PropertySearchSql.Statement page = sql.page();
         boolean near = query.near() != null;

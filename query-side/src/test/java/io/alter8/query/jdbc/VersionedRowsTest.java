@@ -138,6 +138,47 @@ class VersionedRowsTest {
         });
     }
 
+    @Test
+    void manyRowsCreatedInOneBatchGoInTogetherAndEveryRowEndsAsOneByOneWritesWouldLeaveIt() {
+        inScratchTables(() -> {
+            UUID older = UUID.randomUUID();
+            UUID newer = UUID.randomUUID();
+            UUID twice = UUID.randomUUID();
+            upsert(older, "old", "at 0", 0);
+            upsert(newer, "new", "at 5", 5);
+            List<UUID> fresh = new ArrayList<>();
+            for (int i = 0; i < 90; i++) {
+                fresh.add(UUID.randomUUID());
+            }
+
+            // 93 rows of one statement: chunks of 64, 16 and 4 rows, and the rest one by one; the existing rows and
+            // the row written twice sit inside the chunks.
+            DefaultUnitOfWork<?> batch = handling(older, 1, true);
+            for (int i = 0; i < fresh.size(); i++) {
+                upsert(fresh.get(i), "fresh " + i, "at 1", 1);
+                if (i == 10) {
+                    upsert(older, "replayed", "again", 1);
+                    upsert(twice, "first", "at 1", 1);
+                }
+                if (i == 70) {
+                    upsert(newer, "stale", "stale", 1);
+                    upsert(twice, "second", "again", 2);
+                }
+            }
+            assertThat(row(fresh.get(0))).isNull();
+            batch.commit();
+
+            for (int i = 0; i < fresh.size(); i++) {
+                assertThat(row(fresh.get(i))).isEqualTo("fresh " + i + "/at 1/1");
+            }
+            assertThat(row(older)).as("an existing older row advances and keeps what its creation set")
+                                  .isEqualTo("replayed/at 0/1");
+            assertThat(row(newer)).as("an existing newer row is left alone").isEqualTo("new/at 5/5");
+            assertThat(row(twice)).as("a row's later write follows its creation").isEqualTo("second/at 1/2");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM scratch", Long.class)).isEqualTo(93);
+        });
+    }
+
     /** Row versions the transaction has written to the scratch table: inserted plus updated tuples. */
     private long rowVersionsWritten() {
         return jdbc.queryForObject("SELECT n_tup_ins + n_tup_upd FROM pg_stat_xact_all_tables WHERE relname = 'scratch'"
