@@ -8,7 +8,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -23,10 +24,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -81,8 +83,6 @@ public class VersionedRows {
      */
     private static final int[] CREATED_TOGETHER = {64, 16, 4};
     private static final char KEY_SEPARATOR = '\u0000';
-    /** Key text that PostgreSQL gives back as it was given: a UUID in lower case, an integer, a plain code. */
-    private static final Pattern PLAIN_KEY = Pattern.compile("[0-9A-Za-z_.:-]{1,64}");
 
     private final JdbcTemplate jdbc;
 
@@ -197,9 +197,19 @@ public class VersionedRows {
         for (ReplayWrites.Batch batch : held.batches()) {
             List<ReplayWrites.Write> writes = createdTogether(held, batch.writes());
             if (writes.size() == 1) {
-                jdbc.update(batch.sql(), writes.get(0).parameters());
+                jdbc.update(batch.sql(), binding(writes.get(0).parameters()));
             } else if (!writes.isEmpty()) {
-                jdbc.batchUpdate(batch.sql(), writes.stream().map(ReplayWrites.Write::parameters).toList());
+                jdbc.batchUpdate(batch.sql(), new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        bind(ps, writes.get(i).parameters());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return writes.size();
+                    }
+                });
             }
         }
         held.clear();
@@ -248,13 +258,14 @@ public class VersionedRows {
                 List<Integer> chunk = firstOfRow.subList(from, from + size);
                 List<Object> parameters = new ArrayList<>();
                 chunk.forEach(i -> parameters.addAll(((Versioned) writes.get(i)).creationParameters()));
-                Set<String> made = new HashSet<>(jdbc.query(first.creationSql(size), (rs, row) -> {
+                Set<String> made = new HashSet<>(jdbc.query(first.creationSql(size), binding(parameters.toArray()),
+                                                            (rs, row) -> {
                     StringBuilder key = new StringBuilder();
                     for (int k = 1; k <= first.keys().size(); k++) {
                         key.append(rs.getString(k)).append(KEY_SEPARATOR);
                     }
                     return key.toString();
-                }, parameters.toArray()));
+                }));
                 chunk.forEach(i -> created[i] = made.contains(keys.get(i)));
             }
         }
@@ -319,24 +330,40 @@ public class VersionedRows {
      * Only for a write's columns and keys, whose type the statement gives; elsewhere an untyped parameter may be read
      * as text. Arrays keep their types: they are never null.
      */
-    private record Untyped(String text) implements SqlTypeValue {
+    private record Untyped(String text, boolean plain) {
+    }
 
-        @Override
-        public void setTypeValue(PreparedStatement ps, int index, int sqlType, String typeName) throws SQLException {
-            ps.setObject(index, text, Types.OTHER);
+    /** Sets a statement's parameters directly: Spring's generic binding looked up each value's type again. */
+    private static PreparedStatementSetter binding(Object[] values) {
+        return ps -> bind(ps, values);
+    }
+
+    private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof Untyped untyped) {
+                ps.setObject(i + 1, untyped.text(), Types.OTHER);
+            } else if (value == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, value);
+            }
         }
     }
 
     private static Object bound(Object value) {
         if (value == null) {
-            return new Untyped(null);
+            return new Untyped(null, false);
+        }
+        if (value instanceof UUID || value instanceof String || value instanceof Long || value instanceof Integer) {
+            return new Untyped(value.toString(), true);
         }
         if (value instanceof BigDecimal amount) {
-            return new Untyped(amount.toPlainString());
+            return new Untyped(amount.toPlainString(), false);
         }
-        if (value instanceof UUID || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof OffsetDateTime || value instanceof LocalDate) {
-            return new Untyped(value.toString());
+        if (value instanceof Number || value instanceof Boolean || value instanceof OffsetDateTime
+                || value instanceof LocalDate) {
+            return new Untyped(value.toString(), false);
         }
         return value;
     }
@@ -418,7 +445,7 @@ public class VersionedRows {
             ReplayWrites.Write write = written(sequence);
             ReplayWrites held = held();
             if (held == null) {
-                return jdbc.update(write.sql(), write.parameters());
+                return jdbc.update(write.sql(), binding(write.parameters()));
             }
             String aggregate = aggregate();
             if (aggregate == null) {
@@ -443,7 +470,7 @@ public class VersionedRows {
                 flush(held);
             }
             Versioned write = versioned(sequence);
-            return jdbc.query(write.sql() + " RETURNING " + returning, mapper, write.parameters());
+            return jdbc.query(write.sql() + " RETURNING " + returning, binding(write.parameters()), mapper);
         }
 
         private Versioned versioned(long sequence) {
@@ -502,7 +529,7 @@ public class VersionedRows {
                     || next.columns.stream().anyMatch(s -> s.column().reads() == Reads.ANYTHING)) {
                 return null;
             }
-            List<String> named = next.columns.stream().map(s -> s.column().name()).toList();
+            Set<String> named = next.columnNames();
             List<Setting> joined = new ArrayList<>(columns.stream()
                                                           .filter(s -> !named.contains(s.column().name())).toList());
             joined.addAll(next.columns);
@@ -511,13 +538,20 @@ public class VersionedRows {
                                  insertOnly.stream().filter(c -> !named.contains(c.name())).toList(), next.sequence);
         }
 
+        /** The names of the columns this write sets, hashed: a listing's earlier write has some sixty to look up. */
+        private Set<String> columnNames() {
+            Set<String> names = new HashSet<>();
+            columns.forEach(s -> names.add(s.column().name()));
+            return names;
+        }
+
         /** Joins across writes of other rows only if the later write computes again all this one computes. */
         @Override
         public ReplayWrites.Write followedAcross(ReplayWrites.Write later) {
             if (!(later instanceof Versioned next)) {
                 return null;
             }
-            List<String> named = next.columns.stream().map(s -> s.column().name()).toList();
+            Set<String> named = next.columnNames();
             boolean recomputed = columns.stream().filter(s -> s.column().reads() != Reads.NOTHING)
                                         .allMatch(s -> named.contains(s.column().name()));
             return recomputed ? followedBy(later) : null;
@@ -537,23 +571,26 @@ public class VersionedRows {
         }
 
         /**
-         * The key values as text, as PostgreSQL gives them back; null if one may come back otherwise (a date, an
-         * amount, a null).
+         * The key values as text, as PostgreSQL gives them back: a UUID (in lower case, as Java writes it), an
+         * integer, a text; null if one may come back otherwise (a date, an amount, a null).
          */
         String keyText() {
             StringBuilder key = new StringBuilder();
             for (Column k : keys) {
-                String text = k.values().get(0) instanceof Untyped untyped ? untyped.text() : null;
-                if (text == null || !PLAIN_KEY.matcher(text).matches()) {
+                if (!(k.values().get(0) instanceof Untyped untyped) || !untyped.plain()) {
                     return null;
                 }
-                key.append(text).append(KEY_SEPARATOR);
+                key.append(untyped.text()).append(KEY_SEPARATOR);
             }
             return key.toString();
         }
 
         /** Creates {@code rows} rows that do not exist yet, answering the keys of those it created. */
         String creationSql(int rows) {
+            return cached(STATEMENTS, List.of(shape(), rows), () -> creationBuilt(rows));
+        }
+
+        private String creationBuilt(int rows) {
             List<Column> inserted = inserted();
             StringBuilder sql = new StringBuilder(256 + rows * 8 * inserted.size());
             sql.append("INSERT INTO ").append(table).append(" (");
@@ -581,9 +618,40 @@ public class VersionedRows {
             return args;
         }
 
-        /** Built in one pass: a listing's write has some fifty columns, and is built for every event. */
+        /**
+         * What the statement's text depends on: the kind, the table, and each column's name, expression and guard.
+         * Names and expressions are the projectors' constants, so comparing two shapes is mostly comparing
+         * references.
+         */
+        private List<Object> shape() {
+            List<Object> shape = new ArrayList<>(4 + 2 * keys.size() + 3 * columns.size() + 2 * insertOnly.size());
+            shape.add(kind);
+            shape.add(table);
+            for (Column k : keys) {
+                shape.add(k.name());
+                shape.add(k.expression());
+            }
+            shape.add(SHAPE_PART_END);
+            for (Setting setting : columns) {
+                shape.add(setting.column().name());
+                shape.add(setting.column().expression());
+                shape.add(guarded(setting));
+            }
+            shape.add(SHAPE_PART_END);
+            for (Column c : insertOnly) {
+                shape.add(c.name());
+                shape.add(c.expression());
+            }
+            return shape;
+        }
+
+        /** The statement, built once per shape: a listing's write has some sixty columns, and is sent for every event. */
         @Override
         public String sql() {
+            return cached(STATEMENTS, shape(), this::built);
+        }
+
+        private String built() {
             StringBuilder sql = new StringBuilder(1024);
             switch (kind) {
                 case UPSERT -> {
@@ -675,6 +743,23 @@ public class VersionedRows {
             }
             sql.append("version < ?");
         }
+    }
+
+    /**
+     * Statements by shape ({@link Versioned#shape}). Bounded: past it, a statement is built each time, as it always
+     * was. One text per shape also makes equal statements the same string, which the batching compares by.
+     */
+    private static final Map<List<Object>, String> STATEMENTS = new ConcurrentHashMap<>();
+    /** Ends the keys, then the columns, of a shape. */
+    private static final Object SHAPE_PART_END = new Object();
+    private static final int MOST_STATEMENTS = 4_096;
+
+    private static String cached(Map<List<Object>, String> cache, List<Object> shape, Supplier<String> built) {
+        String sql = cache.get(shape);
+        if (sql != null) {
+            return sql;
+        }
+        return cache.size() < MOST_STATEMENTS ? cache.computeIfAbsent(shape, s -> built.get()) : built.get();
     }
 
     private static String names(List<Column> columns) {
