@@ -195,11 +195,12 @@ final class ReplayWrites {
         return List.copyOf(around.values());
     }
 
-    /** Whether the batch's transaction already uses generic plans; from now on it does. */
-    boolean genericPlans() {
-        boolean before = genericPlans;
+    boolean usesGenericPlans() {
+        return genericPlans;
+    }
+
+    void useGenericPlans() {
         genericPlans = true;
-        return before;
     }
 
     /** How many writes were added, joined ones included. */

@@ -122,7 +122,7 @@ public class VersionedRows {
     public void statement(String sql, Object... values) {
         ReplayWrites held = held();
         if (held == null) {
-            jdbc.update(sql, values);
+            jdbc.update(sql, binding(values));
         } else {
             held.fence(sql, values);
         }
@@ -179,11 +179,11 @@ public class VersionedRows {
             batch.onPrepareCommit(u -> flush(writes));
             if (replaying(current)) {
                 // A replayed batch, or one of a blue/green copy, need not wait for the disk at its commit: lost in a
-                // crash, it is lost whole, with the token that commits with it, and is replayed again. It creates
-                // rows many at a time: see genericPlans.
+                // crash, it is lost whole, with the token that commits with it, and is replayed again. Every held
+                // write finds its rows by key: generic plans for all of them (see createdTogether).
                 jdbc.queryForList("SELECT set_config('synchronous_commit', 'off', true), "
                                           + "set_config('plan_cache_mode', 'force_generic_plan', true)");
-                writes.genericPlans();
+                writes.useGenericPlans();
             }
             return writes;
         }
@@ -245,11 +245,12 @@ public class VersionedRows {
                 firstOfRow.add(i);
             }
         }
-        if (firstOfRow.size() >= CREATED_TOGETHER[CREATED_TOGETHER.length - 1] && !held.genericPlans()) {
+        if (firstOfRow.size() >= CREATED_TOGETHER[CREATED_TOGETHER.length - 1] && !held.usesGenericPlans()) {
             // PostgreSQL plans a statement anew while it guesses that a plan for its values beats its cached one: for
             // a statement of many rows it kept doing so, and planning cost more than the insert. Every held write
             // finds its rows by key, which no value makes a better plan for.
             jdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            held.useGenericPlans();
         }
         boolean[] created = new boolean[writes.size()];
         int from = 0;
