@@ -35,11 +35,6 @@ final class ReplayWrites {
 
     /** One statement and its writes, in order. */
     record Batch(String sql, List<Write> writes) {
-
-        /** The parameters of each write, in order. */
-        List<Object[]> parameters() {
-            return writes.stream().map(Write::parameters).toList();
-        }
     }
 
     /** A row: its table and key values. */

@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The one way a Postgres projector writes its rows: keyed, and guarded by the sequence number of the event. Every
@@ -588,7 +587,7 @@ public class VersionedRows {
 
         /** Creates {@code rows} rows that do not exist yet, answering the keys of those it created. */
         String creationSql(int rows) {
-            return cached(STATEMENTS, List.of(shape(), rows), () -> creationBuilt(rows));
+            return statement(List.of(shape(), rows), () -> creationBuilt(rows));
         }
 
         private String creationBuilt(int rows) {
@@ -649,7 +648,7 @@ public class VersionedRows {
         /** The statement, built once per shape: a listing's write has some sixty columns, and is sent for every event. */
         @Override
         public String sql() {
-            return cached(STATEMENTS, shape(), this::built);
+            return statement(shape(), this::built);
         }
 
         private String built() {
@@ -755,12 +754,12 @@ public class VersionedRows {
     private static final Object SHAPE_PART_END = new Object();
     private static final int MOST_STATEMENTS = 4_096;
 
-    private static String cached(Map<List<Object>, String> cache, List<Object> shape, Supplier<String> built) {
-        String sql = cache.get(shape);
+    private static String statement(List<Object> shape, Supplier<String> built) {
+        String sql = STATEMENTS.get(shape);
         if (sql != null) {
             return sql;
         }
-        return cache.size() < MOST_STATEMENTS ? cache.computeIfAbsent(shape, s -> built.get()) : built.get();
+        return STATEMENTS.size() < MOST_STATEMENTS ? STATEMENTS.computeIfAbsent(shape, s -> built.get()) : built.get();
     }
 
     private static String names(List<Column> columns) {

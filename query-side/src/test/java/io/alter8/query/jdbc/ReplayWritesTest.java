@@ -24,7 +24,7 @@ class ReplayWritesTest {
     /** Each batch as its statement and the first parameter of each write, in the order they run. */
     private static List<String> plan(ReplayWrites writes) {
         return writes.batches().stream()
-                     .map(b -> b.sql() + " " + b.parameters().stream().map(p -> String.valueOf(p[0])).toList())
+                     .map(b -> b.sql() + " " + b.writes().stream().map(w -> String.valueOf(w.parameters()[0])).toList())
                      .toList();
     }
 
