@@ -97,7 +97,7 @@ class EventStoreConfiguration {
                                   .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                                   .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                                   .fetchDelay(properties.fetchDelay().toMillis())
-                                  .cachedEvents(10_000)
+                                  .cachedEvents(SignallingEventStore.CACHED_EVENTS)
                                   .cleanupDelay(10_000)
                                   .timeUnit(TimeUnit.MILLISECONDS));
     }

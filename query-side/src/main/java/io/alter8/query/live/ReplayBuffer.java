@@ -1,6 +1,7 @@
 package io.alter8.query.live;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
@@ -89,8 +90,15 @@ class ReplayBuffer {
     record Missed(boolean gap, List<Entry> entries) {
     }
 
+    /** How long this instance trusts that nobody listens before it asks Redis again. */
+    static final Duration NOBODY_CHECKED_EVERY = Duration.ofSeconds(1);
+
     private final StringRedisTemplate redis;
     private final Clock clock;
+    /** Until when (epoch ms) someone is known to have listened within the hour: a heartbeat's score plus an hour. */
+    private volatile long listenedUntil;
+    /** Until when (epoch ms) this instance takes Redis's last "nobody" for the answer. */
+    private volatile long nobodyUntil;
 
     ReplayBuffer(StringRedisTemplate redis, Clock clock) {
         this.redis = redis;
@@ -136,6 +144,7 @@ class ReplayBuffer {
             return;
         }
         long now = clock.millis();
+        listenedUntil = Math.max(listenedUntil, now + KEPT.toMillis());
         redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
             for (UUID user : users) {
                 connection.zSetCommands().zAdd(bytes(LISTENERS), now, bytes(user.toString()));
@@ -164,10 +173,29 @@ class ReplayBuffer {
         return found;
     }
 
-    /** Whether anyone listened within the hour: without listeners no message needs to know whom it concerns. */
+    /**
+     * Whether anyone listened within the hour: without listeners no message needs to know whom it concerns. Asked for
+     * every live message, so Redis is asked only when the answer may have changed. Someone whose last heartbeat was at
+     * {@code t} has listened within the hour until {@code t} plus an hour, whatever happens meanwhile. "Nobody" is
+     * taken for {@link #NOBODY_CHECKED_EVERY}: a listener on this instance says otherwise at once
+     * ({@link #listening}), and one on another instance is kept and sent its messages by that instance.
+     */
     boolean anyListeners() {
-        Long count = redis.opsForZSet().count(LISTENERS, clock.millis() - KEPT.toMillis(), Double.POSITIVE_INFINITY);
-        return count != null && count > 0;
+        long now = clock.millis();
+        if (now < listenedUntil) {
+            return true;
+        }
+        if (now < nobodyUntil) {
+            return false;
+        }
+        Set<ZSetOperations.TypedTuple<String>> latest = redis.opsForZSet().reverseRangeWithScores(LISTENERS, 0, 0);
+        Double heard = latest == null || latest.isEmpty() ? null : latest.iterator().next().getScore();
+        if (heard != null && heard >= now - KEPT.toMillis()) {
+            listenedUntil = Math.max(listenedUntil, heard.longValue() + KEPT.toMillis());
+            return true;
+        }
+        nobodyUntil = now + NOBODY_CHECKED_EVERY.toMillis();
+        return false;
     }
 
     /** Everyone listening within the hour: whom a broadcast is kept for. */

@@ -136,7 +136,8 @@ public class AxonJdbcAutoConfiguration {
                 EmbeddedEventStore.builder()
                                   .storageEngine(storageEngine)
                                   .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                  .cachedEvents(SignallingEventStore.CACHED_EVENTS));
     }
 
     @Bean
