@@ -1,5 +1,6 @@
 package io.alter8.command.web;
 
+import io.alter8.infra.eventstore.AppendedPositions;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * Makes every command answer with the version it produced. Events applied while a command is handled pass the event
  * store's dispatch interceptor, which notes the last one in the unit of work; the command handler interceptor then
- * answers with it. This is exact even when other commands hit the same aggregate at the same time, which reading
- * the store afterwards would not be.
+ * answers with it, and with the positions the store gives its events as they are appended ({@link AppendedPositions}).
+ * This is exact even when other commands hit the same aggregate at the same time, which reading the store afterwards
+ * would not be.
  */
 @Component
 class CommandOutcomeRecorder implements SmartInitializingSingleton {
@@ -33,11 +35,12 @@ class CommandOutcomeRecorder implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         eventStore.registerDispatchInterceptor(this::noteLastEvent);
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            AppendedPositions stored = AppendedPositions.collectFor(unitOfWork);
             chain.proceed();
             DomainEventMessage<?> last = unitOfWork.root().getResource(LAST_EVENT);
             return last == null
-                    ? CommandOutcome.NOTHING_APPLIED
-                    : new CommandOutcome(last.getAggregateIdentifier(), last.getSequenceNumber());
+                    ? new CommandOutcome(null, null, stored)
+                    : new CommandOutcome(last.getAggregateIdentifier(), last.getSequenceNumber(), stored);
         });
     }
 

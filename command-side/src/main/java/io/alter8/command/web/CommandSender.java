@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -164,12 +165,18 @@ public class CommandSender {
                                                                           .withMetaData(metaData));
         String aggregateId = id.toString();
         if (outcome != null && outcome.appliedEvents()) {
-            return new CommandAccepted(aggregateId, outcome.lastSequence(),
-                                       positions.positionOf(aggregateId, outcome.lastSequence()));
+            long version = outcome.lastSequence();
+            OptionalLong stored = outcome.stored().positionOf(aggregateId, version);
+            return new CommandAccepted(aggregateId, version, stored.isPresent() ? stored.getAsLong()
+                                                                                : positions.positionOf(aggregateId,
+                                                                                                       version));
         }
-        // Already satisfied (or a new aggregate, whose events are stored only as its unit of work commits): the
-        // version and position are the store's, read in one query.
-        return positions.last(aggregateId).orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
+        // A new aggregate, whose events are applied only as its unit of work commits: its last event stored then.
+        // Already satisfied (nothing stored): the version and position are the store's, read in one query.
+        return Optional.ofNullable(outcome).flatMap(o -> o.stored().last(aggregateId))
+                       .map(last -> new CommandAccepted(aggregateId, last.sequence(), last.position()))
+                       .or(() -> positions.last(aggregateId))
+                       .orElseThrow(() -> new IllegalStateException("no events for " + aggregateId));
     }
 
     /** The version of aggregate {@code id} in the store, if it has any events. */

@@ -302,6 +302,9 @@ class PropertyCommandApiTest {
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().path("version").asLong()).as("the rent and its unit's").isEqualTo(3);
         assertThat(changed.header("ETag")).isEqualTo("\"3\"");
+        assertThat(changed.json().path("position").asLong()).as("where the change's last event is stored")
+                .isEqualTo(jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier "
+                                                       + "= ? AND sequence_number = 3", Long.class, id));
 
         long count = eventCount();
         Response stale = api.put("/api/properties/" + id + "/monthly-rent",

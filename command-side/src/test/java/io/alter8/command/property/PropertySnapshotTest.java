@@ -13,7 +13,6 @@ import io.alter8.api.property.UnitSpec;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.Role;
 import io.alter8.command.CommandSideTest;
-import io.alter8.command.web.CommandOutcome;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;

@@ -116,6 +116,7 @@ public class AxonJdbcAutoConfiguration {
                                      .connectionProvider(connectionProvider)
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
+                                     .appendEvents(AppendedPositions::appendEvents)
                                      .build();
     }
 
