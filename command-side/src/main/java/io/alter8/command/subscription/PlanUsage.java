@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,6 +49,7 @@ class PlanUsage implements AccountUsage {
     /** Counted while the thing exists, rather than per month. */
     private static final String IN_FORCE = "";
     private static final String OWNER_OF = PlanUsage.class.getName() + ".ownerOf:";
+    private static final String PENDING = PlanUsage.class.getName() + ".pending";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     private final JdbcTemplate jdbc;
@@ -156,11 +161,54 @@ class PlanUsage implements AccountUsage {
                         ? allowance.usageLimit() : 0, used);
             }
         }
-        jdbc.update("INSERT INTO plan_usage_claim (feature, item_id, account_id, period) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT (feature, item_id) DO NOTHING", feature, item, account.value(), period);
+        Claim claim = new Claim(feature, item, account.value(), period);
+        if (allowance.enabled() && allowance.usageLimit() == null) {
+            insertBeforeCommit(claim);
+        } else {
+            insert(List.of(claim));
+        }
+    }
+
+    /** One thing counted against an account's limit: a row of {@code plan_usage_claim}. */
+    private record Claim(String feature, UUID item, UUID account, String period) {
+    }
+
+    /**
+     * A claim nothing counts against yet (no limit) waits for the end of its command's prepare phase, still inside
+     * its transaction, and goes in one statement with the command's other such claims: a registration with its units
+     * paid a round trip to the database for each.
+     */
+    private void insertBeforeCommit(Claim claim) {
+        UnitOfWork<?> command = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
+        if (command == null || command.phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT)) {
+            insert(List.of(claim));
+            return;
+        }
+        command.<List<Claim>>getOrComputeResource(PENDING, key -> {
+            List<Claim> pending = new ArrayList<>();
+            command.onPrepareCommit(u -> insert(pending));
+            return pending;
+        }).add(claim);
+    }
+
+    private void insert(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        List<Object> values = new ArrayList<>(claims.size() * 4);
+        claims.forEach(c -> values.addAll(List.of(c.feature(), c.item(), c.account(), c.period())));
+        jdbc.update("INSERT INTO plan_usage_claim (feature, item_id, account_id, period) VALUES "
+                            + String.join(", ", Collections.nCopies(claims.size(), "(?, ?, ?, ?)"))
+                            + " ON CONFLICT (feature, item_id) DO NOTHING", values.toArray());
     }
 
     private void release(String feature, UUID item) {
+        if (CurrentUnitOfWork.isStarted()) {
+            List<Claim> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
+            if (pending != null) {
+                pending.removeIf(c -> c.feature().equals(feature) && c.item().equals(item));
+            }
+        }
         jdbc.update("DELETE FROM plan_usage_claim WHERE feature = ? AND item_id = ?", feature, item);
     }
 

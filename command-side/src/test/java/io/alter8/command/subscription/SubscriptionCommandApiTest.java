@@ -341,6 +341,23 @@ public class SubscriptionCommandApiTest {
     }
 
     @Test
+    void aRegistrationCountsItselfAndEachOfItsUnitsWhetherTheirFeatureHasALimitOrNot() {
+        Plans.subscribeToNewPlan(admin, owner, THREE_PROPERTIES);
+        Response building = owner.post("/api/properties", building(null, "Two units"));
+        assertThat(building.status()).as(building.body()).isEqualTo(201);
+        Response flat = owner.post("/api/properties", apartment(null, null, "Flat", "20000"));
+        assertThat(flat.status()).as(flat.body()).isEqualTo(201);
+
+        assertThat(counted("properties")).isEqualTo(2);
+        assertThat(counted("units")).as("the building's two, the flat's one").isEqualTo(3);
+    }
+
+    long counted(String feature) {
+        return jdbc.queryForObject("SELECT count(*) FROM plan_usage_claim WHERE account_id = ? AND feature = ?",
+                                   Long.class, ownerId, feature);
+    }
+
+    @Test
     void unitsAndMonthlyVerificationRequestsBeyondThePlanAre403NamingThem() {
         Plans.subscribeToNewPlan(admin, owner, "[{\"feature\": \"properties\"}, {\"feature\": \"units\", "
                 + "\"usageLimit\": 3}, {\"feature\": \"verification_requests\", \"usageLimit\": 1}]");
