@@ -23,7 +23,6 @@ import io.alter8.api.property.ReviewProperty;
 import io.alter8.api.property.ReviseUnit;
 import io.alter8.api.user.Actor;
 import io.alter8.api.user.Role;
-import io.alter8.command.DomainRuleViolation;
 import io.alter8.command.property.PropertyInputs.AmenityInput;
 import io.alter8.command.property.PropertyInputs.TermsInput;
 import io.alter8.command.property.PropertyInputs.UnitInput;
@@ -42,7 +41,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -114,21 +112,8 @@ class PropertyController {
         }
         PropertyId id = request.id() == null ? PropertyId.random() : new PropertyId(request.id());
         RegisterProperty command = request.toCommand(id, by, places);
-        try {
-            return commands.create(command, id, "/api/properties/" + id);
-        } catch (DomainRuleViolation | CommandExecutionException e) {
-            // A slug made from the title (none was asked for), taken by a registration racing this one: nothing of
-            // this one was stored, and sent again it finds the slug taken and makes the property's own.
-            if ((request.seo() != null && request.seo().slug() != null) || !slugTaken(e)) {
-                throw e;
-            }
-            return commands.create(command, id, "/api/properties/" + id);
-        }
-    }
-
-    private static boolean slugTaken(RuntimeException e) {
-        Throwable refusal = e instanceof CommandExecutionException ? e.getCause() : e;
-        return refusal instanceof DomainRuleViolation v && v.code().equals("slug-taken");
+        return Slugs.sendAgainIfAMadeSlugWasTaken(request.seo(),
+                                                  () -> commands.create(command, id, "/api/properties/" + id));
     }
 
     @PutMapping("/{id}")

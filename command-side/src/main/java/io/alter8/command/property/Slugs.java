@@ -4,11 +4,13 @@ import io.alter8.api.common.PropertyId;
 import io.alter8.api.property.ListingSeo;
 import io.alter8.api.property.PropertyLocation;
 import io.alter8.command.DomainRuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
 
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,25 @@ final class Slugs {
     private static final int MAX_BASE = 80;
 
     private Slugs() {
+    }
+
+    /**
+     * Sends a registration, and sends it once more if a slug made from its title (it asked for none) was taken by a
+     * registration racing it: both saw the slug free, and the claim of the one stored first won. Nothing of the
+     * refused one was stored; sent again, it finds the slug held and makes the property's own. A slug the caller
+     * asked for stays refused (409).
+     */
+    static <T> T sendAgainIfAMadeSlugWasTaken(PropertyInputs.SeoInput asked, Supplier<T> send) {
+        try {
+            return send.get();
+        } catch (DomainRuleViolation | CommandExecutionException e) {
+            Throwable refusal = e instanceof CommandExecutionException ? e.getCause() : e;
+            boolean madeSlugTaken = refusal instanceof DomainRuleViolation v && v.code().equals("slug-taken");
+            if ((asked != null && asked.slug() != null) || !madeSlugTaken) {
+                throw e;
+            }
+            return send.get();
+        }
     }
 
     static boolean isWellFormed(String slug) {

@@ -19,9 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import static io.alter8.command.property.PropertyBodies.apartment;
 import static io.alter8.command.property.PropertyBodies.building;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The property commands over HTTP: answers, every error path, ownership, and the events they store. */
 @CommandSideTest
@@ -281,32 +277,14 @@ class PropertyCommandApiTest {
     void aMadeSlugThatARacingRegistrationTakesFirstIsMadeAgainNotRefused() throws Exception {
         String title = "Race " + UUID.randomUUID().toString().substring(0, 8);
         String base = title.toLowerCase().replace(' ', '-') + "-koramangala";
-        ExecutorService client = Executors.newSingleThreadExecutor();
-        try (Connection racer = jdbc.getDataSource().getConnection()) {
-            // The racer holds the slug, not yet committed: this registration sees it free, then waits on its claim.
-            racer.setAutoCommit(false);
-            try (PreparedStatement claim = racer.prepareStatement(
-                    "INSERT INTO property_slug_claim (slug, property_id) VALUES (?, ?)")) {
-                claim.setString(1, base);
-                claim.setObject(2, UUID.randomUUID());
-                claim.executeUpdate();
-            }
-            Future<Response> registering = client.submit(() -> api.post("/api/properties",
-                                                                         apartment(null, null, title, "20000")));
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                            + "AND query LIKE '%INSERT INTO property_slug_claim%'", Long.class) > 0);
-            racer.commit();
 
-            Response registered = registering.get(20, TimeUnit.SECONDS);
-            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-            String id = registered.json().path("id").asString();
-            String slug = jdbc.queryForObject("SELECT slug FROM property_slug_claim WHERE property_id = ?",
-                                              String.class, UUID.fromString(id));
-            assertThat(slug).isEqualTo(base + "-" + id.substring(0, 8));
-        } finally {
-            client.shutdownNow();
-        }
+        Response registered = SlugRace.lostTo(jdbc, base, () -> api.post("/api/properties",
+                                                                          apartment(null, null, title, "20000")));
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String id = registered.json().path("id").asString();
+        assertThat(jdbc.queryForObject("SELECT slug FROM property_slug_claim WHERE property_id = ?", String.class,
+                                       UUID.fromString(id))).isEqualTo(base + "-" + id.substring(0, 8));
     }
 
     @Test

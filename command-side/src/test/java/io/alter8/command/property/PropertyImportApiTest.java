@@ -105,6 +105,21 @@ class PropertyImportApiTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE type IS NOT NULL", Long.class)).isEqualTo(before);
     }
 
+    @Test
+    void aListingWhoseMadeSlugARacingRegistrationTookFirstIsImportedWithItsOwn() throws Exception {
+        String title = "Race " + UUID.randomUUID().toString().substring(0, 8);
+        String base = title.toLowerCase().replace(' ', '-') + "-koramangala";
+        String id = UUID.randomUUID().toString();
+
+        Response r = SlugRace.lostTo(jdbc, base, () -> admin.post("/api/admin/property-imports", importBody(List.of(
+                listing(apartment(id, owner, title, "20000"))))));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("imported").asInt()).as(r.body()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT slug FROM property_slug_claim WHERE property_id = ?", String.class,
+                                       UUID.fromString(id))).isEqualTo(base + "-" + id.substring(0, 8));
+    }
+
     /** Not a benchmark that fails: it prints the rate so that the figure in the README can be checked. */
     @Test
     void fiveHundredListingsAreImportedInOneRequest() {
