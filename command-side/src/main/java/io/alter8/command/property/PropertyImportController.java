@@ -111,8 +111,8 @@ class PropertyImportController implements DisposableBean {
                     listing.verification() == null ? null : PropertyVerificationStatus.fromWire(listing.verification()),
                     Boolean.TRUE.equals(listing.activate()),
                     listing.listingStatus() == null ? null : ListingStatus.fromWire(listing.listingStatus()));
-            pending.add(CompletableFuture.supplyAsync(() -> send(index, command, listing.property().seo(), metaData),
-                                                      senders));
+            boolean slugAsked = listing.property().asksForSlug();
+            pending.add(CompletableFuture.supplyAsync(() -> send(index, command, slugAsked, metaData), senders));
         }
         List<ListingResult> results = pending.stream().map(CompletableFuture::join).toList();
         int imported = count(results, "imported");
@@ -122,15 +122,14 @@ class PropertyImportController implements DisposableBean {
         return new ImportAnswer(imported, unchanged, results.size() - imported - unchanged, position, results);
     }
 
-    private ListingResult send(int index, ImportProperty command, PropertyInputs.SeoInput seo,
-                               MetaData metaData) {
+    private ListingResult send(int index, ImportProperty command, boolean slugAsked, MetaData metaData) {
         String id = command.propertyId().toString();
         try {
             // Imported before, at this version: what it asks is already so, or it would change what is stored.
             Long before = commands.currentVersion(command.propertyId()).orElse(null);
             // Listings of one import are sent at once, and titles repeat: two may race for the slug made from one.
             CommandAccepted accepted = Slugs.sendAgainIfAMadeSlugWasTaken(
-                    seo, () -> commands.send(command, command.propertyId(), metaData));
+                    slugAsked, () -> commands.send(command, command.propertyId(), metaData));
             String outcome = before != null && before == accepted.version() ? "unchanged" : "imported";
             return new ListingResult(index, id, outcome, accepted.version(), accepted.position(), null, null, null);
         } catch (RuntimeException e) {

@@ -41,6 +41,11 @@ record RegisterPropertyRequest(UUID id,
                                @Size(max = 100) List<@NotNull @Valid AmenityInput> amenities,
                                @Size(max = 500) List<@NotNull @Valid UnitInput> units) {
 
+    /** Whether the caller named the listing's slug, rather than leaving it to be made from the title. */
+    boolean asksForSlug() {
+        return seo != null && seo.slug() != null;
+    }
+
     DetailsRequest details() {
         return new DetailsRequest(title, description, propertyType, specs, location, preferences, seo, marketData);
     }

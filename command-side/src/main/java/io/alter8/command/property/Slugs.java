@@ -37,13 +37,13 @@ final class Slugs {
      * refused one was stored; sent again, it finds the slug held and makes the property's own. A slug the caller
      * asked for stays refused (409).
      */
-    static <T> T sendAgainIfAMadeSlugWasTaken(PropertyInputs.SeoInput asked, Supplier<T> send) {
+    static <T> T sendAgainIfAMadeSlugWasTaken(boolean slugAsked, Supplier<T> send) {
         try {
             return send.get();
         } catch (DomainRuleViolation | CommandExecutionException e) {
             Throwable refusal = e instanceof CommandExecutionException ? e.getCause() : e;
             boolean madeSlugTaken = refusal instanceof DomainRuleViolation v && v.code().equals("slug-taken");
-            if ((asked != null && asked.slug() != null) || !madeSlugTaken) {
+            if (slugAsked || !madeSlugTaken) {
                 throw e;
             }
             return send.get();

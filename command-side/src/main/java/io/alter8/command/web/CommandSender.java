@@ -24,7 +24,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,10 +165,9 @@ public class CommandSender {
         String aggregateId = id.toString();
         if (outcome != null && outcome.appliedEvents()) {
             long version = outcome.lastSequence();
-            OptionalLong stored = outcome.stored().positionOf(aggregateId, version);
-            return new CommandAccepted(aggregateId, version, stored.isPresent() ? stored.getAsLong()
-                                                                                : positions.positionOf(aggregateId,
-                                                                                                       version));
+            long position = outcome.stored().positionOf(aggregateId, version)
+                                   .orElseGet(() -> positions.positionOf(aggregateId, version));
+            return new CommandAccepted(aggregateId, version, position);
         }
         // A new aggregate, whose events are applied only as its unit of work commits: its last event stored then.
         // Already satisfied (nothing stored): the version and position are the store's, read in one query.
