@@ -56,8 +56,10 @@ final class BenchCommand {
                                  latency, instead of each client sending its next command when answered
               --duration D       with --rate: for how long (e.g. 60s, 2m; default 60s); -n is then R × D
               --warmup N         commands sent first and not measured (default 5000). A freshly started service
-                                 compiles its hot code for its first ~15,000 commands or so: the report shows
-                                 the JIT compilers' share of each service's CPU, which is near 0 once warm
+                                 compiles its hot code for its first tens of thousands of commands; on two busy
+                                 cores the compilers fall behind and catch up when the load pauses. The report
+                                 shows the JIT compilers' share of each service's CPU and says when it is above
+                                 10 %: the figures are then partly the compiling, so run again
               --command-url URL  command side (default http://localhost:8080)
               --query-url URL    query side (default http://localhost:8081)
               --db-url URL       the event store, for the raw commit rate (default $ALTER8_DB_URL, else
@@ -395,7 +397,9 @@ final class BenchCommand {
         figures.put("lagSampler", samplerKind);
         figures.put("cpu", cpuFigures(cpuBefore, cpuAfter, cpuWallSeconds, load.sent()));
         figures.put("lagSamplerCpu", threadFigures(samplerBefore, samplerAfter, cpuBefore, cpuAfter));
-        figures.put("jitCpu", threadFigures(jitBefore, jitAfter, cpuBefore, cpuAfter));
+        Map<String, Object> jit = threadFigures(jitBefore, jitAfter, cpuBefore, cpuAfter);
+        figures.put("jitCpu", jit);
+        figures.put("stillCompiling", stillCompiling(jit));
         printReport(figures, load, rebuild);
         Console.say("{}", json.writeValueAsString(figures));
         return figures;
@@ -653,6 +657,8 @@ final class BenchCommand {
     private static final Set<String> HOTSPOT_COMPILERS = Set.of("C1 CompilerThre", "C2 CompilerThre");
     static final Map<String, Set<String>> JIT_THREADS = Map.of("commandSide", HOTSPOT_COMPILERS,
                                                                "querySide", HOTSPOT_COMPILERS);
+    /** Above this share of a service's CPU, its JIT compilers say it is not warm yet. */
+    static final double WARM_JIT_SHARE = 0.10;
 
     /** CPU seconds so far of the named threads of each process measured ({@code threads} by the process's name). */
     private static Map<String, Double> threadSeconds(ProcessCpu cpu, List<Measured> processes,
@@ -673,6 +679,21 @@ final class BenchCommand {
      * Some threads' CPU over the run, per process, and their share of that process's CPU: e.g. the part of the query
      * side's figures the measuring itself cost, or the part of a service's that went to compiling.
      */
+    /**
+     * The services whose JIT compilers took more than {@link #WARM_JIT_SHARE} of their CPU in the run: their figures
+     * are partly the compiling of their code, not yet what a command costs once they are warm.
+     */
+    static List<String> stillCompiling(Map<String, Object> jit) {
+        List<String> compiling = new ArrayList<>();
+        jit.forEach((name, value) -> {
+            Object share = ((Map<?, ?>) value).get("share");
+            if (share instanceof Number n && n.doubleValue() > WARM_JIT_SHARE) {
+                compiling.add(name);
+            }
+        });
+        return compiling;
+    }
+
     private static void sayThreads(String what, Map<String, Object> threads) {
         threads.forEach((name, value) -> {
             Map<?, ?> process = (Map<?, ?>) value;
@@ -1116,6 +1137,12 @@ final class BenchCommand {
         }
         sayThreads("the lag sampler", (Map<String, Object>) f.get("lagSamplerCpu"));
         sayThreads("the JIT compilers", (Map<String, Object>) f.get("jitCpu"));
+        List<?> compiling = (List<?>) f.get("stillCompiling");
+        if (!compiling.isEmpty()) {
+            Console.say("  not warm yet: the JIT compilers took over {} of {}'s CPU; run again for the figures of a warm "
+                                + "stack", percent(WARM_JIT_SHARE), compiling.stream().map(String::valueOf)
+                                                                              .collect(Collectors.joining(" and ")));
+        }
         if (rebuild != null) {
             Console.say("rebuild     {} events in {} s = {} events/s{}", rebuild.get("events"),
                         rebuild.get("seconds"), rebuild.get("eventsPerSecond"),

@@ -83,6 +83,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void aServiceWhoseCompilersTookMoreThanATenthOfItsCpuIsNotWarmYet() {
+        Map<String, Object> jit = BenchCommand.threadFigures(Map.of("commandSide", 1.0, "querySide", 1.0),
+                                                              Map.of("commandSide", 4.0, "querySide", 1.5),
+                                                              Map.of("commandSide", 10.0, "querySide", 10.0),
+                                                              Map.of("commandSide", 30.0, "querySide", 30.0));
+
+        assertThat(BenchCommand.stillCompiling(jit)).containsExactly("commandSide");
+        assertThat(BenchCommand.stillCompiling(Map.of("querySide", Map.of("seconds", 0.0)))).isEmpty();
+    }
+
+    @Test
     void lagsWithoutAPositionReachedAreCountedApart() {
         Map<String, Object> lag = BenchCommand.lagFigures(new long[] {3_000_000, -1, 1_000_000, 2_000_000});
 
