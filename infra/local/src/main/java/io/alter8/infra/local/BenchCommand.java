@@ -676,10 +676,6 @@ final class BenchCommand {
     }
 
     /**
-     * Some threads' CPU over the run, per process, and their share of that process's CPU: e.g. the part of the query
-     * side's figures the measuring itself cost, or the part of a service's that went to compiling.
-     */
-    /**
      * The services whose JIT compilers took more than {@link #WARM_JIT_SHARE} of their CPU in the run: their figures
      * are partly the compiling of their code, not yet what a command costs once they are warm.
      */
@@ -702,6 +698,10 @@ final class BenchCommand {
         });
     }
 
+    /**
+     * Some threads' CPU over the run, per process, and their share of that process's CPU: e.g. the part of the query
+     * side's figures the measuring itself cost, or the part of a service's that went to compiling.
+     */
     static Map<String, Object> threadFigures(Map<String, Double> before, Map<String, Double> after,
                                              Map<String, Double> processBefore, Map<String, Double> processAfter) {
         Map<String, Object> figures = new LinkedHashMap<>();
