@@ -3,6 +3,7 @@ package io.alter8.query.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.alter8.infra.eventstore.AxonSchemas;
+import io.alter8.infra.eventstore.QuietHeadJdbcEngine;
 import io.alter8.infra.eventstore.SignallingEventStore;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -71,16 +72,17 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(EventStoreConnections connections, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
-                                     .connectionProvider(new DataSourceConnectionProvider(connections.dataSource()))
-                                     // Reading needs no transaction, and none on the read database.
-                                     .transactionManager(NoTransactionManager.INSTANCE)
-                                     .snapshotSerializer(serializer)
-                                     .eventSerializer(eventSerializer)
-                                     .upcasterChain(configuration.upcasterChain())
-                                     .schema(AxonSchemas.eventSchema())
-                                     .batchSize(1000)
-                                     .build();
+        JdbcEventStorageEngine.Builder builder =
+                JdbcEventStorageEngine.builder()
+                                      .connectionProvider(new DataSourceConnectionProvider(connections.dataSource()))
+                                      // Reading needs no transaction, and none on the read database.
+                                      .transactionManager(NoTransactionManager.INSTANCE)
+                                      .snapshotSerializer(serializer)
+                                      .eventSerializer(eventSerializer)
+                                      .upcasterChain(configuration.upcasterChain())
+                                      .schema(AxonSchemas.eventSchema())
+                                      .batchSize(1000);
+        return new QuietHeadJdbcEngine(builder);
     }
 
     /**

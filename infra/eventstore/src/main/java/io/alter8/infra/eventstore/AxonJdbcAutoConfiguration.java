@@ -106,18 +106,19 @@ public class AxonJdbcAutoConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
-                                     // Aggregate state is in private fields: its own mapping, same JSON format.
-                                     .snapshotSerializer(AggregateSnapshots.serializer())
-                                     .eventSerializer(eventSerializer)
-                                     .upcasterChain(configuration.upcasterChain())
-                                     .snapshotFilter(configuration.snapshotFilter())
-                                     .persistenceExceptionResolver(persistenceExceptionResolver)
-                                     .connectionProvider(connectionProvider)
-                                     .transactionManager(transactionManager)
-                                     .schema(eventSchema)
-                                     .appendEvents(AppendedPositions::appendEvents)
-                                     .build();
+        JdbcEventStorageEngine.Builder builder =
+                JdbcEventStorageEngine.builder()
+                                      // Aggregate state is in private fields: its own mapping, same JSON format.
+                                      .snapshotSerializer(AggregateSnapshots.serializer())
+                                      .eventSerializer(eventSerializer)
+                                      .upcasterChain(configuration.upcasterChain())
+                                      .snapshotFilter(configuration.snapshotFilter())
+                                      .persistenceExceptionResolver(persistenceExceptionResolver)
+                                      .connectionProvider(connectionProvider)
+                                      .transactionManager(transactionManager)
+                                      .schema(eventSchema)
+                                      .appendEvents(AppendedPositions::appendEvents);
+        return new QuietHeadJdbcEngine(builder);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.alter8.infra.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,6 +96,15 @@ public class SignallingEventStore extends EmbeddedEventStore {
             signalled++;
             news.notifyAll();
         }
+    }
+
+    /** Events committed here: a head that read empty before is read again ({@link QuietHeadJdbcEngine}). */
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        if (storageEngine() instanceof QuietHeadJdbcEngine engine) {
+            engine.committedHere();
+        }
+        super.afterCommit(events);
     }
 
     @Override
