@@ -3,7 +3,6 @@ package io.alter8.query.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.alter8.infra.eventstore.AxonSchemas;
-import io.alter8.infra.eventstore.QuietHeadJdbcEngine;
 import io.alter8.infra.eventstore.SignallingEventStore;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -72,17 +71,16 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(EventStoreConnections connections, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration) {
-        JdbcEventStorageEngine.Builder builder =
-                JdbcEventStorageEngine.builder()
-                                      .connectionProvider(new DataSourceConnectionProvider(connections.dataSource()))
-                                      // Reading needs no transaction, and none on the read database.
-                                      .transactionManager(NoTransactionManager.INSTANCE)
-                                      .snapshotSerializer(serializer)
-                                      .eventSerializer(eventSerializer)
-                                      .upcasterChain(configuration.upcasterChain())
-                                      .schema(AxonSchemas.eventSchema())
-                                      .batchSize(1000);
-        return new QuietHeadJdbcEngine(builder);
+        return JdbcEventStorageEngine.builder()
+                                     .connectionProvider(new DataSourceConnectionProvider(connections.dataSource()))
+                                     // Reading needs no transaction, and none on the read database.
+                                     .transactionManager(NoTransactionManager.INSTANCE)
+                                     .snapshotSerializer(serializer)
+                                     .eventSerializer(eventSerializer)
+                                     .upcasterChain(configuration.upcasterChain())
+                                     .schema(AxonSchemas.eventSchema())
+                                     .batchSize(1000)
+                                     .build();
     }
 
     /**

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On the real event store (the embedded PostgreSQL, as the command side migrates it): a head that read empty is not
  * asked again at once, and nothing committed is missed, here or elsewhere. Lives in the query side's tests, where the
- * store is played by {@link EventStoreFixture}; the command side's store runs the same engine.
+ * command side's store is played by {@link EventStoreFixture}.
  */
 class QuietHeadJdbcEngineTest {
 

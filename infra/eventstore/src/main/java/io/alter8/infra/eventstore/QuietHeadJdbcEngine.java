@@ -18,6 +18,9 @@ import java.util.function.LongSupplier;
  * through this process's store ({@link #committedHere}, which the store's producer is woken by) or for
  * {@link #TRUSTED}, far less than any fetch delay, for events other processes commit. Nothing is skipped: an empty
  * answer leaves the reader's token where it was.
+ * <p>
+ * The command side's store runs it: its reader is woken by its own commits. The query side's reader only polls, and
+ * there the read right after a batch is its quickest look at what was committed meanwhile, so it keeps Axon's.
  */
 public class QuietHeadJdbcEngine extends JdbcEventStorageEngine {
 
