@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
 public class QuietHeadJdbcEngine extends JdbcEventStorageEngine {
 
     /** How long an empty read is trusted for events committed elsewhere. */
-    public static final Duration TRUSTED = Duration.ofMillis(5);
+    static final Duration TRUSTED = Duration.ofMillis(5);
+    private static final long TRUSTED_NANOS = TRUSTED.toNanos();
 
     private final AtomicLong commitsHere = new AtomicLong();
     private final LongSupplier nanoTime;
@@ -55,7 +56,7 @@ public class QuietHeadJdbcEngine extends JdbcEventStorageEngine {
         long seen = commitsHere.get();
         long now = nanoTime.getAsLong();
         EmptyRead last = lastEmpty;
-        if (last != null && last.commitsSeen() == seen && now - last.atNanos() < TRUSTED.toNanos()
+        if (last != null && last.commitsSeen() == seen && now - last.atNanos() < TRUSTED_NANOS
                 && Objects.equals(last.from(), lastToken)) {
             return List.of();
         }
