@@ -36,7 +36,7 @@ final class ServiceProcess {
      * The parallel collector rather than G1, the JVM's choice on two cores. G1 kept the command side's heap near
      * 250 MB for its pause goal, a young collection every two to four seconds, each copying the same medium-lived
      * objects again; the parallel collector sizes the heap for 1 % of the time in collections. On two cores, at 300
-     * commands a second, a command cost 6.4 ms of CPU over all processes with G1 and 5.1–5.4 without, and the
+     * commands a second, a command cost 6.5 ms of CPU over all processes with G1 and 5.2–5.5 without, and the
      * answers' p99 fell from 1.4 s to 0.1 s (docs/decisions.md, "The services' collector").
      */
     static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
