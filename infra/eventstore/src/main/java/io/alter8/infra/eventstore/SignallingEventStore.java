@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  * work package), for most of the query side's thirteen processors on every command. A stream with only such events
  * waiting is called within {@link #SWEEP}, so that its processor's position still follows the head, or at
  * once when a reader waits for a position ({@link #signalWaiting()}).
+ * <p>
+ * The watcher also cuts the links of the events the cache has dropped ({@link DroppedEventUnlinker}), so that the
+ * young collections of a busy service do not copy every event stored since the first one they promoted.
  */
 public class SignallingEventStore extends EmbeddedEventStore {
 
@@ -49,6 +52,7 @@ public class SignallingEventStore extends EmbeddedEventStore {
     public static final int CACHED_EVENTS = 1_000;
 
     private final Set<Signalled> streams = ConcurrentHashMap.newKeySet();
+    private final DroppedEventUnlinker unlinker = new DroppedEventUnlinker(this);
     private final long sweepNanos;
     private final Object news = new Object();
     private long signalled;
@@ -169,6 +173,8 @@ public class SignallingEventStore extends EmbeddedEventStore {
                             types.add(newest.nextAvailable().getPayloadType());
                         }
                         streams.forEach(stream -> stream.arrived(types));
+                        // Here, on the one thread that follows the head, after every batch the cache took in.
+                        unlinker.unlinkDropped();
                         tellWaiters();
                     }
                     if (System.nanoTime() - sweepAt >= 0) {
