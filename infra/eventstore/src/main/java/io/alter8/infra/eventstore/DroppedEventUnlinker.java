@@ -53,7 +53,7 @@ final class DroppedEventUnlinker {
         }
         long kept = (long) HANDLES.index.get(oldest);
         Object node = cursor == null ? oldest : cursor;
-        while (node != null && node != oldest && (long) HANDLES.index.get(node) < kept) {
+        while (node != null && (long) HANDLES.index.get(node) < kept) {
             Object next = HANDLES.next.getVolatile(node);
             HANDLES.next.setVolatile(node, null);
             node = next;

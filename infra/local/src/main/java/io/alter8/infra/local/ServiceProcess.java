@@ -39,7 +39,7 @@ final class ServiceProcess {
      * commands a second, a command cost 6.5 ms of CPU over all processes with G1 and 5.2–5.5 without, and the
      * answers' p99 fell from 1.4 s to 0.1 s (docs/decisions.md, "The services' collector").
      */
-    static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
+    private static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
 
     private final String name;
     private final Path jar;
