@@ -42,8 +42,8 @@ final class ServiceProcess {
     private static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
     /**
      * A service loads about 100 MB of classes. From the default of about 20 MB, each time its class metadata passed
-     * the next mark, the parallel collector ran a full collection: four or five while a service started and warmed,
-     * up to 0.9 s each, the last while it already served commands.
+     * the next mark, the parallel collector ran a full collection: four to six while a service started and warmed,
+     * up to 0.86 s each, the last while it already served commands (docs/decisions.md, "The services' collector").
      */
     private static final String CLASS_METADATA_MARK = "-XX:MetaspaceSize=256m";
 
