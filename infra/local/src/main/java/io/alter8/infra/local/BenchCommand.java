@@ -83,6 +83,9 @@ final class BenchCommand {
                                  comma-separated list (e.g. 10,10000); -n commands are measured per length
               --results FILE     where the JSON line is appended (default bench/results.jsonl; "-" for none)
               --label TEXT       a note kept with the JSON line (e.g. which jars the stack runs)
+              --trace FILE       also write one CSV line per measured command: when it was answered (UTC),
+                                 its latency and its projection lag in ms, and its position; to line a slow
+                                 moment up with the stack's logs
               --timeout S        how long to wait for the projection to catch up or rebuild (default 600)
             """;
 
@@ -90,7 +93,7 @@ final class BenchCommand {
                                                           "--processor", "--timeout", "--key-file", "--db-url",
                                                           "--redis-port", "--raw-seconds", "--lag-poll-ms",
                                                           "--stream-length", "--results", "--label", "--rate",
-                                                          "--duration", "--lag-sampler");
+                                                          "--duration", "--lag-sampler", "--trace");
     private static final Set<String> SWITCHES = Set.of("--no-rebuild", "--replay", "--blue-green");
     private static final double MAX_ERROR_RATE = 0.01;
     private static final int ERROR_SAMPLES = 5;
@@ -116,7 +119,7 @@ final class BenchCommand {
                     boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
                     Database database, int redisPort, Duration rawDuration, int lagPollMillis,
                     List<Integer> streamLengths, Path results, String label, int rate, boolean replayOnly,
-                    boolean lagPolled, boolean blueGreen) {
+                    boolean lagPolled, boolean blueGreen, Path trace) {
 
         String ownerToken(int command) {
             return ownerTokens.get((command / COMMANDS_PER_USER) % ownerTokens.size());
@@ -217,7 +220,8 @@ final class BenchCommand {
                                          rate,
                                          args.has("--replay"),
                                          sampler.equals("poll"),
-                                         args.has("--blue-green"));
+                                         args.has("--blue-green"),
+                                         args.path("--trace", null));
         Map<String, Object> figures;
         try {
             figures = new BenchCommand(settings, stack).execute();
@@ -391,7 +395,11 @@ final class BenchCommand {
         figures.put("rawCommitsPerSecond", rawCommits == null ? null : round(rawCommits, 1));
         figures.put("ratioToRawCommits", rawCommits == null ? null
                 : round(load.sent() / (load.wallNanos() / 1e9) / rawCommits, 4));
-        figures.put("projectionLagMs", lagFigures(lag.lags(load.answeredAt(), load.positions())));
+        long[] lags = lag.lags(load.answeredAt(), load.positions());
+        figures.put("projectionLagMs", lagFigures(lags));
+        if (settings.trace() != null) {
+            writeTrace(settings.trace(), traceLines(load, lags, Instant.now(), System.nanoTime()));
+        }
         figures.put("lagSamples", lag.samples());
         figures.put("lagPollMs", settings.lagPollMillis());
         figures.put("lagSampler", samplerKind);
@@ -761,6 +769,33 @@ final class BenchCommand {
             figures.put("clientShare", round(((Number) client.get("seconds")).doubleValue() / total, 3));
         }
         return figures;
+    }
+
+    /**
+     * One CSV line per command answered: when (UTC, from the nanoTime clock the answers were timed by, anchored at
+     * {@code now} / {@code nowNanos}), latency and lag in ms (empty if none was measured), and position.
+     */
+    static List<String> traceLines(Load load, long[] lags, Instant now, long nowNanos) {
+        List<String> lines = new ArrayList<>();
+        lines.add("answered_utc,latency_ms,lag_ms,position");
+        for (int i = 0; i < load.answeredAt().length; i++) {
+            long answered = load.answeredAt()[i];
+            if (answered == 0) {
+                continue;
+            }
+            lines.add(now.minusNanos(nowNanos - answered) + "," + millis(load.latencyNanos()[i]) + ","
+                              + (lags[i] < 0 ? "" : millis(lags[i])) + "," + load.positions()[i]);
+        }
+        return lines;
+    }
+
+    private static void writeTrace(Path file, List<String> lines) {
+        try {
+            Files.write(file, lines);
+            Console.say("trace       {} lines in {}", lines.size() - 1, file);
+        } catch (IOException e) {
+            throw new BenchException("could not write the trace to " + file + ": " + e.getMessage());
+        }
     }
 
     /** p50/p90/p99/max of the lags measured, and how many commands had none (no position reached). */

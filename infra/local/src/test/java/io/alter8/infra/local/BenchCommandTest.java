@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -98,6 +100,21 @@ class BenchCommandTest {
         Map<String, Object> lag = BenchCommand.lagFigures(new long[] {3_000_000, -1, 1_000_000, 2_000_000});
 
         assertThat(lag).containsEntry("p50", 2.0).containsEntry("max", 3.0).containsEntry("unmeasured", 1);
+    }
+
+    @Test
+    void aTraceHasALinePerAnsweredCommandOnTheWallClock() {
+        BenchCommand.Load load = new BenchCommand.Load(3, 1, List.of("500"), new long[] {4_000_000, 0, 2_500_000},
+                                                       1, 9_000_000_000L, 42,
+                                                       new long[] {8_000_000_000L, 0, 9_000_000_000L},
+                                                       new long[] {41, -1, 42});
+
+        List<String> lines = BenchCommand.traceLines(load, new long[] {7_000_000, -1, -1},
+                                                     Instant.parse("2026-12-07T10:00:10Z"), 10_000_000_000L);
+
+        assertThat(lines).containsExactly("answered_utc,latency_ms,lag_ms,position",
+                                          "2026-12-07T10:00:08Z,4.0,7.0,41",
+                                          "2026-12-07T10:00:09Z,2.5,,42");
     }
 
     @Test

@@ -249,13 +249,14 @@ class LocalStackIT {
                 List.of("--key-file", stack.options().dataDir().resolve("keys").resolve(DevKeys.PRIVATE_FILE).toString()),
                 Set.of("--key-file"), Set.of()));
         Path results = stack.options().dataDir().resolve("results.jsonl");
+        Path trace = stack.options().dataDir().resolve("trace.csv");
         BenchCommand bench = new BenchCommand(new BenchCommand.Settings(
                 40, 2, 5, URI.create(stack.commandBaseUrl()), URI.create(stack.queryBaseUrl()), "property-listing",
                 true, Duration.ofSeconds(60), List.of(stack.token(UUID.randomUUID(), "owner")),
                 stack.token(UUID.randomUUID(), "admin"),
                 new BenchCommand.Database("jdbc:postgresql://127.0.0.1:" + postgresPort + "/alter8", "postgres",
                                           "postgres"),
-                redisPort, Duration.ofSeconds(1), 5, List.of(), results, null, 0, false, false, false), http);
+                redisPort, Duration.ofSeconds(1), 5, List.of(), results, null, 0, false, false, false, trace), http);
 
         Map<String, Object> figures = bench.execute();
 
@@ -269,6 +270,9 @@ class LocalStackIT {
         assertThat((double) ((Map<String, Object>) cpu.get("commandSide")).get("seconds")).isPositive();
         assertThat((double) ((Map<String, Object>) cpu.get("postgres")).get("seconds")).isPositive();
         assertThat(Files.readAllLines(results)).singleElement().asString().startsWith("{\"commit\":");
+        // Every measured command has its line, with a lag, since every one was projected.
+        assertThat(Files.readAllLines(trace)).hasSize(41)
+                                             .element(1).asString().matches("20\\d\\d-.*Z,[0-9.]+,[0-9.]+,\\d+");
         assertThat(figures).containsEntry("commands", 40).containsEntry("errors", 0);
         assertThat((double) figures.get("commandsPerSecond")).isPositive();
         assertThat((Map<String, Object>) figures.get("latencyMs")).containsKeys("p50", "p90", "p99", "max");
