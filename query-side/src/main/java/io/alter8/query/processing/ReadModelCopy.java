@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * one transaction, so a query sees either the old model or the new one, whole. Queries that arrive during the switch
  * wait for its locks (a few milliseconds) and then resolve the names to the new tables.
  * <p>
- * A copy has the originals' columns, defaults, checks and generated columns ({@code LIKE … INCLUDING ALL}), and their
- * keys, indexes and foreign keys by the same names (the catalog's own definitions, pointed at the copy), so that a
- * later migration naming an index finds it after any number of rebuilds.
+ * A copy has the originals' columns, defaults, checks and generated columns ({@code LIKE … INCLUDING ALL}), their
+ * columns' statistics targets, and their keys, indexes and foreign keys by the same names (the catalog's own
+ * definitions, pointed at the copy), so that a later migration naming an index finds it after any number of rebuilds.
  * <p>
  * The tables the read model names ({@link RebuildableReadModel#indexedAfterFill()}) are filled with only what the
  * projector's upserts need: primary keys, unique and exclusion constraints and unique indexes (an {@code ON CONFLICT}
@@ -69,6 +69,14 @@ final class ReadModelCopy {
             for (String table : tables) {
                 jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE " + live(table)
                                      + " INCLUDING ALL EXCLUDING INDEXES)");
+                // LIKE leaves out the columns' statistics targets, which the migrations set where no plan needs any.
+                jdbc.query("""
+                        SELECT quote_ident(attname), attstattarget FROM pg_attribute
+                        WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0
+                        ORDER BY attnum""", rs -> {
+                    jdbc.execute("ALTER TABLE " + schema + "." + table + " ALTER COLUMN " + rs.getString(1)
+                                         + " SET STATISTICS " + rs.getInt(2));
+                }, live(table));
                 jdbc.query("""
                         SELECT conname, pg_get_constraintdef(oid), contype FROM pg_constraint
                         WHERE conrelid = ?::regclass AND contype IN ('p', 'u', 'x', 'f') ORDER BY conname""", rs -> {

@@ -201,17 +201,22 @@ class BlueGreenRebuildTest {
     /**
      * A copy of the listing is filled with its keys only and gets its other indexes after the fill: the tables
      * switched in must have every index and constraint the old ones had, by name and definition (a lease's tenants
-     * still point at its lease).
+     * still point at its lease), and the statistics targets of their columns (the listing has none for its
+     * descriptive columns).
      */
     @ParameterizedTest
     @CsvSource({"property-listing, property_listing property_unit property_review property_listing_media",
                 "leases, lease lease_tenant",
                 "user-directory, user_directory management_mandate"})
-    void aRebuiltReadModelHasEveryIndexAndConstraintTheOldOneHad(String group, String tables) {
+    void aRebuiltReadModelHasEveryIndexConstraintAndStatisticsTargetTheOldOneHad(String group, String tables) {
         List<String> names = List.of(tables.split(" "));
         List<String> indexes = indexDefinitions(names);
         List<String> constraints = constraintDefinitions(names);
+        List<String> statisticsTargets = statisticsTargets(names);
         assertThat(indexes).isNotEmpty();
+        if (group.equals("property-listing")) {
+            assertThat(statisticsTargets).contains("property_listing amenities 0", "property_listing description 0");
+        }
         ApiClient admin = as("admin");
 
         assertThat(admin.post(GROUPS + "/" + group + "/rebuild", "").status()).isEqualTo(202);
@@ -219,6 +224,7 @@ class BlueGreenRebuildTest {
         awaitState(admin, group, "switched");
         assertThat(indexDefinitions(names)).containsExactlyElementsOf(indexes);
         assertThat(constraintDefinitions(names)).containsExactlyElementsOf(constraints);
+        assertThat(statisticsTargets(names)).containsExactlyElementsOf(statisticsTargets);
         if (group.equals("leases")) {
             assertThat(constraints).anyMatch(c -> c.startsWith("lease_tenant ")
                     && c.contains("FOREIGN KEY (lease_id) REFERENCES"));
@@ -313,6 +319,16 @@ class BlueGreenRebuildTest {
                 SELECT t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c
                 JOIN pg_class t ON t.oid = c.conrelid
                 WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?) ORDER BY 1""",
+                                 String.class, (Object) tables.toArray(String[]::new));
+    }
+
+    /** The columns whose statistics target is set (not the server's default). */
+    private List<String> statisticsTargets(List<String> tables) {
+        return jdbc.queryForList("""
+                SELECT t.relname || ' ' || a.attname || ' ' || a.attstattarget FROM pg_attribute a
+                JOIN pg_class t ON t.oid = a.attrelid
+                WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?) AND a.attnum > 0
+                AND NOT a.attisdropped AND a.attstattarget >= 0 ORDER BY 1""",
                                  String.class, (Object) tables.toArray(String[]::new));
     }
 
