@@ -177,11 +177,10 @@ public class VersionedRows {
             batch.resources().put(HELD_WRITES, writes);
             batch.onPrepareCommit(u -> flush(writes));
             if (replaying(current)) {
-                // A replayed batch, or one of a blue/green copy, need not wait for the disk at its commit: lost in a
-                // crash, it is lost whole, with the token that commits with it, and is replayed again. Every held
-                // write finds its rows by key: generic plans for all of them (see createdTogether).
-                jdbc.queryForList("SELECT set_config('synchronous_commit', 'off', true), "
-                                          + "set_config('plan_cache_mode', 'force_generic_plan', true)");
+                // Every held write of a replayed batch, or of one of a blue/green copy, finds its rows by key: generic
+                // plans for all of them (see createdTogether). Like every batch, it commits without waiting for the
+                // disk (ProcessorTransactions).
+                jdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
                 writes.useGenericPlans();
             }
             return writes;
