@@ -315,6 +315,7 @@ final class BenchCommand {
                     settings.clients(), settings.rate() > 0 ? ", " + settings.rate() + " per second (open loop)" : "",
                     settings.warmup(), settings.commandUrl());
         Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
+        double pace = cpuPace();
         SampleProperties samples = new SampleProperties();
 
         Double rawCommits = null;
@@ -392,6 +393,7 @@ final class BenchCommand {
         Map<String, Object> figures = figures(startedAt, cpus, loadAtStart, loadAtEnd, load, lagSeconds, head,
                                               rebuild);
         figures.put("loadAverageAfterCommands", loadAtEndOfCommands);
+        figures.put("cpuPaceMBps", round(pace, 0));
         figures.put("rawCommitsPerSecond", rawCommits == null ? null : round(rawCommits, 1));
         figures.put("ratioToRawCommits", rawCommits == null ? null
                 : round(load.sent() / (load.wallNanos() / 1e9) / rawCommits, 4));
@@ -421,6 +423,7 @@ final class BenchCommand {
     private Map<String, Object> replay(Instant startedAt, int cpus, String loadAtStart) {
         Console.say("Alter8 bench: rebuild of {} → {}", settings.processor(), settings.queryUrl());
         Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
+        double pace = cpuPace();
         Double rawCommits = null;
         if (!settings.rawDuration().isZero()) {
             rawCommits = new RawCommits(settings.database().url(), settings.database().user(),
@@ -447,6 +450,7 @@ final class BenchCommand {
         figures.put("processor", settings.processor());
         figures.put("blueGreen", settings.blueGreen());
         figures.put("rebuild", rebuild);
+        figures.put("cpuPaceMBps", round(pace, 0));
         figures.put("rawCommitsPerSecond", rawCommits == null ? null : round(rawCommits, 1));
         figures.put("rawClients", settings.clients());
         figures.put("cpu", cpuUsed);
@@ -487,6 +491,7 @@ final class BenchCommand {
                             + "{} clients → {}", settings.streamLengths(), settings.commands(), settings.clients(),
                     settings.commandUrl());
         Console.say("machine: {} CPUs, load {}", cpus, loadAtStart);
+        double pace = cpuPace();
         SampleProperties samples = new SampleProperties();
         List<String> admins = tokens(stack, "admin", settings.streamLengths().stream().mapToInt(l -> l).sum()
                 + settings.commands() * settings.streamLengths().size() + settings.warmup());
@@ -551,6 +556,7 @@ final class BenchCommand {
         figures.put("errors", errors);
         figures.put("errorSamples", errorSamples.subList(0, Math.min(ERROR_SAMPLES, errorSamples.size())));
         figures.put("streams", perLength);
+        figures.put("cpuPaceMBps", round(pace, 0));
         machine(figures, cpus, loadAtStart);
         figures.put("commandUrl", settings.commandUrl().toString());
         Console.say("machine     {} CPUs, load {} at start, {} at end", cpus, loadAtStart, figures.get("loadAverageEnd"));
@@ -769,6 +775,13 @@ final class BenchCommand {
             figures.put("clientShare", round(((Number) client.get("seconds")).doubleValue() / total, 3));
         }
         return figures;
+    }
+
+    /** The machine's pace on one core, for a second, before the run's other measurements. */
+    private static double cpuPace() {
+        double pace = CpuPace.megabytesPerSecond(Duration.ofSeconds(1));
+        Console.say("cpu pace    {} MB/s of SHA-256 on one core", format(pace, 0));
+        return pace;
     }
 
     /**
@@ -1141,6 +1154,8 @@ final class BenchCommand {
         Map<String, Object> latency = (Map<String, Object>) f.get("latencyMs");
         Map<String, Object> lag = (Map<String, Object>) f.get("projectionLagMs");
         Console.say("");
+        Console.say("cpu pace    {} MB/s of SHA-256 on one core before the run (the machine's own speed)",
+                    f.get("cpuPaceMBps"));
         if (f.get("rawCommitsPerSecond") != null) {
             Console.say("raw commits {} one-row commits/s on PostgreSQL from {} connections", f.get("rawCommitsPerSecond"),
                         f.get("clients"));

@@ -262,6 +262,7 @@ class LocalStackIT {
 
         assertThat((double) figures.get("rawCommitsPerSecond")).isPositive();
         assertThat((double) figures.get("ratioToRawCommits")).isPositive();
+        assertThat((double) figures.get("cpuPaceMBps")).isPositive();
         Map<String, Object> lag = (Map<String, Object>) figures.get("projectionLagMs");
         assertThat(lag).containsKeys("p50", "p99").containsEntry("unmeasured", 0);
         // PostgreSQL and the services are found by their ports and each used some CPU for the 40 commands.
