@@ -3,7 +3,6 @@ package io.alter8.query.processing;
 import io.alter8.query.processing.DeadLetterConfiguration.DeadLetterQueues;
 import io.alter8.web.ApiException;
 import jakarta.annotation.PreDestroy;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -279,16 +278,8 @@ public class BlueGreenRebuilds {
         List<?> handlers = handlers(live.eventHandlerInvoker());
         String schema = rebuild.copy.schema();
         String name = rebuild.name;
-        TransactionManager intoCopy = () -> {
-            Transaction tx = transactionManager.startTransaction();
-            try {
-                ShadowTransaction.begin(jdbc, name, schema, liveSchema());
-            } catch (RuntimeException e) {
-                tx.rollback();
-                throw e;
-            }
-            return tx;
-        };
+        TransactionManager intoCopy = ProcessorTransactions.preparedBy(
+                transactionManager, () -> ShadowTransaction.begin(jdbc, name, schema, liveSchema()));
         EventProcessorProperties.ProcessorSettings configured =
                 settings.getProcessors().getOrDefault(group, new EventProcessorProperties.ProcessorSettings());
         rebuild.segments = configured.getInitialSegmentCount() == null ? 1 : configured.getInitialSegmentCount();

@@ -30,14 +30,23 @@ class ProcessorTransactions {
         return () -> {
             // A transaction joined (one a request began) keeps its own setting.
             boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
-            Transaction transaction = spring.startTransaction();
-            if (!joined) {
-                try {
-                    jdbc.execute("SET LOCAL synchronous_commit = off");
-                } catch (RuntimeException e) {
-                    transaction.rollback();
-                    throw e;
-                }
+            return joined ? spring.startTransaction()
+                    : preparedBy(spring, () -> jdbc.execute("SET LOCAL synchronous_commit = off")).startTransaction();
+        };
+    }
+
+    /**
+     * Transactions of {@code transactions} that run {@code prepare} as they begin; one whose preparation fails is
+     * rolled back and the failure thrown.
+     */
+    static TransactionManager preparedBy(TransactionManager transactions, Runnable prepare) {
+        return () -> {
+            Transaction transaction = transactions.startTransaction();
+            try {
+                prepare.run();
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
             }
             return transaction;
         };

@@ -70,13 +70,14 @@ final class ReadModelCopy {
                 jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE " + live(table)
                                      + " INCLUDING ALL EXCLUDING INDEXES)");
                 // LIKE leaves out the columns' statistics targets, which the migrations set where no plan needs any.
-                jdbc.query("""
-                        SELECT quote_ident(attname), attstattarget FROM pg_attribute
-                        WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0
-                        ORDER BY attnum""", rs -> {
-                    jdbc.execute("ALTER TABLE " + schema + "." + table + " ALTER COLUMN " + rs.getString(1)
-                                         + " SET STATISTICS " + rs.getInt(2));
-                }, live(table));
+                String targets = jdbc.queryForObject("""
+                        SELECT string_agg('ALTER COLUMN ' || quote_ident(attname) || ' SET STATISTICS '
+                                          || attstattarget, ', ' ORDER BY attnum) FROM pg_attribute
+                        WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0""",
+                                                     String.class, live(table));
+                if (targets != null) {
+                    jdbc.execute("ALTER TABLE " + schema + "." + table + " " + targets);
+                }
                 jdbc.query("""
                         SELECT conname, pg_get_constraintdef(oid), contype FROM pg_constraint
                         WHERE conrelid = ?::regclass AND contype IN ('p', 'u', 'x', 'f') ORDER BY conname""", rs -> {
