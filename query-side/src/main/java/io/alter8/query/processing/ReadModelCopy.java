@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * one transaction, so a query sees either the old model or the new one, whole. Queries that arrive during the switch
  * wait for its locks (a few milliseconds) and then resolve the names to the new tables.
  * <p>
- * A copy has the originals' columns, defaults, checks and generated columns ({@code LIKE … INCLUDING ALL}), their
- * columns' statistics targets, and their keys, indexes and foreign keys by the same names (the catalog's own
- * definitions, pointed at the copy), so that a later migration naming an index finds it after any number of rebuilds.
+ * A copy has the originals' columns, defaults, checks and generated columns ({@code LIKE … INCLUDING ALL}), the
+ * statistics targets of their columns and index expressions, and their keys, indexes and foreign keys by the same
+ * names (the catalog's own definitions, pointed at the copy), so that a later migration naming an index finds it after
+ * any number of rebuilds.
  * <p>
  * The tables the read model names ({@link RebuildableReadModel#indexedAfterFill()}) are filled with only what the
  * projector's upserts need: primary keys, unique and exclusion constraints and unique indexes (an {@code ON CONFLICT}
@@ -36,7 +37,7 @@ final class ReadModelCopy {
     private final String schema;
     private final List<String> tables;
     private final List<String> indexedAfterFill;
-    /** The indexes of the live tables the copy gets only once it is filled. */
+    /** The statements that give the copy the live tables' indexes it gets only once it is filled. */
     private final List<String> deferred = new ArrayList<>();
 
     ReadModelCopy(JdbcTemplate jdbc, TransactionTemplate transaction, String liveSchema, String schema,
@@ -89,16 +90,25 @@ final class ReadModelCopy {
                         jdbc.execute(add);
                     }
                 }, live(table));
+                // An index's definition leaves out its expressions' statistics targets too.
                 jdbc.query("""
-                        SELECT pg_get_indexdef(i.indexrelid), i.indisunique FROM pg_index i
+                        SELECT pg_get_indexdef(i.indexrelid), i.indisunique, quote_ident(x.relname),
+                               (SELECT string_agg('ALTER COLUMN ' || attnum || ' SET STATISTICS ' || attstattarget, ', '
+                                                  ORDER BY attnum) FROM pg_attribute
+                                WHERE attrelid = i.indexrelid AND attstattarget >= 0)
+                        FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
                         WHERE i.indrelid = ?::regclass AND NOT EXISTS (
                             SELECT 1 FROM pg_constraint c
                             WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
                         ORDER BY i.indexrelid""", rs -> {
+                    List<String> index = new ArrayList<>(List.of(toCopy(rs.getString(1))));
+                    if (rs.getString(4) != null) {
+                        index.add("ALTER INDEX " + schema + "." + rs.getString(3) + " " + rs.getString(4));
+                    }
                     if (!rs.getBoolean(2) && indexedAfterFill.contains(table)) {
-                        deferred.add(toCopy(rs.getString(1)));
+                        deferred.addAll(index);
                     } else {
-                        jdbc.execute(toCopy(rs.getString(1)));
+                        index.forEach(jdbc::execute);
                     }
                 }, live(table));
             }
