@@ -348,6 +348,7 @@ final class BenchCommand {
         long head = maxPosition;
         ProjectionLag.Feed feed = lagFeed();
         String samplerKind = feed instanceof PositionStream ? "stream" : "poll";
+        Optional<AutovacuumRuns.Counts> autovacuumBefore = AutovacuumRuns.read(settings.database());
         Map<String, Double> cpuBefore = cpuSeconds(cpu, processes);
         Map<String, Double> samplerBefore = threadSeconds(cpu, processes, SAMPLER_THREADS);
         Map<String, Double> jitBefore = threadSeconds(cpu, processes, JIT_THREADS);
@@ -356,6 +357,7 @@ final class BenchCommand {
         Map<String, Double> cpuAfter;
         Map<String, Double> samplerAfter;
         Map<String, Double> jitAfter;
+        Optional<AutovacuumRuns.Counts> autovacuumAfter;
         try (ProjectionLag.Sampler sampler = lag.start(feed)) {
             load = send(settings.commands(), i -> registerRequest(samples, settings.warmup() + i), true,
                         settings.rate());
@@ -377,6 +379,7 @@ final class BenchCommand {
             cpuAfter = cpuSeconds(cpu, processes);
             samplerAfter = threadSeconds(cpu, processes, SAMPLER_THREADS);
             jitAfter = threadSeconds(cpu, processes, JIT_THREADS);
+            autovacuumAfter = AutovacuumRuns.read(settings.database());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException("interrupted");
@@ -410,6 +413,8 @@ final class BenchCommand {
         Map<String, Object> jit = threadFigures(jitBefore, jitAfter, cpuBefore, cpuAfter);
         figures.put("jitCpu", jit);
         figures.put("stillCompiling", stillCompiling(jit));
+        figures.put("autovacuumDuringCommands", autovacuumBefore.isPresent() && autovacuumAfter.isPresent()
+                ? AutovacuumRuns.between(autovacuumBefore.get(), autovacuumAfter.get()) : null);
         printReport(figures, load, rebuild);
         Console.say("{}", json.writeValueAsString(figures));
         return figures;
@@ -1193,6 +1198,10 @@ final class BenchCommand {
                                 + "stack", percent(WARM_JIT_SHARE), compiling.stream().map(String::valueOf)
                                                                               .collect(Collectors.joining(" and ")));
         }
+        Map<String, Map<String, Long>> autovacuum = (Map<String, Map<String, Long>>) f.get("autovacuumDuringCommands");
+        if (autovacuum != null) {
+            Console.say("autovacuum  during the commands: {}", autovacuumRuns(autovacuum));
+        }
         if (rebuild != null) {
             Console.say("rebuild     {} events in {} s = {} events/s{}", rebuild.get("events"),
                         rebuild.get("seconds"), rebuild.get("eventsPerSecond"),
@@ -1201,6 +1210,20 @@ final class BenchCommand {
         }
         Console.say("machine     {} CPUs, load {} at start, {} after the commands, {} at end", f.get("cpus"),
                     f.get("loadAverageStart"), f.get("loadAverageAfterCommands"), f.get("loadAverageEnd"));
+    }
+
+    /** "2 analyses (a, b), 1 vacuum (a)", or "none": what autovacuum ran on which tables. */
+    static String autovacuumRuns(Map<String, Map<String, Long>> runs) {
+        List<String> parts = new ArrayList<>();
+        runs.forEach((kind, tables) -> {
+            long count = tables.values().stream().mapToLong(Long::longValue).sum();
+            if (count > 0) {
+                String noun = kind.equals("analyses") ? (count == 1 ? "analysis" : "analyses")
+                        : (count == 1 ? "vacuum" : "vacuums");
+                parts.add(count + " " + noun + " (" + String.join(", ", tables.keySet()) + ")");
+            }
+        });
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     /** Nearest-rank percentile of sorted values. */

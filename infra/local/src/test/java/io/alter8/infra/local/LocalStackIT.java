@@ -263,6 +263,8 @@ class LocalStackIT {
         assertThat((double) figures.get("rawCommitsPerSecond")).isPositive();
         assertThat((double) figures.get("ratioToRawCommits")).isPositive();
         assertThat((double) figures.get("cpuPaceMBps")).isPositive();
+        // Read from the stack's PostgreSQL before and after the commands (40 commands rarely meet an autovacuum run).
+        assertThat((Map<String, Object>) figures.get("autovacuumDuringCommands")).containsKeys("analyses", "vacuums");
         Map<String, Object> lag = (Map<String, Object>) figures.get("projectionLagMs");
         assertThat(lag).containsKeys("p50", "p99").containsEntry("unmeasured", 0);
         // PostgreSQL and the services are found by their ports and each used some CPU for the 40 commands.
