@@ -1,11 +1,12 @@
 package io.alter8.infra.local;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ final class AutovacuumRuns {
     static Optional<Counts> read(BenchCommand.Database database) {
         Map<String, Long> analyses = new TreeMap<>();
         Map<String, Long> vacuums = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
                      SELECT schemaname || '.' || relname, autoanalyze_count, autovacuum_count FROM pg_stat_all_tables
@@ -51,6 +52,21 @@ final class AutovacuumRuns {
         runs.put("analyses", delta(before.analyses(), after.analyses()));
         runs.put("vacuums", delta(before.vacuums(), after.vacuums()));
         return runs;
+    }
+
+    /** "2 analyses (a, b), 1 vacuum (a)", or "none": what {@link #between} found, for the report. */
+    static String describe(Map<String, Map<String, Long>> runs) {
+        List<String> parts = new ArrayList<>();
+        said(parts, runs.get("analyses"), "analysis", "analyses");
+        said(parts, runs.get("vacuums"), "vacuum", "vacuums");
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    private static void said(List<String> parts, Map<String, Long> tables, String one, String many) {
+        long count = tables.values().stream().mapToLong(Long::longValue).sum();
+        if (count > 0) {
+            parts.add(count + " " + (count == 1 ? one : many) + " (" + String.join(", ", tables.keySet()) + ")");
+        }
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {

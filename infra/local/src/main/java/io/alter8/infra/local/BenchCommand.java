@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +131,11 @@ final class BenchCommand {
 
     /** The event store's database, for the raw commit rate and to find PostgreSQL's processes by port. */
     record Database(String url, String user, String password) {
+
+        /** A new connection to the stack's PostgreSQL; the one way the bench reaches it. */
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
 
         int port() {
             // jdbc:postgresql://host:port/db
@@ -322,9 +330,7 @@ final class BenchCommand {
         if (!settings.rawDuration().isZero()) {
             Console.say("raw one-row commits on {} from {} connections for {} s…", settings.database().url(),
                         settings.clients(), settings.rawDuration().toSeconds());
-            rawCommits = new RawCommits(settings.database().url(), settings.database().user(),
-                                        settings.database().password())
-                    .measure(settings.clients(), settings.rawDuration());
+            rawCommits = new RawCommits(settings.database()).measure(settings.clients(), settings.rawDuration());
             Console.say("  {} commits/s", format(rawCommits, 0));
         }
 
@@ -431,9 +437,7 @@ final class BenchCommand {
         double pace = cpuPace();
         Double rawCommits = null;
         if (!settings.rawDuration().isZero()) {
-            rawCommits = new RawCommits(settings.database().url(), settings.database().user(),
-                                        settings.database().password())
-                    .measure(settings.clients(), settings.rawDuration());
+            rawCommits = new RawCommits(settings.database()).measure(settings.clients(), settings.rawDuration());
             Console.say("raw commits {} one-row commits/s from {} connections", format(rawCommits, 0),
                         settings.clients());
         }
@@ -1200,7 +1204,7 @@ final class BenchCommand {
         }
         Map<String, Map<String, Long>> autovacuum = (Map<String, Map<String, Long>>) f.get("autovacuumDuringCommands");
         if (autovacuum != null) {
-            Console.say("autovacuum  during the commands: {}", autovacuumRuns(autovacuum));
+            Console.say("autovacuum  during the commands: {}", AutovacuumRuns.describe(autovacuum));
         }
         if (rebuild != null) {
             Console.say("rebuild     {} events in {} s = {} events/s{}", rebuild.get("events"),
@@ -1210,20 +1214,6 @@ final class BenchCommand {
         }
         Console.say("machine     {} CPUs, load {} at start, {} after the commands, {} at end", f.get("cpus"),
                     f.get("loadAverageStart"), f.get("loadAverageAfterCommands"), f.get("loadAverageEnd"));
-    }
-
-    /** "2 analyses (a, b), 1 vacuum (a)", or "none": what autovacuum ran on which tables. */
-    static String autovacuumRuns(Map<String, Map<String, Long>> runs) {
-        List<String> parts = new ArrayList<>();
-        runs.forEach((kind, tables) -> {
-            long count = tables.values().stream().mapToLong(Long::longValue).sum();
-            if (count > 0) {
-                String noun = kind.equals("analyses") ? (count == 1 ? "analysis" : "analyses")
-                        : (count == 1 ? "vacuum" : "vacuums");
-                parts.add(count + " " + noun + " (" + String.join(", ", tables.keySet()) + ")");
-            }
-        });
-        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     /** Nearest-rank percentile of sorted values. */

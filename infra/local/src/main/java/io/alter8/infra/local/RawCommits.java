@@ -3,7 +3,6 @@ package io.alter8.infra.local;
 import io.alter8.infra.local.BenchCommand.BenchException;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,14 +19,10 @@ final class RawCommits {
 
     private static final String TABLE = "alter8_bench_raw_commit";
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final BenchCommand.Database database;
 
-    RawCommits(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    RawCommits(BenchCommand.Database database) {
+        this.database = database;
     }
 
     /** Commits per second over {@code duration}, from {@code clients} connections. */
@@ -38,7 +33,7 @@ final class RawCommits {
             AtomicLong commits = new AtomicLong();
             long[] window = new long[2];
             StackHttp.onClients(clients, () -> {
-                try (Connection connection = connect();
+                try (Connection connection = database.connect();
                      PreparedStatement insert = connection.prepareStatement(
                              "INSERT INTO " + TABLE + " (client) VALUES (?)")) {
                     connection.setAutoCommit(true);
@@ -67,15 +62,11 @@ final class RawCommits {
     }
 
     private void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new BenchException("PostgreSQL at " + url + ": " + e.getMessage()
+            throw new BenchException("PostgreSQL at " + database.url() + ": " + e.getMessage()
                                              + " (set --db-url, or ALTER8_DB_URL/USER/PASSWORD)");
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
     }
 }

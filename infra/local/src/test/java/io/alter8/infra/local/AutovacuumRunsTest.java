@@ -23,7 +23,7 @@ class AutovacuumRunsTest {
         assertThat(runs).containsExactly(
                 Map.entry("analyses", Map.of("query_side.property_listing", 1L, "query_side.property_unit", 1L)),
                 Map.entry("vacuums", Map.of("command_side.domain_event_entry", 2L)));
-        assertThat(BenchCommand.autovacuumRuns(runs))
+        assertThat(AutovacuumRuns.describe(runs))
                 .isEqualTo("2 analyses (query_side.property_listing, query_side.property_unit), "
                                    + "2 vacuums (command_side.domain_event_entry)");
     }
@@ -36,6 +36,6 @@ class AutovacuumRunsTest {
         Map<String, Map<String, Long>> runs = AutovacuumRuns.between(same, same);
 
         assertThat(runs).containsEntry("analyses", Map.of()).containsEntry("vacuums", Map.of());
-        assertThat(BenchCommand.autovacuumRuns(runs)).isEqualTo("none");
+        assertThat(AutovacuumRuns.describe(runs)).isEqualTo("none");
     }
 }
