@@ -70,6 +70,9 @@ final class BenchCommand {
                                  ALTER8_DB_USER / ALTER8_DB_PASSWORD (default postgres / postgres)
               --redis-port N     the stack's Redis, for its CPU (default 6380)
               --raw-seconds S    how long to measure the raw commit rate (default 10; 0 skips it)
+              --bare-requests N  after the warm-up, N requests of the command side's liveness probe from the same
+                                 clients: the web layer's own cost per request, beside a command's (default 5000;
+                                 0 skips it)
               --lag-poll-ms N    how often the processor's position is looked at for the lag (default 5): by the
                                  query side, which pushes it when it moves; with --lag-sampler poll, by the client
               --lag-sampler S    stream (default): the query side's position stream, one request for the run;
@@ -94,7 +97,8 @@ final class BenchCommand {
 
     private static final Set<String> VALUE_FLAGS = Set.of("-n", "-c", "--warmup", "--command-url", "--query-url",
                                                           "--processor", "--timeout", "--key-file", "--db-url",
-                                                          "--redis-port", "--raw-seconds", "--lag-poll-ms",
+                                                          "--redis-port", "--raw-seconds", "--bare-requests",
+                                                          "--lag-poll-ms",
                                                           "--stream-length", "--results", "--label", "--rate",
                                                           "--duration", "--lag-sampler", "--trace");
     private static final Set<String> SWITCHES = Set.of("--no-rebuild", "--replay", "--blue-green");
@@ -120,7 +124,7 @@ final class BenchCommand {
      */
     record Settings(int commands, int clients, int warmup, URI commandUrl, URI queryUrl, String processor,
                     boolean rebuild, Duration timeout, List<String> ownerTokens, String adminToken,
-                    Database database, int redisPort, Duration rawDuration, int lagPollMillis,
+                    Database database, int redisPort, Duration rawDuration, int bareRequests, int lagPollMillis,
                     List<Integer> streamLengths, Path results, String label, int rate, boolean replayOnly,
                     boolean lagPolled, boolean blueGreen, Path trace) {
 
@@ -221,6 +225,7 @@ final class BenchCommand {
                                          database(args),
                                          args.integer("--redis-port", LocalStack.Options.DEFAULT_REDIS_PORT, 1, 65_535),
                                          Duration.ofSeconds(args.integer("--raw-seconds", 10, 0, 3_600)),
+                                         args.integer("--bare-requests", 5_000, 0, 10_000_000),
                                          args.integer("--lag-poll-ms", 5, 1, 1_000),
                                          lengths,
                                          results.equals("-") ? null : Path.of(results),
@@ -347,6 +352,7 @@ final class BenchCommand {
 
         List<Measured> processes = stackProcesses();
         ProcessCpu cpu = ProcessCpu.onThisMachine().orElse(null);
+        Map<String, Object> bare = settings.bareRequests() > 0 ? bareRequests(processes, cpu) : null;
         Console.say("measuring…");
         ProjectionLag lag = new ProjectionLag();
         Load load;
@@ -414,7 +420,10 @@ final class BenchCommand {
         figures.put("lagSamples", lag.samples());
         figures.put("lagPollMs", settings.lagPollMillis());
         figures.put("lagSampler", samplerKind);
-        figures.put("cpu", cpuFigures(cpuBefore, cpuAfter, cpuWallSeconds, load.sent()));
+        Map<String, Object> cpuFigures = cpuFigures(cpuBefore, cpuAfter, cpuWallSeconds, load.sent());
+        figures.put("cpu", cpuFigures);
+        figures.put("bareRequests", bare);
+        figures.put("cpuBudget", cpuBudget(cpus, rawCommits, cpuFigures));
         figures.put("lagSamplerCpu", threadFigures(samplerBefore, samplerAfter, cpuBefore, cpuAfter));
         Map<String, Object> jit = threadFigures(jitBefore, jitAfter, cpuBefore, cpuAfter);
         figures.put("jitCpu", jit);
@@ -783,6 +792,61 @@ final class BenchCommand {
         if (total > 0 && figures.get("client") instanceof Map<?, ?> client) {
             figures.put("clientShare", round(((Number) client.get("seconds")).doubleValue() / total, 3));
         }
+        return figures;
+    }
+
+    /**
+     * The web layer's own cost, measured as the commands are: {@link Settings#bareRequests} requests of the command
+     * side's liveness probe from the same clients (Tomcat, the filter chains, Spring MVC and a small JSON answer; no
+     * token, no database), with the CPU the command side and the client spent per request. What a command costs
+     * beyond it is the command's own work.
+     */
+    private Map<String, Object> bareRequests(List<Measured> processes, ProcessCpu cpu) {
+        Console.say("bare requests: {} of the command side's liveness probe…", settings.bareRequests());
+        Request probe = new Request("GET", settings.commandUrl().resolve(LIVENESS), null, null);
+        List<Measured> measured = processes.stream()
+                                           .filter(p -> p.name().equals("commandSide") || p.name().equals("client"))
+                                           .toList();
+        Map<String, Double> before = cpuSeconds(cpu, measured);
+        Load load = send(settings.bareRequests(), i -> probe, false, 0);
+        Map<String, Double> after = cpuSeconds(cpu, measured);
+        if (load.errors() > 0) {
+            throw new BenchException(load.errors() + " of " + load.sent() + " liveness probes failed, e.g. "
+                                             + load.errorSamples());
+        }
+        long[] latencies = load.latencyNanos().clone();
+        Arrays.sort(latencies);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("requests", load.sent());
+        figures.put("perSecond", round(load.sent() / (load.wallNanos() / 1e9), 1));
+        figures.put("latencyMs", latencyFigures(latencies));
+        figures.put("cpu", cpuFigures(before, after, load.wallNanos() / 1e9, load.sent(), "msPerRequest"));
+        return figures;
+    }
+
+    /** The command side's liveness probe: answered by the web layer alone. */
+    static final String LIVENESS = "/actuator/health/liveness";
+
+    /**
+     * The machine's limit as CPU per command: at the raw commit rate, each command would have {@code cpus} seconds of
+     * CPU a second shared among that many commits. Beside it the CPU the commands took, over every process measured,
+     * and how many times the first that is. Null without a raw commit rate or CPU figures.
+     */
+    static Map<String, Object> cpuBudget(int cpus, Double rawCommits, Map<String, Object> cpu) {
+        double used = 0;
+        for (Object process : cpu.values()) {
+            if (process instanceof Map<?, ?> p && p.get("msPerCommand") instanceof Number ms) {
+                used += ms.doubleValue();
+            }
+        }
+        if (rawCommits == null || rawCommits <= 0 || used == 0) {
+            return null;
+        }
+        double budget = cpus * 1000.0 / rawCommits;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("msPerCommandAtRawCommitRate", round(budget, 4));
+        figures.put("msPerCommand", round(used, 3));
+        figures.put("times", round(used / budget, 1));
         return figures;
     }
 
@@ -1193,6 +1257,22 @@ final class BenchCommand {
         });
         if (cpu.get("clientShare") != null) {
             Console.say("  the client's share of the CPU measured: {}", percent((Double) cpu.get("clientShare")));
+        }
+        Map<String, Object> bare = (Map<String, Object>) f.get("bareRequests");
+        if (bare != null) {
+            Map<String, Object> bareCpu = (Map<String, Object>) bare.get("cpu");
+            Console.say("  a bare request ({} liveness probes of the command side, {}/s, p50 {} ms): CPU {}",
+                        bare.get("requests"), bare.get("perSecond"),
+                        ((Map<String, Object>) bare.get("latencyMs")).get("p50"),
+                        bareCpu.entrySet().stream().filter(e -> e.getValue() instanceof Map<?, ?>)
+                               .map(e -> ((Map<?, ?>) e.getValue()).get("msPerRequest") + " ms in " + e.getKey())
+                               .collect(Collectors.joining(", ")));
+        }
+        Map<String, Object> budget = (Map<String, Object>) f.get("cpuBudget");
+        if (budget != null) {
+            Console.say("  at the raw commit rate a command would have {} ms of the {} CPUs; the commands took {} ms, "
+                                + "{} × that", budget.get("msPerCommandAtRawCommitRate"), f.get("cpus"),
+                        budget.get("msPerCommand"), budget.get("times"));
         }
         sayThreads("the lag sampler", (Map<String, Object>) f.get("lagSamplerCpu"));
         sayThreads("the JIT compilers", (Map<String, Object>) f.get("jitCpu"));

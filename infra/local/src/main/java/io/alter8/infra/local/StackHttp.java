@@ -81,7 +81,7 @@ final class StackHttp {
 
     /**
      * A request with a JSON body ({@code POST}, {@code PUT}), measured as {@link #measuredGet} is; {@code headers}
-     * are more headers, as name and value.
+     * are more headers, as name and value. A null {@code token} sends none (the open probes).
      */
     Answer measured(String method, URI uri, String token, String jsonBody, String... headers) {
         try {
@@ -89,7 +89,9 @@ final class StackHttp {
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(30_000);
             connection.setRequestMethod(method);
-            connection.setRequestProperty("Authorization", "Bearer " + token);
+            if (token != null) {
+                connection.setRequestProperty("Authorization", "Bearer " + token);
+            }
             for (int h = 0; h + 1 < headers.length; h += 2) {
                 connection.setRequestProperty(headers[h], headers[h + 1]);
             }

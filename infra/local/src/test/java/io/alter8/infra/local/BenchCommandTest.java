@@ -65,6 +65,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void theCpuBudgetIsTheMachinesCpuSharedAmongTheRawCommitsBesideWhatTheCommandsTook() {
+        Map<String, Object> cpu = BenchCommand.cpuFigures(Map.of("commandSide", 10.0, "postgres", 4.0),
+                                                          Map.of("commandSide", 16.0, "postgres", 8.0), 4.0, 2_000);
+
+        // 2 CPUs and 10,000 commits/s: 0.2 ms a commit; the commands took 3 + 2 ms.
+        assertThat(BenchCommand.cpuBudget(2, 10_000.0, cpu)).isEqualTo(
+                Map.of("msPerCommandAtRawCommitRate", 0.2, "msPerCommand", 5.0, "times", 25.0));
+        assertThat(BenchCommand.cpuBudget(2, null, cpu)).as("no raw commit rate measured").isNull();
+        assertThat(BenchCommand.cpuBudget(2, 10_000.0, Map.of("wallSeconds", 4.0))).as("no CPU figures").isNull();
+    }
+
+    @Test
     void aReplaysCpuIsGivenPerEvent() {
         Map<String, Object> cpu = BenchCommand.cpuFigures(Map.of("querySide", 1.0), Map.of("querySide", 3.0), 2.0,
                                                           1_000, "msPerEvent");

@@ -256,13 +256,21 @@ class LocalStackIT {
                 stack.token(UUID.randomUUID(), "admin"),
                 new BenchCommand.Database("jdbc:postgresql://127.0.0.1:" + postgresPort + "/alter8", "postgres",
                                           "postgres"),
-                redisPort, Duration.ofSeconds(1), 5, List.of(), results, null, 0, false, false, false, trace), http);
+                redisPort, Duration.ofSeconds(1), 30, 5, List.of(), results, null, 0, false, false, false, trace),
+                http);
 
         Map<String, Object> figures = bench.execute();
 
         assertThat((double) figures.get("rawCommitsPerSecond")).isPositive();
         assertThat((double) figures.get("ratioToRawCommits")).isPositive();
         assertThat((double) figures.get("cpuPaceMBps")).isPositive();
+        // The web layer's own cost: the command side's liveness probe, each answered, with the CPU it took.
+        Map<String, Object> bare = (Map<String, Object>) figures.get("bareRequests");
+        assertThat(bare).containsEntry("requests", 30);
+        assertThat((double) bare.get("perSecond")).isPositive();
+        assertThat((Map<String, Object>) bare.get("cpu")).containsKeys("commandSide", "client");
+        assertThat((Map<String, Object>) figures.get("cpuBudget")).containsKeys("msPerCommandAtRawCommitRate",
+                                                                                 "msPerCommand", "times");
         // Read from the stack's PostgreSQL before and after the commands (40 commands rarely meet an autovacuum run).
         assertThat((Map<String, Object>) figures.get("autovacuumDuringCommands")).containsKeys("analyses", "vacuums");
         Map<String, Object> lag = (Map<String, Object>) figures.get("projectionLagMs");
