@@ -1,5 +1,6 @@
 package io.alter8.command.config;
 
+import io.alter8.command.web.CommandSender;
 import org.axonframework.common.lock.Lock;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.PessimisticLockFactory;
@@ -27,6 +28,8 @@ import java.util.function.Consumer;
  * JFR recording of {@code ./alter8 bench} found on the command side). Here each aggregate's command handler asks the
  * store once for the id's last sequence number: none, and the aggregate is created as a constructor handler's is
  * ({@link Repository#newInstance}); some (a creation sent again), and Axon's load runs as before, one query later.
+ * An id this service made for the command ({@link CommandSender#MADE_ID}: the client sent none) has no stream, so
+ * its aggregate is created without the query or the lock.
  * A lock per id, held until the command's unit of work ends as Axon's load holds its own, keeps two creations of one
  * id in this instance one after the other, so the second still finds the first's events and is answered as a repeat.
  * <p>
@@ -78,6 +81,9 @@ final class NewAggregates implements ConfigurerModule {
 
         @Override
         public Aggregate<T> loadOrCreate(String aggregateIdentifier, Callable<T> factoryMethod) throws Exception {
+            if (madeForThisCommand(aggregateIdentifier)) {
+                return delegate.newInstance(factoryMethod);
+            }
             Lock lock = locks.obtainLock(aggregateIdentifier);
             try {
                 Aggregate<T> aggregate = events.lastSequenceNumberFor(aggregateIdentifier).isEmpty()
@@ -89,6 +95,12 @@ final class NewAggregates implements ConfigurerModule {
                 lock.release();
                 throw e;
             }
+        }
+
+        /** An id this service made for the command being handled ({@link CommandSender#MADE_ID}): it has no stream. */
+        private static boolean madeForThisCommand(String aggregateIdentifier) {
+            return CurrentUnitOfWork.isStarted() && aggregateIdentifier.equals(
+                    CurrentUnitOfWork.get().getMessage().getMetaData().get(CommandSender.MADE_ID));
         }
 
         @Override

@@ -125,7 +125,7 @@ class DocumentController {
         return uploads.store(form.file(), type, id, sealFor, (checked, stored) -> commands.create(
                 new UploadDocument(id, entity, form.entityId(), type, form.title(), form.description(), form.tags(),
                                    level, stored, Callers.actor()),
-                id, "/api/documents/" + id));
+                id, form.id(), "/api/documents/" + id));
     }
 
     @PostMapping(path = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

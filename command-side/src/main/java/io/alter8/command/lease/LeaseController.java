@@ -190,7 +190,7 @@ class LeaseController {
                 request.primaryTenantId() == null ? null : new UserId(request.primaryTenantId()),
                 request.agentId() == null ? null : new UserId(request.agentId()),
                 request.terms().toTerms(), by);
-        return commands.create(command, id, "/api/leases/" + id);
+        return commands.create(command, id, request.id(), "/api/leases/" + id);
     }
 
     @PutMapping("/{id}/terms")

@@ -112,7 +112,8 @@ class PlanController {
                        + "feature catalog.")
     ResponseEntity<CommandAccepted> define(@Valid @RequestBody PlanRequest request) {
         PlanId id = request.id() == null ? PlanId.random() : new PlanId(request.id());
-        return commands.create(new DefinePlan(id, request.toTerms(), Callers.actor()), id, "/api/plans/" + id);
+        return commands.create(new DefinePlan(id, request.toTerms(), Callers.actor()), id, request.id(),
+                               "/api/plans/" + id);
     }
 
     @PutMapping("/api/plans/{id}")

@@ -85,7 +85,7 @@ class SubscriptionController {
                                                    : PaymentFrequency.fromWire(request.paymentFrequency()),
                 request.unitCount(), request.trialEndsOn(), request.autoRenew() == null || request.autoRenew(),
                 today(), Callers.actor());
-        return commands.create(command, id, "/api/subscriptions/" + id);
+        return commands.create(command, id, request.id(), "/api/subscriptions/" + id);
     }
 
     @PutMapping("/{id}/plan")

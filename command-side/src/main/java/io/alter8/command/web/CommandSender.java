@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,12 @@ import java.util.regex.Pattern;
  */
 @Component
 public class CommandSender {
+
+    /**
+     * On a creation's command: the id of the aggregate it creates, when this service made that id for it. Only this
+     * class sets it, on its way from a request to the command bus; events do not inherit it.
+     */
+    public static final String MADE_ID = "madeAggregateId";
 
     private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,18})\"\\s*$");
 
@@ -61,8 +68,23 @@ public class CommandSender {
      * be read as this aggregate, and the id must not say what it belongs to.
      */
     public ResponseEntity<CommandAccepted> create(Object command, TypedId id, String queryPath) {
+        return create(command, id, metaData(), queryPath);
+    }
+
+    /**
+     * As {@link #create(Object, TypedId, String)}, for a creation whose id the client may leave to the server:
+     * {@code requested} is the id the client sent, or null when {@code id} was made here ({@code random()}). No
+     * stream can have an id made here yet, so its creation does not ask the store whether one does
+     * ({@link #MADE_ID}).
+     */
+    public ResponseEntity<CommandAccepted> create(Object command, TypedId id, UUID requested, String queryPath) {
+        MetaData metaData = metaData();
+        return create(command, id, requested == null ? metaData.and(MADE_ID, id.toString()) : metaData, queryPath);
+    }
+
+    private ResponseEntity<CommandAccepted> create(Object command, TypedId id, MetaData metaData, String queryPath) {
         try {
-            return created(send(command, id, metaData()), queryPath);
+            return created(send(command, id, metaData), queryPath);
         } catch (IncompatibleAggregateException e) {
             throw idTaken(id.toString());
         } catch (CommandExecutionException e) {

@@ -1,5 +1,6 @@
 package io.alter8.command.config;
 
+import io.alter8.command.web.CommandSender;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -9,6 +10,7 @@ import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -22,7 +24,8 @@ import static org.mockito.Mockito.when;
 
 /**
  * A creation of a new id makes the aggregate without Axon's load (which throws for a new id); a creation of an id
- * with events loads it as Axon does, so a repeat is answered from the stored state.
+ * with events loads it as Axon does, so a repeat is answered from the stored state; an id the service made for the
+ * command is not looked for at all.
  */
 class NewAggregatesTest {
 
@@ -50,6 +53,33 @@ class NewAggregatesTest {
         assertThat(creating.loadOrCreate("new", factory)).isSameAs(aggregate);
         verify(axon, never()).loadOrCreate(anyString(), any());
         verify(axon, never()).load(anyString());
+    }
+
+    @Test
+    void anIdMadeForTheCommandIsCreatedWithoutAskingTheStore() throws Exception {
+        handling(Map.of(CommandSender.MADE_ID, "made"));
+        when(axon.newInstance(factory)).thenReturn(aggregate);
+
+        assertThat(creating.loadOrCreate("made", factory)).isSameAs(aggregate);
+        verify(events, never()).lastSequenceNumberFor(anyString());
+        verify(axon, never()).loadOrCreate(anyString(), any());
+    }
+
+    @Test
+    void anIdMadeForAnotherAggregateDoesNotSpareTheLookForThisOne() throws Exception {
+        handling(Map.of(CommandSender.MADE_ID, "another"));
+        when(events.lastSequenceNumberFor("stored")).thenReturn(Optional.of(3L));
+        when(axon.loadOrCreate("stored", factory)).thenReturn(aggregate);
+
+        assertThat(creating.loadOrCreate("stored", factory)).isSameAs(aggregate);
+        verify(axon, never()).newInstance(any());
+    }
+
+    /** The command being handled, with {@code metaData}, in place of the plain one. */
+    private void handling(Map<String, String> metaData) {
+        unitOfWork.rollback();
+        unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("create")
+                                                                        .andMetaData(metaData));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.alter8.api.property.OccupyUnit;
 import io.alter8.command.CommandSideTest;
 import io.alter8.command.auth.TestUsers;
 import io.alter8.command.subscription.Plans;
+import io.alter8.command.web.CommandSender;
 import io.alter8.infra.stack.ApiClient;
 import io.alter8.infra.stack.ApiClient.Response;
 import io.alter8.infra.stack.TestTokens;
@@ -118,6 +119,7 @@ class PropertyCommandApiTest {
         JsonNode meta = ApiClient.json().readTree((String) row.get("meta"));
         assertThat(meta.path("correlationId").asString()).isEqualTo("corr-123");
         assertThat(meta.path("userId").asString()).isEqualTo(owner.toString());
+        assertThat(meta.has(CommandSender.MADE_ID)).as("the command's note that the server made the id").isFalse();
         assertThat(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
                                        Long.class, id)).isEqualTo(position);
     }
