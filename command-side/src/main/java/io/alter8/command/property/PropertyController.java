@@ -112,8 +112,8 @@ class PropertyController {
         }
         PropertyId id = request.id() == null ? PropertyId.random() : new PropertyId(request.id());
         RegisterProperty command = request.toCommand(id, by, places);
-        return Slugs.sendAgainIfAMadeSlugWasTaken(request.asksForSlug(),
-                                                  () -> commands.create(command, id, request.id(), "/api/properties/" + id));
+        return Slugs.sendAgainIfAMadeSlugWasTaken(request.asksForSlug(), () -> commands.create(
+                command, id, request.id(), "/api/properties/" + id));
     }
 
     @PutMapping("/{id}")

@@ -830,7 +830,7 @@ final class BenchCommand {
     /**
      * The machine's limit as CPU per command: at the raw commit rate, each command would have {@code cpus} seconds of
      * CPU a second shared among that many commits. Beside it the CPU the commands took, over every process measured,
-     * and how many times the first that is. Null without a raw commit rate or CPU figures.
+     * and that as a multiple of the first. Null without a raw commit rate or CPU figures.
      */
     static Map<String, Object> cpuBudget(int cpus, Double rawCommits, Map<String, Object> cpu) {
         double used = 0;
@@ -1261,12 +1261,13 @@ final class BenchCommand {
         Map<String, Object> bare = (Map<String, Object>) f.get("bareRequests");
         if (bare != null) {
             Map<String, Object> bareCpu = (Map<String, Object>) bare.get("cpu");
+            String spent = bareCpu.entrySet().stream().filter(e -> e.getValue() instanceof Map<?, ?>)
+                                  .map(e -> ((Map<?, ?>) e.getValue()).get("msPerRequest") + " ms in " + e.getKey())
+                                  .collect(Collectors.joining(", "));
             Console.say("  a bare request ({} liveness probes of the command side, {}/s, p50 {} ms): CPU {}",
                         bare.get("requests"), bare.get("perSecond"),
                         ((Map<String, Object>) bare.get("latencyMs")).get("p50"),
-                        bareCpu.entrySet().stream().filter(e -> e.getValue() instanceof Map<?, ?>)
-                               .map(e -> ((Map<?, ?>) e.getValue()).get("msPerRequest") + " ms in " + e.getKey())
-                               .collect(Collectors.joining(", ")));
+                        spent.isEmpty() ? "not measured" : spent);
         }
         Map<String, Object> budget = (Map<String, Object>) f.get("cpuBudget");
         if (budget != null) {
